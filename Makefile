@@ -1,0 +1,28 @@
+# baton: build, test and demo. Every target installs what it needs when missing.
+SWIFT ?= swift
+SWIFT_FLAGS ?=
+BIN := .build/debug/baton
+
+.PHONY: all deps build release test demo clean format
+
+all: build
+
+# System packages: libgit2 for the product; git, openssh-server and friends for the tests.
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build $(SWIFT_FLAGS)
+
+release: deps
+	$(SWIFT) build -c release $(SWIFT_FLAGS)
+
+test: deps
+	$(SWIFT) build $(SWIFT_FLAGS)
+	$(SWIFT) test $(SWIFT_FLAGS)
+
+demo: build
+	@bash scripts/demo.sh $(BIN)
+
+clean:
+	rm -rf .build

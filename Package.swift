@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, lowest first; each depends only on the ones above it in this list:
+//   CGit2 (libgit2 headers) -> GitKit (Swift wrapper) -> JournalModel (format, pure)
+//   -> JournalSync (commit, fetch, merge, push) -> JournalReports (read views)
+//   -> BatonCLI (argument parsing) -> baton (executable)
+let package = Package(
+    name: "baton",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "baton", targets: ["baton"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
+        ),
+        .target(name: "GitKit", dependencies: ["CGit2"]),
+        .target(
+            name: "JournalModel",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(name: "JournalSync", dependencies: ["GitKit", "JournalModel"]),
+        .target(name: "JournalReports", dependencies: ["GitKit", "JournalModel", "JournalSync"]),
+        .target(
+            name: "BatonCLI",
+            dependencies: [
+                "JournalModel", "JournalSync", "JournalReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "baton", dependencies: ["BatonCLI"]),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
+        .testTarget(name: "JournalModelTests", dependencies: ["JournalModel"]),
+        .testTarget(name: "JournalSyncTests", dependencies: ["JournalSync", "GitKit", "JournalModel"]),
+        .testTarget(name: "IntegrationTests", dependencies: []),
+    ]
+)

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import JournalModel
+import JournalSync
+
+struct Ask: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Ask a teammate for something, with a time to answer by.",
+        discussion: "Prints the ask's id. The window defaults to baton.yml's ask_window_hours.")
+
+    @OptionGroup var options: JournalOptions
+    @Argument(help: "Who you ask.") var handle: String
+    @Argument(help: "What you ask for.") var text: [String]
+    @Option(help: "Answer window: 24h, 36h, 2d.") var within: String?
+
+    func run() throws {
+        try reportingErrors {
+            let person = try Handle(handle)
+            let window = try within.map(DateExpression.parseDuration)
+            let body = text.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !body.isEmpty else { throw CLIError.usage("say what you ask for: baton ask tom \"review #42?\"") }
+            let journal = try options.openJournal()
+            let ask = try journal.ask(person, text: body, within: window, at: try options.now())
+            Output.line(ask.id)
+        }
+    }
+}
+
+struct Reply: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Answer an ask (or comment on a task).")
+
+    @OptionGroup var options: JournalOptions
+    @Argument(help: "The ask's id or a unique prefix.") var id: String
+    @Argument(help: "Your answer.") var text: [String]
+    @Flag(help: "Also mark the ask done.") var done = false
+
+    func run() throws {
+        try reportingErrors {
+            let body = text.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !body.isEmpty else { throw CLIError.usage("say what your answer is: baton reply ID \"here it is\"") }
+            let journal = try options.openJournal()
+            let ask = try journal.reply(id, text: body, done: done, at: try options.now())
+            Output.line("Replied to \(ask.id)" + (done ? " and closed it" : ""))
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+
+/// The `baton` command: a team journal in plain git, for teams that work asynchronously.
+public struct Baton: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "baton",
+        abstract: "A team journal in plain git: daily notes, tasks and asks for async teams.",
+        discussion: """
+            Everything lives in a git repository ("the journal") as Markdown files. Every change is
+            committed at once; `baton sync` exchanges work with the team's remote.
+
+            A day with baton:
+              baton inbox                       what waits for you
+              baton standup                     what the others wrote
+              baton note "fixed the retry bug"  a bullet in today's note
+              baton task block k7q --reason "waiting on keys"
+              baton ask tom "review #42?" --within 24h
+              baton task assign k7q tom --note "migrations done, backfill left"
+              baton sync                        deliver and receive
+
+            Dates: today, yesterday, monday, 2026-11-24, 3d. Durations: 24h, 36h, 2d.
+            Exit codes are listed in the README.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Init.self, Clone.self, Note.self, TaskCommand.self, Ask.self, Reply.self, Inbox.self, Standup.self,
+            Sync.self, Status.self,
+        ]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import JournalModel
+import JournalSync
+
+struct Clone: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Clone the team's journal.")
+
+    @Argument(help: "The journal's git URL (path, git://, https://, ssh://).") var url: String
+    @Argument(help: "Folder to clone into (default: the URL's last part).") var path: String?
+    @Option(help: "Your handle in the team (lower case, e.g. tom).") var me: String?
+    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if baton was started in <path>.", valueName: "path"))
+    var directory: String?
+
+    func run() throws {
+        try reportingErrors {
+            Runtime.start()
+            let handle = try me.map(Handle.init)
+            let base = directory.map(Runtime.absolute) ?? FileManager.default.currentDirectoryPath
+            let name = path ?? Self.defaultFolder(for: url)
+            let target = name.hasPrefix("/") ? name : base + "/" + name
+            let journal = try Journal.clone(
+                url: url, to: target, me: handle, options: Runtime.remoteOptions(progressLabel: "Receiving"))
+            Output.line("Cloned \(RemoteDisplay.redacted(url)) into \(journal.root)")
+            if handle == nil { Output.note("hint: set your handle with `git -C \(journal.root) config baton.me HANDLE`") }
+        }
+    }
+
+    static func defaultFolder(for url: String) -> String {
+        var last = url.split(whereSeparator: { $0 == "/" || $0 == ":" }).last.map(String.init) ?? "journal"
+        if last.hasSuffix(".git") { last.removeLast(4) }
+        return last.isEmpty ? "journal" : last
+    }
+}

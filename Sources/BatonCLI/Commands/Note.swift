@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import JournalModel
+import JournalSync
+
+struct Note: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add to your daily note.",
+        discussion: """
+            With text, appends a timestamped bullet to today's note (under Today, or the section you pick).
+            Without text, opens today's note in $VISUAL or $EDITOR, creating it from the template.
+            """)
+
+    @OptionGroup var options: JournalOptions
+    @Argument(help: "The text of the bullet.") var text: [String] = []
+    @Flag(help: "Add under Yesterday.") var yesterday = false
+    @Flag(help: "Add under Blockers.") var blocker = false
+    @Option(help: "Another day's note: yesterday, monday, 2026-11-24, 3d.") var date: String?
+
+    func validate() throws {
+        if yesterday && blocker { throw ValidationError("choose one of --yesterday and --blocker") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let journal = try options.openJournal()
+            let me = try journal.requireMe()
+            let now = try options.now()
+            let day = try options.day(date, direction: .past, journal: journal)
+            let joined = text.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+            if joined.isEmpty {
+                try editNote(journal: journal, me: me, day: day, now: now)
+                return
+            }
+            let section: NoteSection = yesterday ? .yesterday : (blocker ? .blockers : .today)
+            let path = try journal.addNote(joined, section: section, day: day, at: now)
+            Output.line("Noted in \(path)")
+        }
+    }
+
+    private func editNote(journal: Journal, me: Handle, day: LocalDay, now: Timestamp) throws {
+        _ = try Editor.command()
+        let offset = Timestamp.offsetString(seconds: now.offsetSeconds)
+        let (text, isNew) = try journal.noteText(for: me, day: day, offset: offset)
+        let path = journal.notePath(for: me, day: day)
+        let absolute = try journal.writeDraft(path, text: text)
+        do {
+            try Editor.edit(absolute)
+        } catch {
+            if isNew { try journal.discardDraft(path) }
+            throw error
+        }
+        if try journal.commitEditedNote(author: me, day: day, original: text) {
+            Output.line("Saved \(path)")
+        } else {
+            if isNew { try journal.discardDraft(path) }
+            Output.line("No changes.")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import JournalModel
+import JournalSync
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show unpushed commits, uncommitted hand edits and the last sync.")
+
+    @OptionGroup var options: JournalOptions
+
+    func run() throws {
+        try reportingErrors {
+            let journal = try options.openJournal()
+            let status = try journal.status()
+            let zone = try options.zone()
+            var lines: [String] = []
+            lines.append("Journal: \(journal.root)" + (journal.me.map { " (you are \($0))" } ?? ""))
+            lines.append("Remote:  \(status.remote ?? "none (add one with `git remote add origin URL`)")")
+            lines.append("\(status.unpushed.count) commit(s) not pushed" + (status.unpushed.isEmpty ? "" : ":"))
+            lines += status.unpushed.prefix(20).map { "  \($0)" }
+            if status.unpushed.count > 20 { lines.append("  ... and \(status.unpushed.count - 20) more") }
+            if status.unintegrated > 0 { lines.append("\(status.unintegrated) fetched commit(s) not merged yet") }
+            lines.append("\(status.handEdits.count) uncommitted hand edit(s)" + (status.handEdits.isEmpty ? "" : " (`baton sync` commits them):"))
+            lines += status.handEdits.map { "  \($0)" }
+            func when(_ date: Date?) -> String {
+                date.map { Timestamp(date: $0, in: zone).rendered(in: zone) } ?? "never"
+            }
+            lines.append("Last successful sync: \(when(status.sync.lastSuccess))")
+            if let error = status.sync.lastError {
+                lines.append("Last sync failed (\(when(status.sync.lastAttempt))): \(error)")
+            }
+            Output.line(lines.joined(separator: "\n"))
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import JournalModel
+import JournalReports
+import JournalSync
+
+struct TaskList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List tasks and asks (open ones unless --status says otherwise).")
+
+    @OptionGroup var options: JournalOptions
+    @Option(help: "Only tasks owned by this person.") var owner: String?
+    @Flag(help: "Only your tasks.") var mine = false
+    @Option(help: "Only this status: todo, doing, blocked, done, dropped, or all.") var status: String?
+    @Flag(help: "Only overdue tasks and asks.") var overdue = false
+    @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        if mine && owner != nil { throw ValidationError("choose one of --owner and --mine") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let journal = try options.openJournal()
+            let now = try options.now()
+            let zone = try options.zone()
+            let ownerFilter = try mine ? journal.requireMe().value : owner.map { try Handle($0).value }
+            let statusFilter: TaskStatus?? = try status.map { raw in
+                if raw == "all" { return nil }
+                guard let s = TaskStatus(rawValue: raw) else { throw ModelError.badStatus(raw) }
+                return s
+            }
+            let (tasks, unreadable) = journal.loadTasks()
+            for file in unreadable { Output.note("baton: skipped \(file.path): \(file.message)") }
+            let picked = tasks.filter { task in
+                if let ownerFilter, task.owner != ownerFilter { return false }
+                switch statusFilter {
+                case .none: if !task.status.isOpen { return false }
+                case .some(.none): break
+                case .some(.some(let s)): if task.status != s { return false }
+                }
+                if overdue && !TaskClock.isOverdue(task, now: now.date, zone: zone) { return false }
+                return true
+            }.sorted { ($0.due ?? LocalDay(date: .distantFuture, in: zone), $0.created) < ($1.due ?? LocalDay(date: .distantFuture, in: zone), $1.created) }
+            if json {
+                Output.line(try JSONOutput.render(picked.map { TaskJSON($0, now: now.date) }))
+                return
+            }
+            Output.line(TaskTable.render(picked, now: now.date, zone: zone, style: Output.style))
+        }
+    }
+}

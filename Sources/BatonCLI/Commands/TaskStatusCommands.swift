@@ -1,0 +1,74 @@
+import ArgumentParser
+import JournalModel
+import JournalSync
+
+/// The arguments of the commands that only move a task to another status.
+struct StatusChange: ParsableArguments {
+    @OptionGroup var options: JournalOptions
+    @Argument(help: "The task's id or a unique prefix.") var id: String
+    @Option(help: "A note for the log line.") var note: String?
+
+    func apply(_ status: TaskStatus) throws {
+        try reportingErrors {
+            let journal = try options.openJournal()
+            let task = try journal.setStatus(id, to: status, note: note, at: try options.now())
+            Output.line("\(task.id) is \(task.status.rawValue): \(task.title)")
+        }
+    }
+}
+
+struct TaskStart: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "start", abstract: "Mark a task as being worked on.")
+    @OptionGroup var change: StatusChange
+    func run() throws { try change.apply(.doing) }
+}
+
+struct TaskDone: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a task as done.")
+    @OptionGroup var change: StatusChange
+    func run() throws { try change.apply(.done) }
+}
+
+struct TaskDrop: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "drop", abstract: "Drop a task that will not be done.")
+    @OptionGroup var change: StatusChange
+    func run() throws { try change.apply(.dropped) }
+}
+
+struct TaskBlock: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "block", abstract: "Mark a task as blocked, with the reason.")
+
+    @OptionGroup var options: JournalOptions
+    @Argument(help: "The task's id or a unique prefix.") var id: String
+    @Option(help: "What it waits on.") var reason: String
+
+    func run() throws {
+        try reportingErrors {
+            let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { throw CLIError.usage("--reason needs text: what is the task waiting on?") }
+            let journal = try options.openJournal()
+            let task = try journal.setStatus(id, to: .blocked, reason: text, at: try options.now())
+            Output.line("\(task.id) is blocked: \(task.title)")
+        }
+    }
+}
+
+struct TaskAssign: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Hand a task to someone, with a note.")
+
+    @OptionGroup var options: JournalOptions
+    @Argument(help: "The task's id or a unique prefix.") var id: String
+    @Argument(help: "The new owner's handle.") var handle: String
+    @Option(help: "What they need to know to carry on.") var note: String?
+
+    func run() throws {
+        try reportingErrors {
+            let owner = try Handle(handle)
+            let journal = try options.openJournal()
+            let task = try journal.assign(id, to: owner, note: note, at: try options.now())
+            Output.line("\(task.id) is now \(owner)'s: \(task.title)")
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import GitKit
+import JournalModel
+import JournalSync
+
+/// Options every journal command takes: where the journal is, and which time zone to show.
+struct JournalOptions: ParsableArguments {
+    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if baton was started in <path>.", valueName: "path"))
+    var directory: String?
+
+    @Option(name: .long, help: ArgumentHelp("Time zone for dates and times (default: $TZ or the system's).", valueName: "zone"))
+    var tz: String?
+
+    /// The reader's and author's time zone.
+    func zone() throws -> TimeZone {
+        guard let tz else { return TimeZone.current }
+        guard let zone = TimeZone(identifier: tz) ?? TimeZone(abbreviation: tz) else {
+            throw CLIError.usage("unknown time zone '\(tz)'; use an IANA name like Europe/Berlin or Asia/Kolkata")
+        }
+        return zone
+    }
+
+    /// The current moment in the chosen zone. `BATON_NOW` (ISO 8601) fixes it for scripts and tests.
+    func now() throws -> Timestamp {
+        let zone = try zone()
+        if let fixed = ProcessInfo.processInfo.environment["BATON_NOW"], let stamp = Timestamp(iso: fixed) {
+            return Timestamp(date: stamp.date, in: zone)
+        }
+        return Timestamp.now(in: zone)
+    }
+
+    /// Opens the journal from `-C` or the current folder, searching upward.
+    func openJournal() throws -> Journal {
+        Runtime.start()
+        return try Journal.open(from: directory.map(Runtime.absolute))
+    }
+
+    /// Parses a day expression (`today`, `yesterday`, `monday`, `2026-11-24`, `3d`).
+    func day(_ text: String?, direction: DateExpression.Direction, journal: Journal) throws -> LocalDay {
+        let today = try now().localDay
+        guard let text else { return today }
+        return try DateExpression.parseDay(text, today: today, direction: direction, workdays: journal.config.workdays)
+    }
+}
+
+/// Process-wide setup shared by the commands.
+enum Runtime {
+    nonisolated(unsafe) private static var started = false
+
+    /// Initializes libgit2 once per process.
+    static func start() {
+        if !started {
+            GitLibrary.initialize()
+            started = true
+        }
+    }
+
+    /// `path` made absolute against the current folder.
+    static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+
+    /// Remote options: progress on a terminal, an HTTPS token from `BATON_TOKEN`.
+    static func remoteOptions(progressLabel: String) -> RemoteOptions {
+        let env = ProcessInfo.processInfo.environment
+        let progress: (@Sendable (TransferProgress) -> Void)? =
+            isatty(STDERR_FILENO) == 1
+            ? { @Sendable p in TransferMeter.show(p, label: progressLabel) } : nil
+        return RemoteOptions(progress: progress, token: env["BATON_TOKEN"], tokenUser: env["BATON_TOKEN_USER"])
+    }
+
+    /// Whether to color output: a terminal, and no `NO_COLOR`.
+    static var color: Bool {
+        ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+}

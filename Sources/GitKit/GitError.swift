@@ -1,0 +1,67 @@
+import CGit2
+
+/// A failed libgit2 call: which operation, libgit2's code and error class, and its message.
+public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What kind of failure this is, for callers that react differently to each.
+    public enum Kind: Sendable, Equatable {
+        case notFound, exists, ambiguous, nonFastForward, locked, conflict, unbornBranch
+        case authentication, certificate, unreachable, rejected, other
+    }
+
+    public let operation: String
+    public let code: Int32
+    public let errorClass: Int32
+    public let message: String
+
+    public init(operation: String, code: Int32, errorClass: Int32, message: String) {
+        self.operation = operation
+        self.code = code
+        self.errorClass = errorClass
+        self.message = message
+    }
+
+    public var kind: Kind {
+        switch code {
+        case GIT_ENOTFOUND.rawValue: return .notFound
+        case GIT_EEXISTS.rawValue: return .exists
+        case GIT_EAMBIGUOUS.rawValue: return .ambiguous
+        case GIT_ENONFASTFORWARD.rawValue: return .nonFastForward
+        case GIT_ELOCKED.rawValue: return .locked
+        case GIT_ECONFLICT.rawValue, GIT_EMERGECONFLICT.rawValue: return .conflict
+        case GIT_EUNBORNBRANCH.rawValue: return .unbornBranch
+        case GIT_EAUTH.rawValue: return .authentication
+        case GIT_ECERTIFICATE.rawValue: return .certificate
+        case GIT_EMODIFIED.rawValue: return .rejected
+        default: break
+        }
+        if errorClass == Int32(GIT_ERROR_NET.rawValue) || errorClass == Int32(GIT_ERROR_OS.rawValue)
+            || errorClass == Int32(GIT_ERROR_SSH.rawValue) || errorClass == Int32(GIT_ERROR_HTTP.rawValue)
+        {
+            if message.localizedCaseInsensitiveContains("authentication")
+                || message.localizedCaseInsensitiveContains("credentials")
+            {
+                return .authentication
+            }
+            return .unreachable
+        }
+        return .other
+    }
+
+    public var description: String { "\(operation): \(message)" }
+
+    /// Builds an error from libgit2's thread-local last error.
+    static func last(operation: String, code: Int32) -> GitError {
+        var cls: Int32 = 0
+        var text = "libgit2 error \(code)"
+        if let err = git_error_last() {
+            cls = err.pointee.klass
+            if let msg = err.pointee.message { text = String(cString: msg) }
+        }
+        return GitError(operation: operation, code: code, errorClass: cls, message: text)
+    }
+}
+
+/// Throws a `GitError` when a libgit2 call returned a negative status.
+func check(_ status: Int32, _ operation: @autoclosure () -> String) throws {
+    if status < 0 { throw GitError.last(operation: operation(), code: status) }
+}

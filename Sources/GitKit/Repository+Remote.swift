@@ -1,0 +1,83 @@
+import CGit2
+import Foundation
+
+extension Repository {
+    /// The URL of a remote, or nil when there is no such remote.
+    public func remoteURL(_ name: String = "origin") throws -> String? {
+        var remote: OpaquePointer?
+        let status = git_remote_lookup(&remote, pointer, name)
+        if status == GIT_ENOTFOUND.rawValue || status == GIT_EINVALIDSPEC.rawValue { return nil }
+        try check(status, "read remote \(name)")
+        defer { git_remote_free(remote) }
+        return git_remote_url(remote).map { String(cString: $0) }
+    }
+
+    /// Adds a remote with git's default fetch refspec.
+    public func addRemote(_ name: String, url: String) throws {
+        var remote: OpaquePointer?
+        try check(git_remote_create(&remote, pointer, name, url), "add remote \(name)")
+        git_remote_free(remote)
+    }
+
+    /// Downloads new commits from a remote and updates its `refs/remotes/<name>/*`.
+    public func fetch(remote name: String = "origin", options: RemoteOptions = RemoteOptions()) throws {
+        let remote = try lookupRemote(name)
+        defer { git_remote_free(remote) }
+        let state = CallbackState(options: options)
+        var opts = git_fetch_options()
+        try check(git_fetch_options_init(&opts, UInt32(GIT_FETCH_OPTIONS_VERSION)), "fetch options")
+        state.install(into: &opts.callbacks)
+        opts.prune = GIT_FETCH_PRUNE
+        try withExtendedLifetime(state) {
+            try check(git_remote_fetch(remote, nil, &opts, "fetch"), "fetch from \(name)")
+        }
+    }
+
+    /// Pushes `refspecs` (e.g. "refs/heads/main:refs/heads/main"). Throws a `.nonFastForward` error when the
+    /// remote moved on, and a `.rejected` one when the server refused the update.
+    public func push(remote name: String = "origin", refspecs: [String], options: RemoteOptions = RemoteOptions()) throws {
+        let remote = try lookupRemote(name)
+        defer { git_remote_free(remote) }
+        let state = CallbackState(options: options)
+        var opts = git_push_options()
+        try check(git_push_options_init(&opts, UInt32(GIT_PUSH_OPTIONS_VERSION)), "push options")
+        state.install(into: &opts.callbacks)
+        try withExtendedLifetime(state) {
+            try StringArray(refspecs).withStrArray { specs in
+                try check(git_remote_push(remote, &specs, &opts), "push to \(name)")
+            }
+        }
+        if !state.rejections.isEmpty {
+            let text = state.rejections.joined(separator: "; ")
+            let nonFastForward = text.contains("non-fast-forward") || text.contains("fetch first")
+            throw GitError(
+                operation: "push to \(name)", code: nonFastForward ? GIT_ENONFASTFORWARD.rawValue : GIT_EMODIFIED.rawValue,
+                errorClass: 0, message: "the remote refused the update (\(text))")
+        }
+    }
+
+    /// Clones `url` into `path` and checks out its default branch.
+    public static func clone(url: String, to path: String, options: RemoteOptions = RemoteOptions()) throws -> Repository {
+        let state = CallbackState(options: options)
+        var opts = git_clone_options()
+        try check(git_clone_options_init(&opts, UInt32(GIT_CLONE_OPTIONS_VERSION)), "clone options")
+        state.install(into: &opts.fetch_opts.callbacks)
+        var repo: OpaquePointer?
+        try withExtendedLifetime(state) {
+            try check(git_clone(&repo, url, path, &opts), "clone \(url)")
+        }
+        return Repository(pointer: repo!)
+    }
+
+    /// Sets `branch`'s upstream to `remote`'s branch of the same name in local config.
+    public func setUpstream(branch: String, remote: String = "origin") throws {
+        try setLocalConfig("branch.\(branch).remote", remote)
+        try setLocalConfig("branch.\(branch).merge", "refs/heads/\(branch)")
+    }
+
+    private func lookupRemote(_ name: String) throws -> OpaquePointer {
+        var remote: OpaquePointer?
+        try check(git_remote_lookup(&remote, pointer, name), "find remote \(name)")
+        return remote!
+    }
+}

@@ -1,0 +1,122 @@
+import CGit2
+
+/// A path whose work-tree or index state differs from HEAD.
+public struct StatusEntry: Sendable, Equatable {
+    public enum Change: Sendable, Equatable { case added, modified, deleted, conflicted }
+    public let path: String
+    public let change: Change
+}
+
+extension Repository {
+    /// Paths that differ from HEAD in the index or the work tree, untracked files included
+    /// (ignored ones left out).
+    public func status() throws -> [StatusEntry] {
+        var opts = git_status_options()
+        try check(git_status_options_init(&opts, UInt32(GIT_STATUS_OPTIONS_VERSION)), "status options")
+        opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
+        opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
+            | GIT_STATUS_OPT_EXCLUDE_SUBMODULES.rawValue
+        var list: OpaquePointer?
+        try check(git_status_list_new(&list, pointer, &opts), "read status")
+        defer { git_status_list_free(list) }
+        var entries: [StatusEntry] = []
+        for i in 0..<git_status_list_entrycount(list) {
+            guard let e = git_status_byindex(list, i)?.pointee else { continue }
+            let flags = e.status.rawValue
+            if flags == GIT_STATUS_CURRENT.rawValue || flags & GIT_STATUS_IGNORED.rawValue != 0 { continue }
+            let delta = e.index_to_workdir ?? e.head_to_index
+            guard let delta else { continue }
+            let file = delta.pointee.new_file.path ?? delta.pointee.old_file.path
+            guard let file else { continue }
+            let change: StatusEntry.Change
+            if flags & GIT_STATUS_CONFLICTED.rawValue != 0 {
+                change = .conflicted
+            } else if flags & (GIT_STATUS_WT_DELETED.rawValue | GIT_STATUS_INDEX_DELETED.rawValue) != 0,
+                flags & GIT_STATUS_WT_NEW.rawValue == 0
+            {
+                change = .deleted
+            } else if flags & (GIT_STATUS_WT_NEW.rawValue | GIT_STATUS_INDEX_NEW.rawValue) != 0 {
+                change = .added
+            } else {
+                change = .modified
+            }
+            entries.append(StatusEntry(path: String(cString: file), change: change))
+        }
+        return entries
+    }
+
+    /// Brings the index entries of `paths` in line with the work tree (adds, updates or removes them)
+    /// and returns the tree the index now describes.
+    @discardableResult
+    public func stage(paths: [String]) throws -> ObjectID {
+        let index = try Index(repository: self)
+        for path in paths {
+            if FileManagerShim.fileExists(workTree + "/" + path) {
+                try check(git_index_add_bypath(index.pointer, path), "stage \(path)")
+            } else {
+                let status = git_index_remove_bypath(index.pointer, path)
+                if status != GIT_ENOTFOUND.rawValue { try check(status, "unstage \(path)") }
+            }
+        }
+        try index.write()
+        return try index.writeTree()
+    }
+
+    /// Makes the index match `tree` exactly (the work tree is not touched).
+    public func resetIndex(to tree: ObjectID) throws {
+        let index = try Index(repository: self)
+        try withTree(tree) { treePtr in
+            try check(git_index_read_tree(index.pointer, treePtr), "reset index")
+        }
+        try index.write()
+    }
+
+    /// Updates the work tree and index from the tree of HEAD's current commit to `tree`, touching only
+    /// the files that differ. Refuses (throws `.conflict`) rather than overwrite a file with local changes.
+    public func checkout(tree: ObjectID, paths: [String] = []) throws {
+        var opts = git_checkout_options()
+        try check(git_checkout_options_init(&opts, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "checkout options")
+        opts.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue | GIT_CHECKOUT_RECREATE_MISSING.rawValue
+        if !paths.isEmpty { opts.checkout_strategy |= GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH.rawValue }
+        try withTree(tree) { treePtr in
+            try StringArray(paths).withStrArray { spec in
+                opts.paths = spec
+                try check(git_checkout_tree(pointer, treePtr, &opts), "update work tree")
+            }
+        }
+    }
+
+    /// Forces the work tree and index to `tree` for `paths` (used to restore files after a crash).
+    public func forceCheckout(tree: ObjectID, paths: [String]) throws {
+        var opts = git_checkout_options()
+        try check(git_checkout_options_init(&opts, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "checkout options")
+        opts.checkout_strategy = GIT_CHECKOUT_FORCE.rawValue
+        opts.checkout_strategy |= GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH.rawValue
+        try withTree(tree) { treePtr in
+            try StringArray(paths).withStrArray { spec in
+                opts.paths = spec
+                try check(git_checkout_tree(pointer, treePtr, &opts), "restore files")
+            }
+        }
+    }
+}
+
+/// The repository's index file, open for one batch of changes.
+final class Index {
+    let pointer: OpaquePointer
+
+    init(repository: Repository) throws {
+        var index: OpaquePointer?
+        try check(git_repository_index(&index, repository.pointer), "open index")
+        pointer = index!
+    }
+    deinit { git_index_free(pointer) }
+
+    func write() throws { try check(git_index_write(pointer), "write index") }
+
+    func writeTree() throws -> ObjectID {
+        var oid = git_oid()
+        try check(git_index_write_tree(&oid, pointer), "write tree from index")
+        return ObjectID(oid)
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// An instant with second precision plus the UTC offset it was written with,
+/// rendered as `2026-11-24T09:14:05+05:30`.
+///
+/// `<` compares instants; `==` also requires the same offset, so equal values render the same.
+public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The instant, truncated to whole seconds.
+    public let date: Date
+    /// The author's UTC offset in seconds (east positive).
+    public let offsetSeconds: Int
+
+    /// `date` truncated to whole seconds, written at `offsetSeconds`.
+    public init(date: Date, offsetSeconds: Int) {
+        self.date = Date(timeIntervalSince1970: floor(date.timeIntervalSince1970))
+        self.offsetSeconds = offsetSeconds
+    }
+
+    /// `date` with the offset `zone` has at that instant.
+    public init(date: Date, in zone: TimeZone) {
+        self.init(date: date, offsetSeconds: zone.secondsFromGMT(for: date))
+    }
+
+    /// The current instant in `zone`.
+    public static func now(in zone: TimeZone) -> Timestamp {
+        Timestamp(date: Date(), in: zone)
+    }
+
+    /// Parses `2026-11-24T09:14:05+05:30`, `...Z`, `+0530`, a space instead of `T`,
+    /// and fractional seconds (dropped).
+    public init?(iso: String) {
+        let text = Array(iso.trimmingWhitespace().utf8)
+        guard text.count >= 20, let day = LocalDay(string: String(decoding: text[0..<10], as: UTF8.self)),
+              text[10] == UInt8(ascii: "T") || text[10] == UInt8(ascii: "t") || text[10] == UInt8(ascii: " "),
+              let hour = Timestamp.number(text, 11, 2), text[13] == UInt8(ascii: ":"),
+              let minute = Timestamp.number(text, 14, 2), text[16] == UInt8(ascii: ":"),
+              let second = Timestamp.number(text, 17, 2),
+              hour < 24, minute < 60, second < 61
+        else { return nil }
+        var index = 19
+        if index < text.count, text[index] == UInt8(ascii: ".") {
+            index += 1
+            while index < text.count, (48...57).contains(text[index]) { index += 1 }
+        }
+        guard let offset = Timestamp.parseOffset(Array(text[index...])) else { return nil }
+        let local = day.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + min(second, 59)
+        self.init(date: Date(timeIntervalSince1970: TimeInterval(local - offset)), offsetSeconds: offset)
+    }
+
+    /// `2026-11-24T09:14:05+05:30`.
+    public var description: String {
+        let (day, seconds) = localParts
+        return "\(day)T\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
+            + Timestamp.offsetString(seconds: offsetSeconds)
+    }
+
+    /// The author's local day.
+    public var localDay: LocalDay { localParts.day }
+
+    /// The author's local time, `HH:MM`.
+    public var localTimeHHMM: String {
+        let seconds = localParts.secondsOfDay
+        return "\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2))"
+    }
+
+    /// The same instant as seen in `zone`, e.g. `2026-11-24 09:14 +05:30`.
+    public func rendered(in zone: TimeZone) -> String {
+        let there = Timestamp(date: date, in: zone)
+        return "\(there.localDay) \(there.localTimeHHMM) \(Timestamp.offsetString(seconds: there.offsetSeconds))"
+    }
+
+    /// The same instant written at the offset `zone` has then.
+    public func converted(to zone: TimeZone) -> Timestamp {
+        Timestamp(date: date, in: zone)
+    }
+
+    /// `+05:30`, `-08:00`, `+00:00`.
+    public static func offsetString(seconds: Int) -> String {
+        let sign = seconds < 0 ? "-" : "+"
+        let minutes = abs(seconds) / 60
+        return sign + pad(minutes / 60, 2) + ":" + pad(minutes % 60, 2)
+    }
+
+    /// Parses `+05:30`, `-0800`, `+05`, `Z`; returns seconds east of UTC.
+    public static func parseOffset(_ text: String) -> Int? {
+        parseOffset(Array(text.trimmingWhitespace().utf8))
+    }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.date < rhs.date }
+
+    // MARK: - helpers
+
+    private var localParts: (day: LocalDay, secondsOfDay: Int) {
+        let seconds = Int(date.timeIntervalSince1970) + offsetSeconds
+        let days = LocalDay.floorDiv(seconds, 86_400)
+        return (LocalDay(daysSinceEpoch: days), seconds - days * 86_400)
+    }
+
+    private static func parseOffset(_ b: [UInt8]) -> Int? {
+        if b.count == 1, b[0] == UInt8(ascii: "Z") || b[0] == UInt8(ascii: "z") { return 0 }
+        guard let signByte = b.first, signByte == UInt8(ascii: "+") || signByte == UInt8(ascii: "-") else { return nil }
+        let sign = signByte == UInt8(ascii: "-") ? -1 : 1
+        let hours: Int?, minutes: Int?
+        switch b.count {
+        case 3: (hours, minutes) = (number(b, 1, 2), 0)
+        case 5: (hours, minutes) = (number(b, 1, 2), number(b, 3, 2))
+        case 6 where b[3] == UInt8(ascii: ":"): (hours, minutes) = (number(b, 1, 2), number(b, 4, 2))
+        default: return nil
+        }
+        guard let h = hours, let m = minutes, h <= 18, m < 60 else { return nil }
+        return sign * (h * 3600 + m * 60)
+    }
+
+    private static func number(_ b: [UInt8], _ start: Int, _ count: Int) -> Int? {
+        guard start + count <= b.count else { return nil }
+        var value = 0
+        for byte in b[start..<(start + count)] {
+            guard (48...57).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        return value
+    }
+}

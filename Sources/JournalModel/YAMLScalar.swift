@@ -1,0 +1,63 @@
+import Foundation
+import Yams
+
+/// Decides when a YAML scalar must be quoted, and writes double-quoted scalars.
+public enum YAMLScalar {
+    /// True when `text` written plain would not read back as the same string.
+    public static func needsQuotes(_ text: String) -> Bool {
+        guard isSafePlain(text, inFlow: true) else { return true }
+        let tag = Resolver.default.resolveTag(of: Node(text, .implicit, .plain))
+        return tag != .str
+    }
+
+    /// True when `text` is syntactically safe as a plain scalar (ignoring what type it resolves to).
+    static func isSafePlain(_ text: String, inFlow: Bool) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        if first.properties.isWhitespace || last.properties.isWhitespace { return false }
+        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) {
+            // `-x`, `?x`, `:x` are fine when followed by a non-space, but keep it simple and quote.
+            return false
+        }
+        if last == ":" { return false }
+        if text.contains(": ") || text.contains(" #") || text.contains(":\t") || text.contains("\t#") { return false }
+        if inFlow, text.unicodeScalars.contains(where: { ",[]{}".unicodeScalars.contains($0) }) { return false }
+        if text.unicodeScalars.contains(where: { TextSafety.isLineBreak($0) || TextSafety.isUnsafeControl($0) || $0 == "\t" }) {
+            return false
+        }
+        if text.unicodeScalars.contains(where: { $0.value == 0xFEFF }) { return false }
+        if text == "---" || text == "..." || text.hasPrefix("--- ") || text.hasPrefix("... ") { return false }
+        return true
+    }
+
+    /// `text` as a double-quoted YAML scalar.
+    public static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                let v = scalar.value
+                if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF {
+                    out += v <= 0xFF ? "\\x" + hex(v, 2) : "\\u" + hex(v, 4)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// `text` plain when safe, double-quoted otherwise.
+    public static func render(_ text: String) -> String {
+        needsQuotes(text) ? quoted(text) : text
+    }
+
+    private static func hex(_ v: UInt32, _ width: Int) -> String {
+        let digits = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import JournalModel
+
+/// What waits for one person: asks to them, their blocked or soon-due tasks, answers to their asks.
+public struct Inbox: Sendable {
+    public var asksToMe: [TaskDocument]
+    public var myTasks: [TaskDocument]
+    public var answers: [TaskDocument]
+
+    /// Builds the inbox of `me` from every task in the journal.
+    public init(tasks: [TaskDocument], me: String, now: Date, zone: TimeZone = .current) {
+        asksToMe = tasks.filter { $0.kind == .ask && $0.status.isOpen && ($0.to ?? $0.owner) == me }
+            .sorted { ($0.respondBy ?? $0.created, $0.id) < ($1.respondBy ?? $1.created, $1.id) }
+        myTasks = tasks.filter {
+            $0.kind == .task && $0.owner == me
+                && ($0.status == .blocked || TaskClock.isDueSoon($0, now: now, zone: zone))
+        }.sorted { ($0.due ?? LocalDay(date: .distantFuture, in: zone), $0.id) < ($1.due ?? LocalDay(date: .distantFuture, in: zone), $1.id) }
+        answers = tasks.filter { task in
+            task.kind == .ask && task.from == me && task.status != .dropped
+                && task.log.contains { $0.author != me && $0.text.hasPrefix("replied:") }
+        }.sorted { $0.updated > $1.updated }
+    }
+
+    /// The inbox as JSON: `asks_to_me`, `my_tasks`, `answers`, each an array of task objects.
+    public func json(now: Date) throws -> String {
+        struct Shape: Encodable {
+            let asks_to_me: [TaskJSON]
+            let my_tasks: [TaskJSON]
+            let answers: [TaskJSON]
+        }
+        return try JSONOutput.render(
+            Shape(
+                asks_to_me: asksToMe.map { TaskJSON($0, now: now) }, my_tasks: myTasks.map { TaskJSON($0, now: now) },
+                answers: answers.map { TaskJSON($0, now: now) }))
+    }
+
+    /// The inbox for a terminal, in the reader's zone.
+    public func text(me: String, now: Date, zone: TimeZone, style: TextStyle) -> String {
+        var lines: [String] = []
+        lines.append(style.heading("Asks to you (\(asksToMe.count))"))
+        if asksToMe.isEmpty { lines.append("  nothing waiting") }
+        for ask in asksToMe {
+            let late = TaskClock.isOverdue(ask, now: now, zone: zone)
+            let when = ask.respondBy.map { "respond by \($0.rendered(in: zone))" } ?? ""
+            let mark = late ? style.alert(" OVERDUE") : ""
+            lines.append("  \(style.id(ask.id))  from \(ask.from ?? "?"): \(TerminalText.clean(ask.title, keepNewlines: false))  (\(when))\(mark)")
+        }
+        lines.append("")
+        lines.append(style.heading("Your blocked and soon-due tasks (\(myTasks.count))"))
+        if myTasks.isEmpty { lines.append("  none") }
+        for task in myTasks {
+            var detail = task.status.rawValue
+            if let reason = task.blockedReason, task.status == .blocked { detail += ": \(TerminalText.clean(reason, keepNewlines: false))" }
+            if let due = task.due { detail += ", due \(due)" }
+            let mark = TaskClock.isOverdue(task, now: now, zone: zone) ? style.alert(" OVERDUE") : ""
+            lines.append("  \(style.id(task.id))  \(TerminalText.clean(task.title, keepNewlines: false))  (\(detail))\(mark)")
+        }
+        lines.append("")
+        lines.append(style.heading("Answers to your asks (\(answers.count))"))
+        if answers.isEmpty { lines.append("  none yet") }
+        for ask in answers {
+            lines.append("  \(style.id(ask.id))  to \(ask.to ?? ask.owner): \(TerminalText.clean(ask.title, keepNewlines: false)) [\(ask.status.rawValue)]")
+            for entry in ask.log where entry.author != me && entry.text.hasPrefix("replied:") {
+                lines.append("      \(entry.at.rendered(in: zone)) \(entry.author): \(TerminalText.clean(String(entry.text.dropFirst("replied:".count)).trimmingCharacters(in: .whitespaces), keepNewlines: false))")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import JournalModel
+
+/// The team's notes for one day, person by person.
+public struct Standup: Sendable {
+    public struct Entry: Sendable {
+        public var author: String
+        public var note: DailyNote
+    }
+
+    public var day: LocalDay
+    public var entries: [Entry]
+
+    public init(day: LocalDay, notes: [(author: String, note: DailyNote)]) {
+        self.day = day
+        entries = notes.map { Entry(author: $0.author, note: $0.note) }
+    }
+
+    /// The standup as plain text (terminal) or Markdown.
+    public func text(style: TextStyle, markdown: Bool = false) -> String {
+        var lines: [String] = [markdown ? "# Standup \(day)" : style.heading("Standup \(day)")]
+        if entries.isEmpty { lines += ["", "No notes for \(day)."] }
+        for entry in entries {
+            lines.append("")
+            lines.append(markdown ? "## \(entry.author)" : style.heading(entry.author))
+            for section in NoteSection.allCases {
+                let bullets = entry.note.bullets(in: section)
+                guard !bullets.isEmpty else { continue }
+                lines.append(markdown ? "### \(section.heading)" : "  \(section.heading)")
+                for bullet in bullets {
+                    let clean = TerminalText.clean(bullet).replacingOccurrences(of: "\n", with: "\n      ")
+                    lines.append(markdown ? "- \(bullet)" : "    - \(clean)")
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import JournalModel
+
+/// Tasks as aligned terminal rows: id, status, owner, due, title.
+public enum TaskTable {
+    public static func render(_ tasks: [TaskDocument], now: Date, zone: TimeZone, style: TextStyle) -> String {
+        if tasks.isEmpty { return "No tasks." }
+        let ownerWidth = max(5, tasks.map(\.owner.count).max() ?? 0)
+        return tasks.map { task in
+            let status = task.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+            let owner = task.owner.padding(toLength: ownerWidth, withPad: " ", startingAt: 0)
+            let due = (task.kind == .ask ? task.respondBy?.localDay : task.due)?.description ?? "-"
+            var line = "\(style.id(task.id))  \(status) \(owner)  \(due.padding(toLength: 10, withPad: " ", startingAt: 0))  "
+            if task.kind == .ask { line += "[ask from \(task.from ?? "?")] " }
+            line += TerminalText.clean(task.title, keepNewlines: false)
+            if TaskClock.isOverdue(task, now: now, zone: zone) { line += style.alert("  OVERDUE") }
+            return line
+        }.joined(separator: "\n")
+    }
+}
+
+/// One task in full for the terminal: fields, description and log, in the reader's zone.
+public enum TaskDetail {
+    public static func render(_ task: TaskDocument, now: Date, zone: TimeZone, style: TextStyle) -> String {
+        var lines = [style.heading("\(task.id)  \(TerminalText.clean(task.title, keepNewlines: false))")]
+        var fields: [(String, String)] = [
+            ("kind", task.kind.rawValue), ("status", task.status.rawValue), ("owner", task.owner),
+        ]
+        if let from = task.from { fields.append(("from", from)) }
+        if let respondBy = task.respondBy { fields.append(("respond by", respondBy.rendered(in: zone))) }
+        if let due = task.due { fields.append(("due", due.description)) }
+        if !task.tags.isEmpty { fields.append(("tags", task.tags.joined(separator: ", "))) }
+        if let reason = task.blockedReason { fields.append(("blocked on", reason)) }
+        fields.append(("created", task.created.rendered(in: zone)))
+        fields.append(("updated", task.updated.rendered(in: zone)))
+        for (name, value) in fields {
+            lines.append("  \(name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(TerminalText.clean(value, keepNewlines: false))")
+        }
+        if TaskClock.isOverdue(task, now: now, zone: zone) { lines.append("  " + style.alert("OVERDUE")) }
+        if !task.description.isEmpty {
+            lines.append("")
+            lines.append(TerminalText.clean(task.description))
+        }
+        lines.append("")
+        lines.append(style.heading("Log"))
+        for entry in task.log {
+            lines.append("  \(style.dim(entry.at.rendered(in: zone))) \(entry.author): \(TerminalText.clean(entry.text, keepNewlines: false))")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

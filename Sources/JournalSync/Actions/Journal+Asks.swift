@@ -1,0 +1,27 @@
+import Foundation
+import JournalModel
+
+extension Journal {
+    /// Asks `person` for something, to be answered within `window` seconds (default: `baton.yml`'s window).
+    public func ask(_ person: Handle, text: String, within window: TimeInterval?, at now: Timestamp) throws -> TaskDocument {
+        let me = try requireMe()
+        let seconds = window ?? TimeInterval(config.askWindowHours * 3600)
+        let respondBy = Timestamp(date: now.date.addingTimeInterval(seconds), offsetSeconds: now.offsetSeconds)
+        let id = TaskID.generate(avoiding: Set(taskIDs()))
+        let rendered = try templates.ask(id: id, from: me, to: person, text: text, created: now, respondBy: respondBy)
+        let task = try TaskDocument.parse(rendered, path: JournalLayout.taskPath(id: id))
+        try save(
+            [task.path: task.render()],
+            message: "ask \(id): \(me) asks \(person), respond by \(respondBy.rendered(in: TimeZone(secondsFromGMT: now.offsetSeconds) ?? .current))")
+        return task
+    }
+
+    /// Answers an ask (any task works too); `done` also closes it.
+    @discardableResult
+    public func reply(_ prefix: String, text: String, done: Bool, at now: Timestamp) throws -> TaskDocument {
+        try changeTask(prefix, at: now) { task, _ in
+            if done { task.status = .done }
+            return "replied: \(text)" + (done ? " (done)" : "")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import JournalModel
+
+extension Journal {
+    /// The note file of `author` for `day`, relative to the journal root.
+    public func notePath(for author: Handle, day: LocalDay) -> String {
+        JournalLayout.notePath(handle: author, day: day)
+    }
+
+    /// The current text of a note, or the text the daily template gives a new one.
+    public func noteText(for author: Handle, day: LocalDay, offset: String) throws -> (text: String, isNew: Bool) {
+        if let existing = try read(notePath(for: author, day: day)) { return (existing, false) }
+        return (try templates.dailyNote(author: author, day: day, offset: offset), true)
+    }
+
+    /// Appends a timestamped bullet to `section` of my note for `day` and commits it.
+    @discardableResult
+    public func addNote(_ text: String, section: NoteSection, day: LocalDay, at now: Timestamp) throws -> String {
+        let me = try requireMe()
+        let path = notePath(for: me, day: day)
+        let current = try noteText(for: me, day: day, offset: Timestamp.offsetString(seconds: now.offsetSeconds)).text
+        var note = try DailyNote.parse(current, path: path)
+        note.append(text, to: section, at: now)
+        let label = day == now.localDay ? "" : " (\(section.rawValue), written \(now.localDay))"
+        let sectionLabel = section == .today ? "" : " \(section.rawValue)"
+        try save([path: note.render()], message: "note: \(me) \(day)\(sectionLabel)\(label)")
+        return path
+    }
+
+    /// Commits a note the user edited by hand (through `$EDITOR`); false when nothing changed.
+    public func commitEditedNote(author: Handle, day: LocalDay, original: String?) throws -> Bool {
+        let path = notePath(for: author, day: day)
+        guard let edited = try read(path) else { return false }
+        if let original, edited == original { return false }
+        _ = try DailyNote.parse(edited, path: path)
+        try save([path: edited], message: "note: \(author) \(day) (edited)")
+        return true
+    }
+
+    /// Writes a file without committing (e.g. a new note before the editor opens it).
+    public func writeDraft(_ relative: String, text: String) throws -> String {
+        let path = try absolutePath(relative)
+        try AtomicFile.write(Data(text.utf8), to: path)
+        return path
+    }
+
+    /// Removes an uncommitted draft (e.g. a new note the user left as the template gave it).
+    public func discardDraft(_ relative: String) throws {
+        try? FileManager.default.removeItem(atPath: try absolutePath(relative))
+    }
+
+    /// Handles that have a notes folder, sorted.
+    public func noteAuthors() -> [String] {
+        let folder = root + "/" + JournalLayout.notesFolder
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { (try? Handle($0)) != nil }.sorted()
+    }
+
+    /// Every note of `day`, by author, read from the work tree.
+    public func notes(on day: LocalDay) -> [(author: String, path: String, note: DailyNote)] {
+        var result: [(String, String, DailyNote)] = []
+        for author in noteAuthors() {
+            guard let handle = try? Handle(author) else { continue }
+            let path = notePath(for: handle, day: day)
+            guard let text = try? read(path), let note = try? DailyNote.parse(text, path: path) else { continue }
+            result.append((author, path, note))
+        }
+        return result
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import JournalModel
+
+/// A task file that could not be read, reported beside the ones that could.
+public struct UnreadableFile: Sendable, Equatable {
+    public var path: String
+    public var message: String
+}
+
+extension Journal {
+    /// Ids of every task and ask file in the work tree.
+    public func taskIDs() -> [String] {
+        let folder = root + "/" + JournalLayout.tasksFolder
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.map { String($0.dropLast(3)) }
+            .filter(TaskID.isValid).sorted()
+    }
+
+    /// Every readable task and ask, and the files that could not be read.
+    public func loadTasks() -> (tasks: [TaskDocument], unreadable: [UnreadableFile]) {
+        var tasks: [TaskDocument] = []
+        var unreadable: [UnreadableFile] = []
+        for id in taskIDs() {
+            do {
+                tasks.append(try loadTask(id: id))
+            } catch {
+                let path = JournalLayout.taskPath(id: id)
+                unreadable.append(UnreadableFile(path: path, message: (error as? LocalizedError)?.errorDescription ?? "\(error)"))
+            }
+        }
+        return (tasks, unreadable)
+    }
+
+    /// The task whose id is `id` exactly.
+    public func loadTask(id: String) throws -> TaskDocument {
+        let path = JournalLayout.taskPath(id: id)
+        guard let text = try read(path) else { throw ModelError.unknownID(id) }
+        return try TaskDocument.parse(text, path: path)
+    }
+
+    /// The task whose id starts with `prefix` (exact ids win), or an error naming the candidates.
+    public func resolveTask(_ prefix: String) throws -> TaskDocument {
+        guard TaskID.isValid(prefix) else { throw ModelError.badID(prefix) }
+        return try loadTask(id: try TaskID.resolve(prefix: prefix, among: taskIDs()))
+    }
+
+    /// Creates a task owned by `owner` (default: me) and commits it; returns it.
+    public func addTask(
+        title: String, owner: Handle?, due: LocalDay?, tags: [String], description: String = "", at now: Timestamp
+    ) throws -> TaskDocument {
+        let me = try requireMe()
+        let owner = owner ?? me
+        let id = TaskID.generate(avoiding: Set(taskIDs()))
+        let text = try templates.task(
+            id: id, title: TextSafety.singleLine(title), owner: owner, author: me, created: now, due: due, tags: tags,
+            description: description)
+        let task = try TaskDocument.parse(text, path: JournalLayout.taskPath(id: id))
+        try save([task.path: task.render()], message: "task \(id): created \"\(task.title)\" (owner \(owner))")
+        return task
+    }
+
+    /// Applies `change` to a task, appends the log line it returns, and commits with
+    /// `task <id>: <me> <log line>`.
+    @discardableResult
+    public func changeTask(
+        _ prefix: String, at now: Timestamp, _ change: (inout TaskDocument, Handle) throws -> String
+    ) throws -> TaskDocument {
+        let me = try requireMe()
+        var task = try resolveTask(prefix)
+        let line = try change(&task, me)
+        task.record(line, by: me.value, at: now)
+        let noun = task.kind == .ask ? "ask" : "task"
+        try save([task.path: task.render()], message: "\(noun) \(task.id): \(me) \(TextSafety.singleLine(line))")
+        return task
+    }
+
+    /// Sets a task's status, with the usual log words (`started`, `done`, `dropped`, `blocked: reason`).
+    @discardableResult
+    public func setStatus(_ prefix: String, to status: TaskStatus, reason: String? = nil, note: String? = nil, at now: Timestamp)
+        throws -> TaskDocument
+    {
+        try changeTask(prefix, at: now) { task, _ in
+            task.status = status
+            task.blockedReason = status == .blocked ? reason.map(TextSafety.singleLine) : nil
+            let word: String
+            switch status {
+            case .todo: word = "reopened"
+            case .doing: word = "started"
+            case .done: word = "done"
+            case .dropped: word = "dropped"
+            case .blocked: word = "blocked"
+            }
+            var line = word
+            if let reason, status == .blocked { line += ": \(reason)" }
+            if let note, !note.isEmpty { line += ": \(note)" }
+            return line
+        }
+    }
+
+    /// Hands a task to `owner`, with an optional note for them.
+    @discardableResult
+    public func assign(_ prefix: String, to owner: Handle, note: String?, at now: Timestamp) throws -> TaskDocument {
+        try changeTask(prefix, at: now) { task, _ in
+            task.owner = owner.value
+            if task.kind == .ask { task.to = owner.value }
+            var line = "assigned to \(owner)"
+            if let note, !note.isEmpty { line += ": \(note)" }
+            return line
+        }
+    }
+
+    /// Commits a task file the user edited by hand; checks it still reads, and logs `edited`.
+    public func commitEditedTask(id: String, original: String, at now: Timestamp) throws -> Bool {
+        let path = JournalLayout.taskPath(id: id)
+        guard let edited = try read(path), edited != original else { return false }
+        var task: TaskDocument
+        do {
+            task = try TaskDocument.parse(edited, path: path)
+        } catch {
+            // Put the last good text back so nothing half-valid is left; the edit is kept beside it.
+            let rescue = path + ".rejected"
+            _ = try writeDraft(rescue, text: edited)
+            _ = try writeDraft(path, text: original)
+            throw error
+        }
+        let me = try requireMe()
+        task.record("edited", by: me.value, at: now)
+        try save([path: task.render()], message: "task \(id): \(me) edited")
+        return true
+    }
+}

@@ -1,0 +1,121 @@
+extension JournalMerge {
+    /// A field both sides changed differently, and the value that lost.
+    struct FieldCollision: Equatable, Sendable {
+        var key: String
+        /// The kept value (nil: the field was removed).
+        var winnerValue: String?
+        /// The value that was not kept (nil: that side removed the field).
+        var loserValue: String?
+        /// Who set the losing value.
+        var loserAuthor: String
+        /// The winning side's `updated` timestamp, raw, when it has one.
+        var winnerUpdated: String?
+    }
+
+    /// Field-by-field three-way merge of front matter.
+    ///
+    /// A field changed on one side only takes that change (a removal included); both sides
+    /// making the same change take it. When both changed a field differently, a deterministic
+    /// winner is chosen and the loser's value is reported as a `FieldCollision`, so the caller
+    /// can record it. Field order is the union of both sides' orders (see `SequenceUnion`).
+    enum FieldMerge {
+        /// How a field both sides changed differently is settled.
+        enum Policy: Sendable {
+            /// Tasks: the side whose `updated` is the later instant wins; on a tie the smaller raw
+            /// value wins. `updated` itself takes the later instant and is never a collision.
+            case latestUpdate
+            /// Notes: the smaller raw value wins.
+            case valueOrder
+        }
+
+        static func merge(base: [FrontMatterField], first: [FrontMatterField], second: [FrontMatterField],
+                          authors: MergeAuthors, policy: Policy)
+            -> (fields: [FrontMatterField], collisions: [FieldCollision]) {
+            func lookup(_ fields: [FrontMatterField], _ key: String) -> FrontMatterField? {
+                fields.first { $0.key == key }
+            }
+            let firstUpdated = lookup(first, "updated")?.value
+            let secondUpdated = lookup(second, "updated")?.value
+            let keys = SequenceUnion.union(first.map(\.key), second.map(\.key))
+
+            var merged: [FrontMatterField] = []
+            var collisions: [FieldCollision] = []
+            for key in keys {
+                let original = lookup(base, key)
+                let a = lookup(first, key)
+                let b = lookup(second, key)
+                let kept: FrontMatterField?
+                if a == b || b == original {
+                    kept = a
+                } else if a == original {
+                    kept = b
+                } else if policy == .latestUpdate, key == "updated" {
+                    kept = laterTimestamp(a, b)
+                } else {
+                    let firstWins = firstWinsCollision(a, b, firstUpdated: firstUpdated,
+                                                       secondUpdated: secondUpdated, policy: policy)
+                    let (winner, loser) = firstWins ? (a, b) : (b, a)
+                    kept = winner
+                    collisions.append(FieldCollision(
+                        key: key, winnerValue: winner?.value, loserValue: loser?.value,
+                        loserAuthor: firstWins ? authors.second : authors.first,
+                        winnerUpdated: firstWins ? firstUpdated : secondUpdated))
+                }
+                if let kept { merged.append(kept) }
+            }
+            return (merged, collisions)
+        }
+
+        /// Whether the first side's value wins a collision.
+        static func firstWinsCollision(_ a: FrontMatterField?, _ b: FrontMatterField?,
+                                       firstUpdated: String?, secondUpdated: String?,
+                                       policy: Policy) -> Bool {
+            if policy == .latestUpdate {
+                let ta = firstUpdated.flatMap(ISOInstant.instant)
+                let tb = secondUpdated.flatMap(ISOInstant.instant)
+                if ta != tb {
+                    guard let ta else { return false }
+                    guard let tb else { return true }
+                    return ta > tb
+                }
+            }
+            return !rawKey(b).lexicographicallyPrecedes(rawKey(a))
+        }
+
+        /// The later of two `updated` fields; on equal instants, the smaller raw text.
+        static func laterTimestamp(_ a: FrontMatterField?, _ b: FrontMatterField?) -> FrontMatterField? {
+            let ta = a.flatMap { ISOInstant.instant($0.value) }
+            let tb = b.flatMap { ISOInstant.instant($0.value) }
+            if ta != tb {
+                guard let ta else { return b }
+                guard let tb else { return a }
+                return ta > tb ? a : b
+            }
+            return !rawKey(b).lexicographicallyPrecedes(rawKey(a)) ? a : b
+        }
+
+        /// The raw text a field is compared by; a missing field sorts first.
+        private static func rawKey(_ field: FrontMatterField?) -> [String] {
+            guard let field else { return [] }
+            return [field.value, field.lines.joined(separator: "\n")]
+        }
+
+        /// A value flattened to one line, for a log line or note remark.
+        static func flat(_ value: String) -> String {
+            TextLines.split(value).map(TextLines.trim).filter { !$0.isEmpty }.joined(separator: " ")
+        }
+
+        private static func quoted(_ value: String) -> String {
+            let text = flat(value)
+            return text.isEmpty ? "(empty)" : "`\(text)`"
+        }
+
+        /// Human wording of a collision, e.g. ``merge kept status `done`; also set to `blocked` ``.
+        static func describe(_ collision: FieldCollision) -> String {
+            let kept = collision.winnerValue.map { "merge kept \(collision.key) \(quoted($0))" }
+                ?? "merge removed \(collision.key)"
+            let lost = collision.loserValue.map { "also set to \(quoted($0))" } ?? "also removed"
+            return "\(kept); \(lost)"
+        }
+    }
+}

@@ -1,0 +1,77 @@
+/// The three-way merge of one journal file, free of git: text in, text out.
+///
+/// Called by the sync code for a path changed on both sides since the common ancestor.
+/// Guarantees: no conflict markers are ever added; nothing either side wrote is lost (true
+/// collisions keep both versions, attributed, see `CollisionFormat`); the content does not
+/// depend on which side is "ours"; `merge(base, X, X) == X` and `merge(X, X, Y) == Y`; the
+/// output ends with exactly one newline.
+///
+/// Strategies by path: `tasks/<id>.md` (see `TaskMerge`), `notes/**.md` (see `NoteMerge`),
+/// anything else or any file whose front matter does not parse (see `PlainTextMerge`).
+public enum JournalMerge {
+    /// Three-way merge of one journal file. `path` is relative to the journal root and picks the strategy.
+    public static func merge(path: String, base: String?, ours: MergeSide, theirs: MergeSide) -> MergeResult {
+        let base = base.map(TextLines.normalize)
+        switch (ours.text.map(TextLines.normalize), theirs.text.map(TextLines.normalize)) {
+        case (nil, nil):
+            return MergeResult(outcome: .deleted, collisions: 0, summary: "\(path): deleted on both sides")
+        case let (nil, kept?):
+            return oneSideDeleted(path: path, base: base, kept: kept, deletedBy: ours.author)
+        case let (kept?, nil):
+            return oneSideDeleted(path: path, base: base, kept: kept, deletedBy: theirs.author)
+        case let (a?, b?):
+            if a == b { return MergeResult(outcome: .content(a), collisions: 0, summary: "\(path): same on both sides") }
+            if a == base { return took(b, author: theirs.author, path: path) }
+            if b == base { return took(a, author: ours.author, path: path) }
+            let pair = MergePair((a, ours.author), (b, theirs.author))
+            return mergeBoth(path: path, base: base, pair: pair)
+        }
+    }
+
+    private static func oneSideDeleted(path: String, base: String?, kept: String, deletedBy: String) -> MergeResult {
+        let who = CollisionFormat.displayName(deletedBy)
+        guard let base else {
+            return MergeResult(outcome: .content(kept), collisions: 0, summary: "\(path): added on one side")
+        }
+        if base == kept {
+            return MergeResult(outcome: .deleted, collisions: 0, summary: "\(path): deleted by \(who)")
+        }
+        return MergeResult(outcome: .content(kept), collisions: 0,
+                           summary: "\(path): kept the edited file (deleted by \(who))")
+    }
+
+    private static func took(_ text: String, author: String, path: String) -> MergeResult {
+        MergeResult(outcome: .content(text), collisions: 0,
+                    summary: "\(path): took \(CollisionFormat.displayName(author))'s version")
+    }
+
+    private static func mergeBoth(path: String, base: String?, pair: MergePair) -> MergeResult {
+        let baseLines = TextLines.split(base ?? "")
+        let kind = JournalFileKind(path: path)
+        var what: String
+        var merged: Resolution<String>?
+        switch kind {
+        case .task:
+            merged = TaskMerge.merge(base: baseLines, pair: pair)
+            what = "fields merged"
+        case .note:
+            merged = NoteMerge.merge(base: baseLines, pair: pair)
+            what = "note merged"
+        case .other:
+            merged = nil
+            what = "merged"
+        }
+        if merged == nil {
+            merged = PlainTextMerge.merge(base: baseLines, first: TextLines.split(pair.first),
+                                          second: TextLines.split(pair.second), authors: pair.authors)
+            what = kind == .other ? "merged" : "merged as plain text"
+        }
+        let result = merged!
+        if base == nil { what = "added on both sides, " + what }
+        if result.collisions > 0 {
+            what += result.collisions == 1 ? ", 1 collision kept both ways" : ", \(result.collisions) collisions kept both ways"
+        }
+        return MergeResult(outcome: .content(TextLines.join(result.elements)),
+                           collisions: result.collisions, summary: "\(path): \(what)")
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GitKit
+import JournalModel
+
+/// A journal clone on disk: its files, its identity and its git repository.
+/// Every change goes through `save`, which writes the files and commits them at once.
+public final class Journal {
+    /// The work tree root.
+    public let root: String
+    let repository: Repository
+    /// Team settings from `baton.yml`.
+    public let config: JournalConfig
+
+    init(repository: Repository) throws {
+        self.repository = repository
+        root = repository.workTree
+        let configPath = root + "/" + JournalLayout.configFile
+        guard let text = try? String(contentsOfFile: configPath, encoding: .utf8) else {
+            throw JournalError.notAJournal(path: root)
+        }
+        config = try JournalConfig.parse(text)
+    }
+
+    /// Opens the journal containing `path` (default: the current folder), searching upward like git.
+    public static func open(from path: String? = nil) throws -> Journal {
+        let start = path ?? FileManager.default.currentDirectoryPath
+        guard let top = Repository.discoverWorkTree(from: start),
+            FileManager.default.fileExists(atPath: top + "/" + JournalLayout.configFile)
+        else { throw JournalError.notAJournal(path: start) }
+        do {
+            return try Journal(repository: try Repository.open(at: top))
+        } catch let error as GitError {
+            throw error.journalError
+        }
+    }
+
+    /// The handle of the person using this clone (`git config baton.me`).
+    public var me: Handle? {
+        guard let raw = try? repository.configString("baton.me") else { return nil }
+        return try? Handle(raw)
+    }
+
+    /// The handle, or an error telling the user how to set it.
+    public func requireMe() throws -> Handle {
+        guard let me else { throw JournalError.noIdentity }
+        return me
+    }
+
+    /// The folder of the clone's git data.
+    public var gitDirectory: String { repository.gitDirectory }
+
+    /// The clone's templates, with the journal's own overrides.
+    public var templates: Templates { Templates(journalRoot: root) }
+
+    /// Absolute path of a journal-relative path, refusing anything that would leave the journal.
+    public func absolutePath(_ relative: String) throws -> String {
+        try Self.checkRelative(relative)
+        return root + "/" + relative
+    }
+
+    /// The text of a journal file from the work tree, or nil when it does not exist.
+    public func read(_ relative: String) throws -> String? {
+        let path = try absolutePath(relative)
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Journal-relative paths of the Markdown files under `folder` in the work tree, sorted.
+    public func markdownFiles(under folder: String) -> [String] {
+        let base = root + "/" + folder
+        guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
+        var out: [String] = []
+        for case let item as String in walker where item.hasSuffix(".md") && !item.hasPrefix(".") && !item.contains("/.") {
+            out.append(folder + "/" + item)
+        }
+        return out.sorted()
+    }
+
+    /// Writes `files` (journal-relative path to new text) and commits them with `message`, holding the lock.
+    /// When this returns, the change is on disk and in a commit.
+    @discardableResult
+    public func save(_ files: [String: String], message: String) throws -> String {
+        let lock = try JournalLock(gitDirectory: gitDirectory)
+        defer { lock.release() }
+        for (relative, text) in files.sorted(by: { $0.key < $1.key }) {
+            try AtomicFile.write(Data(text.utf8), to: try absolutePath(relative))
+        }
+        return try commitLocked(paths: files.keys.sorted(), message: message).hex
+    }
+
+    /// Commits the work-tree state of `paths` on top of HEAD. The caller holds the lock.
+    func commitLocked(paths: [String], message: String, author: Signature? = nil) throws -> ObjectID {
+        do {
+            let branch = try repository.headBranchReference()
+            let head = try repository.headCommit()
+            let baseTree = try head.map { try repository.commit($0).tree }
+            var changes: [TreeChange] = []
+            for relative in paths {
+                let path = try absolutePath(relative)
+                if let data = FileManager.default.contents(atPath: path) {
+                    changes.append(.upsert(path: relative, blob: try repository.createBlob(data)))
+                } else {
+                    changes.append(.remove(path: relative))
+                }
+            }
+            let tree = try repository.updatedTree(base: baseTree, changes: changes)
+            let signature = author ?? self.signature()
+            let commit = try repository.createCommit(
+                tree: tree, parents: head.map { [$0] } ?? [], author: signature, committer: signature, message: message)
+            try repository.updateReference(branch, to: commit, expected: head, message: "baton: \(message)")
+            try repository.stage(paths: paths)
+            return commit
+        } catch let error as GitError {
+            throw error.journalError
+        }
+    }
+
+    /// The commit identity: git's `user.name`/`user.email`, else the handle.
+    public func signature() -> Signature {
+        if let configured = repository.configuredSignature() { return configured }
+        let name = me?.value ?? "baton"
+        return Signature(name: name, email: "\(name)@baton.invalid")
+    }
+
+    static func checkRelative(_ relative: String) throws {
+        let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+        let bad =
+            relative.isEmpty || relative.hasPrefix("/") || parts.contains { $0 == ".." || $0 == "." || $0.isEmpty }
+            || relative.unicodeScalars.contains { $0.properties.generalCategory == .control } || parts.first == ".git"
+        if bad { throw JournalError.unsafePath(relative) }
+    }
+}

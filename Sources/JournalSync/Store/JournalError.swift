@@ -1,0 +1,65 @@
+import Foundation
+import GitKit
+
+/// Failures of the storage and sync layer, each with a message that says what to do next.
+public enum JournalError: Error, LocalizedError, Equatable, Sendable {
+    case notAJournal(path: String)
+    case targetExists(path: String)
+    case noIdentity
+    case noRemote
+    case offline(remote: String, detail: String)
+    case pushRejected(detail: String)
+    case pushRaceLost(attempts: Int)
+    case authenticationFailed(remote: String)
+    case busy(holder: String)
+    case remoteRewritten(detail: String)
+    case unsafePath(String)
+    case operationInProgress
+    case git(operation: String, message: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .notAJournal(let path):
+            return "\(path) is not in a baton journal; run `baton init` to create one, `baton clone URL` to fetch one, or pass -C PATH"
+        case .targetExists(let path):
+            return "\(path) already exists and is not empty; choose a new folder"
+        case .noIdentity:
+            return "this clone has no handle; set one with `git config baton.me HANDLE` (or re-run init/clone with --me HANDLE)"
+        case .noRemote:
+            return "this journal has no remote; add one with `git remote add origin URL`"
+        case .offline(let remote, let detail):
+            return "cannot reach \(remote) (\(detail)); your work is committed locally and the next `baton sync` will deliver it"
+        case .pushRejected(let detail):
+            return "the remote refused the push: \(detail); your work is kept locally, ask the repository's owner about its rules"
+        case .pushRaceLost(let attempts):
+            return "others kept pushing while we merged (\(attempts) tries); your work is kept locally, run `baton sync` again"
+        case .authenticationFailed(let remote):
+            return "\(remote) refused our credentials; check your ssh key or set BATON_TOKEN for HTTPS"
+        case .busy(let holder):
+            return "another baton command is working on this journal (\(holder)); try again when it is done"
+        case .remoteRewritten(let detail):
+            return "the remote's history was rewritten (\(detail)); your work is kept locally. Ask who force-pushed, then run `baton sync` again"
+        case .unsafePath(let path):
+            return "\(path) is not a path inside the journal"
+        case .operationInProgress:
+            return "a git merge or rebase is in progress in this clone; finish it with git (or `git merge --abort`) first"
+        case .git(let operation, let message):
+            return "\(operation) failed: \(message)"
+        }
+    }
+
+    /// Wraps a libgit2 failure, turning transport failures into offline or authentication errors.
+    static func from(_ error: GitError, remote: String) -> JournalError {
+        switch error.kind {
+        case .unreachable: return .offline(remote: remote, detail: error.message)
+        case .authentication: return .authenticationFailed(remote: remote)
+        case .rejected: return .pushRejected(detail: error.message)
+        default: return .git(operation: error.operation, message: error.message)
+        }
+    }
+}
+
+extension GitError {
+    /// This error as a `JournalError` for layers above.
+    var journalError: JournalError { .git(operation: operation, message: message) }
+}

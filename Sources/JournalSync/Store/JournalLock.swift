@@ -1,0 +1,58 @@
+import Foundation
+
+/// An exclusive lock on one clone, so two baton processes never write it at once.
+/// The lock file holds the owner's pid and host; a lock whose process is gone is taken over.
+public final class JournalLock {
+    private let path: String
+    private var held = false
+
+    /// Takes the lock, waiting up to `timeout` seconds for another baton process to finish.
+    public init(gitDirectory: String, timeout: TimeInterval = 15) throws {
+        path = gitDirectory + "/baton.lock"
+        let deadline = Date().addingTimeInterval(timeout)
+        let host = ProcessInfo.processInfo.hostName
+        let me = "\(getpid()) \(host)\n"
+        while true {
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            if fd >= 0 {
+                _ = me.withCString { write(fd, $0, strlen($0)) }
+                fsync(fd)
+                close(fd)
+                held = true
+                return
+            }
+            if errno != EEXIST { throw JournalError.git(operation: "lock \(path)", message: String(cString: strerror(errno))) }
+            if Self.holderIsGone(lockPath: path, host: host) {
+                // A killed process left its lock: remove it only if it is still the same stale file.
+                unlink(path)
+                continue
+            }
+            if Date() > deadline {
+                let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
+                throw JournalError.busy(holder: "pid \(holder)")
+            }
+            usleep(50_000)
+        }
+    }
+
+    deinit { release() }
+
+    /// Gives the lock up; safe to call twice.
+    public func release() {
+        if held { unlink(path) }
+        held = false
+    }
+
+    private static func holderIsGone(lockPath: String, host: String) -> Bool {
+        guard let text = try? String(contentsOfFile: lockPath, encoding: .utf8) else { return false }
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard let first = parts.first, let pid = pid_t(first) else {
+            // Unreadable content: treat as stale once it is older than a minute.
+            let attrs = try? FileManager.default.attributesOfItem(atPath: lockPath)
+            let age = (attrs?[.modificationDate] as? Date).map { -$0.timeIntervalSinceNow } ?? 0
+            return age > 60
+        }
+        if parts.count > 1, String(parts[1]) != host { return false }
+        return kill(pid, 0) != 0 && errno == ESRCH
+    }
+}

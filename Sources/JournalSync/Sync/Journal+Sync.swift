@@ -1,0 +1,89 @@
+import Foundation
+import GitKit
+import JournalModel
+
+extension Journal {
+    /// Commits pending hand edits, fetches, integrates the remote's work (fast-forward, else a merge by
+    /// content), and pushes, retrying when someone else pushed in between.
+    public func sync(options: RemoteOptions = RemoteOptions(), maxAttempts: Int = 5) throws -> SyncReport {
+        let lock = try JournalLock(gitDirectory: gitDirectory)
+        defer { lock.release() }
+        var state = SyncState.load(gitDirectory: gitDirectory)
+        state.lastAttempt = Date()
+        do {
+            let report = try syncLocked(options: options, maxAttempts: maxAttempts)
+            state.lastSuccess = Date()
+            state.lastError = nil
+            state.save(gitDirectory: gitDirectory)
+            return report
+        } catch {
+            state.lastError = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+            state.save(gitDirectory: gitDirectory)
+            throw error
+        }
+    }
+
+    private func syncLocked(options: RemoteOptions, maxAttempts: Int) throws -> SyncReport {
+        guard let url = try? repository.remoteURL("origin") else { throw JournalError.noRemote }
+        let shown = RemoteDisplay.redacted(url)
+        if repository.hasOperationInProgress { throw JournalError.operationInProgress }
+        var report = SyncReport()
+        report.committedHandEdits = try commitHandEdits()
+        let branchRef = try gitCall { try repository.headBranchReference() }
+        let branch = String(branchRef.dropFirst("refs/heads/".count))
+        let trackingRef = "refs/remotes/origin/\(branch)"
+
+        for attempt in 1...maxAttempts {
+            do {
+                try repository.fetch(remote: "origin", options: options)
+            } catch let error as GitError {
+                throw JournalError.from(error, remote: shown)
+            }
+            let integration = try integrate(branchRef: branchRef, trackingRef: trackingRef)
+            report.received += integration.received
+            report.merged = report.merged || integration.merged
+            report.mergedFiles += integration.mergedFiles
+            guard let local = try gitCall({ try repository.headCommit() }) else { return report }
+            let remote = try gitCall { try repository.referenceTarget(trackingRef) }
+            if remote == local { return report }
+            let ahead: Int
+            if let remote {
+                ahead = try gitCall { try repository.aheadBehind(local: local, upstream: remote).ahead }
+            } else {
+                ahead = try countCommits(local)
+            }
+            do {
+                try repository.push(remote: "origin", refspecs: ["\(branchRef):\(branchRef)"], options: options)
+                try? repository.forceReference(trackingRef, to: local, message: "baton: pushed")
+                report.pushed += ahead
+                return report
+            } catch let error as GitError where error.kind == .nonFastForward {
+                report.retries = attempt
+                continue
+            } catch let error as GitError {
+                throw JournalError.from(error, remote: shown)
+            }
+        }
+        throw JournalError.pushRaceLost(attempts: maxAttempts)
+    }
+
+    /// Commits every uncommitted change in the work tree (a teammate's hand edits) in one commit.
+    func commitHandEdits() throws -> [String] {
+        let entries = try gitCall { try repository.status() }.filter { $0.change != .conflicted }
+        guard !entries.isEmpty else { return [] }
+        let paths = entries.map(\.path).sorted()
+        let listed = paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? ", and \(paths.count - 5) more" : "")
+        _ = try commitLocked(paths: paths, message: "hand edits: \(listed)")
+        return paths
+    }
+
+    private func countCommits(_ head: ObjectID) throws -> Int {
+        var count = 0
+        try gitCall { try repository.walk(from: head) { _ in count += 1; return true } }
+        return count
+    }
+
+    func gitCall<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as GitError { throw error.journalError }
+    }
+}

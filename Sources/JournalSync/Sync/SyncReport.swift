@@ -1,0 +1,27 @@
+/// What one `baton sync` did.
+public struct SyncReport: Sendable, Equatable {
+    /// Hand edits committed before syncing.
+    public var committedHandEdits: [String] = []
+    /// Commits that arrived from the remote.
+    public var received = 0
+    /// Local commits delivered to the remote.
+    public var pushed = 0
+    /// True when the histories had diverged and a merge commit was made.
+    public var merged = false
+    /// Files changed on both sides and merged by content.
+    public var mergedFiles: [String] = []
+    /// Push attempts lost to someone else's push and retried.
+    public var retries = 0
+
+    public init() {}
+
+    /// One line for the terminal.
+    public var summary: String {
+        var parts: [String] = []
+        if !committedHandEdits.isEmpty { parts.append("committed \(committedHandEdits.count) hand edit(s)") }
+        if received > 0 { parts.append("received \(received) commit(s)") }
+        if merged { parts.append("merged \(mergedFiles.count) file(s) changed on both sides") }
+        if pushed > 0 { parts.append("pushed \(pushed) commit(s)") }
+        return parts.isEmpty ? "up to date" : parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// What the last sync attempts left behind, kept in `.git/baton/sync-state.json`.
+public struct SyncState: Codable, Sendable, Equatable {
+    public var lastSuccess: Date?
+    public var lastAttempt: Date?
+    public var lastError: String?
+
+    public init(lastSuccess: Date? = nil, lastAttempt: Date? = nil, lastError: String? = nil) {
+        self.lastSuccess = lastSuccess
+        self.lastAttempt = lastAttempt
+        self.lastError = lastError
+    }
+
+    static func path(gitDirectory: String) -> String { gitDirectory + "/baton/sync-state.json" }
+
+    static func load(gitDirectory: String) -> SyncState {
+        guard let data = FileManager.default.contents(atPath: path(gitDirectory: gitDirectory)) else { return SyncState() }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return (try? decoder.decode(SyncState.self, from: data)) ?? SyncState()
+    }
+
+    func save(gitDirectory: String) {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        guard let data = try? encoder.encode(self) else { return }
+        try? AtomicFile.write(data, to: Self.path(gitDirectory: gitDirectory))
+    }
+}

@@ -1,0 +1,3 @@
+import BatonCLI
+
+Baton.main()

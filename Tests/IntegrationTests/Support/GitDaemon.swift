@@ -1,0 +1,185 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct HarnessError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Local TCP helpers.
+enum LocalPorts {
+    private static func tcpSocket() -> Int32 {
+        #if os(Linux)
+        return socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        return socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+    }
+
+    private static func loopback(port: UInt16) -> sockaddr_in {
+        var addr = sockaddr_in()
+        #if !os(Linux)
+        addr.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
+        #endif
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = port.bigEndian
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return addr
+    }
+
+    /// A port that was free a moment ago: bind 127.0.0.1:0, read the port, close.
+    static func freePort() throws -> UInt16 {
+        let fd = tcpSocket()
+        guard fd >= 0 else { throw HarnessError("socket() failed: errno \(errno)") }
+        defer { close(fd) }
+        var addr = loopback(port: 0)
+        let bound = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard bound == 0 else { throw HarnessError("bind() failed: errno \(errno)") }
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let named = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
+        }
+        guard named == 0 else { throw HarnessError("getsockname() failed: errno \(errno)") }
+        return UInt16(bigEndian: addr.sin_port)
+    }
+
+    /// Whether something accepts TCP connections on 127.0.0.1:port.
+    static func accepts(port: UInt16) -> Bool {
+        let fd = tcpSocket()
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var addr = loopback(port: port)
+        let connected = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        return connected == 0
+    }
+}
+
+/// `git daemon` serving every repository under `basePath` on 127.0.0.1, pushes allowed.
+/// Stopped by `stop()` or when released; `start()` brings it back on the same port.
+final class GitDaemon: @unchecked Sendable {
+    let basePath: String
+    let logPath: String
+    private let environment: [String: String]
+    private let lock = NSLock()
+    private var process: Process?
+    private var _port: UInt16 = 0
+
+    var port: UInt16 { lock.withLock { _port } }
+
+    /// Starts on a free random port (retrying with another port if it was taken meanwhile).
+    init(basePath: String, sandbox: Sandbox, logPath: String) throws {
+        self.basePath = basePath
+        self.logPath = logPath
+        self.environment = sandbox.variables()
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        var lastError: Error = HarnessError("git daemon never started")
+        for _ in 0..<8 {
+            let candidate = try LocalPorts.freePort()
+            lock.withLock { _port = candidate }
+            do {
+                try launch(deadline: 10)
+                return
+            } catch {
+                lastError = error
+            }
+        }
+        throw lastError
+    }
+
+    /// `git://127.0.0.1:PORT/name.git` for the bare repository `basePath/name.git`.
+    func url(for repoName: String) -> String {
+        let name = repoName.hasSuffix(".git") ? repoName : "\(repoName).git"
+        return "git://127.0.0.1:\(port)/\(name)"
+    }
+
+    var isRunning: Bool { lock.withLock { process?.isRunning ?? false } }
+
+    /// Starts again on the same port (after `stop()`); retries while the port is still held.
+    func start() throws {
+        if isRunning { return }
+        var lastError: Error = HarnessError("git daemon did not restart")
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline {
+            do {
+                try launch(deadline: 10)
+                return
+            } catch {
+                lastError = error
+                usleep(200_000)
+            }
+        }
+        throw lastError
+    }
+
+    /// Terminates the daemon and waits for it; idempotent.
+    func stop() {
+        let running: Process? = lock.withLock {
+            defer { process = nil }
+            return process
+        }
+        guard let running else { return }
+        if running.isRunning {
+            running.terminate()
+            let deadline = Date().addingTimeInterval(5)
+            while running.isRunning && Date() < deadline { usleep(10_000) }
+            if running.isRunning { kill(running.processIdentifier, SIGKILL) }
+            running.waitUntilExit()
+        }
+        // The listening socket is gone once the parent is: wait until refused.
+        let deadline = Date().addingTimeInterval(5)
+        while LocalPorts.accepts(port: port) && Date() < deadline { usleep(20_000) }
+    }
+
+    deinit { stop() }
+
+    private func launch(deadline seconds: TimeInterval) throws {
+        let port = self.port
+        let log = FileHandle(forWritingAtPath: logPath)
+        log?.seekToEndOfFile()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Git.executable)
+        p.arguments = [
+            "daemon", "--export-all", "--enable=receive-pack", "--base-path=\(basePath)",
+            "--listen=127.0.0.1", "--port=\(port)", "--reuseaddr", "--informative-errors", "--verbose",
+        ]
+        p.currentDirectoryURL = URL(fileURLWithPath: basePath, isDirectory: true)
+        p.environment = environment
+        p.standardInput = FileHandle.nullDevice
+        p.standardOutput = log ?? FileHandle.nullDevice
+        p.standardError = log ?? FileHandle.nullDevice
+        try p.run()
+        try? log?.close()
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if !p.isRunning {
+                p.waitUntilExit()
+                throw HarnessError("git daemon on port \(port) exited with \(p.terminationStatus): \(logTail())")
+            }
+            if LocalPorts.accepts(port: port) {
+                lock.withLock { process = p }
+                return
+            }
+            usleep(20_000)
+        }
+        p.terminate()
+        p.waitUntilExit()
+        throw HarnessError("git daemon on port \(port) did not accept connections within \(Int(seconds)) s: \(logTail())")
+    }
+
+    func logTail() -> String {
+        let text = Files.read(logPath) ?? ""
+        return text.split(separator: "\n").suffix(10).joined(separator: "\n")
+    }
+}
