@@ -54,9 +54,8 @@ extension Repository {
 
     /// The files that differ between two trees (nil: the empty tree), optionally only under `paths`.
     public func diff(from old: ObjectID?, to new: ObjectID?, paths: [String] = []) throws -> [TreeDelta] {
-        let empty = try emptyTree()
-        return try withTree(old ?? empty) { oldTree in
-            try withTree(new ?? empty) { newTree in
+        try withOptionalTree(old) { oldTree in
+            try withOptionalTree(new) { newTree in
                 var opts = git_diff_options()
                 try check(git_diff_options_init(&opts, UInt32(GIT_DIFF_OPTIONS_VERSION)), "diff options")
                 var diff: OpaquePointer?
@@ -85,5 +84,11 @@ extension Repository {
                 return deltas
             }
         }
+    }
+
+    /// Calls `body` with the tree's handle, or nil for the empty tree (which libgit2 accepts in diffs).
+    private func withOptionalTree<T>(_ id: ObjectID?, _ body: (OpaquePointer?) throws -> T) throws -> T {
+        guard let id else { return try body(nil) }
+        return try withTree(id) { try body($0) }
     }
 }

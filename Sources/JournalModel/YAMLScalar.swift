@@ -3,9 +3,10 @@ import Yams
 
 /// Decides when a YAML scalar must be quoted, and writes double-quoted scalars.
 public enum YAMLScalar {
-    /// True when `text` written plain would not read back as the same string.
+    /// True when `text` written plain as a block value (`key: text`) would not read back as the
+    /// same string. Flow lists check their items again with stricter rules.
     public static func needsQuotes(_ text: String) -> Bool {
-        guard isSafePlain(text, inFlow: true) else { return true }
+        guard isSafePlain(text, inFlow: false) else { return true }
         let tag = Resolver.default.resolveTag(of: Node(text, .implicit, .plain))
         return tag != .str
     }
@@ -20,7 +21,8 @@ public enum YAMLScalar {
         }
         if last == ":" { return false }
         if text.contains(": ") || text.contains(" #") || text.contains(":\t") || text.contains("\t#") { return false }
-        if inFlow, text.unicodeScalars.contains(where: { ",[]{}".unicodeScalars.contains($0) }) { return false }
+        // libyaml rejects any `:` inside a plain scalar in a flow list.
+        if inFlow, text.unicodeScalars.contains(where: { ",[]{}:".unicodeScalars.contains($0) }) { return false }
         if text.unicodeScalars.contains(where: { TextSafety.isLineBreak($0) || TextSafety.isUnsafeControl($0) || $0 == "\t" }) {
             return false
         }

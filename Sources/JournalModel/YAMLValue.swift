@@ -25,17 +25,30 @@ public indirect enum YAMLValue: Sendable, Equatable {
         return false
     }
 
-    init(node: Node) {
+    /// Reads a composed node; `source` (the YAML lines) tells flow lists from block lists,
+    /// because Yams does not keep the sequence style.
+    init(node: Node, source: [String]) {
         switch node {
         case .scalar(let scalar):
             self = .scalar(scalar.string, plain: scalar.style == .plain || scalar.style == .any)
         case .sequence(let sequence):
-            self = .list(sequence.map(YAMLValue.init(node:)), flow: sequence.style == .flow)
+            let items = sequence.map { YAMLValue(node: $0, source: source) }
+            self = .list(items, flow: YAMLValue.startsFlow(sequence.mark, in: source))
         case .mapping(let mapping):
-            self = .map(mapping.map { YAMLField(key: $0.key.string ?? "", value: YAMLValue(node: $0.value)) })
+            self = .map(mapping.map { YAMLField(key: $0.key.string ?? "", value: YAMLValue(node: $0.value, source: source)) })
         case .alias:
             self = .scalar("", plain: true)
         }
+    }
+}
+
+extension YAMLValue {
+    /// True when the text at `mark` (1-based line and column in scalars) is `[`.
+    fileprivate static func startsFlow(_ mark: Mark?, in source: [String]) -> Bool {
+        guard let mark, mark.line >= 1, mark.line <= source.count else { return false }
+        let scalars = source[mark.line - 1].unicodeScalars
+        guard mark.column >= 1, mark.column <= scalars.count else { return false }
+        return scalars[scalars.index(scalars.startIndex, offsetBy: mark.column - 1)] == "["
     }
 }
 
@@ -65,12 +78,13 @@ public enum YAMLFields {
         guard case .mapping(let mapping) = node else {
             throw YAMLFieldsError(detail: "expected `key: value` lines, found a \(kind(of: node))")
         }
+        let source = TextLines(yaml).lines
         var fields: [YAMLField] = []
         for pair in mapping {
             guard case .scalar(let key) = pair.key else {
                 throw YAMLFieldsError(detail: "a key is not a plain word")
             }
-            fields.append(YAMLField(key: key.string, value: YAMLValue(node: pair.value)))
+            fields.append(YAMLField(key: key.string, value: YAMLValue(node: pair.value, source: source)))
         }
         return fields
     }

@@ -1,3 +1,3 @@
 import BatonCLI
 
-Baton.main()
+Baton.run(arguments: Array(CommandLine.arguments.dropFirst()))

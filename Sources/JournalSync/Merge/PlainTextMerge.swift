@@ -40,7 +40,11 @@ extension JournalMerge {
             let tail = Array(first[(first.count - suffix)...])
             if firstMiddle.isEmpty { return Resolution(elements: head + secondMiddle + tail, collisions: 0) }
             if secondMiddle.isEmpty { return Resolution(elements: head + firstMiddle + tail, collisions: 0) }
-            let block = CollisionFormat.block(first: firstMiddle, second: secondMiddle, authors: authors)
+            // One author on two machines: order the two versions by their text instead.
+            let swap = authors.first == authors.second && secondMiddle.lexicographicallyPrecedes(firstMiddle)
+            let block = swap
+                ? CollisionFormat.block(first: secondMiddle, second: firstMiddle, authors: authors)
+                : CollisionFormat.block(first: firstMiddle, second: secondMiddle, authors: authors)
             return Resolution(elements: head + block + tail, collisions: 1)
         }
     }
