@@ -10,17 +10,19 @@ struct RandomizedMergeTests {
 
     /// Random line edits; `make` builds a new line from a counter.
     static func edit(_ lines: [String], _ rng: inout SeededGenerator, counter: inout Int,
-                     make: (Int) -> String) -> [String] {
+                     make: (Int, inout SeededGenerator) -> String) -> [String] {
         var lines = lines
         for _ in 0..<Int.random(in: 0...4, using: &rng) {
             counter += 1
             switch Int.random(in: 0..<5, using: &rng) {
             case 0, 1:
-                lines.insert(make(counter), at: Int.random(in: 0...lines.count, using: &rng))
+                let line = make(counter, &rng)
+                lines.insert(line, at: Int.random(in: 0...lines.count, using: &rng))
             case 2 where !lines.isEmpty:
                 lines.remove(at: Int.random(in: 0..<lines.count, using: &rng))
             case 3 where !lines.isEmpty:
-                lines[Int.random(in: 0..<lines.count, using: &rng)] = make(counter)
+                let line = make(counter, &rng)
+                lines[Int.random(in: 0..<lines.count, using: &rng)] = line
             default:
                 // A line both sides may add on their own.
                 lines.insert("shared \(Int.random(in: 0..<3, using: &rng))", at: Int.random(in: 0...lines.count, using: &rng))
@@ -49,8 +51,8 @@ struct RandomizedMergeTests {
         var counter = 0
         for _ in 0..<300 {
             let base = (0..<Int.random(in: 0...8, using: &rng)).map { "base \($0)" }
-            let a = Self.edit(base, &rng, counter: &counter) { "ours \($0)" }
-            let b = Self.edit(base, &rng, counter: &counter) { "theirs \($0)" }
+            let a = Self.edit(base, &rng, counter: &counter) { n, _ in "ours \(n)" }
+            let b = Self.edit(base, &rng, counter: &counter) { n, _ in "theirs \(n)" }
             let (aAuthor, bAuthor) = (Self.authors.randomElement(using: &rng)!, Self.authors.randomElement(using: &rng)!)
             let baseText: String? = base.isEmpty && Bool.random(using: &rng) ? nil : base.joined(separator: "\n")
             let text = Self.checkCommon("journal/file.txt", base: baseText, a.joined(separator: "\n"), aAuthor,
@@ -94,7 +96,7 @@ struct RandomizedMergeTests {
             var newValues: [String] = []
             func side(_ tag: String) -> RandomTask {
                 var task = base
-                task.description = Self.edit(base.description, &rng, counter: &counter) { "\(tag) text \($0)" }
+                task.description = Self.edit(base.description, &rng, counter: &counter) { n, _ in "\(tag) text \(n)" }
                 for _ in 0..<Int.random(in: 0...2, using: &rng) {
                     counter += 1
                     task.log.append("- \(Self.timestamp(&rng)) \(tag): log \(counter)")
@@ -109,11 +111,11 @@ struct RandomizedMergeTests {
                     } else {
                         task.fields.append((key, value))
                     }
-                    newValues.append(value)
                 }
                 if Bool.random(using: &rng), let index = task.fields.firstIndex(where: { $0.0 == "updated" }) {
                     task.fields[index].1 = Self.timestamp(&rng)
                 }
+                newValues += task.fields.map(\.1).filter { $0.contains("-\(tag)-") }
                 return task
             }
             let a = side("ours")
@@ -126,7 +128,8 @@ struct RandomizedMergeTests {
             #expect(Self.added(b.description, over: base.description).isSubset(of: lines))
             #expect(Set(a.log + b.log + base.log).isSubset(of: lines))
             for value in newValues { #expect(text.contains(value), "lost field value \(value)") }
-            // The log stays in time order.
+            // A log changed on both sides is merged in time order.
+            guard a.log != base.log, b.log != base.log else { continue }
             let instants = S.lines(text).filter { $0.hasPrefix("- 2026") }.map {
                 JournalMerge.LogMerge.instant(ofEntry: $0)!
             }
@@ -137,7 +140,7 @@ struct RandomizedMergeTests {
     @Test func notes() {
         var rng = SeededGenerator(seed: 2026)
         var counter = 0
-        func bullet(_ text: String) -> String {
+        func bullet(_ text: String, _ rng: inout SeededGenerator) -> String {
             let h = Int.random(in: 6...22, using: &rng)
             let m = Int.random(in: 0...59, using: &rng)
             return "- \(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m) \(text)"
@@ -145,11 +148,13 @@ struct RandomizedMergeTests {
         for _ in 0..<300 {
             let headings = ["## Yesterday", "## Today", "## Blockers", "## Notes"]
             let base = headings.map { heading in
-                (0..<Int.random(in: 0...3, using: &rng)).map { heading == "## Notes" ? "prose \($0)" : bullet("base \($0)") }
+                (0..<Int.random(in: 0...3, using: &rng)).map { heading == "## Notes" ? "prose \($0)" : bullet("base \($0)", &rng) }
             }
             func side(_ tag: String) -> [[String]] {
                 base.enumerated().map { index, lines in
-                    Self.edit(lines, &rng, counter: &counter) { index == 3 ? "\(tag) prose \($0)" : bullet("\(tag) \($0)") }
+                    Self.edit(lines, &rng, counter: &counter) { n, rng in
+                        index == 3 ? "\(tag) prose \(n)" : bullet("\(tag) \(n)", &rng)
+                    }
                 }
             }
             func render(_ sections: [[String]]) -> String {
