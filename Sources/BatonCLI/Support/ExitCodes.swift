@@ -33,7 +33,7 @@ public enum BatonExit {
             case .offline: return offline
             case .pushRejected: return rejected
             case .pushRaceLost, .busy: return busy
-            case .authenticationFailed: return authentication
+            case .authenticationFailed, .hostKey: return authentication
             case .unsafePath: return usage
             case .remoteRewritten, .git: return failure
             }

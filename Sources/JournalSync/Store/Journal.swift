@@ -104,6 +104,11 @@ public final class Journal {
                 }
             }
             let tree = try repository.updatedTree(base: baseTree, changes: changes)
+            if let head, tree == baseTree {
+                // Nothing differs from HEAD (e.g. only the index was stale): no empty commit.
+                try repository.stage(paths: paths)
+                return head
+            }
             let signature = author ?? self.signature()
             let commit = try repository.createCommit(
                 tree: tree, parents: head.map { [$0] } ?? [], author: signature, committer: signature, message: message)

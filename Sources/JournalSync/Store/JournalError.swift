@@ -15,6 +15,7 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
     case remoteRewritten(detail: String)
     case unsafePath(String)
     case operationInProgress
+    case hostKey(remote: String, detail: String)
     case git(operation: String, message: String)
 
     public var errorDescription: String? {
@@ -43,23 +44,34 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
             return "\(path) is not a path inside the journal"
         case .operationInProgress:
             return "a git merge or rebase is in progress in this clone; finish it with git (or `git merge --abort`) first"
+        case .hostKey(let remote, let detail):
+            return "the host key of \(remote) is not trusted (\(detail)); if you trust it, add it with `ssh-keyscan -p PORT HOST >> ~/.ssh/known_hosts`"
         case .git(let operation, let message):
             return "\(operation) failed: \(message)"
         }
     }
 
     /// Wraps a libgit2 failure, turning transport failures into offline or authentication errors.
-    static func from(_ error: GitError, remote: String) -> JournalError {
+    /// The URL is shown without credentials, and any secret is scrubbed from libgit2's message.
+    static func from(_ error: GitError, url: String, secrets: [String?] = []) -> JournalError {
+        let remote = RemoteDisplay.redacted(url)
+        let message = RemoteDisplay.scrub(error.message, url: url, secrets: secrets.compactMap { $0 })
         switch error.kind {
-        case .unreachable: return .offline(remote: remote, detail: error.message)
+        case .unreachable: return .offline(remote: remote, detail: message)
         case .authentication: return .authenticationFailed(remote: remote)
-        case .rejected: return .pushRejected(detail: error.message)
-        default: return .git(operation: error.operation, message: error.message)
+        case .rejected: return .pushRejected(detail: message)
+        case .certificate: return .hostKey(remote: remote, detail: message)
+        default: return .git(operation: RemoteDisplay.scrub(error.operation, url: url, secrets: []), message: message)
         }
     }
 }
 
 extension GitError {
     /// This error as a `JournalError` for layers above.
-    var journalError: JournalError { .git(operation: operation, message: message) }
+    var journalError: JournalError {
+        if kind == .locked {
+            return .busy(holder: "a git command holds a lock in .git (\(message)); if no git command is running, delete that .lock file")
+        }
+        return .git(operation: operation, message: message)
+    }
 }

@@ -12,6 +12,7 @@ public final class JournalLock {
         let deadline = Date().addingTimeInterval(timeout)
         let host = ProcessInfo.processInfo.hostName
         let me = "\(getpid()) \(host)\n"
+        var tookOverStaleLock = false
         while true {
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
             if fd >= 0 {
@@ -19,12 +20,14 @@ public final class JournalLock {
                 fsync(fd)
                 close(fd)
                 held = true
+                Self.removeStaleGitLocks(gitDirectory: gitDirectory, olderThan: tookOverStaleLock ? 1 : 600)
                 return
             }
             if errno != EEXIST { throw JournalError.git(operation: "lock \(path)", message: String(cString: strerror(errno))) }
             if Self.holderIsGone(lockPath: path, host: host) {
                 // A killed process left its lock: remove it only if it is still the same stale file.
                 unlink(path)
+                tookOverStaleLock = true
                 continue
             }
             if Date() > deadline {
@@ -41,6 +44,25 @@ public final class JournalLock {
     public func release() {
         if held { unlink(path) }
         held = false
+    }
+
+    /// Removes git lock files a killed baton left behind (index, HEAD, branch refs). After taking over a
+    /// dead baton's lock, any lock older than a second is its; otherwise only locks older than ten
+    /// minutes are removed, so a git command running right now keeps its lock.
+    static func removeStaleGitLocks(gitDirectory: String, olderThan seconds: TimeInterval) {
+        let fm = FileManager.default
+        var candidates = ["index.lock", "HEAD.lock", "config.lock", "packed-refs.lock"].map { gitDirectory + "/" + $0 }
+        for folder in ["refs/heads", "refs/remotes/origin"] {
+            let dir = gitDirectory + "/" + folder
+            for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where name.hasSuffix(".lock") {
+                candidates.append(dir + "/" + name)
+            }
+        }
+        for lock in candidates {
+            guard let attrs = try? fm.attributesOfItem(atPath: lock), let modified = attrs[.modificationDate] as? Date
+            else { continue }
+            if -modified.timeIntervalSinceNow >= seconds { unlink(lock) }
+        }
     }
 
     private static func holderIsGone(lockPath: String, host: String) -> Bool {

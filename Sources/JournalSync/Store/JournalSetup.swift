@@ -34,7 +34,7 @@ extension Journal {
         do {
             repository = try Repository.clone(url: url, to: path, options: options)
         } catch let error as GitError {
-            throw JournalError.from(error, remote: RemoteDisplay.redacted(url))
+            throw JournalError.from(error, url: url, secrets: [options.token])
         }
         do {
             try adoptRemoteBranch(repository)

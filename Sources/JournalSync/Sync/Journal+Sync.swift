@@ -25,7 +25,6 @@ extension Journal {
 
     private func syncLocked(options: RemoteOptions, maxAttempts: Int) throws -> SyncReport {
         guard let url = try? repository.remoteURL("origin") else { throw JournalError.noRemote }
-        let shown = RemoteDisplay.redacted(url)
         if repository.hasOperationInProgress { throw JournalError.operationInProgress }
         var report = SyncReport()
         report.committedHandEdits = try commitHandEdits()
@@ -37,7 +36,7 @@ extension Journal {
             do {
                 try repository.fetch(remote: "origin", options: options)
             } catch let error as GitError {
-                throw JournalError.from(error, remote: shown)
+                throw JournalError.from(error, url: url, secrets: [options.token])
             }
             let integration = try integrate(branchRef: branchRef, trackingRef: trackingRef)
             report.received += integration.received
@@ -61,7 +60,7 @@ extension Journal {
                 report.retries = attempt
                 continue
             } catch let error as GitError {
-                throw JournalError.from(error, remote: shown)
+                throw JournalError.from(error, url: url, secrets: [options.token])
             }
         }
         throw JournalError.pushRaceLost(attempts: maxAttempts)
