@@ -7,7 +7,8 @@ import JournalModel
 public final class Journal {
     /// The work tree root.
     public let root: String
-    let repository: Repository
+    /// The clone's git repository, for read-only views of its history (reports).
+    public let repository: Repository
     /// Team settings from `baton.yml`.
     public let config: JournalConfig
 
