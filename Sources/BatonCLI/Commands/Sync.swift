@@ -16,6 +16,7 @@ struct Sync: ParsableCommand {
 
     @OptionGroup var options: JournalOptions
     @Flag(help: "Keep syncing until stopped.") var watch = false
+    @Flag(help: "Merge local work into a remote history that was rewritten (force-pushed).") var acceptRewrite = false
     @Option(help: "With --watch: time between syncs (30s, 5m, 1h).") var interval: String = "5m"
 
     func validate() throws {
@@ -27,7 +28,7 @@ struct Sync: ParsableCommand {
             let journal = try options.openJournal()
             let remote = Runtime.remoteOptions(progressLabel: "Syncing")
             guard watch else {
-                let report = try journal.sync(options: remote)
+                let report = try journal.sync(options: remote, acceptRewrite: acceptRewrite)
                 Output.line("Synced: \(report.summary)")
                 return
             }

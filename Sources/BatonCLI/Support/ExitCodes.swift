@@ -15,6 +15,7 @@ public enum BatonExit {
     public static let authentication: Int32 = 77
     public static let setup: Int32 = 78
     public static let failure: Int32 = 1
+    public static let rewritten: Int32 = 74
 
     /// The exit code for an error raised by any layer.
     static func code(for error: Error) -> Int32 {
@@ -35,7 +36,8 @@ public enum BatonExit {
             case .pushRaceLost, .busy: return busy
             case .authenticationFailed, .hostKey: return authentication
             case .unsafePath: return usage
-            case .remoteRewritten, .git: return failure
+            case .remoteRewritten: return rewritten
+            case .git: return failure
             }
         case let error as CLIError:
             return error.exitCode

@@ -16,7 +16,31 @@ extension JournalMerge {
     /// `*(merge: lee edited the same lines in two clones; first version:)*` and the second
     /// `*(merge: lee's other version:)*`. Lines both versions share at the start or end are
     /// written once, outside the block.
+    ///
+    /// YAML files (`.yml`, `.yaml`, such as `baton.yml`) must stay valid YAML, so there the
+    /// attribution lines are `#` comments and the second version is kept commented out:
+    ///
+    /// ```
+    /// # merge: priya and tom edited the same lines; priya's version is in effect:
+    /// team: Relay One
+    /// # merge: tom's version:
+    /// # team: Baton crew
+    /// # merge: end of both versions
+    /// ```
     enum CollisionFormat {
+        /// How attribution lines are written.
+        enum Style: Sendable, Equatable {
+            /// Italic Markdown lines; both versions stay as they are.
+            case markdown
+            /// `#` comments; the second version is commented out.
+            case yaml
+
+            /// The style for a file at `path`.
+            init(path: String) {
+                self = path.hasSuffix(".yml") || path.hasSuffix(".yaml") ? .yaml : .markdown
+            }
+        }
+
         /// `author` as shown in attribution lines: one line, trimmed, `someone` when empty.
         static func displayName(_ author: String) -> String {
             let flat = TextLines.split(author).map(TextLines.trim).joined(separator: " ")
@@ -42,19 +66,20 @@ extension JournalMerge {
         }
 
         /// The kept-both block for two differing, non-empty versions.
-        static func block(first: [String], second: [String], authors: MergeAuthors) -> [String] {
+        static func block(first: [String], second: [String], authors: MergeAuthors,
+                          style: Style = .markdown) -> [String] {
             let a = displayName(authors.first)
             let b = displayName(authors.second)
-            let opening: String
-            let middle: String
-            if a == b {
-                opening = "*(merge: \(a) edited the same lines in two clones; first version:)*"
-                middle = "*(merge: \(a)'s other version:)*"
-            } else {
-                opening = "*(merge: \(a) and \(b) edited the same lines; \(a)'s version:)*"
-                middle = "*(merge: \(b)'s version:)*"
+            let lead = a == b ? "\(a) edited the same lines in two clones; first version" : "\(a) and \(b) edited the same lines; \(a)'s version"
+            let other = a == b ? "\(a)'s other version" : "\(b)'s version"
+            switch style {
+            case .markdown:
+                return ["*(merge: \(lead):)*"] + first + ["*(merge: \(other):)*"] + second
+                    + ["*(merge: end of both versions)*"]
+            case .yaml:
+                return ["# merge: \(lead) is in effect:"] + first + ["# merge: \(other):"]
+                    + second.map { "# " + $0 } + ["# merge: end of both versions"]
             }
-            return [opening] + first + [middle] + second + ["*(merge: end of both versions)*"]
         }
     }
 }

@@ -63,7 +63,8 @@ public enum JournalMerge {
         }
         if merged == nil {
             merged = PlainTextMerge.merge(base: baseLines, first: TextLines.split(pair.first),
-                                          second: TextLines.split(pair.second), authors: pair.authors)
+                                          second: TextLines.split(pair.second), authors: pair.authors,
+                                          style: CollisionFormat.Style(path: path))
             what = kind == .other ? "merged" : "merged as plain text"
         }
         let result = merged!

@@ -2,29 +2,30 @@ extension JournalMerge {
     /// Strategy for any file: line-wise diff3 where collisions keep both versions, attributed.
     enum PlainTextMerge {
         /// Merges the lines of a whole file (or of one part of a structured file).
-        static func merge(base: [String], first: [String], second: [String],
-                          authors: MergeAuthors) -> Resolution<String> {
+        static func merge(base: [String], first: [String], second: [String], authors: MergeAuthors,
+                          style: CollisionFormat.Style = .markdown) -> Resolution<String> {
             ThreeWayMerge.merge(base: base, first: first, second: second,
-                                resolver: resolver(authors: authors))
+                                resolver: resolver(authors: authors, style: style))
         }
 
         /// Insertions at the same point are united (shared lines once); true collisions keep
         /// both versions in a `CollisionFormat` block.
-        static func resolver(authors: MergeAuthors) -> ConflictResolver<String> {
+        static func resolver(authors: MergeAuthors,
+                             style: CollisionFormat.Style = .markdown) -> ConflictResolver<String> {
             ConflictResolver(
                 insertions: { first, second in
                     Resolution(elements: SequenceUnion.union(first, second), collisions: 0)
                 },
                 collision: { _, first, second in
-                    keepBoth(first, second, authors: authors)
+                    keepBoth(first, second, authors: authors, style: style)
                 }
             )
         }
 
         /// Both versions, with their common first and last lines written once. When one version
         /// holds nothing beyond what they share, the other one is kept alone: no word is lost.
-        static func keepBoth(_ first: [String], _ second: [String],
-                             authors: MergeAuthors) -> Resolution<String> {
+        static func keepBoth(_ first: [String], _ second: [String], authors: MergeAuthors,
+                             style: CollisionFormat.Style = .markdown) -> Resolution<String> {
             var prefix = 0
             while prefix < first.count, prefix < second.count, first[prefix] == second[prefix] {
                 prefix += 1
@@ -43,8 +44,8 @@ extension JournalMerge {
             // One author on two machines: order the two versions by their text instead.
             let swap = authors.first == authors.second && secondMiddle.lexicographicallyPrecedes(firstMiddle)
             let block = swap
-                ? CollisionFormat.block(first: secondMiddle, second: firstMiddle, authors: authors)
-                : CollisionFormat.block(first: firstMiddle, second: secondMiddle, authors: authors)
+                ? CollisionFormat.block(first: secondMiddle, second: firstMiddle, authors: authors, style: style)
+                : CollisionFormat.block(first: firstMiddle, second: secondMiddle, authors: authors, style: style)
             return Resolution(elements: head + block + tail, collisions: 1)
         }
     }

@@ -39,7 +39,7 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
         case .busy(let holder):
             return "another baton command is working on this journal (\(holder)); try again when it is done"
         case .remoteRewritten(let detail):
-            return "the remote's history was rewritten (\(detail)); your work is kept locally. Ask who force-pushed, then run `baton sync` again"
+            return "the remote's history was rewritten (\(detail)); nothing was pushed. Ask who force-pushed; to merge your work into the new history run `baton sync --accept-rewrite`"
         case .unsafePath(let path):
             return "\(path) is not a path inside the journal"
         case .operationInProgress:

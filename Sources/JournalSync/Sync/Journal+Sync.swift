@@ -5,13 +5,19 @@ import JournalModel
 extension Journal {
     /// Commits pending hand edits, fetches, integrates the remote's work (fast-forward, else a merge by
     /// content), and pushes, retrying when someone else pushed in between.
-    public func sync(options: RemoteOptions = RemoteOptions(), maxAttempts: Int = 5) throws -> SyncReport {
+    /// A remote whose history was rewritten stops the sync (local work kept) unless `acceptRewrite` is set,
+    /// in which case local work is merged into the new history.
+    public func sync(options: RemoteOptions = RemoteOptions(), maxAttempts: Int = 5, acceptRewrite: Bool = false) throws
+        -> SyncReport
+    {
         let lock = try JournalLock(gitDirectory: gitDirectory)
         defer { lock.release() }
         var state = SyncState.load(gitDirectory: gitDirectory)
         state.lastAttempt = Date()
         do {
-            let report = try syncLocked(options: options, maxAttempts: maxAttempts)
+            let report = try syncLocked(
+                options: options, maxAttempts: maxAttempts, knownRemoteTip: acceptRewrite ? nil : state.remoteTip)
+            state.remoteTip = try? trackingTip()?.hex
             state.lastSuccess = Date()
             state.lastError = nil
             state.save(gitDirectory: gitDirectory)
@@ -23,7 +29,7 @@ extension Journal {
         }
     }
 
-    private func syncLocked(options: RemoteOptions, maxAttempts: Int) throws -> SyncReport {
+    private func syncLocked(options: RemoteOptions, maxAttempts: Int, knownRemoteTip: String?) throws -> SyncReport {
         guard let url = try? repository.remoteURL("origin") else { throw JournalError.noRemote }
         if repository.hasOperationInProgress { throw JournalError.operationInProgress }
         var report = SyncReport()
@@ -38,6 +44,7 @@ extension Journal {
             } catch let error as GitError {
                 throw JournalError.from(error, url: url, secrets: [options.token])
             }
+            if attempt == 1, let known = knownRemoteTip { try refuseRewrittenRemote(known: known, trackingRef: trackingRef) }
             let integration = try integrate(branchRef: branchRef, trackingRef: trackingRef)
             report.received += integration.received
             report.merged = report.merged || integration.merged
@@ -64,6 +71,29 @@ extension Journal {
             }
         }
         throw JournalError.pushRaceLost(attempts: maxAttempts)
+    }
+
+    /// Throws `.remoteRewritten` when the remote branch no longer contains the commit it had at the last
+    /// sync, after keeping the local branch on a `baton-rescue/...` branch.
+    private func refuseRewrittenRemote(known: String, trackingRef: String) throws {
+        guard let knownID = ObjectID(hex: known), let tip = try gitCall({ try repository.referenceTarget(trackingRef) }),
+            (try? repository.commit(knownID)) != nil
+        else { return }
+        if try gitCall({ try repository.isAncestor(knownID, of: tip) }) { return }
+        var rescue = ""
+        if let head = try gitCall({ try repository.headCommit() }) {
+            let stamp = Int(Date().timeIntervalSince1970)
+            rescue = "refs/heads/baton-rescue/\(stamp)"
+            try gitCall { try repository.forceReference(rescue, to: head, message: "baton: keep local work before a rewritten remote") }
+        }
+        throw JournalError.remoteRewritten(
+            detail: "it no longer contains \(knownID.short), which it had at the last sync; your branch is also saved as \(rescue.dropFirst("refs/heads/".count))")
+    }
+
+    /// The remote-tracking branch's commit, if any.
+    func trackingTip() throws -> ObjectID? {
+        let branchRef = try repository.headBranchReference()
+        return try repository.referenceTarget("refs/remotes/origin/" + branchRef.dropFirst("refs/heads/".count))
     }
 
     /// Commits every uncommitted change in the work tree (a teammate's hand edits) in one commit.

@@ -20,7 +20,9 @@ public struct SyncReport: Sendable, Equatable {
         var parts: [String] = []
         if !committedHandEdits.isEmpty { parts.append("committed \(committedHandEdits.count) hand edit(s)") }
         if received > 0 { parts.append("received \(received) commit(s)") }
-        if merged { parts.append("merged \(mergedFiles.count) file(s) changed on both sides") }
+        if merged {
+            parts.append(mergedFiles.isEmpty ? "merged" : "merged \(mergedFiles.count) file(s) changed on both sides")
+        }
         if pushed > 0 { parts.append("pushed \(pushed) commit(s)") }
         return parts.isEmpty ? "up to date" : parts.joined(separator: ", ")
     }

@@ -5,6 +5,8 @@ public struct SyncState: Codable, Sendable, Equatable {
     public var lastSuccess: Date?
     public var lastAttempt: Date?
     public var lastError: String?
+    /// The remote branch's commit after the last successful sync, to notice a rewritten (force-pushed) remote.
+    public var remoteTip: String?
 
     public init(lastSuccess: Date? = nil, lastAttempt: Date? = nil, lastError: String? = nil) {
         self.lastSuccess = lastSuccess

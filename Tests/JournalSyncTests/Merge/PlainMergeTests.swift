@@ -26,7 +26,7 @@ struct PlainMergeTests {
         let base = "intro\nteam: Relay\noutro\n"
         let ours = "intro\nteam: Relay One\noutro\n"
         let theirs = "intro\nteam: Baton crew\noutro\n"
-        let result = S.symmetricMerge("baton.yml", base: base, ours, by: "tom", theirs, by: "priya")
+        let result = S.symmetricMerge("README.md", base: base, ours, by: "tom", theirs, by: "priya")
         #expect(S.content(result) == """
             intro
             *(merge: priya and tom edited the same lines; priya's version:)*
@@ -38,7 +38,7 @@ struct PlainMergeTests {
 
             """)
         #expect(result.collisions == 1)
-        #expect(result.summary == "baton.yml: merged, 1 collision kept both ways")
+        #expect(result.summary == "README.md: merged, 1 collision kept both ways")
     }
 
     @Test func collisionBySameAuthorOnTwoMachines() {
@@ -119,5 +119,26 @@ struct PlainMergeTests {
     @Test func emptyResultIsASingleNewline() {
         let result = S.symmetricMerge("f", base: "a\nb\n", "b\n", "a\n")
         #expect(S.content(result) == "\n")
+    }
+
+    @Test func yamlCollisionsStayValidYAML() {
+        let base = "team: Relay\ntimezone: Europe/Berlin\n"
+        let result = S.symmetricMerge("baton.yml", base: base, "team: Relay One\ntimezone: Europe/Berlin\n", by: "tom",
+                                      "team: Baton crew\ntimezone: Europe/Berlin\n", by: "priya")
+        #expect(S.content(result) == """
+            # merge: priya and tom edited the same lines; priya's version is in effect:
+            team: Baton crew
+            # merge: tom's version:
+            # team: Relay One
+            # merge: end of both versions
+            timezone: Europe/Berlin
+
+            """)
+    }
+
+    @Test func insertionInsideARangeTheOtherSideDeletedKeepsTheText() {
+        let base = "a\nb\nc\nd\n"
+        let result = S.symmetricMerge("f.md", base: base, "a\nd\n", "a\nb\nx\nc\nd\n")
+        #expect(S.content(result) == "a\nb\nx\nc\nd\n")
     }
 }
