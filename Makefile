@@ -3,7 +3,7 @@ SWIFT ?= swift
 SWIFT_FLAGS ?=
 BIN := .build/debug/baton
 
-.PHONY: all deps build release test demo clean format
+.PHONY: all deps build release test demo site-demo clean format
 
 all: build
 
@@ -23,6 +23,10 @@ test: deps
 
 demo: build
 	@bash scripts/demo.sh $(BIN)
+
+# A demo journal, its dashboard in demo/site, and screenshots in docs/screenshots.
+site-demo: build
+	@bash scripts/site-demo.sh $(BIN)
 
 clean:
 	rm -rf .build

@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +32,10 @@ let package = Package(
             ]
         ),
         .target(name: "JournalSync", dependencies: ["GitKit", "JournalModel"]),
-        .target(name: "JournalReports", dependencies: ["GitKit", "JournalModel", "JournalSync"]),
+        .target(
+            name: "JournalReports",
+            dependencies: ["GitKit", "JournalModel", "JournalSync", .product(name: "Ink", package: "Ink")]
+        ),
         .target(
             name: "BatonCLI",
             dependencies: [
@@ -43,6 +47,7 @@ let package = Package(
         .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
         .testTarget(name: "JournalModelTests", dependencies: ["JournalModel"]),
         .testTarget(name: "JournalSyncTests", dependencies: ["JournalSync", "GitKit", "JournalModel"]),
+        .testTarget(name: "JournalReportsTests", dependencies: ["JournalReports", "JournalSync", "JournalModel", "GitKit"]),
         .testTarget(name: "IntegrationTests", dependencies: []),
     ]
 )

@@ -12,12 +12,15 @@ public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
     public let code: Int32
     public let errorClass: Int32
     public let message: String
+    /// For a refused ssh host key: what `known_hosts` said about it (unknown host or changed key).
+    public let hostKey: HostKeyRejection?
 
-    public init(operation: String, code: Int32, errorClass: Int32, message: String) {
+    public init(operation: String, code: Int32, errorClass: Int32, message: String, hostKey: HostKeyRejection? = nil) {
         self.operation = operation
         self.code = code
         self.errorClass = errorClass
         self.message = message
+        self.hostKey = hostKey
     }
 
     public var kind: Kind {

@@ -11,8 +11,12 @@ public struct TransferProgress: Sendable, Equatable {
 }
 
 /// How to talk to a remote: progress reporting and where credentials come from.
+///
+/// Credentials: for ssh the agent, then `~/.ssh/id_ed25519`, `id_ecdsa`, `id_rsa`; host keys must be listed in
+/// `~/.ssh/known_hosts` (a refusal carries a `HostKeyRejection`). For HTTPS the URL's own user and password,
+/// then `token`, else a matching entry of git's `store` credential helper.
 public struct RemoteOptions: Sendable {
-    /// Called with transfer progress; nil for none.
+    /// Called with transfer progress (objects received on fetch and clone, objects sent on push); nil for none.
     public var progress: (@Sendable (TransferProgress) -> Void)?
     /// An HTTPS token (e.g. from an environment variable), used as the password for basic auth.
     public var token: String?
@@ -29,12 +33,27 @@ public struct RemoteOptions: Sendable {
 /// State shared with libgit2's C callbacks through their payload pointer.
 final class CallbackState {
     let options: RemoteOptions
-    var credentialAttempts = 0
+    /// The remote's URL (for the ssh port and for looking up stored credentials).
+    let url: String?
+    /// The repository whose config names credential helpers; nil for a clone (git's default config then).
+    let repository: OpaquePointer?
+    var sshAttempts = 0
+    var userPassAttempts = 0
     var sshKeyIndex = 0
     var triedAgent = false
     var rejections: [String] = []
+    /// Set when the certificate callback refused an ssh host key.
+    var hostKeyRejection: HostKeyRejection?
+    /// Every secret handed to libgit2, scrubbed from error messages.
+    var secrets: [String] = []
 
-    init(options: RemoteOptions) { self.options = options }
+    init(options: RemoteOptions, url: String?, repository: OpaquePointer? = nil) {
+        self.options = options
+        self.url = url
+        self.repository = repository
+        if let url { secrets += RemoteAddress.secrets(in: url) }
+        if let token = options.token { secrets.append(token) }
+    }
 
     /// Fills libgit2's callback table so that every callback finds this object in `payload`.
     func install(into callbacks: inout git_remote_callbacks) {
@@ -42,7 +61,19 @@ final class CallbackState {
         callbacks.credentials = { out, url, username, allowed, payload in
             guard let payload, let out else { return -1 }
             let state = Unmanaged<CallbackState>.fromOpaque(payload).takeUnretainedValue()
-            return state.credential(out: out, username: username.map { String(cString: $0) }, allowed: allowed)
+            return state.credential(
+                out: out, url: url.map { String(cString: $0) }, username: username.map { String(cString: $0) }, allowed: allowed)
+        }
+        callbacks.certificate_check = { cert, valid, host, payload in
+            guard let cert, let payload else { return GIT_PASSTHROUGH.rawValue }
+            let state = Unmanaged<CallbackState>.fromOpaque(payload).takeUnretainedValue()
+            switch SSHHostKeyCheck.evaluate(cert, libgit2Valid: valid != 0, host: host.map { String(cString: $0) }, url: state.url) {
+            case .passthrough: return GIT_PASSTHROUGH.rawValue
+            case .accept: return 0
+            case .refuse(let rejection):
+                state.hostKeyRejection = rejection
+                return GIT_ECERTIFICATE.rawValue
+            }
         }
         callbacks.transfer_progress = { stats, payload in
             guard let stats, let payload else { return 0 }
@@ -52,6 +83,15 @@ final class CallbackState {
                     receivedObjects: Int(stats.pointee.received_objects), totalObjects: Int(stats.pointee.total_objects),
                     indexedDeltas: Int(stats.pointee.indexed_deltas), totalDeltas: Int(stats.pointee.total_deltas),
                     receivedBytes: Int(stats.pointee.received_bytes)))
+            return 0
+        }
+        callbacks.push_transfer_progress = { current, total, bytes, payload in
+            guard let payload else { return 0 }
+            let state = Unmanaged<CallbackState>.fromOpaque(payload).takeUnretainedValue()
+            state.options.progress?(
+                TransferProgress(
+                    receivedObjects: Int(current), totalObjects: Int(total), indexedDeltas: 0, totalDeltas: 0,
+                    receivedBytes: bytes))
             return 0
         }
         callbacks.push_update_reference = { refname, status, payload in
@@ -65,36 +105,72 @@ final class CallbackState {
         }
     }
 
-    private func credential(out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, username: String?, allowed: UInt32) -> Int32 {
-        credentialAttempts += 1
-        if credentialAttempts > 6 { return GIT_EAUTH.rawValue }
-        let user = username ?? options.tokenUser ?? "git"
-        if allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 {
-            if !triedAgent {
-                triedAgent = true
-                if ProcessInfo.processInfo.environment["SSH_AUTH_SOCK"] != nil,
-                    git_credential_ssh_key_from_agent(out, user) == 0
-                {
-                    return 0
-                }
-            }
-            let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
-            let keys = ["id_ed25519", "id_ecdsa", "id_rsa"].map { "\(home)/.ssh/\($0)" }
-                .filter { FileManager.default.fileExists(atPath: $0) }
-            while sshKeyIndex < keys.count {
-                let key = keys[sshKeyIndex]
-                sshKeyIndex += 1
-                let pub = FileManager.default.fileExists(atPath: key + ".pub") ? key + ".pub" : nil
-                if git_credential_ssh_key_new(out, user, pub, key, nil) == 0 { return 0 }
-            }
-            return GIT_EAUTH.rawValue
+    /// `error` with the refused host key attached and every secret we handed out replaced by `***`.
+    func refine(_ error: GitError) -> GitError {
+        var message = error.message
+        var operation = error.operation
+        if let url {
+            message = message.replacingOccurrences(of: url, with: RemoteAddress.redacted(url))
+            operation = operation.replacingOccurrences(of: url, with: RemoteAddress.redacted(url))
         }
-        if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0, let token = options.token, credentialAttempts <= 1 {
-            return git_credential_userpass_plaintext_new(out, options.tokenUser ?? username ?? "git", token)
+        for secret in secrets where secret.count >= 3 {
+            message = message.replacingOccurrences(of: secret, with: "***")
+            operation = operation.replacingOccurrences(of: secret, with: "***")
+        }
+        let certificate = hostKeyRejection != nil
+        return GitError(
+            operation: operation, code: certificate ? GIT_ECERTIFICATE.rawValue : error.code, errorClass: error.errorClass,
+            message: message, hostKey: hostKeyRejection)
+    }
+
+    private func credential(
+        out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, url: String?, username: String?, allowed: UInt32
+    ) -> Int32 {
+        if allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 {
+            sshAttempts += 1
+            if sshAttempts > 6 { return GIT_EAUTH.rawValue }
+            return sshKey(out: out, user: username ?? "git")
+        }
+        if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0 {
+            // One try with what we have: libgit2 asks again only when the server refused it.
+            userPassAttempts += 1
+            guard userPassAttempts == 1 else {
+                _ = git_error_set_str(Int32(GIT_ERROR_HTTP.rawValue), "the remote refused the credentials")
+                return GIT_EAUTH.rawValue
+            }
+            if let token = options.token {
+                return git_credential_userpass_plaintext_new(out, options.tokenUser ?? username ?? "git", token)
+            }
+            if let stored = GitCredentialStore.lookup(url: url ?? self.url ?? "", repository: repository) {
+                secrets.append(stored.password)
+                return git_credential_userpass_plaintext_new(out, stored.user, stored.password)
+            }
+            return GIT_PASSTHROUGH.rawValue
         }
         if allowed & GIT_CREDENTIAL_USERNAME.rawValue != 0 {
-            return git_credential_username_new(out, user)
+            return git_credential_username_new(out, username ?? options.tokenUser ?? "git")
         }
         return GIT_PASSTHROUGH.rawValue
+    }
+
+    /// The agent first (when `SSH_AUTH_SOCK` is set), then `~/.ssh/id_ed25519`, `id_ecdsa`, `id_rsa`.
+    private func sshKey(out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, user: String) -> Int32 {
+        if !triedAgent {
+            triedAgent = true
+            if ProcessInfo.processInfo.environment["SSH_AUTH_SOCK"] != nil, git_credential_ssh_key_from_agent(out, user) == 0 {
+                return 0
+            }
+        }
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        let keys = ["id_ed25519", "id_ecdsa", "id_rsa"].map { "\(home)/.ssh/\($0)" }
+            .filter { FileManager.default.fileExists(atPath: $0) }
+        while sshKeyIndex < keys.count {
+            let key = keys[sshKeyIndex]
+            sshKeyIndex += 1
+            let pub = FileManager.default.fileExists(atPath: key + ".pub") ? key + ".pub" : nil
+            if git_credential_ssh_key_new(out, user, pub, key, nil) == 0 { return 0 }
+        }
+        _ = git_error_set_str(Int32(GIT_ERROR_SSH.rawValue), "no ssh key was accepted (tried the agent and ~/.ssh/id_ed25519, id_ecdsa, id_rsa)")
+        return GIT_EAUTH.rawValue
     }
 }

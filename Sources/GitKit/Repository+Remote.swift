@@ -23,13 +23,17 @@ extension Repository {
     public func fetch(remote name: String = "origin", options: RemoteOptions = RemoteOptions()) throws {
         let remote = try lookupRemote(name)
         defer { git_remote_free(remote) }
-        let state = CallbackState(options: options)
+        let state = CallbackState(options: options, url: git_remote_url(remote).map { String(cString: $0) }, repository: pointer)
         var opts = git_fetch_options()
         try check(git_fetch_options_init(&opts, UInt32(GIT_FETCH_OPTIONS_VERSION)), "fetch options")
         state.install(into: &opts.callbacks)
         opts.prune = GIT_FETCH_PRUNE
         try withExtendedLifetime(state) {
-            try check(git_remote_fetch(remote, nil, &opts, "fetch"), "fetch from \(name)")
+            do {
+                try check(git_remote_fetch(remote, nil, &opts, "fetch"), "fetch from \(name)")
+            } catch let error as GitError {
+                throw state.refine(error)
+            }
         }
     }
 
@@ -38,13 +42,18 @@ extension Repository {
     public func push(remote name: String = "origin", refspecs: [String], options: RemoteOptions = RemoteOptions()) throws {
         let remote = try lookupRemote(name)
         defer { git_remote_free(remote) }
-        let state = CallbackState(options: options)
+        let pushURL = (git_remote_pushurl(remote) ?? git_remote_url(remote)).map { String(cString: $0) }
+        let state = CallbackState(options: options, url: pushURL, repository: pointer)
         var opts = git_push_options()
         try check(git_push_options_init(&opts, UInt32(GIT_PUSH_OPTIONS_VERSION)), "push options")
         state.install(into: &opts.callbacks)
         try withExtendedLifetime(state) {
-            try StringArray(refspecs).withStrArray { specs in
-                try check(git_remote_push(remote, &specs, &opts), "push to \(name)")
+            do {
+                try StringArray(refspecs).withStrArray { specs in
+                    try check(git_remote_push(remote, &specs, &opts), "push to \(name)")
+                }
+            } catch let error as GitError {
+                throw state.refine(error)
             }
         }
         if !state.rejections.isEmpty {
@@ -58,13 +67,17 @@ extension Repository {
 
     /// Clones `url` into `path` and checks out its default branch.
     public static func clone(url: String, to path: String, options: RemoteOptions = RemoteOptions()) throws -> Repository {
-        let state = CallbackState(options: options)
+        let state = CallbackState(options: options, url: url)
         var opts = git_clone_options()
         try check(git_clone_options_init(&opts, UInt32(GIT_CLONE_OPTIONS_VERSION)), "clone options")
         state.install(into: &opts.fetch_opts.callbacks)
         var repo: OpaquePointer?
         try withExtendedLifetime(state) {
-            try check(git_clone(&repo, url, path, &opts), "clone \(url)")
+            do {
+                try check(git_clone(&repo, url, path, &opts), "clone \(RemoteAddress.redacted(url))")
+            } catch let error as GitError {
+                throw state.refine(error)
+            }
         }
         return Repository(pointer: repo!)
     }

@@ -215,27 +215,50 @@ private func loopback(port: Int) -> sockaddr_in {
 }
 
 /// `git daemon` serving every repository under `basePath`, pushes allowed. Call `stop()` when done.
+///
+/// Spawned with posix_spawn rather than Foundation's `Process`: the test runner blocks SIGTERM, and `Process`
+/// passes that signal mask on, so `terminate()` would never stop the daemon. Here the child gets an empty
+/// mask and default dispositions, and `stop()` terminates it and waits for it to exit.
 final class GitDaemon {
     let port: Int
-    private let process: Process
+    private var pid: pid_t = 0
+    private var exited = false
 
     init(basePath: String, sandbox: Sandbox) throws {
         port = try freePort()
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: Sandbox.gitExecutable)
-        process.arguments = [
-            "daemon", "--export-all", "--enable=receive-pack", "--reuseaddr", "--base-path=\(basePath)",
-            "--listen=127.0.0.1", "--port=\(port)", basePath,
+        let args = [
+            Sandbox.gitExecutable, "daemon", "--export-all", "--enable=receive-pack", "--reuseaddr",
+            "--base-path=\(basePath)", "--listen=127.0.0.1", "--port=\(port)", basePath,
         ]
-        process.environment = sandbox.environment
-        process.currentDirectoryURL = URL(fileURLWithPath: sandbox.root)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let env = sandbox.environment.map { "\($0.key)=\($0.value)" }
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attr, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for sig in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, sig) }
+        posix_spawnattr_setsigdefault(&attr, &defaults)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in [0, 1, 2] {
+            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        let cArgs = args.map { strdup($0) } + [nil]
+        let cEnv = env.map { strdup($0) } + [nil]
+        defer {
+            cArgs.forEach { free($0) }
+            cEnv.forEach { free($0) }
+        }
+        let status = posix_spawn(&pid, Sandbox.gitExecutable, &actions, &attr, cArgs, cEnv)
+        guard status == 0 else { throw SandboxError("posix_spawn git daemon failed: \(status)") }
         let deadline = Date().addingTimeInterval(10)
         while !canConnect(port: port) {
-            guard process.isRunning, Date() < deadline else {
+            guard isRunning, Date() < deadline else {
                 stop()
                 throw SandboxError("git daemon did not start listening on port \(port)")
             }
@@ -245,8 +268,23 @@ final class GitDaemon {
 
     func url(_ repository: String) -> String { "git://127.0.0.1:\(port)/\(repository)" }
 
-    func stop() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+    private var isRunning: Bool {
+        guard !exited else { return false }
+        var status: Int32 = 0
+        if waitpid(pid, &status, WNOHANG) == pid { exited = true }
+        return !exited
     }
+
+    /// Terminates the daemon and waits for it (SIGKILL if it ignores SIGTERM for 5 seconds).
+    func stop() {
+        guard isRunning else { return }
+        kill(pid, SIGTERM)
+        let deadline = Date().addingTimeInterval(5)
+        while isRunning {
+            if Date() > deadline { kill(pid, SIGKILL) }
+            usleep(10_000)
+        }
+    }
+
+    deinit { stop() }
 }

@@ -33,13 +33,14 @@ struct Reply: ParsableCommand {
     @Argument(help: "The ask's id or a unique prefix.") var id: String
     @Argument(help: "Your answer.") var text: [String]
     @Flag(help: "Also mark the ask done.") var done = false
+    @OptionGroup var attach: AttachOption
 
     func run() throws {
         try reportingErrors {
             let body = text.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !body.isEmpty else { throw CLIError.usage("say what your answer is: baton reply ID \"here it is\"") }
             let journal = try options.openJournal()
-            let ask = try journal.reply(id, text: body, done: done, at: try options.now())
+            let ask = try journal.reply(id, text: body, done: done, at: try options.now(), attachments: try attach.checked())
             Output.line("Replied to \(ask.id)" + (done ? " and closed it" : ""))
         }
     }

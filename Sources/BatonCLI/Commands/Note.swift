@@ -16,6 +16,7 @@ struct Note: ParsableCommand {
     @Flag(help: "Add under Yesterday.") var yesterday = false
     @Flag(help: "Add under Blockers.") var blocker = false
     @Option(help: "Another day's note: yesterday, monday, 2026-11-24, 3d.") var date: String?
+    @OptionGroup var attach: AttachOption
 
     func validate() throws {
         if yesterday && blocker { throw ValidationError("choose one of --yesterday and --blocker") }
@@ -28,12 +29,13 @@ struct Note: ParsableCommand {
             let now = try options.now()
             let day = try options.day(date, direction: .past, journal: journal)
             let joined = text.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
-            if joined.isEmpty {
+            let files = try attach.checked()
+            if joined.isEmpty && files.isEmpty {
                 try editNote(journal: journal, me: me, day: day, now: now)
                 return
             }
             let section: NoteSection = yesterday ? .yesterday : (blocker ? .blockers : .today)
-            let path = try journal.addNote(joined, section: section, day: day, at: now)
+            let path = try journal.addNote(joined, section: section, day: day, at: now, attachments: files)
             Output.line("Noted in \(path)")
         }
     }

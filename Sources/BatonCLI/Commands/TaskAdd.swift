@@ -11,6 +11,7 @@ struct TaskAdd: ParsableCommand {
     @Option(help: "Who owns it (default: you).") var owner: String?
     @Option(help: "Due day: friday, 2026-11-28, 3d (days from now).") var due: String?
     @Option(name: .customLong("tag"), help: "A tag; repeat for more.") var tags: [String] = []
+    @OptionGroup var attach: AttachOption
 
     func run() throws {
         try reportingErrors {
@@ -24,7 +25,8 @@ struct TaskAdd: ParsableCommand {
             }
             let title = self.title.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !title.isEmpty else { throw CLIError.usage("a task needs a title: baton task add \"Backfill orders\"") }
-            let task = try journal.addTask(title: title, owner: owner, due: dueDay, tags: cleanTags, at: try options.now())
+            let task = try journal.addTask(
+                title: title, owner: owner, due: dueDay, tags: cleanTags, at: try options.now(), attachments: try attach.checked())
             Output.line(task.id)
         }
     }

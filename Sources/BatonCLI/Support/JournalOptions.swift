@@ -61,13 +61,15 @@ enum Runtime {
         path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 
-    /// Remote options: progress on a terminal, an HTTPS token from `BATON_TOKEN`.
+    /// Remote options: progress (fetch, clone and push) on a terminal only, an HTTPS token from `BATON_TOKEN`
+    /// (an empty one counts as unset; without one, git's `credential.helper store` file is used).
     static func remoteOptions(progressLabel: String) -> RemoteOptions {
         let env = ProcessInfo.processInfo.environment
         let progress: (@Sendable (TransferProgress) -> Void)? =
             isatty(STDERR_FILENO) == 1
             ? { @Sendable p in TransferMeter.show(p, label: progressLabel) } : nil
-        return RemoteOptions(progress: progress, token: env["BATON_TOKEN"], tokenUser: env["BATON_TOKEN_USER"])
+        func nonEmpty(_ key: String) -> String? { env[key].flatMap { $0.isEmpty ? nil : $0 } }
+        return RemoteOptions(progress: progress, token: nonEmpty("BATON_TOKEN"), tokenUser: nonEmpty("BATON_TOKEN_USER"))
     }
 
     /// Whether to color output: a terminal, and no `NO_COLOR`.

@@ -18,10 +18,15 @@ extension Journal {
 
     /// Answers an ask (any task works too); `done` also closes it.
     @discardableResult
-    public func reply(_ prefix: String, text: String, done: Bool, at now: Timestamp) throws -> TaskDocument {
-        try changeTask(prefix, at: now) { task, _ in
+    /// `attachments` are paths of files to copy into `attachments/` and link from the log line.
+    public func reply(_ prefix: String, text: String, done: Bool, at now: Timestamp, attachments: [String] = []) throws
+        -> TaskDocument
+    {
+        let prepared = try prepareAttachments(attachments, for: try requireMe(), day: now.localDay)
+        return try changeTask(prefix, at: now, attachments: prepared) { task, _ in
             if done { task.status = .done }
-            return "replied: \(text)" + (done ? " (done)" : "")
+            let body = Journal.text(text, linking: prepared, from: task.path)
+            return "replied: \(body)" + (done ? " (done)" : "")
         }
     }
 }

@@ -15,15 +15,19 @@ extension Journal {
 
     /// Appends a timestamped bullet to `section` of my note for `day` and commits it.
     @discardableResult
-    public func addNote(_ text: String, section: NoteSection, day: LocalDay, at now: Timestamp) throws -> String {
+    /// `attachments` are paths of files to copy into `attachments/` and link from the bullet.
+    public func addNote(
+        _ text: String, section: NoteSection, day: LocalDay, at now: Timestamp, attachments: [String] = []
+    ) throws -> String {
         let me = try requireMe()
         let path = notePath(for: me, day: day)
         let current = try noteText(for: me, day: day, offset: Timestamp.offsetString(seconds: now.offsetSeconds)).text
         var note = try DailyNote.parse(current, path: path)
-        note.append(text, to: section, at: now)
+        let prepared = try prepareAttachments(attachments, for: me, day: now.localDay)
+        note.append(Journal.text(text, linking: prepared, from: path), to: section, at: now)
         let label = day == now.localDay ? "" : " (\(section.rawValue), written \(now.localDay))"
         let sectionLabel = section == .today ? "" : " \(section.rawValue)"
-        try save([path: note.render()], message: "note: \(me) \(day)\(sectionLabel)\(label)")
+        try save([path: note.render()], attachments: prepared, message: "note: \(me) \(day)\(sectionLabel)\(label)")
         return path
     }
 

@@ -46,16 +46,21 @@ extension Journal {
 
     /// Creates a task owned by `owner` (default: me) and commits it; returns it.
     public func addTask(
-        title: String, owner: Handle?, due: LocalDay?, tags: [String], description: String = "", at now: Timestamp
+        title: String, owner: Handle?, due: LocalDay?, tags: [String], description: String = "", at now: Timestamp,
+        attachments: [String] = []
     ) throws -> TaskDocument {
         let me = try requireMe()
         let owner = owner ?? me
         let id = TaskID.generate(avoiding: Set(taskIDs()))
+        let prepared = try prepareAttachments(attachments, for: me, day: now.localDay)
+        let description = Journal.text(description, linking: prepared, from: JournalLayout.taskPath(id: id))
         let text = try templates.task(
             id: id, title: TextSafety.singleLine(title), owner: owner, author: me, created: now, due: due, tags: tags,
             description: description)
         let task = try TaskDocument.parse(text, path: JournalLayout.taskPath(id: id))
-        try save([task.path: task.render()], message: "task \(id): created \"\(task.title)\" (owner \(owner))")
+        try save(
+            [task.path: task.render()], attachments: prepared,
+            message: "task \(id): created \"\(task.title)\" (owner \(owner))")
         return task
     }
 
@@ -63,14 +68,17 @@ extension Journal {
     /// `task <id>: <me> <log line>`.
     @discardableResult
     public func changeTask(
-        _ prefix: String, at now: Timestamp, _ change: (inout TaskDocument, Handle) throws -> String
+        _ prefix: String, at now: Timestamp, attachments: [PreparedAttachment] = [],
+        _ change: (inout TaskDocument, Handle) throws -> String
     ) throws -> TaskDocument {
         let me = try requireMe()
         var task = try resolveTask(prefix)
         let line = try change(&task, me)
         task.record(line, by: me.value, at: now)
         let noun = task.kind == .ask ? "ask" : "task"
-        try save([task.path: task.render()], message: "\(noun) \(task.id): \(me) \(TextSafety.singleLine(line))")
+        try save(
+            [task.path: task.render()], attachments: attachments,
+            message: "\(noun) \(task.id): \(me) \(TextSafety.singleLine(line))")
         return task
     }
 

@@ -15,7 +15,8 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
     case remoteRewritten(detail: String)
     case unsafePath(String)
     case operationInProgress
-    case hostKey(remote: String, detail: String)
+    /// The server's certificate was refused: for ssh, `rejection` says whether the host is unknown or its key changed.
+    case hostKey(remote: String, rejection: HostKeyRejection?, detail: String)
     case git(operation: String, message: String)
 
     public var errorDescription: String? {
@@ -35,7 +36,7 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
         case .pushRaceLost(let attempts):
             return "others kept pushing while we merged (\(attempts) tries); your work is kept locally, run `baton sync` again"
         case .authenticationFailed(let remote):
-            return "\(remote) refused our credentials; check your ssh key or set BATON_TOKEN for HTTPS"
+            return "\(remote) refused our credentials; check your ssh key (ssh-agent or ~/.ssh/id_ed25519), or for HTTPS set BATON_TOKEN or save the token with git's `credential.helper store`"
         case .busy(let holder):
             return "another baton command is working on this journal (\(holder)); try again when it is done"
         case .remoteRewritten(let detail):
@@ -44,8 +45,8 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
             return "\(path) is not a path inside the journal"
         case .operationInProgress:
             return "a git merge or rebase is in progress in this clone; finish it with git (or `git merge --abort`) first"
-        case .hostKey(let remote, let detail):
-            return "the host key of \(remote) is not trusted (\(detail)); if you trust it, add it with `ssh-keyscan -p PORT HOST >> ~/.ssh/known_hosts`"
+        case .hostKey(let remote, let rejection, let detail):
+            return HostKeyAdvice.message(remote: remote, rejection: rejection, detail: detail)
         case .git(let operation, let message):
             return "\(operation) failed: \(message)"
         }
@@ -60,7 +61,7 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
         case .unreachable: return .offline(remote: remote, detail: message)
         case .authentication: return .authenticationFailed(remote: remote)
         case .rejected: return .pushRejected(detail: message)
-        case .certificate: return .hostKey(remote: remote, detail: message)
+        case .certificate: return .hostKey(remote: remote, rejection: error.hostKey, detail: message)
         default: return .git(operation: RemoteDisplay.scrub(error.operation, url: url, secrets: []), message: message)
         }
     }

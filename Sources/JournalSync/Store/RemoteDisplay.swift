@@ -1,24 +1,19 @@
 import Foundation
+import GitKit
 
 /// Shows remote URLs without the passwords or tokens they may carry.
 public enum RemoteDisplay {
-    /// `https://user:secret@host/x` becomes `https://user@host/x`.
+    /// `https://user:secret@host/x` becomes `https://user@host/x`; a token used as an HTTP(S) user name
+    /// (`https://TOKEN@host/x`, 20 characters or more) becomes `***`.
     public static func redacted(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
-        let afterScheme = url[schemeEnd.upperBound...]
-        let hostEnd = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
-        let authority = afterScheme[..<hostEnd]
-        guard let at = authority.lastIndex(of: "@") else { return url }
-        let userInfo = authority[..<at]
-        let user = userInfo.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
-        return String(url[..<schemeEnd.upperBound]) + user + String(authority[at...]) + String(afterScheme[hostEnd...])
+        RemoteAddress.redacted(url)
     }
 
     /// `text` with the URL's password and every secret replaced by `***`, and the URL shown redacted.
     public static func scrub(_ text: String, url: String, secrets: [String]) -> String {
         var out = text.replacingOccurrences(of: url, with: redacted(url))
         var hidden = secrets
-        if let password = password(in: url) { hidden.append(password) }
+        hidden += RemoteAddress.secrets(in: url)
         for secret in hidden where secret.count >= 3 {
             out = out.replacingOccurrences(of: secret, with: "***")
         }
@@ -27,11 +22,6 @@ public enum RemoteDisplay {
 
     /// The password part of a URL's user info, if any.
     static func password(in url: String) -> String? {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
-        let afterScheme = url[schemeEnd.upperBound...]
-        let authority = afterScheme[..<(afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex)]
-        guard let at = authority.lastIndex(of: "@") else { return nil }
-        let parts = authority[..<at].split(separator: ":", maxSplits: 1)
-        return parts.count == 2 ? String(parts[1]) : nil
+        RemoteAddress(url).password.flatMap { $0.isEmpty ? nil : $0 }
     }
 }

@@ -73,7 +73,7 @@ final class GitDaemon: @unchecked Sendable {
     let logPath: String
     private let environment: [String: String]
     private let lock = NSLock()
-    private var process: Process?
+    private var process: ChildProcess?
     private var _port: UInt16 = 0
 
     var port: UInt16 { lock.withLock { _port } }
@@ -125,18 +125,12 @@ final class GitDaemon: @unchecked Sendable {
 
     /// Terminates the daemon and waits for it; idempotent.
     func stop() {
-        let running: Process? = lock.withLock {
+        let running: ChildProcess? = lock.withLock {
             defer { process = nil }
             return process
         }
         guard let running else { return }
-        if running.isRunning {
-            running.terminate()
-            let deadline = Date().addingTimeInterval(5)
-            while running.isRunning && Date() < deadline { usleep(10_000) }
-            if running.isRunning { kill(running.processIdentifier, SIGKILL) }
-            running.waitUntilExit()
-        }
+        running.stop(grace: 5)
         // The listening socket is gone once the parent is: wait until refused.
         let deadline = Date().addingTimeInterval(5)
         while LocalPorts.accepts(port: port) && Date() < deadline { usleep(20_000) }
@@ -146,37 +140,44 @@ final class GitDaemon: @unchecked Sendable {
 
     private func launch(deadline seconds: TimeInterval) throws {
         let port = self.port
-        let log = FileHandle(forWritingAtPath: logPath)
-        log?.seekToEndOfFile()
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Git.executable)
-        p.arguments = [
-            "daemon", "--export-all", "--enable=receive-pack", "--base-path=\(basePath)",
-            "--listen=127.0.0.1", "--port=\(port)", "--reuseaddr", "--informative-errors", "--verbose",
-        ]
-        p.currentDirectoryURL = URL(fileURLWithPath: basePath, isDirectory: true)
-        p.environment = environment
-        p.standardInput = FileHandle.nullDevice
-        p.standardOutput = log ?? FileHandle.nullDevice
-        p.standardError = log ?? FileHandle.nullDevice
-        try p.run()
-        try? log?.close()
+        // Run git-daemon itself, not the `git daemon` wrapper: terminating the wrapper would
+        // leave the real daemon listening.
+        let p = try ChildProcess.spawn(
+            executable: GitDaemon.executable,
+            arguments: [
+                "--export-all", "--enable=receive-pack", "--base-path=\(basePath)",
+                "--listen=127.0.0.1", "--port=\(port)", "--reuseaddr", "--informative-errors", "--verbose",
+            ],
+            directory: basePath, environment: environment,
+            stdinPath: nil, stdoutPath: logPath, stderrPath: logPath, append: true)
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if !p.isRunning {
-                p.waitUntilExit()
-                throw HarnessError("git daemon on port \(port) exited with \(p.terminationStatus): \(logTail())")
+            if let status = p.poll() {
+                throw HarnessError("git daemon on port \(port) exited with \(status): \(logTail())")
             }
             if LocalPorts.accepts(port: port) {
+                // Make sure it is ours that answers, not someone who took the port meanwhile.
+                usleep(50_000)
+                if let status = p.poll() {
+                    throw HarnessError("git daemon on port \(port) exited with \(status): \(logTail())")
+                }
                 lock.withLock { process = p }
                 return
             }
             usleep(20_000)
         }
-        p.terminate()
-        p.waitUntilExit()
+        p.stop()
         throw HarnessError("git daemon on port \(port) did not accept connections within \(Int(seconds)) s: \(logTail())")
     }
+
+    /// `$(git --exec-path)/git-daemon`.
+    static let executable: String = {
+        let r = ProcessRunner.run(executable: Git.executable, arguments: ["--exec-path"], directory: "/",
+                                  environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"],
+                                  timeout: 20)
+        let dir = r.out.isEmpty ? "/usr/lib/git-core" : r.out
+        return "\(dir)/git-daemon"
+    }()
 
     func logTail() -> String {
         let text = Files.read(logPath) ?? ""

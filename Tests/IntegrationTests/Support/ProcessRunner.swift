@@ -61,55 +61,33 @@ enum ProcessRunner {
         }
         defer { io.remove() }
         let outPath = io.sub("stdout"), errPath = io.sub("stderr"), inPath = io.sub("stdin")
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-        guard let outHandle = FileHandle(forWritingAtPath: outPath),
-              let errHandle = FileHandle(forWritingAtPath: errPath) else {
-            return failure("cannot open output files")
-        }
-        let inHandle: FileHandle
         if let stdin {
-            _ = FileManager.default.createFile(atPath: inPath, contents: Data(stdin.utf8))
-            guard let h = FileHandle(forReadingAtPath: inPath) else { return failure("cannot open stdin file") }
-            inHandle = h
-        } else {
-            inHandle = FileHandle.nullDevice
+            guard FileManager.default.createFile(atPath: inPath, contents: Data(stdin.utf8)) else {
+                return failure("cannot write the stdin file")
+            }
         }
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory, isDirectory: true)
-        process.environment = environment
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = inHandle
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
+        let child: ChildProcess
         do {
-            try process.run()
+            child = try ChildProcess.spawn(executable: executable, arguments: arguments, directory: directory,
+                                           environment: environment, stdinPath: stdin == nil ? nil : inPath,
+                                           stdoutPath: outPath, stderrPath: errPath)
         } catch {
-            try? outHandle.close(); try? errHandle.close()
             return failure("cannot start \(executable) in \(directory): \(error)")
         }
         var timedOut = false
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
+        var status: Int32
+        if let s = child.wait(timeout: timeout) {
+            status = s
+        } else {
             timedOut = true
-            process.terminate()
-            if finished.wait(timeout: .now() + 3) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
-                finished.wait()
-            }
+            child.stop(grace: 3)
+            status = -9
         }
-        process.waitUntilExit()
-        try? outHandle.close()
-        try? errHandle.close()
-        if stdin != nil { try? inHandle.close() }
         let stdout = Files.read(outPath) ?? ""
         let stderr = Files.read(errPath) ?? ""
         return CommandResult(
             command: command, directory: directory,
-            status: timedOut ? -9 : process.terminationStatus,
+            status: status,
             stdout: stdout, stderr: stderr,
             duration: Date().timeIntervalSince(started), timedOut: timedOut)
     }

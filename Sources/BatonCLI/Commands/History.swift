@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import JournalModel
+import JournalReports
+import JournalSync
+
+struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A task's timeline from the git history.",
+        discussion: """
+            Each change of a field (old → new), each log line, who and when, including changes made by hand
+            with plain git. Times are shown in your zone (--tz for another).
+            """)
+
+    @OptionGroup var options: JournalOptions
+    @Argument(help: "The task's id or a unique prefix.") var id: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        try reportingErrors {
+            let journal = try options.openJournal()
+            let zone = try options.zone()
+            let task = try journal.resolveTask(id)
+            let events = try journal.history(
+                JournalHistory.Query(paths: [JournalLayout.taskPath(id: task.id)]), tasks: journal.loadTasks().tasks)
+            if json {
+                Output.line(try HistoryJSON.render(events, zone: zone))
+            } else {
+                Output.line(HistoryText.timeline(events, task: task, id: task.id, zone: zone, style: Output.style))
+            }
+        }
+    }
+}

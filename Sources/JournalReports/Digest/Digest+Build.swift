@@ -1,0 +1,144 @@
+import Foundation
+import JournalModel
+
+extension Digest {
+    /// Builds the digest from the current files and the history.
+    public init(_ input: DigestInput) {
+        let (start, end) = input.interval
+        let tasksByID = Dictionary(input.tasks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let inPeriod = input.events.filter { $0.at.date >= start && $0.at.date < end }
+        func title(_ id: String?) -> String { id.flatMap { tasksByID[$0]?.title } ?? "" }
+        func concerns(_ task: TaskDocument, _ member: String) -> Bool {
+            task.owner == member || task.from == member || task.to == member
+        }
+
+        // Status changes and blockers, by who made them.
+        var changes: [String: [StatusChange]] = [:]
+        var raised: [String: [BlockerChange]] = [:]
+        var cleared: [String: [BlockerChange]] = [:]
+        for event in inPeriod {
+            // A new task's first status is not a change.
+            guard let id = event.taskID, case .field("status", let old?, let new) = event.change else { continue }
+            let name = title(id).isEmpty ? Self.titleFromHistory(id, input.events) : title(id)
+            changes[event.author, default: []].append(
+                StatusChange(taskID: id, title: name, from: old, to: new, by: event.author, at: event.at))
+            if new == TaskStatus.blocked.rawValue {
+                let reason = Self.reason(for: event, in: input.events)
+                raised[event.author, default: []].append(
+                    BlockerChange(taskID: id, title: name, reason: reason, by: event.author, at: event.at))
+            } else if old == TaskStatus.blocked.rawValue {
+                cleared[event.author, default: []].append(
+                    BlockerChange(taskID: id, title: name, reason: nil, by: event.author, at: event.at))
+            }
+        }
+
+        // Notes by author and day.
+        var notesBy: [String: [NoteDay]] = [:]
+        for (author, day, note) in input.notes where day >= input.since && day <= input.until {
+            var sections: [(NoteSection, [Bullet])] = []
+            var attachments: [String] = []
+            for section in NoteSection.allCases {
+                let bullets = note.bullets(in: section).map { raw -> Bullet in
+                    let (time, text) = NoteChanges.splitTime(raw)
+                    attachments += AttachmentLinks.paths(in: text)
+                    return Bullet(time: time, text: text)
+                }
+                if !bullets.isEmpty { sections.append((section, bullets)) }
+            }
+            if !sections.isEmpty { notesBy[author, default: []].append(NoteDay(day: day, sections: sections, attachments: attachments)) }
+        }
+
+        var handles = Set(notesBy.keys).union(changes.keys).union(raised.keys).union(cleared.keys)
+        if let member = input.member { handles = handles.filter { $0 == member }.union([member]) }
+        people = handles.sorted().map { handle in
+            Person(
+                handle: handle, notes: (notesBy[handle] ?? []).sorted { $0.day < $1.day },
+                statusChanges: changes[handle] ?? [], blockersRaised: raised[handle] ?? [],
+                blockersCleared: cleared[handle] ?? [])
+        }
+
+        let now = input.now.date
+        let today = LocalDay(date: now, in: input.zone)
+        let relevant = input.tasks.filter { task in input.member.map { concerns(task, $0) } ?? true }
+        blocked = relevant.filter { $0.status == .blocked }.map { task in
+            Blocked(
+                taskID: task.id, title: task.title, owner: task.owner, reason: task.blockedReason,
+                since: Self.blockedSince(task, input.events))
+        }.sorted { ($0.since, $0.taskID) < ($1.since, $1.taskID) }
+        overdue = relevant.compactMap { task -> Overdue? in
+            guard task.kind == .task, task.status.isOpen, let due = task.due, due < today else { return nil }
+            return Overdue(taskID: task.id, title: task.title, owner: task.owner, due: due)
+        }.sorted { ($0.due, $0.taskID) < ($1.due, $1.taskID) }
+        stale = relevant.compactMap { task -> Stale? in
+            guard task.kind == .task, task.status.isOpen else { return nil }
+            let days = LocalDay(date: task.updated.date, in: input.zone).days(until: today)
+            guard days >= input.staleDays else { return nil }
+            return Stale(taskID: task.id, title: task.title, owner: task.owner, updated: task.updated, days: days)
+        }.sorted { ($0.updated, $0.taskID) < ($1.updated, $1.taskID) }
+        lateAsks = relevant.compactMap { Self.lateAsk($0, now: now, period: start..<end) }
+            .sorted { ($0.respondBy, $0.askID) < ($1.respondBy, $1.askID) }
+
+        team = input.team
+        since = input.since
+        until = input.until
+        zone = input.zone
+        generated = input.now
+        staleDays = input.staleDays
+    }
+
+    /// The ask, when it was answered after its respond-by time within the period, or waits past it now.
+    static func lateAsk(_ task: TaskDocument, now: Date, period: Range<Date>) -> LateAsk? {
+        guard task.kind == .ask, let respondBy = task.respondBy else { return nil }
+        let asker = task.from ?? ""
+        let answer = task.log.first { $0.author != asker && $0.at >= task.created && !$0.text.hasPrefix("created") }
+        let late: Bool
+        if let answer {
+            late = answer.at.date > respondBy.date && period.contains(answer.at.date)
+        } else {
+            late = task.status.isOpen && respondBy.date < now
+        }
+        guard late else { return nil }
+        return LateAsk(
+            askID: task.id, title: task.title, from: asker, to: task.to ?? task.owner, respondBy: respondBy,
+            answeredAt: answer?.at, answeredBy: answer?.author, status: task.status.rawValue)
+    }
+
+    /// When a blocked task became blocked: the last history event that set it, else its last
+    /// `blocked` log line, else its last update.
+    static func blockedSince(_ task: TaskDocument, _ events: [HistoryEvent]) -> Timestamp {
+        if let event = events.last(where: {
+            $0.taskID == task.id && $0.change == .field(name: "status", old: $0.oldStatus, new: TaskStatus.blocked.rawValue)
+        }) {
+            return event.at
+        }
+        if let line = task.log.last(where: { $0.text.hasPrefix("blocked") }) { return line.at }
+        return task.updated
+    }
+
+    /// The block reason set with a status event: the commit's blocked_reason change, else its log line.
+    static func reason(for event: HistoryEvent, in events: [HistoryEvent]) -> String? {
+        for other in events where other.commit == event.commit && other.taskID == event.taskID {
+            if case .field("blocked_reason", _, let reason?) = other.change { return reason }
+        }
+        for other in events where other.commit == event.commit && other.taskID == event.taskID {
+            if case .log(let text) = other.change, text.hasPrefix("blocked: ") { return String(text.dropFirst(9)) }
+        }
+        return nil
+    }
+
+    /// A task's title from its creation event, for tasks that no longer exist.
+    static func titleFromHistory(_ id: String, _ events: [HistoryEvent]) -> String {
+        for event in events where event.taskID == id {
+            if case .created(let title) = event.change { return title }
+        }
+        return ""
+    }
+}
+
+extension HistoryEvent {
+    /// The old status of a status change (nil for other changes).
+    var oldStatus: String? {
+        if case .field("status", let old, _) = change { return old }
+        return nil
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import JournalModel
+
+extension Digest {
+    /// The digest as stable JSON (documented in README's "JSON output"): keys sorted, absent values `null`,
+    /// times ISO 8601 in the reader's zone, days `YYYY-MM-DD`.
+    public func json() throws -> String {
+        func time(_ t: Timestamp?) -> Any { t.map { $0.converted(to: zone).description } ?? NSNull() }
+        func opt(_ s: String?) -> Any { s ?? NSNull() }
+        let object: [String: Any] = [
+            "team": team,
+            "since": since.description,
+            "until": until.description,
+            "timezone": zone.identifier,
+            "generated": time(generated),
+            "stale_days": staleDays,
+            "people": people.map { person -> [String: Any] in
+                [
+                    "handle": person.handle,
+                    "notes": person.notes.map { note -> [String: Any] in
+                        var sections: [String: Any] = [:]
+                        for section in NoteSection.allCases {
+                            let bullets = note.sections.first { $0.section == section }?.bullets ?? []
+                            sections[section.rawValue] = bullets.map { ["time": opt($0.time), "text": $0.text] }
+                        }
+                        return ["day": note.day.description, "sections": sections, "attachments": note.attachments]
+                    },
+                    "status_changes": person.statusChanges.map {
+                        ["task": $0.taskID, "title": $0.title, "from": opt($0.from), "to": opt($0.to), "by": $0.by, "at": time($0.at)]
+                    },
+                    "blockers_raised": person.blockersRaised.map {
+                        ["task": $0.taskID, "title": $0.title, "reason": opt($0.reason), "by": $0.by, "at": time($0.at)]
+                    },
+                    "blockers_cleared": person.blockersCleared.map {
+                        ["task": $0.taskID, "title": $0.title, "by": $0.by, "at": time($0.at)]
+                    },
+                ]
+            },
+            "blocked": blocked.map {
+                ["task": $0.taskID, "title": $0.title, "owner": $0.owner, "reason": opt($0.reason), "since": time($0.since)]
+            },
+            "overdue": overdue.map {
+                ["task": $0.taskID, "title": $0.title, "owner": $0.owner, "due": $0.due.description]
+            },
+            "stale": stale.map {
+                ["task": $0.taskID, "title": $0.title, "owner": $0.owner, "updated": time($0.updated), "days": $0.days]
+            },
+            "late_asks": lateAsks.map {
+                [
+                    "ask": $0.askID, "title": $0.title, "from": $0.from, "to": $0.to, "respond_by": time($0.respondBy),
+                    "answered_at": time($0.answeredAt), "answered_by": opt($0.answeredBy), "status": $0.status,
+                ]
+            },
+        ]
+        let data = try JSONSerialization.data(
+            withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+}

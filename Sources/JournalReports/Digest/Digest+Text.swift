@@ -1,0 +1,114 @@
+import Foundation
+import JournalModel
+
+extension Digest {
+    /// The digest for a terminal (`markdown: false`, teammates' text made safe) or as Markdown
+    /// that pastes cleanly into chat or email.
+    public func text(style: TextStyle, markdown: Bool) -> String {
+        var out = DigestWriter(markdown: markdown, style: style, zone: zone)
+        out.title("\(team): digest \(since) to \(until)")
+        out.line("Times in \(zone.identifier). Generated \(generated.rendered(in: zone)).")
+        out.heading("Needs attention")
+        out.subheading("Blocked (\(blocked.count))")
+        if blocked.isEmpty { out.item("nothing blocked") }
+        for b in blocked {
+            out.item("\(out.code(b.taskID)) \(out.safe(b.title)) (\(b.owner)) blocked since \(out.when(b.since))"
+                + (b.reason.map { ": \(out.safe($0))" } ?? ""))
+        }
+        out.subheading("Overdue (\(overdue.count))")
+        if overdue.isEmpty { out.item("nothing overdue") }
+        for o in overdue { out.item("\(out.code(o.taskID)) \(out.safe(o.title)) (\(o.owner)) due \(o.due)") }
+        out.subheading("Asks past their respond-by (\(lateAsks.count))")
+        if lateAsks.isEmpty { out.item("every ask answered in time") }
+        for a in lateAsks {
+            let state: String
+            if let at = a.answeredAt {
+                state = "answered late by \(a.answeredBy ?? "?") at \(out.when(at))"
+            } else {
+                state = "still waiting"
+            }
+            out.item("\(out.code(a.askID)) \(a.from) → \(a.to): \(out.safe(a.title)) (respond by \(out.when(a.respondBy)); \(state))")
+        }
+        out.subheading("Stale, not updated for \(staleDays)+ days (\(stale.count))")
+        if stale.isEmpty { out.item("none") }
+        for s in stale { out.item("\(out.code(s.taskID)) \(out.safe(s.title)) (\(s.owner)) last updated \(s.updated.localDay), \(s.days) days ago") }
+
+        for person in people {
+            out.heading(person.handle)
+            if person.isEmpty { out.line("Nothing in this period.") }
+            for note in person.notes {
+                out.subheading("Note \(note.day) (\(note.day.weekday))")
+                for (section, bullets) in note.sections {
+                    out.line(markdown ? "*\(section.heading)*" : "    \(section.heading)")
+                    for bullet in bullets {
+                        out.item((bullet.time.map { "\($0) " } ?? "") + out.safe(bullet.text, keepMarkdown: true), depth: 1)
+                    }
+                }
+                if !note.attachments.isEmpty { out.line("  attachments: " + note.attachments.joined(separator: ", ")) }
+            }
+            if !person.statusChanges.isEmpty {
+                out.subheading("Status changes")
+                for c in person.statusChanges {
+                    out.item("\(out.when(c.at)) \(out.code(c.taskID)) \(out.safe(c.title)): \(c.from ?? "new") → \(c.to ?? "–")")
+                }
+            }
+            if !person.blockersRaised.isEmpty {
+                out.subheading("Blockers raised")
+                for b in person.blockersRaised {
+                    out.item("\(out.when(b.at)) \(out.code(b.taskID)) \(out.safe(b.title))" + (b.reason.map { ": \(out.safe($0))" } ?? ""))
+                }
+            }
+            if !person.blockersCleared.isEmpty {
+                out.subheading("Blockers cleared")
+                for b in person.blockersCleared { out.item("\(out.when(b.at)) \(out.code(b.taskID)) \(out.safe(b.title))") }
+            }
+        }
+        return out.result
+    }
+}
+
+/// Accumulates digest lines as terminal text or Markdown.
+struct DigestWriter {
+    let markdown: Bool
+    let style: TextStyle
+    let zone: TimeZone
+    private var lines: [String] = []
+
+    init(markdown: Bool, style: TextStyle, zone: TimeZone) {
+        self.markdown = markdown
+        self.style = style
+        self.zone = zone
+    }
+
+    var result: String { lines.joined(separator: "\n") }
+
+    mutating func title(_ text: String) { lines.append(markdown ? "# \(text)" : style.heading(text)) }
+    mutating func heading(_ text: String) { lines += ["", markdown ? "## \(text)" : style.heading(text)] }
+    mutating func subheading(_ text: String) { lines += [markdown ? "\n### \(text)" : "  " + style.heading(text)] }
+    mutating func line(_ text: String) { lines.append(text) }
+    mutating func item(_ text: String, depth: Int = 0) {
+        let indent = String(repeating: "  ", count: depth)
+        lines.append(markdown ? "\(indent)- \(text)" : "    \(indent)- \(text)")
+    }
+
+    func code(_ id: String) -> String { markdown ? "`\(id)`" : style.id(id) }
+    func when(_ t: Timestamp) -> String { t.rendered(in: zone) }
+
+    /// Teammates' text: one line, no control characters; in Markdown, markup characters that would
+    /// change the digest's structure are escaped unless `keepMarkdown` (note bullets keep theirs).
+    func safe(_ text: String, keepMarkdown: Bool = false) -> String {
+        if !markdown {
+            return keepMarkdown
+                ? TerminalText.clean(text).replacingOccurrences(of: "\n", with: "\n          ")
+                : TerminalText.clean(text, keepNewlines: false)
+        }
+        let one = TextSafety.singleLine(text)
+        if keepMarkdown { return one.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;") }
+        var out = ""
+        for ch in one {
+            if "\\`*_[]<>#|".contains(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+}

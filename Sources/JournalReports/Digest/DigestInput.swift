@@ -1,0 +1,40 @@
+import Foundation
+import JournalModel
+
+/// What a digest is built from: the current files, the history of the period and the reader's clock.
+public struct DigestInput: Sendable {
+    public var team: String
+    public var since: LocalDay
+    public var until: LocalDay
+    public var zone: TimeZone
+    public var now: Timestamp
+    public var staleDays: Int
+    /// Only this person (nil: everyone).
+    public var member: String?
+    public var tasks: [TaskDocument]
+    /// Notes of the period: author, the note's day, the note.
+    public var notes: [(author: String, day: LocalDay, note: DailyNote)]
+    /// History events (any period; the builder keeps the ones inside the period for activity).
+    public var events: [HistoryEvent]
+
+    public init(
+        team: String, since: LocalDay, until: LocalDay, zone: TimeZone, now: Timestamp, staleDays: Int, member: String?,
+        tasks: [TaskDocument], notes: [(author: String, day: LocalDay, note: DailyNote)], events: [HistoryEvent]
+    ) {
+        self.team = team
+        self.since = since
+        self.until = until
+        self.zone = zone
+        self.now = now
+        self.staleDays = staleDays
+        self.member = member
+        self.tasks = tasks
+        self.notes = notes
+        self.events = events
+    }
+
+    /// The period as instants: from the start of `since` to the start of the day after `until`, in the zone.
+    public var interval: (start: Date, end: Date) {
+        (since.startDate(in: zone), until.adding(days: 1).startDate(in: zone))
+    }
+}

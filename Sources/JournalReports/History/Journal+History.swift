@@ -1,0 +1,39 @@
+import Foundation
+import GitKit
+import JournalModel
+import JournalSync
+
+extension Journal {
+    /// Handles the work tree knows: note folders, task owners, askers and those asked.
+    public func knownHandles(tasks: [TaskDocument]) -> Set<String> {
+        var handles = Set(noteAuthors())
+        for task in tasks {
+            handles.insert(task.owner)
+            if let from = task.from { handles.insert(from) }
+            if let to = task.to { handles.insert(to) }
+        }
+        if let me { handles.insert(me.value) }
+        handles.remove("")
+        return handles
+    }
+
+    /// The changes recorded in the history (one walk), oldest first.
+    public func history(_ query: JournalHistory.Query, tasks: [TaskDocument]) throws -> [HistoryEvent] {
+        do {
+            return try JournalHistory(repository: repository, knownHandles: knownHandles(tasks: tasks)).events(query)
+        } catch let error as GitError {
+            throw JournalError.git(operation: error.operation, message: error.message)
+        }
+    }
+
+    /// Every note whose day lies in `days`, by author, from the work tree.
+    public func notes(in days: ClosedRange<LocalDay>) -> [(author: String, day: LocalDay, note: DailyNote)] {
+        var result: [(String, LocalDay, DailyNote)] = []
+        var day = days.lowerBound
+        while day <= days.upperBound {
+            for entry in notes(on: day) { result.append((entry.author, day, entry.note)) }
+            day = day.adding(days: 1)
+        }
+        return result
+    }
+}

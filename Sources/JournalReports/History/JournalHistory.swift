@@ -1,0 +1,127 @@
+import Foundation
+import GitKit
+import JournalModel
+
+/// Reads the journal's history in one walk over the commits: every change to tasks, asks and
+/// notes, with who made it and when, hand edits made with plain git included.
+///
+/// Merge commits are skipped (each side's own commits are walked); each other commit is compared
+/// with its parent, only under the paths asked for, and the two versions of each file are parsed
+/// to derive field changes, new log lines and new note bullets.
+public struct JournalHistory {
+    /// What to read.
+    public struct Query: Sendable {
+        /// Journal-relative paths or folders to look at (default: tasks and notes).
+        public var paths: [String]
+        /// Ignore changes before this instant (the walk stops a margin earlier).
+        public var since: Date?
+        /// Ignore changes after this instant.
+        public var until: Date?
+
+        public init(paths: [String] = [JournalLayout.tasksFolder, JournalLayout.notesFolder], since: Date? = nil, until: Date? = nil) {
+            self.paths = paths
+            self.since = since
+            self.until = until
+        }
+    }
+
+    /// Commits dated this long before `since` are still walked, for clocks that were off and
+    /// work that was merged late.
+    static let walkMargin: TimeInterval = 30 * 86_400
+
+    let repository: Repository
+    /// Handles known from the work tree (note folders, task owners), used to recognise authors.
+    let knownHandles: Set<String>
+
+    public init(repository: Repository, knownHandles: Set<String> = []) {
+        self.repository = repository
+        self.knownHandles = knownHandles
+    }
+
+    /// Every change matching `query`, oldest first.
+    public func events(_ query: Query = Query()) throws -> [HistoryEvent] {
+        guard let head = try repository.headCommit() else { return [] }
+        var raw: [RawCommit] = []
+        let stopBefore = query.since.map { $0.addingTimeInterval(-Self.walkMargin) }
+        try repository.walk(from: head) { id in
+            let commit = try repository.commit(id)
+            if let stopBefore, commit.committer.time < stopBefore { return false }
+            guard commit.parents.count <= 1 else { return true }
+            let parentTree = try commit.parents.first.map { try repository.commit($0).tree }
+            let deltas = try repository.diff(from: parentTree, to: commit.tree, paths: query.paths)
+            var files: [RawFile] = []
+            for delta in deltas {
+                if let file = try readFile(delta) { files.append(file) }
+            }
+            if !files.isEmpty { raw.append(RawCommit(commit: commit, files: files)) }
+            return true
+        }
+        let attribution = Attribution(commits: raw, knownHandles: knownHandles)
+        var events: [HistoryEvent] = []
+        for item in raw.reversed() {
+            events += attribution.events(for: item)
+        }
+        // By time; changes at the same second keep history order (parents before children, file order).
+        let kept = events.enumerated().filter { _, event in
+            (query.since.map { event.at.date >= $0 } ?? true) && (query.until.map { event.at.date < $0 } ?? true)
+        }
+        return kept.sorted { ($0.element.at.date, $0.offset) < ($1.element.at.date, $1.offset) }.map(\.element)
+    }
+
+    private func readFile(_ delta: TreeDelta) throws -> RawFile? {
+        switch JournalLayout.classify(path: delta.path) {
+        case .task(let id):
+            let old = try delta.oldBlob.flatMap { try parseTask($0, path: delta.path) }
+            let new = try delta.newBlob.flatMap { try parseTask($0, path: delta.path) }
+            // An unreadable version (broken hand edit) is skipped rather than reported as a deletion.
+            if delta.oldBlob != nil && old == nil || delta.newBlob != nil && new == nil { return nil }
+            let changes = TaskChanges.between(old, new)
+            let logs = TaskChanges.newLogEntries(old?.log ?? [], new?.log ?? [])
+            return RawFile(path: delta.path, taskID: id, noteAuthor: nil, noteDay: nil, changes: changes, logs: logs)
+        case .note(let handle, let day):
+            guard let newBlob = delta.newBlob else { return nil }
+            guard let new = try parseNote(newBlob, path: delta.path) else { return nil }
+            let old = try delta.oldBlob.flatMap { try parseNote($0, path: delta.path) }
+            let offset = new.utcOffset.flatMap(Timestamp.parseOffset)
+            var changes: [HistoryEvent.Change] = []
+            var times: [Timestamp?] = []
+            for added in NoteChanges.addedBullets(old, new) {
+                let (time, text) = NoteChanges.splitTime(added.text)
+                changes.append(.noteBullet(section: added.section.heading, text: text))
+                times.append(time.flatMap { NoteChanges.timestamp(day: day, time: $0, offset: offset) })
+            }
+            return RawFile(
+                path: delta.path, taskID: nil, noteAuthor: handle, noteDay: day, changes: changes, logs: [], times: times)
+        default:
+            return nil
+        }
+    }
+
+    private func parseTask(_ blob: ObjectID, path: String) throws -> TaskDocument? {
+        let text = String(decoding: try repository.blobData(blob), as: UTF8.self)
+        return try? TaskDocument.parse(text, path: path)
+    }
+
+    private func parseNote(_ blob: ObjectID, path: String) throws -> DailyNote? {
+        let text = String(decoding: try repository.blobData(blob), as: UTF8.self)
+        return try? DailyNote.parse(text, path: path)
+    }
+}
+
+/// A commit and the journal files it changed, before attribution.
+struct RawCommit {
+    let commit: Commit
+    let files: [RawFile]
+}
+
+/// One changed file of a commit: its derived changes and the log lines it added.
+struct RawFile {
+    let path: String
+    let taskID: String?
+    let noteAuthor: String?
+    let noteDay: LocalDay?
+    let changes: [HistoryEvent.Change]
+    let logs: [LogEntry]
+    /// For note bullets: when each change was written (aligned with `changes`), when the bullet says.
+    var times: [Timestamp?] = []
+}

@@ -1,0 +1,40 @@
+import Foundation
+import GitKit
+
+/// The one-line message for a refused server certificate: for ssh, whether the host is unknown or its key
+/// changed, and the commands that make it trusted.
+enum HostKeyAdvice {
+    static func message(remote: String, rejection: HostKeyRejection?, detail: String) -> String {
+        guard let rejection else {
+            if remote.lowercased().hasPrefix("https://") || remote.lowercased().hasPrefix("http://") {
+                return "the TLS certificate of \(remote) could not be verified (\(detail)); check the server's certificate and this machine's CA certificates"
+            }
+            return "the ssh host key of \(remote) is not trusted (\(detail)); if you trust it, add it to ~/.ssh/known_hosts with `ssh-keyscan HOST >> ~/.ssh/known_hosts` (add `-p PORT` for another port than 22)"
+        }
+        let name = rejection.knownHostsName
+        let file = shortPath(rejection.knownHostsFile)
+        let shown = ([rejection.keyType, rejection.fingerprint].filter { !$0.isEmpty }).joined(separator: " ")
+        let port = rejection.port == 22 ? "" : "-p \(rejection.port) "
+        let scan = "ssh-keyscan \(port)\(rejection.host) >> \(file)"
+        switch rejection.reason {
+        case .unknown:
+            return "the ssh host key of \(name) is unknown (not in \(file)), so baton did not connect to \(remote); "
+                + "the server shows \(shown). If you trust it (compare the fingerprint with the server's admin), add it with `\(scan)` and try again"
+        case .otherTypesKnown(let types):
+            return "\(file) lists only a \(types.joined(separator: "/")) key for \(name), but the server shows \(shown), "
+                + "so baton did not connect to \(remote). If you trust it (compare the fingerprint with the server's admin), add it with "
+                + "`ssh-keyscan -t \(rejection.keyType) \(port)\(rejection.host) >> \(file)` and try again"
+        case .changed(let line):
+            return "the ssh host key of \(name) has CHANGED: \(file) line \(line) lists another key, and the server now shows \(shown). "
+                + "This may be an attack, so baton refused to connect to \(remote). If the server's admin confirms the new key, "
+                + "remove the old one with `ssh-keygen -R '\(name)'`, add the new one with `\(scan)`, and try again"
+        }
+    }
+
+    /// `~/…` for a path in `$HOME`.
+    private static func shortPath(_ path: String) -> String {
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        if !home.isEmpty, path.hasPrefix(home + "/") { return "~" + path.dropFirst(home.count) }
+        return path
+    }
+}

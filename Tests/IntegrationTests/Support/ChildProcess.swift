@@ -1,0 +1,150 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A child process started with `posix_spawn`, in its own process group, with an empty
+/// signal mask and default signal actions.
+///
+/// Foundation's `Process` hands the child the signal mask of the spawning thread, and the
+/// threads Swift Testing runs tests on block almost every signal: a child started that way
+/// ignores SIGTERM (git daemon would not stop) and baton would run with signals blocked.
+final class ChildProcess: @unchecked Sendable {
+    let pid: pid_t
+    private let lock = NSLock()
+    private var status: Int32?
+
+    private init(pid: pid_t) { self.pid = pid }
+
+    struct SpawnError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Starts `executable` (an absolute path) with `arguments` in `directory`.
+    /// stdin comes from `stdinPath` (or /dev/null); stdout and stderr go to the given files
+    /// (truncated, or appended to when `append`).
+    static func spawn(executable: String, arguments: [String], directory: String, environment: [String: String],
+                      stdinPath: String?, stdoutPath: String, stderrPath: String, append: Bool = false) throws -> ChildProcess {
+        guard FileManager.default.isExecutableFile(atPath: executable) else {
+            throw SpawnError(description: "\(executable) is not an executable file")
+        }
+        guard Files.isDirectory(directory) else {
+            throw SpawnError(description: "working directory \(directory) does not exist")
+        }
+        #if canImport(Darwin)
+        var actions: posix_spawn_file_actions_t? = nil
+        var attr: posix_spawnattr_t? = nil
+        #else
+        var actions = posix_spawn_file_actions_t()
+        var attr = posix_spawnattr_t()
+        #endif
+        posix_spawn_file_actions_init(&actions)
+        posix_spawnattr_init(&attr)
+        defer {
+            posix_spawn_file_actions_destroy(&actions)
+            posix_spawnattr_destroy(&attr)
+        }
+        let outFlags = O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC)
+        posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, outFlags, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, outFlags, 0o644)
+        // posix_spawn_file_actions_addchdir_np is in glibc >= 2.29 and macOS >= 10.15 but not
+        // always visible to Swift: look it up, else change folder through /bin/sh.
+        var executable = executable
+        var arguments = arguments
+        if let addChdir = ChildProcess.addChdir {
+            _ = addChdir(&actions, directory)
+        } else {
+            arguments = ["-c", "cd \"$0\" && exec \"$@\"", directory, executable] + arguments
+            executable = "/bin/sh"
+        }
+
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attr, &noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for sig in [SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGALRM, SIGTERM, SIGCHLD, SIGUSR1, SIGUSR2, SIGTTIN, SIGTTOU] {
+            sigaddset(&defaults, sig)
+        }
+        posix_spawnattr_setsigdefault(&attr, &defaults)
+        posix_spawnattr_setpgroup(&attr, 0)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, executable, &actions, &attr, argv, envp)
+        guard rc == 0 else {
+            throw SpawnError(description: "posix_spawn \(executable) failed: \(String(cString: strerror(rc)))")
+        }
+        return ChildProcess(pid: pid)
+    }
+
+    #if canImport(Darwin)
+    private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t?>, UnsafePointer<CChar>) -> Int32
+    #else
+    private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+    #endif
+
+    private static let addChdir: AddChdir? = {
+        #if canImport(Darwin)
+        let handle = UnsafeMutableRawPointer(bitPattern: -2)  // RTLD_DEFAULT
+        #else
+        let handle: UnsafeMutableRawPointer? = nil  // RTLD_DEFAULT
+        #endif
+        guard let symbol = dlsym(handle, "posix_spawn_file_actions_addchdir_np") else { return nil }
+        return unsafeBitCast(symbol, to: AddChdir.self)
+    }()
+
+    /// The exit status if the child has ended (128 + signal when killed by a signal); never blocks.
+    func poll() -> Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let status { return status }
+        var raw: Int32 = 0
+        let r = waitpid(pid, &raw, WNOHANG)
+        if r == pid {
+            let signal = raw & 0x7f
+            status = signal == 0 ? (raw >> 8) & 0xff : 128 + signal
+        } else if r < 0 && errno == ECHILD {
+            status = -1
+        }
+        return status
+    }
+
+    var isRunning: Bool { poll() == nil }
+
+    /// Waits until the child ends or `timeout` passes; returns the exit status or nil.
+    func wait(timeout: TimeInterval? = nil) -> Int32? {
+        let deadline = timeout.map { Date().addingTimeInterval($0) }
+        var pause: useconds_t = 1_000
+        while true {
+            if let s = poll() { return s }
+            if let deadline, Date() >= deadline { return nil }
+            usleep(pause)
+            pause = min(pause * 2, 20_000)
+        }
+    }
+
+    /// Sends `sig` to the child's whole process group (its own children too).
+    func signalGroup(_ sig: Int32) {
+        guard poll() == nil else { return }
+        if kill(-pid, sig) != 0 { kill(pid, sig) }
+    }
+
+    /// SIGTERM, then SIGKILL after `grace` seconds; waits for the end. Returns the status.
+    @discardableResult
+    func stop(grace: TimeInterval = 3) -> Int32 {
+        signalGroup(SIGTERM)
+        if let s = wait(timeout: grace) { return s }
+        signalGroup(SIGKILL)
+        return wait() ?? -1
+    }
+}
