@@ -5,7 +5,9 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
     public let hex: String
 
     public init?(hex: String) {
-        guard hex.count == 40, hex.allSatisfy({ $0.isHexDigit }) else { return nil }
+        // ASCII only: `Character.isHexDigit` also accepts fullwidth digits, which libgit2 cannot parse.
+        guard hex.utf8.count == 40, hex.utf8.allSatisfy({ (48...57).contains($0) || (65...70).contains($0) || (97...102).contains($0) })
+        else { return nil }
         self.hex = hex.lowercased()
     }
 

@@ -8,6 +8,8 @@ public struct TransferProgress: Sendable, Equatable {
     public var indexedDeltas: Int
     public var totalDeltas: Int
     public var receivedBytes: Int
+    /// True for a push (objects and bytes sent), false for fetch and clone (received).
+    public var isPush: Bool = false
 }
 
 /// How to talk to a remote: progress reporting and where credentials come from.
@@ -51,7 +53,6 @@ final class CallbackState {
         self.options = options
         self.url = url
         self.repository = repository
-        if let url { secrets += RemoteAddress.secrets(in: url) }
         if let token = options.token { secrets.append(token) }
     }
 
@@ -91,7 +92,7 @@ final class CallbackState {
             state.options.progress?(
                 TransferProgress(
                     receivedObjects: Int(current), totalObjects: Int(total), indexedDeltas: 0, totalDeltas: 0,
-                    receivedBytes: bytes))
+                    receivedBytes: bytes, isPush: true))
             return 0
         }
         callbacks.push_update_reference = { refname, status, payload in
@@ -107,20 +108,13 @@ final class CallbackState {
 
     /// `error` with the refused host key attached and every secret we handed out replaced by `***`.
     func refine(_ error: GitError) -> GitError {
-        var message = error.message
-        var operation = error.operation
-        if let url {
-            message = message.replacingOccurrences(of: url, with: RemoteAddress.redacted(url))
-            operation = operation.replacingOccurrences(of: url, with: RemoteAddress.redacted(url))
+        var refined = error.redacting(url: url, secrets: secrets, hostKey: hostKeyRejection)
+        if hostKeyRejection != nil {
+            refined = GitError(
+                operation: refined.operation, code: GIT_ECERTIFICATE.rawValue, errorClass: refined.errorClass,
+                message: refined.message, hostKey: hostKeyRejection)
         }
-        for secret in secrets where secret.count >= 3 {
-            message = message.replacingOccurrences(of: secret, with: "***")
-            operation = operation.replacingOccurrences(of: secret, with: "***")
-        }
-        let certificate = hostKeyRejection != nil
-        return GitError(
-            operation: operation, code: certificate ? GIT_ECERTIFICATE.rawValue : error.code, errorClass: error.errorClass,
-            message: message, hostKey: hostKeyRejection)
+        return refined
     }
 
     private func credential(

@@ -15,7 +15,11 @@ extension Repository {
     /// Adds a remote with git's default fetch refspec.
     public func addRemote(_ name: String, url: String) throws {
         var remote: OpaquePointer?
-        try check(git_remote_create(&remote, pointer, name, url), "add remote \(name)")
+        do {
+            try check(git_remote_create(&remote, pointer, name, url), "add remote \(name)")
+        } catch let error as GitError {
+            throw error.redacting(url: url, secrets: [])
+        }
         git_remote_free(remote)
     }
 

@@ -109,6 +109,8 @@ final class Index {
         var index: OpaquePointer?
         try check(git_repository_index(&index, repository.pointer), "open index")
         pointer = index!
+        // The repository caches its index; pick up writes made since (e.g. by `recordInIndex`).
+        try check(git_index_read(pointer, 0), "read index")
     }
     deinit { git_index_free(pointer) }
 

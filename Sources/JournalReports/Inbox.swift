@@ -1,9 +1,12 @@
 import Foundation
 import JournalModel
 
-/// What waits for one person: asks to them, their blocked or soon-due tasks, answers to their asks.
+/// What waits for one person: asks to them, tasks handed to them, their blocked or soon-due tasks,
+/// answers to their asks.
 public struct Inbox: Sendable {
     public var asksToMe: [TaskDocument]
+    /// Open tasks someone else assigned to me that I have not touched since.
+    public var handoffs: [TaskDocument]
     public var myTasks: [TaskDocument]
     public var answers: [TaskDocument]
 
@@ -11,6 +14,12 @@ public struct Inbox: Sendable {
     public init(tasks: [TaskDocument], me: String, now: Date, zone: TimeZone = .current) {
         asksToMe = tasks.filter { $0.kind == .ask && $0.status.isOpen && ($0.to ?? $0.owner) == me }
             .sorted { ($0.respondBy ?? $0.created, $0.id) < ($1.respondBy ?? $1.created, $1.id) }
+        handoffs = tasks.filter { task in
+            guard task.kind == .task, task.status.isOpen, task.owner == me,
+                let handoff = task.log.lastIndex(where: { $0.author != me && Self.isHandoff($0.text, to: me) })
+            else { return false }
+            return !task.log[(handoff + 1)...].contains { $0.author == me }
+        }.sorted { $0.updated > $1.updated }
         myTasks = tasks.filter {
             $0.kind == .task && $0.owner == me
                 && ($0.status == .blocked || TaskClock.isDueSoon($0, now: now, zone: zone))
@@ -21,16 +30,23 @@ public struct Inbox: Sendable {
         }.sorted { $0.updated > $1.updated }
     }
 
+    /// A log text that hands the task to `me` (`assigned to me` or `assigned to me: note`).
+    static func isHandoff(_ text: String, to me: String) -> Bool {
+        text == "assigned to \(me)" || text.hasPrefix("assigned to \(me):")
+    }
+
     /// The inbox as JSON: `asks_to_me`, `my_tasks`, `answers`, each an array of task objects.
     public func json(now: Date) throws -> String {
         struct Shape: Encodable {
             let asks_to_me: [TaskJSON]
+            let handoffs: [TaskJSON]
             let my_tasks: [TaskJSON]
             let answers: [TaskJSON]
         }
         return try JSONOutput.render(
             Shape(
-                asks_to_me: asksToMe.map { TaskJSON($0, now: now) }, my_tasks: myTasks.map { TaskJSON($0, now: now) },
+                asks_to_me: asksToMe.map { TaskJSON($0, now: now) }, handoffs: handoffs.map { TaskJSON($0, now: now) },
+                my_tasks: myTasks.map { TaskJSON($0, now: now) },
                 answers: answers.map { TaskJSON($0, now: now) }))
     }
 
@@ -44,6 +60,15 @@ public struct Inbox: Sendable {
             let when = ask.respondBy.map { "respond by \($0.rendered(in: zone))" } ?? ""
             let mark = late ? style.alert(" OVERDUE") : ""
             lines.append("  \(style.id(ask.id))  from \(ask.from ?? "?"): \(TerminalText.clean(ask.title, keepNewlines: false))  (\(when))\(mark)")
+        }
+        lines.append("")
+        lines.append(style.heading("Handed to you (\(handoffs.count))"))
+        if handoffs.isEmpty { lines.append("  nothing new") }
+        for task in handoffs {
+            lines.append("  \(style.id(task.id))  \(TerminalText.clean(task.title, keepNewlines: false))")
+            if let entry = task.log.last(where: { $0.author != me && Self.isHandoff($0.text, to: me) }) {
+                lines.append("      \(entry.at.rendered(in: zone)) \(entry.author): \(TerminalText.clean(entry.text, keepNewlines: false))")
+            }
         }
         lines.append("")
         lines.append(style.heading("Your blocked and soon-due tasks (\(myTasks.count))"))

@@ -158,12 +158,13 @@ final class ProgressLog: @unchecked Sendable {
         defer { sb.remove() }
         let served = sb.path("served")
         _ = try bareRemote(sb, at: "served/journal.git")
+        // `freePort` never hands out a port twice in this process, so no other test's daemon takes this one over.
         let daemon = try GitDaemon(basePath: served, sandbox: sb)
         let url = daemon.url("journal.git")
         daemon.stop()
-        // Wait until the port really refuses (the listener is gone once the daemon exited).
         let deadline = Date().addingTimeInterval(5)
         while canConnect(port: daemon.port), Date() < deadline { usleep(20_000) }
+        #expect(!canConnect(port: daemon.port))
 
         let repo = try Repository.create(at: sb.path("work"))
         try repo.addRemote("origin", url: url)

@@ -97,6 +97,7 @@ import Testing
     }
 
     @Test func objectIDParsing() throws {
+        GitLibrary.initialize()
         let hex = "0123456789abcdef0123456789ABCDEF01234567"
         let id = try #require(ObjectID(hex: hex))
         #expect(id.hex == hex.lowercased())
@@ -107,6 +108,11 @@ import Testing
         #expect(ObjectID(hex: hex + "0") == nil)
         #expect(ObjectID(hex: String(hex.dropLast()) + "g") == nil)
         #expect(ObjectID(hex: "") == nil)
+        #expect(ObjectID(hex: " " + String(hex.dropFirst())) == nil)
+        // Only ASCII hex digits: Swift's `isHexDigit` also accepts fullwidth forms, which libgit2 cannot parse.
+        #expect(ObjectID(hex: String(repeating: "\u{FF10}", count: 40)) == nil)
+        #expect(ObjectID(hex: String(repeating: "\u{FF41}", count: 40)) == nil)
+        #expect(ObjectID(hex: String(hex.dropLast()) + "\u{FF41}") == nil)
         #expect(ObjectID(hex: String(repeating: "0", count: 40))! < id)
         // Through libgit2's binary form and back.
         #expect(ObjectID(id.raw) == id)
@@ -141,6 +147,7 @@ import Testing
     }
 
     @Test func errorKindsAndDescriptions() {
+        GitLibrary.initialize()
         func kind(_ code: Int32, _ cls: Int32 = 0, _ message: String = "m") -> GitError.Kind {
             GitError(operation: "op", code: code, errorClass: cls, message: message).kind
         }

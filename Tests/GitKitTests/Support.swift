@@ -169,8 +169,25 @@ func gitError(
 
 // MARK: - Sockets and git daemon
 
-/// A TCP port on 127.0.0.1 that was free a moment ago (bound to port 0, then released).
+/// Ports `freePort` handed out, so that parallel tests never get the same one (even after it was released).
+private final class PortRegistry: @unchecked Sendable {
+    private let lock = NSLock()
+    private var used: Set<Int> = []
+    func claim(_ port: Int) -> Bool { lock.withLock { used.insert(port).inserted } }
+}
+private let portRegistry = PortRegistry()
+
+/// A TCP port on 127.0.0.1 that was free a moment ago and that no other test in this process was given.
 func freePort() throws -> Int {
+    for _ in 0..<100 {
+        let port = try anyFreePort()
+        if portRegistry.claim(port) { return port }
+    }
+    throw SandboxError("no unused free port")
+}
+
+/// A TCP port on 127.0.0.1 that was free a moment ago (bound to port 0, then released).
+private func anyFreePort() throws -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM_VALUE), 0)
     guard fd >= 0 else { throw SandboxError("socket failed") }
     defer { close(fd) }
@@ -220,14 +237,38 @@ private func loopback(port: Int) -> sockaddr_in {
 /// passes that signal mask on, so `terminate()` would never stop the daemon. Here the child gets an empty
 /// mask and default dispositions, and `stop()` terminates it and waits for it to exit.
 final class GitDaemon {
-    let port: Int
+    private(set) var port = 0
     private var pid: pid_t = 0
-    private var exited = false
+    private var exited = true
 
+    /// Starts the daemon on a free port. Tests run in parallel, so a port found free can be taken by another
+    /// test's daemon before ours binds it; a uniquely named probe repository proves that the daemon answering
+    /// is ours, and a clash is retried on a new port.
     init(basePath: String, sandbox: Sandbox) throws {
-        port = try freePort()
+        let probe = ".probe-\(UUID().uuidString).git"
+        try FileManager.default.createDirectory(atPath: basePath + "/" + probe, withIntermediateDirectories: true)
+        try sandbox.git(["init", "--bare", "-q", "-b", "main"], in: basePath + "/" + probe)
+        for _ in 0..<8 {
+            port = try freePort()
+            try spawn(basePath: basePath, sandbox: sandbox)
+            let deadline = Date().addingTimeInterval(10)
+            while isRunning, !canConnect(port: port), Date() < deadline { usleep(20_000) }
+            if isRunning, canConnect(port: port),
+                try sandbox.git(["ls-remote", url(probe)], in: sandbox.root, allowFailure: true).status == 0
+            {
+                return
+            }
+            stop()
+        }
+        throw SandboxError("git daemon could not be started")
+    }
+
+    private func spawn(basePath: String, sandbox: Sandbox) throws {
+        // Run git-daemon itself rather than the `git daemon` wrapper, so that SIGTERM reaches the daemon and
+        // cannot leave an orphan behind (the wrapper forwards signals only once it has started its child).
+        let executable = GitDaemon.executable
         let args = [
-            Sandbox.gitExecutable, "daemon", "--export-all", "--enable=receive-pack", "--reuseaddr",
+            executable, "--export-all", "--enable=receive-pack", "--reuseaddr",
             "--base-path=\(basePath)", "--listen=127.0.0.1", "--port=\(port)", basePath,
         ]
         let env = sandbox.environment.map { "\($0.key)=\($0.value)" }
@@ -254,24 +295,33 @@ final class GitDaemon {
             cArgs.forEach { free($0) }
             cEnv.forEach { free($0) }
         }
-        let status = posix_spawn(&pid, Sandbox.gitExecutable, &actions, &attr, cArgs, cEnv)
+        let status = posix_spawn(&pid, executable, &actions, &attr, cArgs, cEnv)
         guard status == 0 else { throw SandboxError("posix_spawn git daemon failed: \(status)") }
-        let deadline = Date().addingTimeInterval(10)
-        while !canConnect(port: port) {
-            guard isRunning, Date() < deadline else {
-                stop()
-                throw SandboxError("git daemon did not start listening on port \(port)")
-            }
-            usleep(20_000)
-        }
+        exited = false
     }
 
     func url(_ repository: String) -> String { "git://127.0.0.1:\(port)/\(repository)" }
 
+    /// `git-daemon` in git's exec path.
+    static let executable: String = {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Sandbox.gitExecutable)
+        process.arguments = ["--exec-path"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return "/usr/lib/git-core/git-daemon" }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let dir = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (dir.isEmpty ? "/usr/lib/git-core" : dir) + "/git-daemon"
+    }()
+
     private var isRunning: Bool {
         guard !exited else { return false }
         var status: Int32 = 0
-        if waitpid(pid, &status, WNOHANG) == pid { exited = true }
+        let result = waitpid(pid, &status, WNOHANG)
+        if result == pid || (result == -1 && errno == ECHILD) { exited = true }
         return !exited
     }
 

@@ -17,6 +17,7 @@ struct BadInputTests {
             Checks.expectCleanFailure(r, exitCode: 66)
         }
         Checks.expectUnchanged(alice, head: head)
+        Checks.expectHealthy(alice)
     }
 
     @Test("ambiguous prefix exits 67")
@@ -37,6 +38,7 @@ struct BadInputTests {
             Checks.expectCleanFailure(r, exitCode: 67)
         }
         Checks.expectUnchanged(alice, head: head)
+        Checks.expectHealthy(alice)
         // A longer, unique prefix works.
         let full = byFirst[Character(prefix)]![0]
         let unique = alice.baton(["task", "show", String(full.prefix(6)), "--json"])
@@ -56,6 +58,7 @@ struct BadInputTests {
             Checks.expectCleanFailure(r, exitCode: 64)
         }
         Checks.expectUnchanged(alice, head: head)
+        Checks.expectHealthy(alice)
         #expect(try alice.task(id).due == nil)
     }
 
@@ -75,6 +78,7 @@ struct BadInputTests {
             Checks.expectCleanFailure(r, exitCode: 64)
         }
         Checks.expectUnchanged(alice, head: head)
+        Checks.expectHealthy(alice)
         #expect(!Files.exists(team.folder.sub("etc")))
         #expect(try alice.task(id).owner == "alice")
     }
@@ -105,6 +109,7 @@ struct BadInputTests {
             }
         }
         Checks.expectUnchanged(alice, head: head)
+        Checks.expectHealthy(alice)
         #expect(Files.read(team.folder.sub("secret.md")) == "not a task\n")
     }
 
@@ -131,6 +136,7 @@ struct BadInputTests {
         let changing = alice.baton(["task", "done", "brkn23"])
         Checks.expectCleanFailure(changing, exitCode: 65)
         Checks.expectUnchanged(alice, head: head)
+        Checks.expectHealthy(alice)
         #expect(alice.read("tasks/brkn23.md") == broken)
     }
 
@@ -172,6 +178,7 @@ struct BadInputTests {
         let r = alice.baton(["sync"])
         Checks.expectCleanFailure(r, exitCode: 78)
         Checks.expectUnchanged(alice, head: head)
+        Checks.expectHealthy(alice)
     }
 
     @Test("baton note without text and without $VISUAL/$EDITOR exits 78")
@@ -182,6 +189,7 @@ struct BadInputTests {
         let r = alice.baton(["note"])
         Checks.expectCleanFailure(r, exitCode: 78)
         Checks.expectUnchanged(alice, head: head)
+        Checks.expectHealthy(alice)
         #expect(!Files.exists(alice.path(Person.notePath("alice", Day.today()))))
     }
 
@@ -197,6 +205,7 @@ struct BadInputTests {
             #expect(!Checks.stackTraceSigns.contains { r.stderr.contains($0) }, "\(r)")
         }
         Checks.expectUnchanged(alice, head: head)
+        Checks.expectHealthy(alice)
     }
 
     @Test("push rejected by the remote exits 76 and keeps local commits")

@@ -40,6 +40,25 @@ struct HandOffAndAskTests {
         team.expectHealthy()
     }
 
+    @Test("a hand-off without a due date is in the new owner's inbox until they act on it")
+    func handOffWithoutDueDate() throws {
+        let team = try Team(["alice", "bob"])
+        defer { team.shutdown() }
+        let alice = team["alice"], bob = team["bob"]
+        let id = try alice.addTask("Write the release notes")
+        try alice.ok(["task", "assign", id, "bob", "--note", "draft is in the wiki"])
+        try alice.sync()
+        try bob.sync()
+        let handoff = try #require(try bob.inbox().handoffs.first { $0.id == id }, "hand-off missing from bob's inbox")
+        #expect(handoff.logs("draft is in the wiki", by: "alice"))
+        let text = try bob.ok(["inbox"]).stdout
+        #expect(text.contains("Handed to you") && text.contains("draft is in the wiki"), "\(text)")
+        #expect(try alice.inbox().handoffs.isEmpty)
+        try bob.ok(["task", "start", id])
+        #expect(try bob.inbox().handoffs.isEmpty, "once bob acts on it, it is no longer new")
+        team.expectHealthy()
+    }
+
     @Test("ask with --within 24h: bob sees it with respond_by, replies --done, alice gets the answer")
     func askAndReply() throws {
         let team = try Team(["alice", "bob"])
@@ -90,8 +109,9 @@ struct HandOffAndAskTests {
         let (team, alice) = try Team.solo()
         defer { team.shutdown() }
         let head = alice.git.head(alice.journal)
-        for window in ["5x", "-24h", "soon"] {
-            let r = alice.baton(["ask", "bob", "keys?", "--within", window])
+        // `--within=-24h`: a negative window given as the option's value (not a flag).
+        for window in ["5x", "-24h", "soon", "24"] {
+            let r = alice.baton(["ask", "bob", "keys?", "--within=\(window)"])
             Checks.expectCleanFailure(r, exitCode: 64)
         }
         Checks.expectUnchanged(alice, head: head)

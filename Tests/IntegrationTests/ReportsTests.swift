@@ -152,24 +152,22 @@ struct ReportsTests {
     func speed() throws {
         let (team, alice) = try Team.solo("alice")
         defer { team.shutdown() }
-        // 1,500 commits made quickly with plain git: a task file rewritten again and again, and notes.
+        // 500 commits made quickly with plain git: a task file rewritten again and again, and notes.
         let script = """
             set -e
-            for i in $(seq 1 1500); do
+            for i in $(seq 1 500); do
               d=$(printf '2026-%02d-%02d' $(( (i / 28) % 12 + 1 )) $(( i % 28 + 1 )))
               mkdir -p notes/alice/2026
               printf -- '---\\nauthor: alice\\ndate: %s\\nutc_offset: "+00:00"\\n---\\n\\n## Today\\n\\n- 09:00 step %s\\n' $d $i > notes/alice/2026/$d.md
               git add -A && git commit -qm "note: alice $d"
             done
             """
-        let r = alice.git.run(["-c", "core.hooksPath=/dev/null", "--version"], in: alice.journal)
-        #expect(r.status == 0)
         let gen = ProcessRunner.run(executable: "/bin/sh", arguments: ["-c", script], directory: alice.journal,
                                     environment: alice.sandbox.variables(), timeout: 300)
         try #require(gen.status == 0, "\(gen)")
         let log = try alice.ok(["log"])
         #expect(log.duration < 20, "baton log took \(log.duration) s")
-        #expect(log.stdout.contains("step 1500"))
+        #expect(log.stdout.contains("step 500"))
         let id = try alice.addTask("One task")
         let history = try alice.ok(["history", id])
         #expect(history.duration < 10, "baton history took \(history.duration) s")

@@ -52,7 +52,7 @@ struct TransportsProgressTests {
         try addFiles(alice, prefix: "first", count: 300)
         let push = onTerminal(alice, ["sync"], in: alice.journal)
         try #require(push.status == 0, "\(push)")
-        #expect(push.stdout.contains("Syncing: 100%"), "no push progress on a terminal:\n\(push)")
+        #expect(push.stdout.contains("Sending: 100%"), "no push progress on a terminal:\n\(push)")
 
         let carol = try team.sandbox(for: "carol", machine: "carol")
         let carolPerson = Person(handle: "carol", journal: team.folder.sub("carol"), executable: team.executable, sandbox: carol)

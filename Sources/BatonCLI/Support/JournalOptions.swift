@@ -65,9 +65,9 @@ enum Runtime {
     /// (an empty one counts as unset; without one, git's `credential.helper store` file is used).
     static func remoteOptions(progressLabel: String) -> RemoteOptions {
         let env = ProcessInfo.processInfo.environment
+        let meter = TransferMeter(label: progressLabel)
         let progress: (@Sendable (TransferProgress) -> Void)? =
-            isatty(STDERR_FILENO) == 1
-            ? { @Sendable p in TransferMeter.show(p, label: progressLabel) } : nil
+            isatty(STDERR_FILENO) == 1 ? { @Sendable p in meter.show(p) } : nil
         func nonEmpty(_ key: String) -> String? { env[key].flatMap { $0.isEmpty ? nil : $0 } }
         return RemoteOptions(progress: progress, token: nonEmpty("BATON_TOKEN"), tokenUser: nonEmpty("BATON_TOKEN_USER"))
     }

@@ -122,7 +122,7 @@ public struct SiteBuilder {
         let tasks = input.tasks.filter { $0.owner == handle && $0.status.isOpen }.sorted { $0.updated > $1.updated }
         body += "<h2>Open tasks<span class=\"count\">\(tasks.count)</span></h2>"
         body += p.list(tasks.map { "\(p.task($0.id, $0.title)) \(p.badge($0.status.rawValue))" + ($0.due.map { " <span class=\"meta\">due \($0)</span>" } ?? "") }, empty: "No open tasks.")
-        let changes = input.events.filter { $0.author == handle && $0.taskID != nil }.suffix(30).reversed()
+        let changes = input.events.filter { $0.author == handle && $0.taskID != nil && !$0.isCreationDetail }.suffix(30).reversed()
         body += "<h2>Recent changes</h2>"
         body += p.list(changes.map { event in
             let id = event.taskID ?? ""
@@ -217,7 +217,7 @@ public struct SiteBuilder {
             }
         }
         let start = monday.startDate(in: input.zone), end = monday.adding(days: 7).startDate(in: input.zone)
-        let changes = input.events.filter { $0.taskID != nil && $0.at.date >= start && $0.at.date < end }
+        let changes = input.events.filter { $0.taskID != nil && !$0.isCreationDetail && $0.at.date >= start && $0.at.date < end }
         body += "<h2>Task changes<span class=\"count\">\(changes.count)</span></h2>"
         body += p.list(changes.map { event in
             let id = event.taskID ?? ""
@@ -225,5 +225,16 @@ public struct SiteBuilder {
             return "\(p.time(event.at)) \(p.person(event.author)) \(p.task(id, title)) <span class=\"meta\">\(p.e(event.summary))</span>"
         }, empty: "No task changes.")
         return page("week of \(monday)", depth: 1, body)
+    }
+}
+
+extension HistoryEvent {
+    /// The first values and `created` log line of a new task: implied by its `created` event.
+    var isCreationDetail: Bool {
+        switch change {
+        case .field(_, nil, _): return true
+        case .log(let text): return text == "created"
+        default: return false
+        }
     }
 }

@@ -42,7 +42,7 @@ public enum Stylesheet {
         .note .time { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.8rem; color: var(--muted);
           margin-right: 0.3rem; }
         .note img, .timeline img { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px;
-          margin: 0.3rem 0; }
+          margin: 0.3rem 0; display: block; max-height: 24rem; }
         .note p, .timeline p { margin: 0.2rem 0; display: inline; }
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; }

@@ -96,25 +96,35 @@ public final class Journal {
             let head = try repository.headCommit()
             let baseTree = try head.map { try repository.commit($0).tree }
             var changes: [TreeChange] = []
+            var committed: [CommittedPath] = []
             for relative in paths {
-                let path = try absolutePath(relative)
-                if let data = FileManager.default.contents(atPath: path) {
-                    changes.append(.upsert(path: relative, blob: try repository.createBlob(data)))
+                _ = try absolutePath(relative)
+                if let file = try WorkTreeFile.read(root: root, relative: relative) {
+                    let blob = try repository.createBlob(file.data)
+                    changes.append(.upsert(path: relative, blob: blob))
+                    committed.append(CommittedPath(path: relative, blob: blob, file: file))
                 } else {
                     changes.append(.remove(path: relative))
+                    committed.append(CommittedPath(path: relative, blob: nil, file: nil))
                 }
             }
             let tree = try repository.updatedTree(base: baseTree, changes: changes)
             if let head, tree == baseTree {
                 // Nothing differs from HEAD (e.g. only the index was stale): no empty commit.
-                try repository.stage(paths: paths)
+                try repository.recordInIndex(committed, oldTree: baseTree, newTree: tree)
                 return head
             }
             let signature = author ?? self.signature()
             let commit = try repository.createCommit(
                 tree: tree, parents: head.map { [$0] } ?? [], author: signature, committer: signature, message: message)
             try repository.updateReference(branch, to: commit, expected: head, message: "baton: \(message)")
-            try repository.stage(paths: paths)
+            // Only the changed entries of the index are rewritten, not the whole journal's.
+            do {
+                try repository.recordInIndex(committed, oldTree: baseTree, newTree: tree)
+            } catch let error as GitError where error.kind == .locked {
+                // The change is committed; only the index (a cache) lags while a git command holds its
+                // lock. The next write of these paths, or the next sync, brings it up to date.
+            }
             return commit
         } catch let error as GitError {
             throw error.journalError

@@ -1,40 +1,47 @@
 import Foundation
 
 /// An exclusive lock on one clone, so two baton processes never write it at once.
-/// The lock file holds the owner's pid and host; a lock whose process is gone is taken over.
+/// The lock file holds the owner's pid and host; the ownership itself is a `flock` on that file, which
+/// the kernel drops when the process ends however it ends, so a lock left by a killed process is taken
+/// over at once, and two processes taking over the same stale lock cannot both get it (a pid-only check
+/// can: both see the dead pid, and the second removes the first one's fresh lock). A clean release
+/// removes the file, so a file that still has content when we get it is a dead holder's.
 public final class JournalLock {
     private let path: String
+    private var fd: Int32 = -1
     private var held = false
 
     /// Takes the lock, waiting up to `timeout` seconds for another baton process to finish.
     public init(gitDirectory: String, timeout: TimeInterval = 15) throws {
         path = gitDirectory + "/baton.lock"
         let deadline = Date().addingTimeInterval(timeout)
-        let host = ProcessInfo.processInfo.hostName
-        let me = "\(getpid()) \(host)\n"
-        var tookOverStaleLock = false
+        let me = "\(getpid()) \(ProcessInfo.processInfo.hostName)\n"
         while true {
-            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-            if fd >= 0 {
-                _ = me.withCString { write(fd, $0, strlen($0)) }
-                fsync(fd)
-                close(fd)
-                held = true
-                Self.removeStaleGitLocks(gitDirectory: gitDirectory, olderThan: tookOverStaleLock ? 1 : 600)
-                return
+            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            if fd < 0 { throw JournalError.git(operation: "lock \(path)", message: String(cString: strerror(errno))) }
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 {
+                // A holder releasing the lock removes the file; if we locked a file that is no longer
+                // the one at `path`, start again.
+                var opened = stat()
+                var named = stat()
+                if fstat(fd, &opened) == 0, stat(path, &named) == 0, opened.st_dev == named.st_dev, opened.st_ino == named.st_ino {
+                    let previous = Self.contents(fd)
+                    ftruncate(fd, 0)
+                    _ = me.withCString { pwrite(fd, $0, strlen($0), 0) }
+                    fsync(fd)
+                    self.fd = fd
+                    held = true
+                    let tookOverStaleLock = !previous.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                    Self.removeStaleGitLocks(gitDirectory: gitDirectory, afterDeadHolder: tookOverStaleLock)
+                    return
+                }
             }
-            if errno != EEXIST { throw JournalError.git(operation: "lock \(path)", message: String(cString: strerror(errno))) }
-            if Self.holderIsGone(lockPath: path, host: host) {
-                // A killed process left its lock: remove it only if it is still the same stale file.
-                unlink(path)
-                tookOverStaleLock = true
-                continue
-            }
+            let holder = Self.contents(fd).trimmingCharacters(in: .whitespacesAndNewlines)
+            close(fd)
             if Date() > deadline {
-                let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
-                throw JournalError.busy(holder: "pid \(holder)")
+                throw JournalError.busy(holder: "pid \(holder.isEmpty ? "?" : holder)")
             }
-            usleep(50_000)
+            usleep(20_000)
         }
     }
 
@@ -42,14 +49,25 @@ public final class JournalLock {
 
     /// Gives the lock up; safe to call twice.
     public func release() {
-        if held { unlink(path) }
+        if held {
+            unlink(path)
+            close(fd)
+        }
         held = false
+        fd = -1
     }
 
-    /// Removes git lock files a killed baton left behind (index, HEAD, branch refs). After taking over a
-    /// dead baton's lock, any lock older than a second is its; otherwise only locks older than ten
-    /// minutes are removed, so a git command running right now keeps its lock.
-    static func removeStaleGitLocks(gitDirectory: String, olderThan seconds: TimeInterval) {
+    private static func contents(_ fd: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let n = pread(fd, &buffer, buffer.count, 0)
+        return n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self) : ""
+    }
+
+    /// Removes git lock files a killed baton left behind (index, HEAD, config, branch refs). After
+    /// taking over a dead baton's lock they are its: each is removed once it is a second old (waiting for
+    /// a younger one, so a git command started by hand right now can finish first). Otherwise only locks
+    /// older than ten minutes are removed.
+    static func removeStaleGitLocks(gitDirectory: String, afterDeadHolder: Bool) {
         let fm = FileManager.default
         var candidates = ["index.lock", "HEAD.lock", "config.lock", "packed-refs.lock"].map { gitDirectory + "/" + $0 }
         for folder in ["refs/heads", "refs/remotes/origin"] {
@@ -58,23 +76,18 @@ public final class JournalLock {
                 candidates.append(dir + "/" + name)
             }
         }
+        let minimumAge: TimeInterval = afterDeadHolder ? 1 : 600
         for lock in candidates {
-            guard let attrs = try? fm.attributesOfItem(atPath: lock), let modified = attrs[.modificationDate] as? Date
-            else { continue }
-            if -modified.timeIntervalSinceNow >= seconds { unlink(lock) }
+            guard let modified = (try? fm.attributesOfItem(atPath: lock))?[.modificationDate] as? Date else { continue }
+            let age = -modified.timeIntervalSinceNow
+            if age < minimumAge {
+                guard afterDeadHolder else { continue }
+                usleep(useconds_t(min(minimumAge - age, 1) * 1_000_000))
+                // Still there and untouched: the dead holder's.
+                guard let again = (try? fm.attributesOfItem(atPath: lock))?[.modificationDate] as? Date, again == modified
+                else { continue }
+            }
+            unlink(lock)
         }
-    }
-
-    private static func holderIsGone(lockPath: String, host: String) -> Bool {
-        guard let text = try? String(contentsOfFile: lockPath, encoding: .utf8) else { return false }
-        let parts = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
-        guard let first = parts.first, let pid = pid_t(first) else {
-            // Unreadable content: treat as stale once it is older than a minute.
-            let attrs = try? FileManager.default.attributesOfItem(atPath: lockPath)
-            let age = (attrs?[.modificationDate] as? Date).map { -$0.timeIntervalSinceNow } ?? 0
-            return age > 60
-        }
-        if parts.count > 1, String(parts[1]) != host { return false }
-        return kill(pid, 0) != 0 && errno == ESRCH
     }
 }

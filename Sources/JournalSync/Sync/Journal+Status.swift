@@ -30,7 +30,7 @@ extension Journal {
                 }
                 if let remoteTip { behind = try repository.aheadBehind(local: head, upstream: remoteTip).behind }
             }
-            let edits = try repository.status().map { "\($0.change) \($0.path)" }
+            let edits = try repository.scanStatus().map { "\($0.change) \($0.path)" }
             return JournalStatus(
                 unpushed: unpushed, unintegrated: behind, handEdits: edits,
                 remote: try repository.remoteURL("origin").map(RemoteDisplay.redacted), sync: SyncState.load(gitDirectory: gitDirectory))

@@ -63,7 +63,7 @@ extension Journal {
                 try? repository.forceReference(trackingRef, to: local, message: "baton: pushed")
                 report.pushed += ahead
                 return report
-            } catch let error as GitError where error.kind == .nonFastForward {
+            } catch let error as GitError where error.kind == .nonFastForward || Self.lostRefUpdateRace(error) {
                 report.retries = attempt
                 continue
             } catch let error as GitError {
@@ -90,6 +90,16 @@ extension Journal {
             detail: "it no longer contains \(knownID.short), which it had at the last sync; your branch is also saved as \(rescue.dropFirst("refs/heads/".count))")
     }
 
+    /// Whether the server refused our update only because another push moved the branch after it
+    /// advertised it to us (two pushes racing inside `receive-pack`): a race like a non-fast-forward,
+    /// to be fetched, integrated and retried, not a refusal by the server's rules.
+    static func lostRefUpdateRace(_ error: GitError) -> Bool {
+        guard error.kind == .rejected else { return false }
+        let text = error.message.lowercased()
+        return ["failed to update ref", "failed to lock", "cannot lock ref", "incorrect old value", "stale info"]
+            .contains { text.contains($0) }
+    }
+
     /// The remote-tracking branch's commit, if any.
     func trackingTip() throws -> ObjectID? {
         let branchRef = try repository.headBranchReference()
@@ -98,7 +108,7 @@ extension Journal {
 
     /// Commits every uncommitted change in the work tree (a teammate's hand edits) in one commit.
     func commitHandEdits() throws -> [String] {
-        let entries = try gitCall { try repository.status() }.filter { $0.change != .conflicted }
+        let entries = try gitCall { try repository.scanStatus() }.filter { $0.change != .conflicted }
         guard !entries.isEmpty else { return [] }
         let paths = entries.map(\.path).sorted()
         let listed = paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? ", and \(paths.count - 5) more" : "")

@@ -24,6 +24,7 @@ public struct SyncReport: Sendable, Equatable {
             parts.append(mergedFiles.isEmpty ? "merged" : "merged \(mergedFiles.count) file(s) changed on both sides")
         }
         if pushed > 0 { parts.append("pushed \(pushed) commit(s)") }
+        if retries > 0 { parts.append("after \(retries) retried push(es) (others pushed meanwhile)") }
         return parts.isEmpty ? "up to date" : parts.joined(separator: ", ")
     }
 }

@@ -33,6 +33,7 @@ struct TaskJSON: Decodable, Sendable {
 
 struct InboxJSON: Decodable, Sendable {
     let asksToMe: [TaskJSON]
+    let handoffs: [TaskJSON]
     let myTasks: [TaskJSON]
     let answers: [TaskJSON]
 }

@@ -167,6 +167,9 @@ final class Team: @unchecked Sendable {
         if withRemote, let remoteURL { args += ["--remote", remoteURL] }
         let r = sandbox.baton(executable, args, in: folder.path)
         guard r.status == 0 else { throw HarnessError("baton init failed:\n\(r)") }
+        guard Files.isDirectory(folder.sub("\(name)/.git")) else {
+            throw HarnessError("baton init exited 0 but made no git repository at \(folder.sub(name)):\n\(r)")
+        }
         let person = Person(handle: handle, journal: folder.sub(name), executable: executable, sandbox: sandbox)
         lock.withLock { _people.append(person) }
         return person
@@ -180,6 +183,9 @@ final class Team: @unchecked Sendable {
         let sandbox = try sandbox(for: handle, machine: name)
         let r = sandbox.baton(executable, ["clone", remoteURL, name, "--me", handle], in: folder.path)
         guard r.status == 0 else { throw HarnessError("baton clone failed:\n\(r)") }
+        guard Files.isDirectory(folder.sub("\(name)/.git")) else {
+            throw HarnessError("baton clone exited 0 but made no git repository at \(folder.sub(name)):\n\(r)")
+        }
         let person = Person(handle: handle, journal: folder.sub(name), executable: executable, sandbox: sandbox)
         lock.withLock { _people.append(person) }
         return person

@@ -1,0 +1,234 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The C `stat` structure, named so it does not clash with `IndexFile.stat(_:)`.
+typealias FileStatus = stat
+
+/// Why the raw index reader declined a file; callers fall back to libgit2, which handles everything.
+struct IndexFileUnsupported: Error {
+    let reason: String
+}
+
+/// The stat data git keeps per index entry (all fields as stored: 32 bits, big-endian on disk).
+struct IndexStat: Equatable {
+    var ctimeSeconds: UInt32, ctimeNanoseconds: UInt32
+    var mtimeSeconds: UInt32, mtimeNanoseconds: UInt32
+    var device: UInt32, inode: UInt32, mode: UInt32, uid: UInt32, gid: UInt32, size: UInt32
+
+    /// The fields git would record for a file with this `stat`, with `mode` as the index mode.
+    init(_ st: stat, mode: UInt32) {
+        ctimeSeconds = UInt32(truncatingIfNeeded: st.st_ctim.tv_sec)
+        ctimeNanoseconds = UInt32(truncatingIfNeeded: st.st_ctim.tv_nsec)
+        mtimeSeconds = UInt32(truncatingIfNeeded: st.st_mtim.tv_sec)
+        mtimeNanoseconds = UInt32(truncatingIfNeeded: st.st_mtim.tv_nsec)
+        device = UInt32(truncatingIfNeeded: st.st_dev)
+        inode = UInt32(truncatingIfNeeded: st.st_ino)
+        self.mode = mode
+        uid = st.st_uid
+        gid = st.st_gid
+        size = UInt32(truncatingIfNeeded: st.st_size)
+    }
+
+    init(ctimeSeconds: UInt32, ctimeNanoseconds: UInt32, mtimeSeconds: UInt32, mtimeNanoseconds: UInt32,
+         device: UInt32, inode: UInt32, mode: UInt32, uid: UInt32, gid: UInt32, size: UInt32) {
+        (self.ctimeSeconds, self.ctimeNanoseconds, self.mtimeSeconds, self.mtimeNanoseconds) =
+            (ctimeSeconds, ctimeNanoseconds, mtimeSeconds, mtimeNanoseconds)
+        (self.device, self.inode, self.mode, self.uid, self.gid, self.size) = (device, inode, mode, uid, gid, size)
+    }
+
+    /// True when a file with `st` looks unchanged since this entry was recorded, comparing what git
+    /// compares. Nanoseconds and the device are compared only when the entry recorded them (git built
+    /// without USE_NSEC/USE_STDEV writes zeros there).
+    func matches(_ st: stat) -> Bool {
+        let now = IndexStat(st, mode: mode)
+        if mtimeSeconds != now.mtimeSeconds || ctimeSeconds != now.ctimeSeconds { return false }
+        if mtimeNanoseconds != 0 && mtimeNanoseconds != now.mtimeNanoseconds { return false }
+        if ctimeNanoseconds != 0 && ctimeNanoseconds != now.ctimeNanoseconds { return false }
+        if device != 0 && device != now.device { return false }
+        return inode == now.inode && uid == now.uid && gid == now.gid && size == now.size
+    }
+}
+
+/// The git index (`.git/index`) read as raw bytes: entries are offsets into the file, nothing is
+/// copied per entry, so reading a 30,000-entry index costs one read and one pass over the lengths.
+/// Versions 2 and 3; anything this reader does not understand makes `init` throw.
+final class IndexFile {
+    /// Bytes of every on-disk entry before its path.
+    static let entryHeaderSize = 62
+    static let stageMask: UInt16 = 0x3000
+    static let extendedFlag: UInt16 = 0x4000
+    static let assumeValidFlag: UInt16 = 0x8000
+
+    let bytes: UnsafeMutableRawBufferPointer
+    let version: UInt32
+    /// Start offset of each entry, in index order (by path bytes, then stage).
+    let entryOffsets: [Int]
+    /// Where the entries end and the extensions start.
+    let entriesEnd: Int
+    /// Each extension's signature (e.g. "TREE") and the range of its payload.
+    let extensions: [(signature: String, payload: Range<Int>)]
+    /// The index file's own modification time: entries modified in the same second are "racy".
+    let modifiedSeconds: Int
+
+    init(path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IndexFileUnsupported(reason: "cannot open \(path)") }
+        defer { close(fd) }
+        var st = FileStatus()
+        guard fstat(fd, &st) == 0, st.st_size >= 32 else { throw IndexFileUnsupported(reason: "short index") }
+        let size = Int(st.st_size)
+        modifiedSeconds = Int(st.st_mtim.tv_sec)
+        bytes = .allocate(byteCount: size, alignment: 8)
+        var done = 0
+        while done < size {
+            let n = read(fd, bytes.baseAddress! + done, size - done)
+            if n <= 0 { break }
+            done += n
+        }
+        do {
+            guard done == size else { throw IndexFileUnsupported(reason: "short read") }
+            guard Self.be32(bytes, 0) == 0x4449_5243 else { throw IndexFileUnsupported(reason: "not an index") }  // "DIRC"
+            version = Self.be32(bytes, 4)
+            guard version == 2 || version == 3 else { throw IndexFileUnsupported(reason: "index version \(version)") }
+            let count = Int(Self.be32(bytes, 8))
+            let end = size - 20
+            var offsets: [Int] = []
+            offsets.reserveCapacity(count)
+            var offset = 12
+            for _ in 0..<count {
+                guard offset + Self.entryHeaderSize + 1 <= end else { throw IndexFileUnsupported(reason: "truncated entry") }
+                offsets.append(offset)
+                let flags = Self.be16(bytes, offset + 60)
+                let pathStart = offset + Self.entryHeaderSize + (flags & Self.extendedFlag != 0 ? 2 : 0)
+                var length = Int(flags & 0xFFF)
+                if length == 0xFFF {
+                    length = 0
+                    while pathStart + length < end && bytes[pathStart + length] != 0 { length += 1 }
+                }
+                offset += (pathStart - offset + length + 8) & ~7
+            }
+            guard offset <= end else { throw IndexFileUnsupported(reason: "truncated entries") }
+            entryOffsets = offsets
+            entriesEnd = offset
+            var found: [(String, Range<Int>)] = []
+            while offset + 8 <= end {
+                let signature = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 4]), as: UTF8.self)
+                let length = Int(Self.be32(bytes, offset + 4))
+                guard offset + 8 + length <= end else { throw IndexFileUnsupported(reason: "truncated extension") }
+                found.append((signature, offset + 8..<offset + 8 + length))
+                offset += 8 + length
+            }
+            guard offset == end else { throw IndexFileUnsupported(reason: "trailing bytes") }
+            extensions = found
+        } catch {
+            bytes.deallocate()
+            throw error
+        }
+    }
+
+    deinit { bytes.deallocate() }
+
+    var count: Int { entryOffsets.count }
+
+    func extensionPayload(_ signature: String) -> Range<Int>? {
+        extensions.first { $0.signature == signature }?.payload
+    }
+
+    // MARK: - entries
+
+    func flags(_ i: Int) -> UInt16 { Self.be16(bytes, entryOffsets[i] + 60) }
+
+    func stage(_ i: Int) -> Int { Int((flags(i) & Self.stageMask) >> 12) }
+
+    func mode(_ i: Int) -> UInt32 { Self.be32(bytes, entryOffsets[i] + 24) }
+
+    func size(_ i: Int) -> UInt32 { Self.be32(bytes, entryOffsets[i] + 36) }
+
+    func mtimeSeconds(_ i: Int) -> UInt32 { Self.be32(bytes, entryOffsets[i] + 8) }
+
+    func stat(_ i: Int) -> IndexStat {
+        let o = entryOffsets[i]
+        return IndexStat(
+            ctimeSeconds: Self.be32(bytes, o), ctimeNanoseconds: Self.be32(bytes, o + 4),
+            mtimeSeconds: Self.be32(bytes, o + 8), mtimeNanoseconds: Self.be32(bytes, o + 12),
+            device: Self.be32(bytes, o + 16), inode: Self.be32(bytes, o + 20), mode: Self.be32(bytes, o + 24),
+            uid: Self.be32(bytes, o + 28), gid: Self.be32(bytes, o + 32), size: Self.be32(bytes, o + 36))
+    }
+
+    /// The entry's 20-byte object id.
+    func oid(_ i: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: bytes[entryOffsets[i] + 40..<entryOffsets[i] + 60])
+    }
+
+    /// The entry's path bytes (no NUL).
+    func pathBytes(_ i: Int) -> UnsafeRawBufferPointer {
+        let o = entryOffsets[i]
+        let start = o + Self.entryHeaderSize + (flags(i) & Self.extendedFlag != 0 ? 2 : 0)
+        var length = Int(flags(i) & 0xFFF)
+        if length == 0xFFF {
+            length = 0
+            while bytes[start + length] != 0 { length += 1 }
+        }
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<start + length])
+    }
+
+    func path(_ i: Int) -> String { String(decoding: pathBytes(i), as: UTF8.self) }
+
+    /// The on-disk bytes of entry `i`, padding included.
+    func entryRange(_ i: Int) -> Range<Int> {
+        entryOffsets[i]..<(i + 1 < entryOffsets.count ? entryOffsets[i + 1] : entriesEnd)
+    }
+
+    /// The first entry whose path is not below `path` in index order (by bytes), so `path`'s own
+    /// entry when it has one.
+    func lowerBound(_ path: [UInt8]) -> Int {
+        var low = 0, high = entryOffsets.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Self.compare(pathBytes(mid), path) < 0 { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The index of the stage-0 entry for `path`, if any.
+    func find(_ path: [UInt8]) -> Int? {
+        let i = lowerBound(path)
+        guard i < count, Self.compare(pathBytes(i), path) == 0 else { return nil }
+        return i
+    }
+
+    /// The entries whose path starts with `prefix` (e.g. "notes/priya/"): a contiguous range.
+    func range(withPrefix prefix: [UInt8]) -> Range<Int> {
+        if prefix.isEmpty { return 0..<count }
+        let start = lowerBound(prefix)
+        var upper = prefix
+        upper[upper.count - 1] += 1  // "dir/" -> "dir0": the first path after every "dir/..."
+        return start..<max(start, lowerBound(upper))
+    }
+
+    // MARK: - bytes
+
+    static func compare(_ a: UnsafeRawBufferPointer, _ b: [UInt8]) -> Int {
+        b.withUnsafeBytes { compare(a, $0) }
+    }
+
+    static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let n = min(a.count, b.count)
+        if n > 0 {
+            let c = memcmp(a.baseAddress!, b.baseAddress!, n)
+            if c != 0 { return Int(c) }
+        }
+        return a.count - b.count
+    }
+
+    static func be32(_ b: UnsafeMutableRawBufferPointer, _ o: Int) -> UInt32 {
+        UInt32(b[o]) << 24 | UInt32(b[o + 1]) << 16 | UInt32(b[o + 2]) << 8 | UInt32(b[o + 3])
+    }
+
+    static func be16(_ b: UnsafeMutableRawBufferPointer, _ o: Int) -> UInt16 {
+        UInt16(b[o]) << 8 | UInt16(b[o + 1])
+    }
+}

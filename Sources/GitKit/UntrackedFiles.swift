@@ -1,0 +1,149 @@
+import Dispatch
+import Foundation
+
+/// Finds the files in the work tree that the index does not track, listing every folder (on several
+/// threads). A folder whose count of non-folder names equals the count of its tracked files that
+/// exist has no new file, so names are only compared where the counts differ; folders the index does
+/// not know are new and listed completely. Ignore rules are applied by the caller.
+struct UntrackedFiles {
+    let root: String
+    let index: IndexFile
+    /// Per index entry: its file exists and is not a folder.
+    let present: [Bool]
+
+    /// Tracked folders: their path ("" for the root) and how many tracked files exist directly in them.
+    private func trackedFolders() -> (paths: [String], present: [Int]) {
+        var order: [String] = [""]
+        var counts: [String: Int] = ["": 0]
+        var lastFolder: [UInt8]? = nil
+        var lastKey = ""
+        for i in 0..<index.count {
+            let path = index.pathBytes(i)
+            guard let slash = path.lastIndex(of: UInt8(ascii: "/")) else {
+                if present[i] { counts[""]! += 1 }
+                continue
+            }
+            let folder = UnsafeRawBufferPointer(rebasing: path[..<slash])
+            if lastFolder == nil || !lastFolder!.elementsEqual(folder) {
+                lastFolder = Array(folder)
+                lastKey = String(decoding: folder, as: UTF8.self)
+                if counts[lastKey] == nil {
+                    // Register the folder and every parent not seen yet.
+                    var parent = lastKey
+                    while counts[parent] == nil {
+                        counts[parent] = 0
+                        order.append(parent)
+                        guard let cut = parent.utf8.lastIndex(of: UInt8(ascii: "/")) else { break }
+                        parent = String(parent[..<cut])
+                    }
+                }
+            }
+            if present[i] { counts[lastKey]! += 1 }
+        }
+        return (order, order.map { counts[$0]! })
+    }
+
+    /// Paths of untracked files, or nil when something needs libgit2's status (a nested repository,
+    /// a `.gitattributes` file, a name that is not UTF-8).
+    func find() -> [String]? {
+        let (folders, presentCounts) = trackedFolders()
+        let known = Set(folders)
+        var results = [FolderResult](repeating: FolderResult(), count: folders.count)
+        let rootPath = root
+        let index = self.index
+        results.withUnsafeMutableBufferPointer { buffer in
+            let out = buffer
+            Parallel.forEach(folders.count) { f in
+                out[f] = Self.list(root: rootPath, folder: folders[f], trackedPresent: presentCounts[f], known: known, index: index)
+            }
+        }
+        if results.contains(where: \.unsupported) { return nil }
+        return results.flatMap(\.untracked)
+    }
+
+    private struct FolderResult {
+        var untracked: [String] = []
+        var unsupported = false
+    }
+
+    private static func list(root: String, folder: String, trackedPresent: Int, known: Set<String>, index: IndexFile)
+        -> FolderResult
+    {
+        var result = FolderResult()
+        let absolute = folder.isEmpty ? root : root + "/" + folder
+        guard let dir = opendir(absolute) else { return result }
+        defer { closedir(dir) }
+        var names = 0
+        var subfolders: [String] = []
+        while let entry = readdir(dir) {
+            let (name, isFolder) = nameAndKind(entry, dir: dir)
+            guard let name else { result.unsupported = true; return result }
+            if name == "." || name == ".." { continue }
+            if name == ".gitattributes" { result.unsupported = true; return result }
+            if isFolder {
+                if name == ".git" {
+                    if folder.isEmpty { continue }
+                    result.unsupported = true
+                    return result
+                }
+                subfolders.append(name)
+            } else {
+                names += 1
+            }
+        }
+        for name in subfolders {
+            let path = folder.isEmpty ? name : folder + "/" + name
+            if !known.contains(path) && !listNew(root: root, folder: path, into: &result) { return result }
+        }
+        if names != trackedPresent {
+            // Some name here is not tracked: compare the names with the tracked ones.
+            let prefix = folder.isEmpty ? [] : Array(folder.utf8) + [UInt8(ascii: "/")]
+            var tracked = Set<String>()
+            for i in index.range(withPrefix: prefix) {
+                let rest = index.pathBytes(i)[prefix.count...]
+                if !rest.contains(UInt8(ascii: "/")) { tracked.insert(String(decoding: UnsafeRawBufferPointer(rebasing: rest), as: UTF8.self)) }
+            }
+            rewinddir(dir)
+            while let entry = readdir(dir) {
+                let (name, isFolder) = nameAndKind(entry, dir: dir)
+                guard let name, !isFolder, name != ".", name != ".." else { continue }
+                if !tracked.contains(name) { result.untracked.append(folder.isEmpty ? name : folder + "/" + name) }
+            }
+        }
+        return result
+    }
+
+    /// Lists every file below a folder the index does not know; false when it holds a repository.
+    private static func listNew(root: String, folder: String, into result: inout FolderResult) -> Bool {
+        guard let dir = opendir(root + "/" + folder) else { return true }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let (name, isFolder) = nameAndKind(entry, dir: dir)
+            guard let name else { result.unsupported = true; return false }
+            if name == "." || name == ".." { continue }
+            if name == ".git" || name == ".gitattributes" { result.unsupported = true; return false }
+            let path = folder + "/" + name
+            if isFolder {
+                if !listNew(root: root, folder: path, into: &result) { return false }
+            } else {
+                result.untracked.append(path)
+            }
+        }
+        return true
+    }
+
+    /// The entry's name (nil when it is not UTF-8) and whether it is a folder (symlinks are not).
+    private static func nameAndKind(_ entry: UnsafeMutablePointer<dirent>, dir: OpaquePointer) -> (String?, Bool) {
+        let name = withUnsafePointer(to: &entry.pointee.d_name) {
+            $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(validatingCString: $0) }
+        }
+        var type = entry.pointee.d_type
+        if type == UInt8(DT_UNKNOWN), let name {
+            var st = FileStatus()
+            if fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) == 0 {
+                type = (st.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+            }
+        }
+        return (name, type == UInt8(DT_DIR))
+    }
+}

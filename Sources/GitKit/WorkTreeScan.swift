@@ -1,0 +1,147 @@
+import CGit2
+import Dispatch
+import Foundation
+
+extension Repository {
+    /// The same answer as `status()`, computed the way git does it but on every core: the index is
+    /// read raw, every tracked file is `lstat`ed on several threads and compared with the index's stat
+    /// data, only files whose stat data changed (or that are "racy", written in the second the index
+    /// was) are hashed, and every folder is listed to find new files. Nothing is skipped: every hand
+    /// edit, new file and deletion anywhere in the work tree is found. Falls back to `status()` for
+    /// what it does not handle (conflicts, index v4, symlinks, submodules, attributes, CRLF settings).
+    public func scanStatus() throws -> [StatusEntry] {
+        if let entries = try WorkTreeScan(repository: self).run() { return entries }
+        return try status()
+    }
+}
+
+/// One run of `scanStatus`.
+final class WorkTreeScan {
+    private enum FileState: UInt8 { case clean, modified, deleted, needsHash, directory }
+
+    private let repository: Repository
+    private let root: String
+    private var trustExecutableBit = true
+
+    init(repository: Repository) {
+        self.repository = repository
+        root = repository.workTree
+    }
+
+    /// The status entries, or nil when this repository needs libgit2's full status.
+    func run() throws -> [StatusEntry]? {
+        guard configurationAllowsScan() else { return nil }
+        let index: IndexFile
+        do { index = try IndexFile(path: repository.gitDirectory + "/index") } catch { return nil }
+        for i in 0..<index.count {
+            let flags = index.flags(i)
+            let mode = index.mode(i)
+            if flags & (IndexFile.stageMask | IndexFile.extendedFlag | IndexFile.assumeValidFlag) != 0 { return nil }
+            if mode != 0o100644 && mode != 0o100755 { return nil }
+        }
+        var changes: [String: StatusFlags] = [:]
+        try IndexHeadDiff(repository: repository, index: index).collect(into: &changes)
+        let states = fileStates(index)
+        for i in 0..<index.count {
+            switch states[i] {
+            case .clean: continue
+            case .modified: changes[index.path(i), default: []].insert(.worktreeModified)
+            case .deleted, .directory: changes[index.path(i), default: []].insert(.worktreeDeleted)
+            case .needsHash: continue
+            }
+        }
+        guard let untracked = UntrackedFiles(root: root, index: index, present: states.map { $0 != .deleted && $0 != .directory }).find()
+        else { return nil }
+        for path in untracked where !isIgnored(path) {
+            changes[path, default: []].insert(.worktreeNew)
+        }
+        return StatusFlags.entries(changes)
+    }
+
+    /// False when settings or files could make libgit2 filter contents or compare paths differently.
+    private func configurationAllowsScan() -> Bool {
+        func setting(_ key: String) -> String? { (try? repository.configString(key)).flatMap { $0 }?.lowercased() }
+        if let crlf = setting("core.autocrlf"), crlf != "false" { return false }
+        if let ignoreCase = setting("core.ignorecase"), ignoreCase != "false" { return false }
+        if setting("core.attributesfile") != nil { return false }
+        if let fileMode = setting("core.filemode") { trustExecutableBit = fileMode != "false" }
+        let env = ProcessInfo.processInfo.environment
+        let xdg = env["XDG_CONFIG_HOME"].map { $0 + "/git/attributes" } ?? env["HOME"].map { $0 + "/.config/git/attributes" }
+        for file in [repository.gitDirectory + "/info/attributes", "/etc/gitattributes", xdg].compactMap({ $0 })
+        where access(file, F_OK) == 0 {
+            return false
+        }
+        return true
+    }
+
+    /// Compares every entry's file with its stat data on several threads; hashes the uncertain ones.
+    private func fileStates(_ index: IndexFile) -> [FileState] {
+        let count = index.count
+        var states = [FileState](repeating: .clean, count: count)
+        let rootBytes = Array(root.utf8) + [UInt8(ascii: "/")]
+        let racySeconds = index.modifiedSeconds
+        let trustMode = trustExecutableBit
+        states.withUnsafeMutableBufferPointer { buffer in
+            let out = buffer
+            let chunks = max(1, min(64, count / 256))
+            Parallel.forEach(chunks) { chunk in
+                var path = PathBuffer(prefix: rootBytes)
+                for i in (chunk * count / chunks)..<((chunk + 1) * count / chunks) {
+                    var st = FileStatus()
+                    guard path.withPath(index.pathBytes(i), { lstat($0, &st) }) == 0 else {
+                        out[i] = errno == ENOENT || errno == ENOTDIR ? .deleted : .modified
+                        continue
+                    }
+                    let type = st.st_mode & S_IFMT
+                    if type == S_IFDIR { out[i] = .directory; continue }
+                    if type != S_IFREG { out[i] = .modified; continue }
+                    let entry = index.stat(i)
+                    if trustMode && ((st.st_mode & 0o100 != 0) != (entry.mode == 0o100755)) { out[i] = .modified; continue }
+                    if entry.size != 0 && entry.size != UInt32(truncatingIfNeeded: st.st_size) { out[i] = .modified; continue }
+                    out[i] = entry.matches(st) && Int(entry.mtimeSeconds) < racySeconds ? .clean : .needsHash
+                }
+            }
+            let uncertain = (0..<count).filter { out[$0] == .needsHash }
+            Parallel.forEach(uncertain.count) { k in
+                let i = uncertain[k]
+                var path = PathBuffer(prefix: rootBytes)
+                var oid = git_oid()
+                let status = path.withPath(index.pathBytes(i)) { git_odb_hashfile(&oid, $0, GIT_OBJECT_BLOB) }
+                if status != 0 {
+                    var st = FileStatus()
+                    out[i] = path.withPath(index.pathBytes(i), { lstat($0, &st) }) != 0 ? .deleted : .modified
+                    return
+                }
+                let same = withUnsafeBytes(of: &oid) { memcmp($0.baseAddress!, index.oid(i).baseAddress!, 20) == 0 }
+                out[i] = same ? .clean : .modified
+            }
+        }
+        return states
+    }
+
+    private func isIgnored(_ path: String) -> Bool {
+        var ignored: Int32 = 0
+        guard git_ignore_path_is_ignored(&ignored, repository.pointer, path) == 0 else { return false }
+        return ignored != 0
+    }
+}
+
+/// A reusable C path: the work tree root followed by one relative path, NUL-terminated.
+struct PathBuffer {
+    private var bytes: [CChar]
+    private let prefixCount: Int
+
+    init(prefix: [UInt8]) {
+        bytes = prefix.map { CChar(bitPattern: $0) }
+        prefixCount = prefix.count
+        bytes.reserveCapacity(prefixCount + 4096)
+    }
+
+    /// Calls `body` with `prefix + relative` as a C string.
+    mutating func withPath<T>(_ relative: UnsafeRawBufferPointer, _ body: (UnsafePointer<CChar>) -> T) -> T {
+        bytes.removeSubrange(prefixCount...)
+        bytes.append(contentsOf: relative.lazy.map { CChar(bitPattern: $0) })
+        bytes.append(0)
+        return bytes.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+}
