@@ -55,5 +55,7 @@ as priya Asia/Kolkata inbox
 
 step "git log --oneline --graph (plain git reads the team's history)"
 git -C "$DEMO/priya" log --oneline --graph
+as tom Europe/Berlin history "$task"
+as priya Asia/Kolkata digest --since 7d --format markdown
 echo
 echo "The demo journal is in $DEMO (remove it with: rm -rf $DEMO)"

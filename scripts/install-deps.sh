@@ -6,6 +6,12 @@ set -euo pipefail
 need=()
 pkg-config --exists libgit2 2>/dev/null || need+=(libgit2-dev pkg-config)
 command -v git >/dev/null 2>&1 || need+=(git)
+# `make bench` only: the timing tool and what the bench driver runs.
+if [ "${BATON_BENCH_DEPS:-0}" = 1 ]; then
+    command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine)
+    [ -x /usr/bin/time ] || need+=(time)
+    command -v python3 >/dev/null 2>&1 || need+=(python3)
+fi
 # Integration tests: sshd and ssh-keygen for the ssh transport, Python 3 for the smart-HTTP test server.
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)
 command -v ssh-keygen >/dev/null 2>&1 || need+=(openssh-client)

@@ -52,8 +52,14 @@ extension Repository {
         }
     }
 
-    /// The files that differ between two trees (nil: the empty tree), optionally only under `paths`.
+    /// The files that differ between two trees (nil: the empty tree), optionally only under `paths`
+    /// (files or folders), sorted by path. Only subtrees that differ are read (`TreeWalkDiff`).
     public func diff(from old: ObjectID?, to new: ObjectID?, paths: [String] = []) throws -> [TreeDelta] {
+        try TreeWalkDiff(repository: self, paths: paths).deltas(from: old, to: new)
+    }
+
+    /// `diff` as libgit2's `git_diff_tree_to_tree` computes it (the tests' reference).
+    func libgit2Diff(from old: ObjectID?, to new: ObjectID?, paths: [String] = []) throws -> [TreeDelta] {
         try withOptionalTree(old) { oldTree in
             try withOptionalTree(new) { newTree in
                 var opts = git_diff_options()

@@ -74,6 +74,14 @@ extension Repository {
     /// Updates the work tree and index from the tree of HEAD's current commit to `tree`, touching only
     /// the files that differ. Refuses (throws `.conflict`) rather than overwrite a file with local changes.
     public func checkout(tree: ObjectID, paths: [String] = []) throws {
+        var paths = paths
+        if paths.isEmpty, let head = try headCommit() {
+            // Name the files that differ from HEAD, so libgit2 looks at only those in the work tree
+            // instead of listing and stat-ing every file of the journal.
+            let changed = try changedPaths(from: try commit(head).tree, to: tree)
+            if changed.isEmpty { return }
+            if changed.count <= 2000 { paths = changed }
+        }
         var opts = git_checkout_options()
         try check(git_checkout_options_init(&opts, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "checkout options")
         opts.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue | GIT_CHECKOUT_RECREATE_MISSING.rawValue

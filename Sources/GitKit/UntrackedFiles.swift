@@ -12,35 +12,38 @@ struct UntrackedFiles {
     let present: [Bool]
 
     /// Tracked folders: their path ("" for the root) and how many tracked files exist directly in them.
+    /// Entries of one folder are mostly adjacent in the index, so names are compared as bytes and the
+    /// table is touched only when the folder changes.
     private func trackedFolders() -> (paths: [String], present: [Int]) {
         var order: [String] = [""]
-        var counts: [String: Int] = ["": 0]
-        var lastFolder: [UInt8]? = nil
-        var lastKey = ""
+        var slots: [String: Int] = ["": 0]
+        var present = [0]
+        var lastFolder: UnsafeRawBufferPointer? = nil
+        var slot = 0
         for i in 0..<index.count {
             let path = index.pathBytes(i)
-            guard let slash = path.lastIndex(of: UInt8(ascii: "/")) else {
-                if present[i] { counts[""]! += 1 }
-                continue
-            }
-            let folder = UnsafeRawBufferPointer(rebasing: path[..<slash])
+            let folder = UnsafeRawBufferPointer(rebasing: path[..<(path.lastIndex(of: UInt8(ascii: "/")) ?? 0)])
             if lastFolder == nil || !lastFolder!.elementsEqual(folder) {
-                lastFolder = Array(folder)
-                lastKey = String(decoding: folder, as: UTF8.self)
-                if counts[lastKey] == nil {
+                lastFolder = folder
+                let key = String(decoding: folder, as: UTF8.self)
+                if let known = slots[key] {
+                    slot = known
+                } else {
                     // Register the folder and every parent not seen yet.
-                    var parent = lastKey
-                    while counts[parent] == nil {
-                        counts[parent] = 0
+                    var parent = key
+                    while slots[parent] == nil {
+                        slots[parent] = order.count
                         order.append(parent)
+                        present.append(0)
                         guard let cut = parent.utf8.lastIndex(of: UInt8(ascii: "/")) else { break }
                         parent = String(parent[..<cut])
                     }
+                    slot = slots[key]!
                 }
             }
-            if present[i] { counts[lastKey]! += 1 }
+            if self.present[i] { present[slot] += 1 }
         }
-        return (order, order.map { counts[$0]! })
+        return (order, present)
     }
 
     /// Paths of untracked files, or nil when something needs libgit2's status (a nested repository,

@@ -81,14 +81,22 @@ final class WorkTreeScan {
         let rootBytes = Array(root.utf8) + [UInt8(ascii: "/")]
         let racySeconds = index.modifiedSeconds
         let trustMode = trustExecutableBit
+        let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if rootFD >= 0 { close(rootFD) } }
         states.withUnsafeMutableBufferPointer { buffer in
             let out = buffer
             let chunks = max(1, min(64, count / 256))
             Parallel.forEach(chunks) { chunk in
-                var path = PathBuffer(prefix: rootBytes)
+                var folder = FolderHandle(root: rootFD)
+                defer { folder.release() }
                 for i in (chunk * count / chunks)..<((chunk + 1) * count / chunks) {
+                    // Index paths are NUL-terminated in the file: stat the name inside its open folder.
+                    let path = index.pathBytes(i)
+                    let slash = path.lastIndex(of: UInt8(ascii: "/"))
+                    let folderBytes = UnsafeRawBufferPointer(rebasing: path[..<(slash ?? 0)])
                     var st = FileStatus()
-                    guard path.withPath(index.pathBytes(i), { lstat($0, &st) }) == 0 else {
+                    let name = (path.baseAddress! + (slash.map { $0 + 1 } ?? 0)).assumingMemoryBound(to: CChar.self)
+                    guard folder.enter(folderBytes), fstatat(folder.fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else {
                         out[i] = errno == ENOENT || errno == ENOTDIR ? .deleted : .modified
                         continue
                     }
@@ -143,5 +151,46 @@ struct PathBuffer {
         bytes.append(contentsOf: relative.lazy.map { CChar(bitPattern: $0) })
         bytes.append(0)
         return bytes.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+}
+
+/// The open folder of the entries being checked, so each file is found by its name alone instead of
+/// walking its whole path again (the kernel's path walk was most of the scan's time).
+struct FolderHandle {
+    let root: Int32
+    private(set) var fd: Int32
+    private var current: [UInt8]? = nil
+    private var openError: Int32 = 0
+
+    init(root: Int32) {
+        self.root = root
+        fd = root
+    }
+
+    /// Makes `folder` (relative, empty for the root) current; false (with errno set) when it cannot be opened.
+    mutating func enter(_ folder: UnsafeRawBufferPointer) -> Bool {
+        if let current, current.elementsEqual(folder) {
+            errno = openError
+            return fd >= 0
+        }
+        release()
+        current = Array(folder)
+        if folder.isEmpty {
+            fd = root
+        } else {
+            fd = (current! + [0]).withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    openat(root, $0, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                }
+            }
+        }
+        openError = fd >= 0 ? 0 : errno
+        return fd >= 0
+    }
+
+    mutating func release() {
+        if fd >= 0 && fd != root { close(fd) }
+        fd = -1
+        current = nil
     }
 }

@@ -109,7 +109,7 @@ final class CrashRun {
         try bob.sync()
         for t in 0..<trials {
             trial = t
-            if t % 3 == 0 { teammateWorks() }
+            if t % 4 == 0 { teammateWorks() }
 
             // The victim: started, then killed after a random delay.
             let victim = makeOp(alice)
@@ -165,6 +165,8 @@ final class CrashRun {
     private func check(afterSync: Bool) {
         let locks = SyncSafety.leftoverLocks(gitDirectory: alice.gitDirectory)
         if !locks.isEmpty { fail("lock files left after the next command: \(locks)") }
+        let temporary = SyncSafety.leftoverTemporaryFiles(alice.journal)
+        if !temporary.isEmpty { fail("half-written temporary files left after the next command: \(temporary)") }
         if let problem = SyncSafety.fsckProblem(alice.git, alice.journal) { fail("fsck:\n\(problem)") }
         let markers = Checks.conflictMarkers(in: alice.journal)
         if !markers.isEmpty { fail("conflict markers:\n\(markers.joined(separator: "\n"))") }

@@ -211,6 +211,14 @@ enum SyncSafety {
         return found.sorted()
     }
 
+    /// Temporary files of interrupted atomic writes (`.<name>.baton-<pid>.tmp`) in the work tree.
+    static func leftoverTemporaryFiles(_ root: String) -> [String] {
+        Files.workTreeFiles(root).filter {
+            let name = ($0 as NSString).lastPathComponent
+            return name.hasPrefix(".") && name.contains(".baton-") && name.hasSuffix(".tmp")
+        }
+    }
+
     /// Every work-tree file (outside `.git`) and its bytes.
     static func snapshot(_ root: String) -> [String: Data] {
         var files: [String: Data] = [:]

@@ -5,6 +5,7 @@ import JournalSync
 
 struct Ask: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ask",
         abstract: "Ask a teammate for something, with a time to answer by.",
         discussion: "Prints the ask's id. The window defaults to baton.yml's ask_window_hours.")
 
@@ -27,7 +28,7 @@ struct Ask: ParsableCommand {
 }
 
 struct Reply: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Answer an ask (or comment on a task).")
+    static let configuration = CommandConfiguration(commandName: "reply", abstract: "Answer an ask (or comment on a task).")
 
     @OptionGroup var options: JournalOptions
     @Argument(help: "The ask's id or a unique prefix.") var id: String

@@ -4,7 +4,7 @@ import JournalModel
 import JournalSync
 
 struct Clone: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Clone the team's journal.")
+    static let configuration = CommandConfiguration(commandName: "clone", abstract: "Clone the team's journal.")
 
     @Argument(help: "The journal's git URL (path, git://, https://, ssh://).") var url: String
     @Argument(help: "Folder to clone into (default: the URL's last part).") var path: String?

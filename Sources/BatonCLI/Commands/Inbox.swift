@@ -4,6 +4,7 @@ import JournalSync
 
 struct Inbox: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "inbox",
         abstract: "What waits for you: asks to you, your blocked and soon-due tasks, answers to your asks.")
 
     @OptionGroup var options: JournalOptions

@@ -4,6 +4,7 @@ import JournalSync
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create a new journal.",
         discussion: "Creates PATH (default: the current folder) with baton.yml and a first commit.")
 

@@ -5,6 +5,7 @@ import JournalSync
 
 struct Note: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "note",
         abstract: "Add to your daily note.",
         discussion: """
             With text, appends a timestamped bullet to today's note (under Today, or the section you pick).

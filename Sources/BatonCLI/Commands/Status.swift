@@ -5,6 +5,7 @@ import JournalSync
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Show unpushed commits, uncommitted hand edits and the last sync.")
 
     @OptionGroup var options: JournalOptions

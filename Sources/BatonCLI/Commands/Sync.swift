@@ -4,6 +4,7 @@ import JournalSync
 
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sync",
         abstract: "Commit pending edits, fetch, merge and push.",
         discussion: """
             Works offline too: when the remote cannot be reached it says so, keeps every local commit,

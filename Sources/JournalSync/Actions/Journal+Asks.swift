@@ -7,13 +7,15 @@ extension Journal {
         let me = try requireMe()
         let seconds = window ?? TimeInterval(config.askWindowHours * 3600)
         let respondBy = Timestamp(date: now.date.addingTimeInterval(seconds), offsetSeconds: now.offsetSeconds)
-        let id = TaskID.generate(avoiding: Set(taskIDs()))
-        let rendered = try templates.ask(id: id, from: me, to: person, text: text, created: now, respondBy: respondBy)
-        let task = try TaskDocument.parse(rendered, path: JournalLayout.taskPath(id: id))
-        try save(
-            [task.path: task.render()],
-            message: "ask \(id): \(me) asks \(person), respond by \(respondBy.rendered(in: TimeZone(secondsFromGMT: now.offsetSeconds) ?? .current))")
-        return task
+        return try locked {
+            let id = TaskID.generate(avoiding: Set(taskIDs()))
+            let rendered = try templates.ask(id: id, from: me, to: person, text: text, created: now, respondBy: respondBy)
+            let task = try TaskDocument.parse(rendered, path: JournalLayout.taskPath(id: id))
+            try save(
+                [task.path: task.render()],
+                message: "ask \(id): \(me) asks \(person), respond by \(respondBy.rendered(in: TimeZone(secondsFromGMT: now.offsetSeconds) ?? .current))")
+            return task
+        }
     }
 
     /// Answers an ask (any task works too); `done` also closes it.

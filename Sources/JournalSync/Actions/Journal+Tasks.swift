@@ -51,6 +51,13 @@ extension Journal {
     ) throws -> TaskDocument {
         let me = try requireMe()
         let owner = owner ?? me
+        return try locked { try addTaskLocked(title: title, owner: owner, me: me, due: due, tags: tags, description: description, at: now, attachments: attachments) }
+    }
+
+    private func addTaskLocked(
+        title: String, owner: Handle, me: Handle, due: LocalDay?, tags: [String], description: String, at now: Timestamp,
+        attachments: [String]
+    ) throws -> TaskDocument {
         let id = TaskID.generate(avoiding: Set(taskIDs()))
         let prepared = try prepareAttachments(attachments, for: me, day: now.localDay)
         let description = Journal.text(description, linking: prepared, from: JournalLayout.taskPath(id: id))
@@ -72,14 +79,17 @@ extension Journal {
         _ change: (inout TaskDocument, Handle) throws -> String
     ) throws -> TaskDocument {
         let me = try requireMe()
-        var task = try resolveTask(prefix)
-        let line = try change(&task, me)
-        task.record(line, by: me.value, at: now)
-        let noun = task.kind == .ask ? "ask" : "task"
-        try save(
-            [task.path: task.render()], attachments: attachments,
-            message: "\(noun) \(task.id): \(me) \(TextSafety.singleLine(line))")
-        return task
+        // Read and save under one lock, so a concurrent sync cannot change the task in between.
+        return try locked {
+            var task = try resolveTask(prefix)
+            let line = try change(&task, me)
+            task.record(line, by: me.value, at: now)
+            let noun = task.kind == .ask ? "ask" : "task"
+            try save(
+                [task.path: task.render()], attachments: attachments,
+                message: "\(noun) \(task.id): \(me) \(TextSafety.singleLine(line))")
+            return task
+        }
     }
 
     /// Sets a task's status, with the usual log words (`started`, `done`, `dropped`, `blocked: reason`).

@@ -2,6 +2,14 @@ import Foundation
 
 /// Writes files so that a crash leaves either the old or the new content, never half of one.
 enum AtomicFile {
+    /// The pid of the process writing the temporary file named `name` (`.<file>.baton-<pid>.tmp`), or nil
+    /// when `name` is not one of ours.
+    static func writerPID(ofTemporary name: String) -> pid_t? {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp"), let marker = name.range(of: ".baton-", options: .backwards)
+        else { return nil }
+        return pid_t(name[marker.upperBound...].dropLast(4))
+    }
+
     static func write(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

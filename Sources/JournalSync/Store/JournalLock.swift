@@ -6,14 +6,32 @@ import Foundation
 /// over at once, and two processes taking over the same stale lock cannot both get it (a pid-only check
 /// can: both see the dead pid, and the second removes the first one's fresh lock). A clean release
 /// removes the file, so a file that still has content when we get it is a dead holder's.
+///
+/// Within one process the lock is reentrant: a command that holds it (to read, change and save a file
+/// without another process writing in between) can call code that takes it again.
 public final class JournalLock {
     private let path: String
-    private var fd: Int32 = -1
     private var held = false
+
+    /// Locks this process holds: path to file descriptor and nesting depth.
+    private final class Held: @unchecked Sendable {
+        let lock = NSLock()
+        var entries: [String: (fd: Int32, depth: Int)] = [:]
+    }
+    private static let held = Held()
 
     /// Takes the lock, waiting up to `timeout` seconds for another baton process to finish.
     public init(gitDirectory: String, timeout: TimeInterval = 15) throws {
         path = gitDirectory + "/baton.lock"
+        let nested = Self.held.lock.withLock { () -> Bool in
+            guard let entry = Self.held.entries[path] else { return false }
+            Self.held.entries[path] = (entry.fd, entry.depth + 1)
+            return true
+        }
+        if nested {
+            held = true
+            return
+        }
         let deadline = Date().addingTimeInterval(timeout)
         let me = "\(getpid()) \(ProcessInfo.processInfo.hostName)\n"
         while true {
@@ -29,10 +47,12 @@ public final class JournalLock {
                     ftruncate(fd, 0)
                     _ = me.withCString { pwrite(fd, $0, strlen($0), 0) }
                     fsync(fd)
-                    self.fd = fd
+                    let path = self.path
+                    Self.held.lock.withLock { Self.held.entries[path] = (fd, 1) }
                     held = true
                     let tookOverStaleLock = !previous.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
                     Self.removeStaleGitLocks(gitDirectory: gitDirectory, afterDeadHolder: tookOverStaleLock)
+                    if tookOverStaleLock { Self.removeDeadTemporaryFiles(gitDirectory: gitDirectory) }
                     return
                 }
             }
@@ -47,20 +67,46 @@ public final class JournalLock {
 
     deinit { release() }
 
-    /// Gives the lock up; safe to call twice.
+    /// Gives the lock up (the outermost holder in this process removes it); safe to call twice.
     public func release() {
-        if held {
-            unlink(path)
-            close(fd)
-        }
+        guard held else { return }
         held = false
-        fd = -1
+        let path = self.path
+        Self.held.lock.withLock {
+            guard let entry = Self.held.entries[path] else { return }
+            if entry.depth > 1 {
+                Self.held.entries[path] = (entry.fd, entry.depth - 1)
+            } else {
+                Self.held.entries[path] = nil
+                unlink(path)
+                close(entry.fd)
+            }
+        }
     }
 
     private static func contents(_ fd: Int32) -> String {
         var buffer = [UInt8](repeating: 0, count: 256)
         let n = pread(fd, &buffer, buffer.count, 0)
         return n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self) : ""
+    }
+
+    /// Removes the half-written temporary files (`.<name>.baton-<pid>.tmp`, see `AtomicFile`) that baton
+    /// processes which no longer run left in the work tree and in `.git/baton`.
+    static func removeDeadTemporaryFiles(gitDirectory: String) {
+        var folders = [gitDirectory + "/baton"]
+        if gitDirectory.hasSuffix("/.git") { folders.append(String(gitDirectory.dropLast(5))) }
+        for folder in folders {
+            guard let walker = FileManager.default.enumerator(atPath: folder) else { continue }
+            while let relative = walker.nextObject() as? String {
+                if relative == ".git" {
+                    walker.skipDescendants()
+                    continue
+                }
+                guard let pid = AtomicFile.writerPID(ofTemporary: (relative as NSString).lastPathComponent) else { continue }
+                if pid == getpid() || (kill(pid, 0) == 0 || errno != ESRCH) { continue }
+                unlink(folder + "/" + relative)
+            }
+        }
     }
 
     /// Removes git lock files a killed baton left behind (index, HEAD, config, branch refs). After
@@ -89,5 +135,16 @@ public final class JournalLock {
             }
             unlink(lock)
         }
+    }
+}
+
+extension Journal {
+    /// Runs `body` holding the clone's lock, so that reading a file, changing it and saving it is
+    /// never interleaved with another baton process (a sync bringing in a teammate's version of the
+    /// same file, say): without it, the save would overwrite what arrived in between.
+    func locked<T>(_ body: () throws -> T) throws -> T {
+        let lock = try JournalLock(gitDirectory: gitDirectory)
+        defer { lock.release() }
+        return try body()
     }
 }
