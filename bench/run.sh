@@ -16,7 +16,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=${BATON_BENCH_DIR:-/tmp/baton-bench}
 SIZES=${BENCH_SIZES:-small large}
 ONLY=${BENCH_ONLY:-}
-RUNS=${BENCH_RUNS:-15}
+RUNS=${BENCH_RUNS:-15}       # measured runs per command (BENCH_SLOW_RUNS for digest and history)
 WARMUP=${BENCH_WARMUP:-3}
 RSS_RUNS=${BENCH_RSS_RUNS:-3}
 TODAY=$(date +%F)
@@ -75,7 +75,10 @@ measure() {
     local size=$1 name=$2 mode=$3 bcmd=$4 gcmd=$5 bprep=${6:-} gprep=${7:-}
     wanted "$name" || return 0
     echo "== $size: $name" >&2
-    local args=(--warmup "$WARMUP" --runs "$RUNS" --style basic --export-json "$RESULTS/$size-$name.json")
+    local runs=$RUNS warmup=$WARMUP
+    # The report commands can take seconds a run on the large journal: fewer runs.
+    if [ "$name" = digest ] || [ "$name" = history ]; then runs=${BENCH_SLOW_RUNS:-5}; warmup=1; fi
+    local args=(--warmup "$warmup" --runs "$runs" --style basic --export-json "$RESULTS/$size-$name.json")
     [ "$mode" = direct ] && args+=(-N)
     local b=(-n baton "$bcmd") g=(-n git "$gcmd")
     if [ -n "$bprep" ]; then

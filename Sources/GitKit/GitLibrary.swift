@@ -5,6 +5,11 @@ import CGit2
 public enum GitLibrary {
     /// Initializes libgit2 and turns on fsync of objects and refs, so a commit baton reported survives a crash.
     public static func initialize() {
+        GitLibraryWarmUp.shared.wait()
+        setUp()
+    }
+
+    static func setUp() {
         git_libgit2_init()
         _ = baton_git_enable_fsync(1)
         _ = baton_git_enable_strict_hash_verification(1)

@@ -118,16 +118,13 @@ struct IndexSplice {
             }
             return true
         }
-        // Durable like libgit2's own index writes with fsync on: the file, then its folder.
-        guard written, fsync(fd) == 0, rename(lockPath, indexPath) == 0 else {
+        // Not fsynced, as git does not fsync its index by default: the index is a cache of the work
+        // tree, and replacing it by rename leaves the old or the new file after a crash. The commit
+        // itself (objects and the branch) is fsynced by libgit2 before this runs.
+        guard written, rename(lockPath, indexPath) == 0 else {
             throw GitError(operation: "write index", code: -1, errorClass: 0, message: String(cString: strerror(errno)))
         }
         renamed = true
-        let folder = open(repository.gitDirectory, O_RDONLY | O_CLOEXEC)
-        if folder >= 0 {
-            fsync(folder)
-            close(folder)
-        }
         return true
     }
 

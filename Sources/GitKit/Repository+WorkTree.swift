@@ -95,10 +95,13 @@ extension Repository {
     }
 
     /// Forces the work tree and index to `tree` for `paths` (used to restore files after a crash).
-    public func forceCheckout(tree: ObjectID, paths: [String]) throws {
+    /// With `removeUntracked`, files under `paths` that `tree` lacks are removed even if the index does not
+    /// know them.
+    public func forceCheckout(tree: ObjectID, paths: [String], removeUntracked: Bool = false) throws {
         var opts = git_checkout_options()
         try check(git_checkout_options_init(&opts, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "checkout options")
         opts.checkout_strategy = GIT_CHECKOUT_FORCE.rawValue
+        if removeUntracked { opts.checkout_strategy |= GIT_CHECKOUT_REMOVE_UNTRACKED.rawValue }
         opts.checkout_strategy |= GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH.rawValue
         try withTree(tree) { treePtr in
             try StringArray(paths).withStrArray { spec in

@@ -12,8 +12,17 @@ import Darwin
 /// a file replaced by a folder is a deletion plus additions, a mode change is a modification.
 struct TreeWalkDiff {
     let repository: Repository
-    /// Paths (files or folders) to limit the comparison to; empty: everything.
+    /// Paths (files or folders, a trailing "/" allowed) to limit the comparison to; empty: everything.
     let paths: [String]
+
+    init(repository: Repository, paths: [String]) {
+        self.repository = repository
+        self.paths = paths.map { path in
+            var trimmed = Substring(path)
+            while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+            return String(trimmed)
+        }
+    }
 
     func deltas(from old: ObjectID?, to new: ObjectID?) throws -> [TreeDelta] {
         var out: [TreeDelta] = []

@@ -79,6 +79,13 @@ struct UntrackedFiles {
         var names = 0
         var subfolders: [String] = []
         while let entry = readdir(dir) {
+            // Most names are plain files: count them without making a String.
+            let type = entry.pointee.d_type
+            let firstByte = withUnsafeBytes(of: &entry.pointee.d_name) { $0[0] }
+            if firstByte != UInt8(ascii: ".") && (type == UInt8(DT_REG) || type == UInt8(DT_LNK)) {
+                names += 1
+                continue
+            }
             let (name, isFolder) = nameAndKind(entry, dir: dir)
             guard let name else { result.unsupported = true; return result }
             if name == "." || name == ".." { continue }
@@ -109,7 +116,8 @@ struct UntrackedFiles {
             rewinddir(dir)
             while let entry = readdir(dir) {
                 let (name, isFolder) = nameAndKind(entry, dir: dir)
-                guard let name, !isFolder, name != ".", name != ".." else { continue }
+                guard let name else { result.unsupported = true; return result }
+                if isFolder || name == "." || name == ".." { continue }
                 if !tracked.contains(name) { result.untracked.append(folder.isEmpty ? name : folder + "/" + name) }
             }
         }

@@ -127,10 +127,12 @@ import Testing
             repo,
             [
                 "notes/p1/2026/d1.md": "changed\n", "notes/p2/2026/d2.md": nil, "notes/p3/2027/new.md": "new\n",
-                "a/x.md": nil, "a/x.md/inner.md": "file became folder\n", "tasks/t2.md": "t2\n", "a.b": nil,
+                "a/x.md": nil, "tasks/t2.md": "t2\n", "a.b": nil,
             ], second: 2)
-        let t1 = try repo.commit(c1).tree, t2 = try repo.commit(c2).tree
-        for paths in [[], ["tasks"], ["notes/p1"], ["notes/p1/2026/d1.md", "a"], ["missing"]] {
+        // Files that become folders of the same name.
+        let c3 = try commitFiles(repo, ["a/x.md/inner.md": "file became folder\n", "a.b/z.md": "z\n"], second: 3, parents: [c2])
+        let t1 = try repo.commit(c1).tree, t2 = try repo.commit(c3).tree
+        for paths in [[], ["tasks"], ["notes/p1/"], ["notes/p1/2026/d1.md", "a"], ["a.b"], ["missing"]] {
             #expect(try repo.diff(from: t1, to: t2, paths: paths) == (try repo.libgit2Diff(from: t1, to: t2, paths: paths)), "\(paths)")
             #expect(try repo.diff(from: t2, to: t1, paths: paths) == (try repo.libgit2Diff(from: t2, to: t1, paths: paths)), "\(paths)")
             #expect(try repo.diff(from: nil, to: t2, paths: paths) == (try repo.libgit2Diff(from: nil, to: t2, paths: paths)), "\(paths)")

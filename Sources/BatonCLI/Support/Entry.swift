@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 extension Baton {
     /// Runs baton with `arguments` (without the program name). Leading `-C PATH` options work as in git:
@@ -12,6 +13,10 @@ extension Baton {
                 FileHandle.standardError.write(Data("baton: cannot change to '\(path)': no such folder\n".utf8))
                 Foundation.exit(BatonExit.usage)
             }
+        }
+        if !args.contains(where: { ["-h", "--help", "help", "--version", "--generate-completion-script"].contains($0) }) {
+            // libgit2's start-up work overlaps with argument parsing (see GitLibrary.initializeInBackground).
+            GitLibrary.initializeInBackground()
         }
         main(args)
         Foundation.exit(0)

@@ -51,7 +51,7 @@ extension Journal {
     @discardableResult
     public func save(_ files: [String: String], attachments: [PreparedAttachment], message: String) throws -> String {
         if attachments.isEmpty { return try save(files, message: message) }
-        let lock = try JournalLock(gitDirectory: gitDirectory)
+        let lock = try acquireLock()
         defer { lock.release() }
         for attachment in attachments {
             let target = try absolutePath(attachment.path)

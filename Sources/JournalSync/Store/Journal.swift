@@ -81,7 +81,7 @@ public final class Journal {
     /// When this returns, the change is on disk and in a commit.
     @discardableResult
     public func save(_ files: [String: String], message: String) throws -> String {
-        let lock = try JournalLock(gitDirectory: gitDirectory)
+        let lock = try acquireLock()
         defer { lock.release() }
         for (relative, text) in files.sorted(by: { $0.key < $1.key }) {
             try AtomicFile.write(Data(text.utf8), to: try absolutePath(relative))

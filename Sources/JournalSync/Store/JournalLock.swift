@@ -18,14 +18,14 @@ public final class JournalLock {
         let lock = NSLock()
         var entries: [String: (fd: Int32, depth: Int)] = [:]
     }
-    private static let held = Held()
+    private static let inProcess = Held()
 
     /// Takes the lock, waiting up to `timeout` seconds for another baton process to finish.
     public init(gitDirectory: String, timeout: TimeInterval = 15) throws {
         path = gitDirectory + "/baton.lock"
-        let nested = Self.held.lock.withLock { () -> Bool in
-            guard let entry = Self.held.entries[path] else { return false }
-            Self.held.entries[path] = (entry.fd, entry.depth + 1)
+        let nested = Self.inProcess.lock.withLock { () -> Bool in
+            guard let entry = Self.inProcess.entries[path] else { return false }
+            Self.inProcess.entries[path] = (entry.fd, entry.depth + 1)
             return true
         }
         if nested {
@@ -48,7 +48,7 @@ public final class JournalLock {
                     _ = me.withCString { pwrite(fd, $0, strlen($0), 0) }
                     fsync(fd)
                     let path = self.path
-                    Self.held.lock.withLock { Self.held.entries[path] = (fd, 1) }
+                    Self.inProcess.lock.withLock { Self.inProcess.entries[path] = (fd, 1) }
                     held = true
                     let tookOverStaleLock = !previous.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
                     Self.removeStaleGitLocks(gitDirectory: gitDirectory, afterDeadHolder: tookOverStaleLock)
@@ -72,12 +72,12 @@ public final class JournalLock {
         guard held else { return }
         held = false
         let path = self.path
-        Self.held.lock.withLock {
-            guard let entry = Self.held.entries[path] else { return }
+        Self.inProcess.lock.withLock {
+            guard let entry = Self.inProcess.entries[path] else { return }
             if entry.depth > 1 {
-                Self.held.entries[path] = (entry.fd, entry.depth - 1)
+                Self.inProcess.entries[path] = (entry.fd, entry.depth - 1)
             } else {
-                Self.held.entries[path] = nil
+                Self.inProcess.entries[path] = nil
                 unlink(path)
                 close(entry.fd)
             }
@@ -143,7 +143,7 @@ extension Journal {
     /// never interleaved with another baton process (a sync bringing in a teammate's version of the
     /// same file, say): without it, the save would overwrite what arrived in between.
     func locked<T>(_ body: () throws -> T) throws -> T {
-        let lock = try JournalLock(gitDirectory: gitDirectory)
+        let lock = try acquireLock()
         defer { lock.release() }
         return try body()
     }

@@ -17,21 +17,24 @@ extension Journal {
             var result = Integration()
             guard let remote = try repository.referenceTarget(trackingRef) else { return result }
             guard let local = try repository.headCommit() else {
-                try repository.checkout(tree: try repository.commit(remote).tree)
-                try repository.updateReference(branchRef, to: remote, expected: nil, message: "baton: sync (first)")
+                try guardedCheckout(from: nil, to: remote) {
+                    try repository.updateReference(branchRef, to: remote, expected: nil, message: "baton: sync (first)")
+                }
                 result.received = try countNew(from: remote, hiding: [])
                 return result
             }
             if try repository.isAncestor(remote, of: local) { return result }
             result.received = try countNew(from: remote, hiding: [local])
             if try repository.isAncestor(local, of: remote) {
-                try repository.checkout(tree: try repository.commit(remote).tree)
-                try repository.updateReference(branchRef, to: remote, expected: local, message: "baton: sync fast-forward")
+                try guardedCheckout(from: local, to: remote) {
+                    try repository.updateReference(branchRef, to: remote, expected: local, message: "baton: sync fast-forward")
+                }
                 return result
             }
             let merge = try mergeCommit(local: local, remote: remote)
-            try repository.checkout(tree: try repository.commit(merge.commit).tree)
-            try repository.updateReference(branchRef, to: merge.commit, expected: local, message: "baton: sync merge")
+            try guardedCheckout(from: local, to: merge.commit) {
+                try repository.updateReference(branchRef, to: merge.commit, expected: local, message: "baton: sync merge")
+            }
             result.merged = true
             result.mergedFiles = merge.files
             return result

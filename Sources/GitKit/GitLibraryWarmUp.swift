@@ -1,0 +1,43 @@
+import Dispatch
+import Foundation
+
+/// libgit2's initialization parses the system's CA certificates (mbedTLS, several milliseconds of CPU
+/// on every run). `GitLibrary.initializeInBackground()` starts it on another thread as the process
+/// starts, so it overlaps with argument parsing; `GitLibrary.initialize()` waits for it.
+final class GitLibraryWarmUp: @unchecked Sendable {
+    static let shared = GitLibraryWarmUp()
+
+    private let lock = NSLock()
+    private let done = DispatchGroup()
+    private var started = false
+
+    /// Starts `work` once, on a background thread.
+    func start(_ work: @escaping @Sendable () -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !started else { return }
+        started = true
+        done.enter()
+        let group = done
+        DispatchQueue.global(qos: .userInitiated).async {
+            work()
+            group.leave()
+        }
+    }
+
+    /// Waits for the background work, if it was started.
+    func wait() {
+        lock.lock()
+        let wasStarted = started
+        lock.unlock()
+        if wasStarted { done.wait() }
+    }
+}
+
+extension GitLibrary {
+    /// Starts `initialize()`'s work on a background thread; a later `initialize()` waits for it.
+    /// Call it first thing in a process that will use libgit2.
+    public static func initializeInBackground() {
+        GitLibraryWarmUp.shared.start { setUp() }
+    }
+}
