@@ -3,13 +3,16 @@ SWIFT ?= swift
 SWIFT_FLAGS ?=
 BIN := .build/debug/baton
 
-.PHONY: all deps build release test demo site-demo clean format bench bench-deps
+.PHONY: all deps test-deps build release test demo site-demo clean format bench bench-deps
 
 all: build
 
-# System packages: libgit2 for the product; git, openssh-server and friends for the tests.
+# System packages: libgit2 and git to build and run; the tests' servers and browser only for tests.
 deps:
 	@bash scripts/install-deps.sh
+
+test-deps:
+	@BATON_TEST_DEPS=1 bash scripts/install-deps.sh
 
 build: deps
 	$(SWIFT) build $(SWIFT_FLAGS)
@@ -21,7 +24,7 @@ RELEASE_FLAGS ?= --static-swift-stdlib
 release: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS) $(SWIFT_FLAGS)
 
-test: deps
+test: deps test-deps
 	$(SWIFT) build $(SWIFT_FLAGS)
 	$(SWIFT) test $(SWIFT_FLAGS)
 
@@ -29,7 +32,7 @@ demo: build
 	@bash scripts/demo.sh $(BIN)
 
 # A demo journal, its dashboard in demo/site, and screenshots in docs/screenshots.
-site-demo: build
+site-demo: build test-deps
 	@bash scripts/site-demo.sh $(BIN)
 
 # Benchmarks against the git CLI (docs/PERFORMANCE.md); needs hyperfine, installed only here.

@@ -12,13 +12,16 @@ if [ "${BATON_BENCH_DEPS:-0}" = 1 ]; then
     [ -x /usr/bin/time ] || need+=(time)
     command -v python3 >/dev/null 2>&1 || need+=(python3)
 fi
-# Integration tests: sshd and ssh-keygen for the ssh transport, Python 3 for the smart-HTTP test server.
-[ -x /usr/sbin/sshd ] || need+=(openssh-server)
-command -v ssh-keygen >/dev/null 2>&1 || need+=(openssh-client)
-command -v python3 >/dev/null 2>&1 || need+=(python3)
-# Dashboard tests and `make site-demo`: headless Chromium opens the generated pages; a font for screenshots.
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+# `make test` and `make site-demo` only (BATON_TEST_DEPS=1): what the tests run beside baton.
+if [ "${BATON_TEST_DEPS:-0}" = 1 ]; then
+    # Integration tests: sshd and ssh-keygen for the ssh transport, Python 3 for the smart-HTTP test server.
+    [ -x /usr/sbin/sshd ] || need+=(openssh-server)
+    command -v ssh-keygen >/dev/null 2>&1 || need+=(openssh-client)
+    command -v python3 >/dev/null 2>&1 || need+=(python3)
+    # Dashboard tests and `make site-demo`: headless Chromium opens the generated pages; a font for screenshots.
+    command -v chromium >/dev/null 2>&1 || need+=(chromium)
+    [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+fi
 
 if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO=sudo; else SUDO=; fi
