@@ -6,7 +6,7 @@ public struct Baton: ParsableCommand {
         commandName: "baton",
         abstract: "A team journal in plain git: daily notes, tasks and asks for async teams.",
         discussion: """
-            Everything lives in a git repository ("the journal") as Markdown files. Every change is
+            Everything lives in a git repository ("the journal") as Markdown files. Every change is \
             committed at once; `baton sync` exchanges work with the team's remote.
 
             A day with baton:
@@ -19,7 +19,12 @@ public struct Baton: ParsableCommand {
               baton sync                        deliver and receive
 
             Dates: today, yesterday, monday, 2026-11-24, 3d. Durations: 24h, 36h, 2d.
-            Exit codes are listed in the README.
+            Shell completions: baton --generate-completion-script bash|zsh|fish
+
+            Exit codes: 0 ok, 1 failure, 64 usage, 65 unreadable file, 66 unknown id, 67 ambiguous id, \
+            69 remote unreachable (work kept), 73 folder not empty, 74 remote history rewritten, \
+            75 busy, 76 push refused, 77 authentication or host key, 78 setup (no journal, handle, \
+            editor or remote).
             """,
         version: "0.1.0",
         subcommands: [
