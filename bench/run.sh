@@ -104,10 +104,17 @@ rss() {
     printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$peak" >>"$RESULTS/rss.tsv"
 }
 
-# The id of a task in the journal at DIR whose status is doing, todo or blocked, with the longest log.
+# The id of an open task (doing, todo or blocked) in the journal at DIR with the longest log.
 pick_task() {
-    (cd "$1/tasks" && grep -lE '^status: (doing|todo|blocked)$' -- *.md | head -200 | xargs wc -l | grep -v total \
-        | sort -rn | head -1 | awk '{print $2}' | sed 's/\.md$//')
+    python3 - "$1/tasks" <<'PY'
+import os, re, sys
+best = (0, "")
+for name in sorted(os.listdir(sys.argv[1])):
+    text = open(os.path.join(sys.argv[1], name)).read()
+    if re.search(r"^status: (doing|todo|blocked)$", text, re.M) and "kind: ask" not in text:
+        best = max(best, (text.count("\n- "), name[:-3]))
+print(best[1])
+PY
 }
 
 run_size() {

@@ -41,7 +41,12 @@ final class WorkTreeScan {
         }
         var changes: [String: StatusFlags] = [:]
         try IndexHeadDiff(repository: repository, index: index).collect(into: &changes)
-        let states = fileStates(index)
+        let (states, refreshed, smudged) = fileStates(index)
+        if refreshed.count >= IndexRefresh.minimumEntries {
+            // Many files had to be hashed (e.g. a fresh clone, all "racy"): record their stat data as git
+            // status does, so the next scan trusts it. Best effort: skipped when anything is in the way.
+            IndexRefresh(repository: repository, index: index).write(refreshed, smudging: smudged)
+        }
         for i in 0..<index.count {
             switch states[i] {
             case .clean: continue
@@ -75,14 +80,21 @@ final class WorkTreeScan {
     }
 
     /// Compares every entry's file with its stat data on several threads; hashes the uncertain ones.
-    private func fileStates(_ index: IndexFile) -> [FileState] {
+    /// Each entry's state, the entries hashed and found unchanged (with their current stat data), and
+    /// those hashed and found changed.
+    private func fileStates(_ index: IndexFile) -> (states: [FileState], refreshed: [(entry: Int, stat: IndexStat)], smudged: [Int]) {
         let count = index.count
         var states = [FileState](repeating: .clean, count: count)
+        var observed = [IndexStat?](repeating: nil, count: count)
+        var refreshed: [(entry: Int, stat: IndexStat)] = []
+        var smudged: [Int] = []
         let rootBytes = Array(root.utf8) + [UInt8(ascii: "/")]
         let racySeconds = index.modifiedSeconds
         let trustMode = trustExecutableBit
         let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if rootFD >= 0 { close(rootFD) } }
+        observed.withUnsafeMutableBufferPointer { observedBuffer in
+        let seen = observedBuffer
         states.withUnsafeMutableBufferPointer { buffer in
             let out = buffer
             let chunks = max(1, min(64, count / 256))
@@ -106,7 +118,12 @@ final class WorkTreeScan {
                     let entry = index.stat(i)
                     if trustMode && ((st.st_mode & 0o100 != 0) != (entry.mode == 0o100755)) { out[i] = .modified; continue }
                     if entry.size != 0 && entry.size != UInt32(truncatingIfNeeded: st.st_size) { out[i] = .modified; continue }
-                    out[i] = entry.matches(st) && Int(entry.mtimeSeconds) < racySeconds ? .clean : .needsHash
+                    if entry.matches(st) && Int(entry.mtimeSeconds) < racySeconds {
+                        out[i] = .clean
+                    } else {
+                        out[i] = .needsHash
+                        seen[i] = IndexStat(st, mode: entry.mode)
+                    }
                 }
             }
             let uncertain = (0..<count).filter { out[$0] == .needsHash }
@@ -123,8 +140,11 @@ final class WorkTreeScan {
                 let same = withUnsafeBytes(of: &oid) { memcmp($0.baseAddress!, index.oid(i).baseAddress!, 20) == 0 }
                 out[i] = same ? .clean : .modified
             }
+            refreshed = uncertain.compactMap { i in out[i] == .clean ? seen[i].map { (i, $0) } : nil }
+            smudged = uncertain.filter { out[$0] != .clean }
         }
-        return states
+        }
+        return (states, refreshed, smudged)
     }
 
     private func isIgnored(_ path: String) -> Bool {

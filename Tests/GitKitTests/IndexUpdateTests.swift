@@ -124,3 +124,31 @@ import Testing
         }
     }
 }
+
+/// `scanStatus` refreshes the stat data of many hashed-and-unchanged entries, as `git status` does.
+@Suite struct IndexRefreshTests {
+    @Test func aScanOfARacyCloneRefreshesTheIndexWithoutHidingChanges() throws {
+        let sb = try Sandbox()
+        defer { sb.remove() }
+        let repo = try Repository.create(at: sb.path("work"))
+        let work = repo.workTree
+        var files: [String: String?] = [:]
+        for i in 0..<150 { files["notes/d\(i).md"] = "note \(i)\n" }
+        let commit = try commitFiles(repo, files, second: 1)
+        try repo.forceCheckout(tree: try repo.commit(commit).tree, paths: [])
+        // Index and files written in the same second: every entry is racy, so the scan hashes them all.
+        var before = stat()
+        stat(repo.gitDirectory + "/index", &before)
+        try sb.write("notes/d7.md", "NOTE 7\n", in: work)  // same size, new content
+        #expect(try repo.scanStatus() == [StatusEntry(path: "notes/d7.md", change: .modified)])
+        var after = stat()
+        stat(repo.gitDirectory + "/index", &after)
+        #expect(after.st_ino != before.st_ino, "the index was refreshed")
+        Thread.sleep(forTimeInterval: 1.1)
+        // The changed file stays changed for every reader once the index is no longer as recent as it.
+        #expect(try repo.scanStatus() == [StatusEntry(path: "notes/d7.md", change: .modified)])
+        #expect(try repo.status() == [StatusEntry(path: "notes/d7.md", change: .modified)])
+        #expect(try sb.git(["status", "--porcelain"], in: work).stdout == " M notes/d7.md\n")
+        #expect(try sb.git(["fsck", "--no-progress"], in: work).status == 0)
+    }
+}
