@@ -26,26 +26,22 @@ public final class Repository {
 
     /// Creates a new non-bare repository at `path` whose first branch is `initialBranch`.
     public static func create(at path: String, initialBranch: String = "main") throws -> Repository {
-        var opts = git_repository_init_options()
-        try check(git_repository_init_options_init(&opts, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)), "init options")
-        opts.flags = UInt32(GIT_REPOSITORY_INIT_MKPATH.rawValue | GIT_REPOSITORY_INIT_NO_REINIT.rawValue)
-        var repo: OpaquePointer?
-        try initialBranch.withCString { branch in
-            opts.initial_head = branch
-            try check(git_repository_init_ext(&repo, path, &opts), "create repository at \(path)")
-        }
-        return Repository(pointer: repo!)
+        try initialize(at: path, initialBranch: initialBranch, flags: GIT_REPOSITORY_INIT_NO_REINIT.rawValue, what: "repository")
     }
 
     /// Creates a bare repository (used by tests and demos as a remote).
     public static func createBare(at path: String, initialBranch: String = "main") throws -> Repository {
+        try initialize(at: path, initialBranch: initialBranch, flags: GIT_REPOSITORY_INIT_BARE.rawValue, what: "bare repository")
+    }
+
+    private static func initialize(at path: String, initialBranch: String, flags: UInt32, what: String) throws -> Repository {
         var opts = git_repository_init_options()
         try check(git_repository_init_options_init(&opts, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)), "init options")
-        opts.flags = UInt32(GIT_REPOSITORY_INIT_MKPATH.rawValue | GIT_REPOSITORY_INIT_BARE.rawValue)
+        opts.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue | flags
         var repo: OpaquePointer?
         try initialBranch.withCString { branch in
             opts.initial_head = branch
-            try check(git_repository_init_ext(&repo, path, &opts), "create bare repository at \(path)")
+            try check(git_repository_init_ext(&repo, path, &opts), "create \(what) at \(path)")
         }
         return Repository(pointer: repo!)
     }
