@@ -18,4 +18,15 @@ static inline int baton_git_set_search_path(int level, const char *path) {
     return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);
 }
 
+// Objects of `type` up to `size` bytes stay in libgit2's object cache (trees: 4 KB by default, so a
+// large folder's tree was inflated and parsed again on every lookup).
+static inline int baton_git_set_cache_object_limit(git_object_t type, size_t size) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, size);
+}
+
+// The object cache's total size (256 MB by default).
+static inline int baton_git_set_cache_max_size(ssize_t size) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, size);
+}
+
 #endif

@@ -13,6 +13,10 @@ public enum GitLibrary {
         git_libgit2_init()
         _ = baton_git_enable_fsync(1)
         _ = baton_git_enable_strict_hash_verification(1)
+        // A journal's tasks/ tree is hundreds of kilobytes, and history walks look it up again and again:
+        // keep trees up to 1 MB cached, in a cache bounded at 32 MB so memory stays low.
+        _ = baton_git_set_cache_object_limit(GIT_OBJECT_TREE, 1 << 20)
+        _ = baton_git_set_cache_max_size(32 << 20)
     }
 
     /// Releases libgit2's global state.

@@ -30,11 +30,17 @@ extension Repository {
 
     /// Commits reachable from `from` but not from any of `hiding`, newest first (or oldest first with `reverse`).
     /// `body` returns false to stop early.
-    public func walk(from: ObjectID, hiding: [ObjectID] = [], reverse: Bool = false, _ body: (ObjectID) throws -> Bool) throws {
+    /// With `topological` false, commits come newest first by commit time without waiting for the whole
+    /// graph to be read, so a walk that stops early costs only what it visits.
+    public func walk(
+        from: ObjectID, hiding: [ObjectID] = [], reverse: Bool = false, topological: Bool = true,
+        _ body: (ObjectID) throws -> Bool
+    ) throws {
         var walker: OpaquePointer?
         try check(git_revwalk_new(&walker, pointer), "walk history")
         defer { git_revwalk_free(walker) }
-        var mode = GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue
+        var mode = GIT_SORT_TIME.rawValue
+        if topological { mode |= GIT_SORT_TOPOLOGICAL.rawValue }
         if reverse { mode |= GIT_SORT_REVERSE.rawValue }
         try check(git_revwalk_sorting(walker, mode), "sort history")
         var start = from.raw

@@ -30,6 +30,8 @@ public struct JournalHistory {
     static let walkMargin: TimeInterval = 30 * 86_400
 
     let repository: Repository
+    /// Parsed versions by blob id: the new version of one commit is the old version of the next one.
+    private let cache = ParseCache()
     /// Handles known from the work tree (note folders, task owners), used to recognise authors.
     let knownHandles: Set<String>
 
@@ -43,7 +45,9 @@ public struct JournalHistory {
         guard let head = try repository.headCommit() else { return [] }
         var raw: [RawCommit] = []
         let stopBefore = query.since.map { $0.addingTimeInterval(-Self.walkMargin) }
-        try repository.walk(from: head) { id in
+        // Time order streams (no full-graph sort), so a bounded walk stops as soon as it is past `since`;
+        // events are sorted by time below anyway.
+        try repository.walk(from: head, topological: query.since == nil) { id in
             let commit = try repository.commit(id)
             if let stopBefore, commit.committer.time < stopBefore { return false }
             guard commit.parents.count <= 1 else { return true }
@@ -98,14 +102,26 @@ public struct JournalHistory {
     }
 
     private func parseTask(_ blob: ObjectID, path: String) throws -> TaskDocument? {
+        if let hit = cache.tasks[blob] { return hit }
         let text = String(decoding: try repository.blobData(blob), as: UTF8.self)
-        return try? TaskDocument.parse(text, path: path)
+        let task = try? TaskDocument.parse(text, path: path)
+        cache.tasks[blob] = task
+        return task
     }
 
     private func parseNote(_ blob: ObjectID, path: String) throws -> DailyNote? {
+        if let hit = cache.notes[blob] { return hit }
         let text = String(decoding: try repository.blobData(blob), as: UTF8.self)
-        return try? DailyNote.parse(text, path: path)
+        let note = try? DailyNote.parse(text, path: path)
+        cache.notes[blob] = note
+        return note
     }
+}
+
+/// Parsed file versions by blob id, for one walk.
+private final class ParseCache {
+    var tasks: [ObjectID: TaskDocument?] = [:]
+    var notes: [ObjectID: DailyNote?] = [:]
 }
 
 /// A commit and the journal files it changed, before attribution.
