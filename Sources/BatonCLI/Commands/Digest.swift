@@ -11,6 +11,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Digest: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "digest",
         abstract: "What the team did in a period, and what needs attention.",
         discussion: """
             For each person: their notes, the tasks whose status they changed (read from the git history),

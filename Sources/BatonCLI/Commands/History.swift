@@ -6,6 +6,7 @@ import JournalSync
 
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "A task's timeline from the git history.",
         discussion: """
             Each change of a field (old → new), each log line, who and when, including changes made by hand

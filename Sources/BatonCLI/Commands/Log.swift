@@ -6,6 +6,7 @@ import JournalSync
 
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "log",
         abstract: "The team's history, one line per change.",
         discussion: "Task field changes, log lines and note bullets, oldest first, in your zone (--tz for another).")
 

@@ -6,6 +6,7 @@ import JournalSync
 
 struct Site: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "site",
         abstract: "Write a static HTML dashboard into a folder.",
         discussion: """
             Pages work from file:// with no server: a team overview (blocked, overdue, open asks, this week's

@@ -102,19 +102,21 @@ public struct JournalHistory {
     }
 
     private func parseTask(_ blob: ObjectID, path: String) throws -> TaskDocument? {
-        if let hit = cache.tasks[blob] { return hit }
-        let text = String(decoding: try repository.blobData(blob), as: UTF8.self)
-        let task = try? TaskDocument.parse(text, path: path)
-        cache.tasks[blob] = task
-        return task
+        try parsed(blob, in: \.tasks) { try? TaskDocument.parse($0, path: path) }
     }
 
     private func parseNote(_ blob: ObjectID, path: String) throws -> DailyNote? {
-        if let hit = cache.notes[blob] { return hit }
-        let text = String(decoding: try repository.blobData(blob), as: UTF8.self)
-        let note = try? DailyNote.parse(text, path: path)
-        cache.notes[blob] = note
-        return note
+        try parsed(blob, in: \.notes) { try? DailyNote.parse($0, path: path) }
+    }
+
+    /// The blob parsed by `parse`, from the cache when this walk parsed it before.
+    private func parsed<T>(
+        _ blob: ObjectID, in slot: ReferenceWritableKeyPath<ParseCache, [ObjectID: T?]>, _ parse: (String) -> T?
+    ) throws -> T? {
+        if let hit = cache[keyPath: slot][blob] { return hit }
+        let value = parse(String(decoding: try repository.blobData(blob), as: UTF8.self))
+        cache[keyPath: slot][blob] = value
+        return value
     }
 }
 
