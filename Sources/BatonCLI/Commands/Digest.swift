@@ -58,8 +58,9 @@ enum ReadingSupport {
         let tasks = journal.loadTasks().tasks
         let start = first.startDate(in: zone)
         let end = last.adding(days: 1).startDate(in: zone)
-        // Blocked tasks need the moment they became blocked, which may be older than the period.
-        let events = try journal.history(JournalHistory.Query(since: start.addingTimeInterval(-90 * 86_400), until: end), tasks: tasks)
+        // One walk over the period only, so the cost follows the period, not the journal's age. A task
+        // blocked before the period gets its "blocked since" from its own log (`Digest.blockedSince`).
+        let events = try journal.history(JournalHistory.Query(since: start, until: end), tasks: tasks)
         return DigestInput(
             team: journal.config.team, since: first, until: last, zone: zone, now: now,
             staleDays: staleDays ?? journal.config.staleDays, member: only, tasks: tasks,

@@ -25,9 +25,9 @@ public struct JournalHistory {
         }
     }
 
-    /// Commits dated this long before `since` are still walked, for clocks that were off and
-    /// work that was merged late.
-    static let walkMargin: TimeInterval = 30 * 86_400
+    /// Commits dated this long before `since` are still walked, for clocks that were a little off.
+    /// (Work merged late keeps its own commit time, so it is found in time order anyway.)
+    static let walkMargin: TimeInterval = 2 * 86_400
 
     let repository: Repository
     /// Parsed versions by blob id: the new version of one commit is the old version of the next one.
