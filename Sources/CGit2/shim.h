@@ -29,4 +29,11 @@ static inline int baton_git_set_cache_max_size(ssize_t size) {
     return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, size);
 }
 
+// How much of the pack files libgit2 keeps mapped, and in windows of what size (1 GB windows and an
+// 8 GB limit by default on 64-bit systems: every page a history walk touches stays resident).
+static inline int baton_git_set_pack_window_limits(size_t window_size, size_t mapped_limit) {
+    int error = git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, window_size);
+    return error ? error : git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, mapped_limit);
+}
+
 #endif

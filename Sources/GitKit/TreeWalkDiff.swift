@@ -8,15 +8,21 @@ import Darwin
 /// Tree-to-tree comparison that never descends into a subtree whose id is the same on both sides,
 /// and, given paths, looks up only the entries on those paths. libgit2's `git_diff_tree_to_tree`
 /// visits every file of both trees, which on a 30,000-file journal costs tens of milliseconds per
-/// comparison; this costs what the change costs. Same results as libgit2 without rename detection:
-/// a file replaced by a folder is a deletion plus additions, a mode change is a modification.
+/// comparison; this costs what the change costs. Trees are read as raw bytes (`RawTree`): a large
+/// folder's two versions are compared past their identical head and tail, and a looked-up name is
+/// searched first where it was found last time (`hints`, kept across the comparisons of one walk).
+/// Same results as libgit2 without rename detection: a file replaced by a folder is a deletion plus
+/// additions, a mode change is a modification.
 struct TreeWalkDiff {
     let repository: Repository
     /// Paths (files or folders, a trailing "/" allowed) to limit the comparison to; empty: everything.
     let paths: [String]
+    /// Where each looked-up path's entry was found in the last tree read.
+    let hints: LookupHints
 
-    init(repository: Repository, paths: [String]) {
+    init(repository: Repository, paths: [String], hints: LookupHints = LookupHints()) {
         self.repository = repository
+        self.hints = hints
         self.paths = paths.map { path in
             var trimmed = Substring(path)
             while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
@@ -34,44 +40,38 @@ struct TreeWalkDiff {
         let id: git_oid
         let isTree: Bool
         let mode: UInt32
+
+        init(_ tree: RawTree, _ entry: RawTree.Entry) {
+            id = tree.id(of: entry)
+            isTree = entry.isTree
+            mode = entry.mode
+        }
     }
 
     private func compare(old: git_oid?, new: git_oid?, prefix: String, into out: inout [TreeDelta]) throws {
         if var a = old, var b = new, git_oid_equal(&a, &b) != 0 { return }
+        let oldTree = try old.map { try RawTree(repository: repository, id: $0) }
+        let newTree = try new.map { try RawTree(repository: repository, id: $0) }
         if let names = relevantNames(below: prefix) {
             // Only a few names matter here: look them up.
-            let before = try old.map { try entries($0, names: names) } ?? [:]
-            let after = try new.map { try entries($0, names: names) } ?? [:]
             for name in names {
-                try visit(name: name, before: before[name], after: after[name], prefix: prefix, into: &out)
+                let key = prefix + name
+                let wanted = Array(name.utf8)
+                let hint = hints.offsets[key]
+                let a = oldTree.flatMap { tree in tree.find(wanted, hint: hint).map { (tree, $0) } }
+                let b = newTree.flatMap { tree in tree.find(wanted, hint: hint).map { (tree, $0) } }
+                // Walks go back in time: the next lookup is in a tree like the old one.
+                hints.offsets[key] = a?.1.start ?? b?.1.start
+                try visit(name: name, before: a.map(Entry.init), after: b.map(Entry.init), prefix: prefix, into: &out)
             }
             return
         }
-        // Everything matters: walk both trees in their (shared) order; names are made only for differences.
-        try withTree(old) { oldTree in
-            try withTree(new) { newTree in
-                let oldCount = oldTree.map { git_tree_entrycount($0) } ?? 0
-                let newCount = newTree.map { git_tree_entrycount($0) } ?? 0
-                var i = 0, j = 0
-                while i < oldCount || j < newCount {
-                    let a = i < oldCount ? git_tree_entry_byindex(oldTree, i) : nil
-                    let b = j < newCount ? git_tree_entry_byindex(newTree, j) : nil
-                    let order: Int32 = a == nil ? 1 : (b == nil ? -1 : Self.treeOrder(a!, b!))
-                    if order == 0, Self.same(git_tree_entry_id(a!).pointee, git_tree_entry_id(b!).pointee),
-                        git_tree_entry_filemode(a!) == git_tree_entry_filemode(b!)
-                    {
-                        i += 1
-                        j += 1
-                        continue
-                    }
-                    let oldEntry = order <= 0 ? a.map(Self.entry) : nil
-                    let newEntry = order >= 0 ? b.map(Self.entry) : nil
-                    let name = String(cString: git_tree_entry_name(order <= 0 ? a! : b!))
-                    try visit(name: name, before: oldEntry, after: newEntry, prefix: prefix, into: &out)
-                    if order <= 0 { i += 1 }
-                    if order >= 0 { j += 1 }
-                }
-            }
+        // Everything matters: only the entries between the identical head and tail can differ.
+        for (x, y) in RawTree.changes(from: oldTree, to: newTree) {
+            let name = x.map { oldTree!.nameString(of: $0) } ?? newTree!.nameString(of: y!)
+            try visit(
+                name: name, before: x.map { Entry(oldTree!, $0) }, after: y.map { Entry(newTree!, $0) }, prefix: prefix,
+                into: &out)
         }
     }
 
@@ -88,31 +88,6 @@ struct TreeWalkDiff {
         let status: TreeDelta.Status = oldBlob == nil ? .added : (newBlob == nil ? .deleted : .modified)
         out.append(
             TreeDelta(path: path, status: status, oldBlob: oldBlob.map { ObjectID($0.id) }, newBlob: newBlob.map { ObjectID($0.id) }))
-    }
-
-    /// git's tree order: names compared as bytes, a folder's name as if it ended in "/".
-    private static func treeOrder(_ a: OpaquePointer, _ b: OpaquePointer) -> Int32 {
-        let x = git_tree_entry_name(a)!, y = git_tree_entry_name(b)!
-        let lx = strlen(x), ly = strlen(y)
-        let c = memcmp(x, y, min(lx, ly))
-        if c != 0 { return c }
-        var cx = lx > ly ? UInt8(bitPattern: x[ly]) : 0
-        var cy = ly > lx ? UInt8(bitPattern: y[lx]) : 0
-        if cx == 0 && git_tree_entry_type(a) == GIT_OBJECT_TREE { cx = UInt8(ascii: "/") }
-        if cy == 0 && git_tree_entry_type(b) == GIT_OBJECT_TREE { cy = UInt8(ascii: "/") }
-        return cx < cy ? -1 : (cx > cy ? 1 : 0)
-    }
-
-    private static func entry(_ e: OpaquePointer) -> Entry {
-        Entry(id: git_tree_entry_id(e).pointee, isTree: git_tree_entry_type(e) == GIT_OBJECT_TREE, mode: git_tree_entry_filemode(e).rawValue)
-    }
-
-    private func withTree<T>(_ id: git_oid?, _ body: (OpaquePointer?) throws -> T) throws -> T {
-        guard var oid = id else { return try body(nil) }
-        var tree: OpaquePointer?
-        try check(git_tree_lookup(&tree, repository.pointer, &oid), "read tree")
-        defer { git_tree_free(tree) }
-        return try body(tree)
     }
 
     /// The entry names under `prefix` that lie on a wanted path, or nil when all of them do.
@@ -133,18 +108,13 @@ struct TreeWalkDiff {
         paths.isEmpty || paths.contains { path == $0 || path.hasPrefix($0 + "/") }
     }
 
-    private func entries(_ id: git_oid, names: Set<String>) throws -> [String: Entry] {
-        try withTree(id) { tree in
-            var result: [String: Entry] = [:]
-            for name in names {
-                if let e = git_tree_entry_byname(tree, name) { result[name] = Self.entry(e) }
-            }
-            return result
-        }
-    }
-
     private static func same(_ a: git_oid, _ b: git_oid) -> Bool {
         var x = a, y = b
         return git_oid_equal(&x, &y) != 0
     }
+}
+
+/// Where looked-up paths were found in the last tree read, by path; shared by the comparisons of one walk.
+final class LookupHints {
+    var offsets: [String: Int] = [:]
 }

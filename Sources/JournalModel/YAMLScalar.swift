@@ -20,7 +20,7 @@ public enum YAMLScalar {
             return false
         }
         if last == ":" { return false }
-        if text.contains(": ") || text.contains(" #") || text.contains(":\t") || text.contains("\t#") { return false }
+        if containsCommentOrValueMarker(text) { return false }
         // libyaml rejects any `:` inside a plain scalar in a flow list.
         if inFlow, text.unicodeScalars.contains(where: { ",[]{}:".unicodeScalars.contains($0) }) { return false }
         if text.unicodeScalars.contains(where: { TextSafety.isLineBreak($0) || TextSafety.isUnsafeControl($0) || $0 == "\t" }) {
@@ -29,6 +29,18 @@ public enum YAMLScalar {
         if text.unicodeScalars.contains(where: { $0.value == 0xFEFF }) { return false }
         if text == "---" || text == "..." || text.hasPrefix("--- ") || text.hasPrefix("... ") { return false }
         return true
+    }
+
+    /// True when `text` holds `: `, ` #`, `:\t` or `\t#` (checked on bytes: this runs for every field read).
+    private static func containsCommentOrValueMarker(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            let isBlank = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+            if previous == UInt8(ascii: ":") && isBlank { return true }
+            if byte == UInt8(ascii: "#") && (previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t")) { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// `text` as a double-quoted YAML scalar.

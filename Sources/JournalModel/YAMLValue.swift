@@ -67,7 +67,14 @@ public struct YAMLField: Sendable, Equatable {
 public enum YAMLFields {
     /// The fields of a YAML mapping in order; an empty document gives no fields.
     /// Throws `YAMLFieldsError` with a short one-line detail (`line 3: ...`) counted from `firstLine`.
+    /// baton's own one-line-per-field form is read by a fast path (`SimpleYAML`); everything else by Yams.
     public static func parse(_ yaml: String, firstLine: Int = 1) throws -> [YAMLField] {
+        if let fields = SimpleYAML.parse(yaml) { return fields }
+        return try parseComposing(yaml, firstLine: firstLine)
+    }
+
+    /// `parse` through Yams' composer, whatever the form.
+    static func parseComposing(_ yaml: String, firstLine: Int = 1) throws -> [YAMLField] {
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)

@@ -137,8 +137,14 @@ import Testing
         let commit = try commitFiles(repo, files, second: 1)
         try repo.forceCheckout(tree: try repo.commit(commit).tree, paths: [])
         // Index and files written in the same second: every entry is racy, so the scan hashes them all.
+        // (Their times are made equal, so a slow machine crossing a second boundary changes nothing.)
         var before = stat()
         stat(repo.gitDirectory + "/index", &before)
+        let indexTime = try #require(
+            try FileManager.default.attributesOfItem(atPath: repo.gitDirectory + "/index")[.modificationDate] as? Date)
+        for path in files.keys {
+            try FileManager.default.setAttributes([.modificationDate: indexTime], ofItemAtPath: work + "/" + path)
+        }
         try sb.write("notes/d7.md", "NOTE 7\n", in: work)  // same size, new content
         #expect(try repo.scanStatus() == [StatusEntry(path: "notes/d7.md", change: .modified)])
         var after = stat()

@@ -45,14 +45,14 @@ public struct JournalHistory {
         guard let head = try repository.headCommit() else { return [] }
         var raw: [RawCommit] = []
         let stopBefore = query.since.map { $0.addingTimeInterval(-Self.walkMargin) }
-        // Time order streams (no full-graph sort), so a bounded walk stops as soon as it is past `since`;
-        // events are sorted by time below anyway.
-        try repository.walk(from: head, topological: query.since == nil) { id in
-            let commit = try repository.commit(id)
+        // Newest first by commit time: a bounded walk stops as soon as it is past `since`; events are
+        // sorted by time below anyway.
+        let comparer = TreeComparer(repository: repository, paths: query.paths)
+        try repository.commitsNewestFirst(from: head) { commit in
             if let stopBefore, commit.committer.time < stopBefore { return false }
             guard commit.parents.count <= 1 else { return true }
-            let parentTree = try commit.parents.first.map { try repository.commit($0).tree }
-            let deltas = try repository.diff(from: parentTree, to: commit.tree, paths: query.paths)
+            let parentTree = try commit.parents.first.map { try repository.tree(ofCommit: $0) }
+            let deltas = try comparer.deltas(from: parentTree, to: commit.tree)
             var files: [RawFile] = []
             for delta in deltas {
                 if let file = try readFile(delta) { files.append(file) }

@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 import JournalModel
 
 /// A task file that could not be read, reported beside the ones that could.
@@ -16,14 +17,17 @@ extension Journal {
             .filter(TaskID.isValid).sorted()
     }
 
-    /// Every readable task and ask, and the files that could not be read.
+    /// Every readable task and ask, and the files that could not be read (parsed on every core).
     public func loadTasks() -> (tasks: [TaskDocument], unreadable: [UnreadableFile]) {
+        let ids = taskIDs()
+        let loaded = Parallel.map(ids) { id in Result { try loadTask(id: id) } }
         var tasks: [TaskDocument] = []
         var unreadable: [UnreadableFile] = []
-        for id in taskIDs() {
-            do {
-                tasks.append(try loadTask(id: id))
-            } catch {
+        tasks.reserveCapacity(loaded.count)
+        for (result, id) in zip(loaded, ids) {
+            switch result {
+            case .success(let task): tasks.append(task)
+            case .failure(let error):
                 let path = JournalLayout.taskPath(id: id)
                 unreadable.append(UnreadableFile(path: path, message: (error as? LocalizedError)?.errorDescription ?? "\(error)"))
             }
