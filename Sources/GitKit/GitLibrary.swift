@@ -18,9 +18,9 @@ public enum GitLibrary {
         // `git fsck` verifies the rest.
         _ = baton_git_enable_strict_hash_verification(0)
         // A journal's tasks/ tree is hundreds of kilobytes, and history walks look it up again and again:
-        // keep trees up to 1 MB cached, in a cache bounded at 16 MB.
+        // keep trees up to 1 MB cached, in a cache bounded at 8 MB.
         _ = baton_git_set_cache_object_limit(GIT_OBJECT_TREE, 1 << 20)
-        _ = baton_git_set_cache_max_size(16 << 20)
+        _ = baton_git_set_cache_max_size(8 << 20)
         // Map packs in 1 MB windows, at most 16 MB at a time, so a walk over years of history does not
         // keep every page it touched resident.
         _ = baton_git_set_pack_window_limits(1 << 20, 16 << 20)

@@ -33,6 +33,9 @@ struct TreeWalkDiff {
     func deltas(from old: ObjectID?, to new: ObjectID?) throws -> [TreeDelta] {
         var out: [TreeDelta] = []
         try compare(old: old?.raw, new: new?.raw, prefix: "", into: &out)
+        // In a walk, this comparison's old trees are the next one's new trees.
+        hints.previousTrees = hints.currentTrees
+        hints.currentTrees = [:]
         return out.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
@@ -50,8 +53,8 @@ struct TreeWalkDiff {
 
     private func compare(old: git_oid?, new: git_oid?, prefix: String, into out: inout [TreeDelta]) throws {
         if var a = old, var b = new, git_oid_equal(&a, &b) != 0 { return }
-        let oldTree = try old.map { try RawTree(repository: repository, id: $0) }
-        let newTree = try new.map { try RawTree(repository: repository, id: $0) }
+        let oldTree = try old.map { try tree($0) }
+        let newTree = try new.map { try tree($0) }
         if let names = relevantNames(below: prefix) {
             // Only a few names matter here: look them up.
             for name in names {
@@ -73,6 +76,18 @@ struct TreeWalkDiff {
                 name: name, before: x.map { Entry(oldTree!, $0) }, after: y.map { Entry(newTree!, $0) }, prefix: prefix,
                 into: &out)
         }
+    }
+
+    /// The tree, from those the last comparison read when it is one of them.
+    private func tree(_ id: git_oid) throws -> RawTree {
+        let key = ObjectID(id)
+        if let known = hints.currentTrees[key] ?? hints.previousTrees[key] {
+            hints.currentTrees[key] = known
+            return known
+        }
+        let read = try RawTree(repository: repository, id: id)
+        hints.currentTrees[key] = read
+        return read
     }
 
     /// Compares one name's entries on both sides: recurses into folders, records changed files.
@@ -114,7 +129,10 @@ struct TreeWalkDiff {
     }
 }
 
-/// Where looked-up paths were found in the last tree read, by path; shared by the comparisons of one walk.
+/// What one comparison leaves for the next in a walk: where looked-up paths were found in the last
+/// tree read, and the trees read (a commit's old trees are the next commit's new ones).
 final class LookupHints {
     var offsets: [String: Int] = [:]
+    var currentTrees: [ObjectID: RawTree] = [:]
+    var previousTrees: [ObjectID: RawTree] = [:]
 }

@@ -3,13 +3,50 @@ public enum FrontMatter {
     /// The YAML between a first line `---` and the next line `---` (or `...`), and the text after it.
     /// CRLF line ends and a missing final newline are accepted; without front matter `yaml` is nil.
     public static func split(_ text: String) -> (yaml: String?, body: String) {
-        let lines = TextLines(text)
-        guard let index = closingLineIndex(lines.lines) else { return (nil, text) }
-        let yaml = lines.lines[1..<index].map { $0.stripCR() + "\n" }.joined()
-        let rest = Array(lines.lines[(index + 1)...])
-        var body = rest.joined(separator: "\n")
-        if lines.endsWithNewline, !rest.isEmpty { body += "\n" }
-        return (yaml, body)
+        var copy = text
+        let found = copy.withUTF8 { bytes -> (yaml: String, body: String)? in
+            guard let (yamlRange, bodyStart) = frontMatterRanges(UnsafeRawBufferPointer(bytes)) else { return nil }
+            let yamlBytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[yamlRange])
+            var yaml = String(decoding: yamlBytes, as: UTF8.self)
+            if yamlBytes.contains(UInt8(ascii: "\r")) {
+                yaml = TextLines(yaml).lines.map { $0.stripCR() + "\n" }.joined()
+            }
+            let body = String(decoding: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[bodyStart...]), as: UTF8.self)
+            return (yaml, body)
+        }
+        guard let found else { return (nil, text) }
+        return found
+    }
+
+    /// The bytes of the YAML lines (each ending in a newline) and where the body starts, found by
+    /// scanning for the `---` line and the next `---` or `...` line (trailing spaces, tabs and
+    /// carriage returns ignored).
+    private static func frontMatterRanges(_ bytes: UnsafeRawBufferPointer) -> (yaml: Range<Int>, bodyStart: Int)? {
+        let count = bytes.count
+        func lineEnd(_ start: Int) -> Int {
+            var i = start
+            while i < count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
+            return i
+        }
+        func isMarker(_ start: Int, _ end: Int, dotsToo: Bool) -> Bool {
+            var e = end
+            while e > start, bytes[e - 1] == UInt8(ascii: " ") || bytes[e - 1] == UInt8(ascii: "\t") || bytes[e - 1] == UInt8(ascii: "\r") {
+                e -= 1
+            }
+            guard e - start == 3 else { return false }
+            let c = bytes[start]
+            guard c == UInt8(ascii: "-") || (dotsToo && c == UInt8(ascii: ".")) else { return false }
+            return bytes[start + 1] == c && bytes[start + 2] == c
+        }
+        let firstEnd = lineEnd(0)
+        guard count > 0, isMarker(0, firstEnd, dotsToo: false) else { return nil }
+        var start = firstEnd + 1
+        while start < count {
+            let end = lineEnd(start)
+            if isMarker(start, end, dotsToo: true) { return (firstEnd + 1..<start, min(end + 1, count)) }
+            start = end + 1
+        }
+        return nil
     }
 
     /// The index of the line closing the front matter, or nil when there is none.

@@ -12,17 +12,29 @@ public struct LogEntry: Hashable, Sendable {
 
     /// Parses `- 2026-11-24T09:14:05+05:30 priya: created` (`*` bullets and trailing spaces accepted).
     public init?(line: String) {
-        let trimmed = line.trimmingTrailingSpaces()
-        guard trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") else { return nil }
-        let rest = trimmed.dropFirst(2).drop(while: { $0 == " " })
-        guard let space = rest.firstIndex(of: " "), let at = Timestamp(iso: String(rest[..<space])) else { return nil }
-        let afterTime = rest[space...].drop(while: { $0 == " " })
-        guard let colon = afterTime.firstIndex(of: ":") else { return nil }
-        let author = String(afterTime[..<colon])
-        guard !author.isEmpty, !author.contains(" ") else { return nil }
-        var text = afterTime[afterTime.index(after: colon)...]
-        if text.first == " " { text = text.dropFirst() }
-        self.init(at: at, author: author, text: String(text))
+        // On UTF-8 code units: every delimiter is ASCII, and a task's log has a line per change.
+        let u = line.utf8
+        var end = u.endIndex
+        while end > u.startIndex {
+            let byte = u[u.index(before: end)]
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") else { break }
+            end = u.index(before: end)
+        }
+        var i = u.startIndex
+        guard u.distance(from: i, to: end) >= 2, u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: "*"),
+            u[u.index(after: i)] == UInt8(ascii: " ")
+        else { return nil }
+        i = u.index(i, offsetBy: 2)
+        while i < end, u[i] == UInt8(ascii: " ") { i = u.index(after: i) }
+        guard let space = u[i..<end].firstIndex(of: UInt8(ascii: " ")), let at = Timestamp(iso: String(line[i..<space])) else { return nil }
+        var j = space
+        while j < end, u[j] == UInt8(ascii: " ") { j = u.index(after: j) }
+        guard let colon = u[j..<end].firstIndex(of: UInt8(ascii: ":")), colon > j,
+            !u[j..<colon].contains(UInt8(ascii: " "))
+        else { return nil }
+        var textStart = u.index(after: colon)
+        if textStart < end, u[textStart] == UInt8(ascii: " ") { textStart = u.index(after: textStart) }
+        self.init(at: at, author: String(line[j..<colon]), text: String(line[textStart..<end]))
     }
 
     /// The rendered line, without a newline; the text is forced onto one line.

@@ -2,6 +2,13 @@ extension TaskDocument {
     /// Reads a task file; `path` is used in error messages.
     /// Throws `ModelError.badFrontMatter` when the YAML is broken or id, title or status is missing or invalid.
     public static func parse(_ text: String, path: String) throws -> TaskDocument {
+        try parse(text, path: path, readBody: { _ in true })
+    }
+
+    /// `parse`, reading the description and log only when `readBody` says so for the task as its
+    /// front matter describes it (otherwise they are left empty). For read-only reports that need
+    /// the log of a few tasks among thousands; such a document must never be written back.
+    public static func parse(_ text: String, path: String, readBody: (TaskDocument) -> Bool) throws -> TaskDocument {
         func fail(_ detail: String) -> ModelError { .badFrontMatter(path: path, detail: detail) }
 
         let (yamlText, body) = FrontMatter.split(text)
@@ -35,15 +42,16 @@ extension TaskDocument {
         let updated = try reader.timestamp("updated")
         guard let firstTime = created ?? updated else { throw fail("the field created is missing") }
 
-        let (description, log, trailing) = parseBody(body)
-        return TaskDocument(
+        var task = TaskDocument(
             id: id, kind: kind, title: title, status: status, owner: try reader.string("owner") ?? "",
             created: firstTime, updated: updated ?? firstTime, due: try reader.day("due"), tags: try reader.tags(),
             blockedReason: try reader.string("blocked_reason"), from: try reader.string("from"),
             to: try reader.string("to"), respondBy: try reader.timestamp("respond_by"),
             extraFields: fields.filter { !knownKeys.contains($0.key) },
-            description: description, log: log, trailingBody: trailing
+            description: "", log: [], trailingBody: ""
         )
+        if readBody(task) { (task.description, task.log, task.trailingBody) = parseBody(body) }
+        return task
     }
 
     /// Splits the body at the first `## Log` line (outside code fences).

@@ -42,6 +42,8 @@ public enum TextSafety {
 extension String {
     /// The string without leading and trailing spaces, tabs and line breaks.
     func trimmingWhitespace() -> String {
+        // Most values start and end with a visible ASCII character: nothing to trim.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
@@ -51,8 +53,14 @@ extension String {
 
     /// The string without trailing spaces, tabs and carriage returns.
     func trimmingTrailingSpaces() -> String {
-        var s = Substring(self)
-        while let c = s.last, c == " " || c == "\t" || c == "\r" { s = s.dropLast() }
-        return String(s)
+        let bytes = utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex {
+            let previous = bytes.index(before: end)
+            let byte = bytes[previous]
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") else { break }
+            end = previous
+        }
+        return end == bytes.endIndex ? self : String(self[..<end])
     }
 }

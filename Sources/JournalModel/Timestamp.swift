@@ -30,7 +30,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     /// and fractional seconds (dropped).
     public init?(iso: String) {
         let text = Array(iso.trimmingWhitespace().utf8)
-        guard text.count >= 20, let day = LocalDay(string: String(decoding: text[0..<10], as: UTF8.self)),
+        guard text.count >= 20, let day = text.withUnsafeBytes({ LocalDay(bytes: UnsafeRawBufferPointer(rebasing: $0[0..<10])) }),
               text[10] == UInt8(ascii: "T") || text[10] == UInt8(ascii: "t") || text[10] == UInt8(ascii: " "),
               let hour = Timestamp.number(text, 11, 2), text[13] == UInt8(ascii: ":"),
               let minute = Timestamp.number(text, 14, 2), text[16] == UInt8(ascii: ":"),

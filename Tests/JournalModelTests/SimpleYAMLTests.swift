@@ -74,3 +74,26 @@ private struct SplitMix: RandomNumberGenerator {
         #expect(accepted > 500)
     }
 }
+
+/// The front matter split as it was first written (by lines), the reference for the byte scanner.
+private func referenceSplit(_ text: String) -> (yaml: String?, body: String) {
+    let lines = TextLines(text)
+    guard let index = FrontMatter.closingLineIndex(lines.lines) else { return (nil, text) }
+    let yaml = lines.lines[1..<index].map { $0.stripCR() + "\n" }.joined()
+    let rest = Array(lines.lines[(index + 1)...])
+    var body = rest.joined(separator: "\n")
+    if lines.endsWithNewline, !rest.isEmpty { body += "\n" }
+    return (yaml, body)
+}
+
+@Suite struct FrontMatterScanTests {
+    @Test func byteScannerSplitsAsTheLineSplitterDid() {
+        let pieces = ["---", "...", "--- ", "---\t", "--", "----", "\n", "\r\n", "\r", "a: 1", "x", " ", "é", "# h", ""]
+        var rng = SplitMix(state: 99)
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 0...9, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let fast = FrontMatter.split(text), slow = referenceSplit(text)
+            #expect(fast.yaml == slow.yaml && fast.body == slow.body, "\(text.debugDescription)")
+        }
+    }
+}

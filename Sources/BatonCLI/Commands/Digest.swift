@@ -55,12 +55,17 @@ enum ReadingSupport {
         guard first <= last else { throw CLIError.usage("--since \(first) is after --until \(last)") }
         if let staleDays, staleDays < 1 { throw CLIError.usage("--stale-days must be 1 or more") }
         let only = try member.map { try Handle($0).value }
-        let tasks = journal.loadTasks().tasks
+        // The current tasks load on the other cores while the history is walked.
+        // (Only open tasks and asks need their logs here.)
+        let loading = InBackground { journal.loadTasks(readBody: { $0.kind == .ask || $0.status.isOpen }).tasks }
         let start = first.startDate(in: zone)
         let end = last.adding(days: 1).startDate(in: zone)
         // One walk over the period only, so the cost follows the period, not the journal's age. A task
         // blocked before the period gets its "blocked since" from its own log (`Digest.blockedSince`).
-        let events = try journal.history(JournalHistory.Query(since: start, until: end), tasks: tasks)
+        // The digest reads notes from the work tree and only task changes from the history.
+        let query = JournalHistory.Query(paths: [JournalLayout.tasksFolder], since: start, until: end)
+        let events = try journal.history(query, tasksAfterWalk: { loading.value })
+        let tasks = loading.value
         return DigestInput(
             team: journal.config.team, since: first, until: last, zone: zone, now: now,
             staleDays: staleDays ?? journal.config.staleDays, member: only, tasks: tasks,

@@ -9,7 +9,7 @@ struct Attribution {
     private var emailToHandle: [String: String] = [:]
     private let known: Set<String>
 
-    init(commits: [RawCommit], knownHandles: Set<String>) {
+    init(commits: [RawCommit], namers: CommitNamers = CommitNamers(), knownHandles: Set<String>) {
         var known = knownHandles
         for item in commits {
             for file in item.files {
@@ -18,12 +18,19 @@ struct Attribution {
             }
         }
         self.known = known
-        // Oldest first, so the latest pairing wins.
-        for item in commits.reversed() {
-            if let handle = Self.namedHandle(item, known: known) {
-                emailToHandle[item.commit.author.email.lowercased()] = handle
-            }
+        // The newest pairing wins (the lowest position in the newest-first walk).
+        var newest: [String: (position: Int, handle: String)] = [:]
+        func offer(_ email: String, _ handle: String, _ position: Int) {
+            if let current = newest[email], current.position <= position { return }
+            newest[email] = (position, handle)
         }
+        for item in commits {
+            if let handle = Self.namedHandle(item, known: known) { offer(item.commit.author.email.lowercased(), handle, item.position) }
+        }
+        for (email, pairings) in namers.byEmail {
+            for pairing in pairings where known.contains(pairing.handle) { offer(email, pairing.handle, pairing.position) }
+        }
+        emailToHandle = newest.mapValues(\.handle)
     }
 
     /// The handle a commit names through its own content: its log lines, or its message.
@@ -35,17 +42,17 @@ struct Attribution {
 
     /// `task k7q2xm: tom blocked: ...`, `ask p3hd9x: priya asks tom ...`, `note: priya 2026-11-24`.
     static func messageHandle(_ summary: String, known: Set<String>) -> String? {
+        guard let candidate = messageCandidate(summary) else { return nil }
+        return known.contains(candidate) ? candidate : nil
+    }
+
+    /// The word of a baton commit message that names its author, whether or not it is a known handle.
+    static func messageCandidate(_ summary: String) -> String? {
         let words = summary.split(separator: " ", maxSplits: 3).map(String.init)
         guard words.count >= 2 else { return nil }
-        let candidate: String
-        if words[0] == "note:" {
-            candidate = words[1]
-        } else if (words[0] == "task" || words[0] == "ask"), words.count >= 3, words[1].hasSuffix(":") {
-            candidate = words[2]
-        } else {
-            return nil
-        }
-        return known.contains(candidate) ? candidate : nil
+        if words[0] == "note:" { return words[1] }
+        if (words[0] == "task" || words[0] == "ask"), words.count >= 3, words[1].hasSuffix(":") { return words[2] }
+        return nil
     }
 
     /// The handle for the commit's author when nothing in the commit names one.

@@ -19,8 +19,15 @@ extension Journal {
 
     /// The changes recorded in the history (one walk), oldest first.
     public func history(_ query: JournalHistory.Query, tasks: [TaskDocument]) throws -> [HistoryEvent] {
+        try history(query, tasksAfterWalk: { tasks })
+    }
+
+    /// `history`, asking for the current tasks (to recognise authors) only after the walk, so they
+    /// can be loaded on another core while it runs.
+    public func history(_ query: JournalHistory.Query, tasksAfterWalk: @escaping () -> [TaskDocument]) throws -> [HistoryEvent] {
         do {
-            return try JournalHistory(repository: repository, knownHandles: knownHandles(tasks: tasks)).events(query)
+            return try JournalHistory(repository: repository, knownHandlesAfterWalk: { self.knownHandles(tasks: tasksAfterWalk()) })
+                .events(query)
         } catch let error as GitError {
             throw JournalError.git(operation: error.operation, message: error.message)
         }

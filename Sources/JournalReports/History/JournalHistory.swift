@@ -32,18 +32,25 @@ public struct JournalHistory {
     let repository: Repository
     /// Parsed versions by blob id: the new version of one commit is the old version of the next one.
     private let cache = ParseCache()
-    /// Handles known from the work tree (note folders, task owners), used to recognise authors.
-    let knownHandles: Set<String>
+    /// Handles known from the work tree (note folders, task owners), used to recognise authors;
+    /// asked for only after the walk, so they can be gathered while it runs.
+    let knownHandles: () -> Set<String>
 
     public init(repository: Repository, knownHandles: Set<String> = []) {
+        self.init(repository: repository, knownHandlesAfterWalk: { knownHandles })
+    }
+
+    public init(repository: Repository, knownHandlesAfterWalk: @escaping () -> Set<String>) {
         self.repository = repository
-        self.knownHandles = knownHandles
+        self.knownHandles = knownHandlesAfterWalk
     }
 
     /// Every change matching `query`, oldest first.
     public func events(_ query: Query = Query()) throws -> [HistoryEvent] {
         guard let head = try repository.headCommit() else { return [] }
         var raw: [RawCommit] = []
+        var namers = CommitNamers()
+        var position = 0
         let stopBefore = query.since.map { $0.addingTimeInterval(-Self.walkMargin) }
         // Newest first by commit time: a bounded walk stops as soon as it is past `since`; events are
         // sorted by time below anyway.
@@ -57,10 +64,16 @@ public struct JournalHistory {
             for delta in deltas {
                 if let file = try readFile(delta) { files.append(file) }
             }
-            if !files.isEmpty { raw.append(RawCommit(commit: commit, files: files)) }
+            if files.isEmpty {
+                // Outside the paths asked for, a commit still tells which handle its author uses.
+                namers.note(commit, position: position)
+            } else {
+                raw.append(RawCommit(commit: commit, files: files, position: position))
+            }
+            position += 1
             return true
         }
-        let attribution = Attribution(commits: raw, knownHandles: knownHandles)
+        let attribution = Attribution(commits: raw, namers: namers, knownHandles: knownHandles())
         var events: [HistoryEvent] = []
         for item in raw.reversed() {
             events += attribution.events(for: item)
@@ -130,6 +143,22 @@ private final class ParseCache {
 struct RawCommit {
     let commit: Commit
     let files: [RawFile]
+    /// Its place in the walk, newest first.
+    var position = 0
+}
+
+/// The handles that commits outside the walked paths name in their messages (`note: priya ...`),
+/// by author email, newest first: each pairing's newest commit only, so memory stays small on a
+/// walk over years of history.
+struct CommitNamers {
+    private(set) var byEmail: [String: [(handle: String, position: Int)]] = [:]
+
+    mutating func note(_ commit: Commit, position: Int) {
+        guard let candidate = Attribution.messageCandidate(commit.summary) else { return }
+        let email = commit.author.email.lowercased()
+        if byEmail[email]?.contains(where: { $0.handle == candidate }) == true { return }
+        byEmail[email, default: []].append((candidate, position))
+    }
 }
 
 /// One changed file of a commit: its derived changes and the log lines it added.

@@ -19,8 +19,20 @@ extension Journal {
 
     /// Every readable task and ask, and the files that could not be read (parsed on every core).
     public func loadTasks() -> (tasks: [TaskDocument], unreadable: [UnreadableFile]) {
+        loadTasks(readBody: { _ in true })
+    }
+
+    /// `loadTasks`, reading descriptions and logs only of the tasks `readBody` picks by their front
+    /// matter (see `TaskDocument.parse(_:path:readBody:)`): for read-only reports.
+    public func loadTasks(readBody: @escaping (TaskDocument) -> Bool) -> (tasks: [TaskDocument], unreadable: [UnreadableFile]) {
         let ids = taskIDs()
-        let loaded = Parallel.map(ids) { id in Result { try loadTask(id: id) } }
+        let loaded = Parallel.map(ids) { id in
+            Result {
+                let path = JournalLayout.taskPath(id: id)
+                guard let text = try read(path) else { throw ModelError.unknownID(id) }
+                return try TaskDocument.parse(text, path: path, readBody: readBody)
+            }
+        }
         var tasks: [TaskDocument] = []
         var unreadable: [UnreadableFile] = []
         tasks.reserveCapacity(loaded.count)
@@ -45,6 +57,10 @@ extension Journal {
     /// The task whose id starts with `prefix` (exact ids win), or an error naming the candidates.
     public func resolveTask(_ prefix: String) throws -> TaskDocument {
         guard TaskID.isValid(prefix) else { throw ModelError.badID(prefix) }
+        // An exact id needs no listing of the folder (thousands of files in a large journal).
+        if let text = try read(JournalLayout.taskPath(id: prefix)) {
+            return try TaskDocument.parse(text, path: JournalLayout.taskPath(id: prefix))
+        }
         return try loadTask(id: try TaskID.resolve(prefix: prefix, among: taskIDs()))
     }
 

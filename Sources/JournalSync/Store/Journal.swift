@@ -61,9 +61,7 @@ public final class Journal {
 
     /// The text of a journal file from the work tree, or nil when it does not exist.
     public func read(_ relative: String) throws -> String? {
-        let path = try absolutePath(relative)
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        FileText.contents(atPath: try absolutePath(relative))
     }
 
     /// Journal-relative paths of the Markdown files under `folder` in the work tree, sorted.
@@ -142,7 +140,8 @@ public final class Journal {
         let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
         let bad =
             relative.isEmpty || relative.hasPrefix("/") || parts.contains { $0 == ".." || $0 == "." || $0.isEmpty }
-            || relative.unicodeScalars.contains { $0.properties.generalCategory == .control } || parts.first == ".git"
+            || relative.utf8.contains { $0 < 0x20 || $0 >= 0x7F } && relative.unicodeScalars.contains { $0.properties.generalCategory == .control }
+            || parts.first == ".git"
         if bad { throw JournalError.unsafePath(relative) }
     }
 }

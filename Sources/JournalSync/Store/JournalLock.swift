@@ -109,13 +109,14 @@ public final class JournalLock {
         }
     }
 
-    /// Removes git lock files a killed baton left behind (index, HEAD, config, branch refs). After
+    /// Removes git lock files a killed baton left behind (index, HEAD, FETCH_HEAD, config, branch refs). After
     /// taking over a dead baton's lock they are its: each is removed once it is a second old (waiting for
     /// a younger one, so a git command started by hand right now can finish first). Otherwise only locks
     /// older than ten minutes are removed.
     static func removeStaleGitLocks(gitDirectory: String, afterDeadHolder: Bool) {
         let fm = FileManager.default
-        var candidates = ["index.lock", "HEAD.lock", "config.lock", "packed-refs.lock"].map { gitDirectory + "/" + $0 }
+        var candidates = ["index.lock", "HEAD.lock", "FETCH_HEAD.lock", "ORIG_HEAD.lock", "config.lock", "packed-refs.lock"]
+            .map { gitDirectory + "/" + $0 }
         for folder in ["refs/heads", "refs/remotes/origin"] {
             let dir = gitDirectory + "/" + folder
             for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where name.hasSuffix(".lock") {
