@@ -28,7 +28,8 @@ for tool in hyperfine git python3 /usr/bin/time; do
 done
 
 echo "== building baton (release)"
-(cd "$ROOT" && swift build -c release --static-swift-stdlib --scratch-path "${BENCH_SCRATCH:-.build-bench}" 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true)
+# The same flags as `make release`.
+(cd "$ROOT" && swift build -c release --static-swift-stdlib -Xlinker -no-pie --scratch-path "${BENCH_SCRATCH:-.build-bench}" 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true)
 BATON="$ROOT/${BENCH_SCRATCH:-.build-bench}/release/baton"
 [ -x "$BATON" ] || { echo "bench: build failed" >&2; exit 1; }
 

@@ -36,4 +36,9 @@ static inline int baton_git_set_pack_window_limits(size_t window_size, size_t ma
     return error ? error : git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, mapped_limit);
 }
 
+// Loads the CA certificates in `file` for HTTPS (mbedTLS and OpenSSL builds).
+static inline int baton_git_set_ssl_cert_file(const char *file) {
+    return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, (const char *)0);
+}
+
 #endif

@@ -10,7 +10,8 @@ public enum GitLibrary {
     }
 
     static func setUp() {
-        git_libgit2_init()
+        // The CA bundle is parsed on the first HTTPS transfer, not here (see DeferredCertificates).
+        DeferredCertificates.whileInitializing { _ = git_libgit2_init() }
         _ = baton_git_enable_fsync(1)
         // libgit2 re-hashes every object it reads (git does not): on a history walk that reads a
         // 200 KB tasks/ tree per commit, that was two thirds of the time. zlib still checks every
@@ -24,6 +25,13 @@ public enum GitLibrary {
         // Map packs in 1 MB windows, at most 16 MB at a time, so a walk over years of history does not
         // keep every page it touched resident.
         _ = baton_git_set_pack_window_limits(1 << 20, 16 << 20)
+    }
+
+    /// Loads the CA certificates libgit2's initialization left for later, when `url` may need them
+    /// (HTTPS, or HTTP that may redirect there). Called before every transfer.
+    static func prepareCertificates(forURL url: String?) throws {
+        guard let url, url.lowercased().hasPrefix("http"), DeferredCertificates.isPending else { return }
+        try check(DeferredCertificates.load(), "load the system's CA certificates")
     }
 
     /// Releases libgit2's global state.

@@ -27,7 +27,9 @@ extension Repository {
     public func fetch(remote name: String = "origin", options: RemoteOptions = RemoteOptions()) throws {
         let remote = try lookupRemote(name)
         defer { git_remote_free(remote) }
-        let state = CallbackState(options: options, url: git_remote_url(remote).map { String(cString: $0) }, repository: pointer)
+        let url = git_remote_url(remote).map { String(cString: $0) }
+        try GitLibrary.prepareCertificates(forURL: url)
+        let state = CallbackState(options: options, url: url, repository: pointer)
         var opts = git_fetch_options()
         try check(git_fetch_options_init(&opts, UInt32(GIT_FETCH_OPTIONS_VERSION)), "fetch options")
         state.install(into: &opts.callbacks)
@@ -47,6 +49,7 @@ extension Repository {
         let remote = try lookupRemote(name)
         defer { git_remote_free(remote) }
         let pushURL = (git_remote_pushurl(remote) ?? git_remote_url(remote)).map { String(cString: $0) }
+        try GitLibrary.prepareCertificates(forURL: pushURL)
         let state = CallbackState(options: options, url: pushURL, repository: pointer)
         var opts = git_push_options()
         try check(git_push_options_init(&opts, UInt32(GIT_PUSH_OPTIONS_VERSION)), "push options")
@@ -71,6 +74,7 @@ extension Repository {
 
     /// Clones `url` into `path` and checks out its default branch.
     public static func clone(url: String, to path: String, options: RemoteOptions = RemoteOptions()) throws -> Repository {
+        try GitLibrary.prepareCertificates(forURL: url)
         let state = CallbackState(options: options, url: url)
         var opts = git_clone_options()
         try check(git_clone_options_init(&opts, UInt32(GIT_CLONE_OPTIONS_VERSION)), "clone options")
