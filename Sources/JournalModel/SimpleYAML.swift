@@ -1,5 +1,6 @@
 /// Reads the front matter baton itself writes (one `key: value` line per field: plain scalars,
-/// double-quoted strings without escapes, one-line lists of plain words) without building a YAML
+/// double-quoted strings without escapes, one-line lists of plain words, and `#` comments as in
+/// `baton.yml`) without building a YAML
 /// document, which is about forty times faster than composing it with Yams.
 ///
 /// Anything outside that narrow form (comments, nested maps, block lists, single quotes, escapes,
@@ -13,6 +14,7 @@ enum SimpleYAML {
         var keys = Set<Substring>()
         for rawLine in yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
             let line = Substring(rawLine)
+            if line.utf8.first == UInt8(ascii: "#") { continue }  // a comment line
             guard let colon = keyEnd(line) else { return nil }
             let key = line[..<colon]
             guard keys.insert(key).inserted else { return nil }
@@ -21,12 +23,24 @@ enum SimpleYAML {
             if rest.isEmpty {
                 value = .scalar("", plain: true)
             } else {
-                guard rest.first == " ", let parsed = scalarOrList(rest.dropFirst()) else { return nil }
-                value = parsed
+                guard rest.first == " " else { return nil }
+                let body = rest.drop(while: { $0 == " " })
+                if body.isEmpty || body.first == "#" {
+                    value = .scalar("", plain: true)
+                } else {
+                    guard let parsed = scalarOrList(body) else { return nil }
+                    value = parsed
+                }
             }
             fields.append(YAMLField(key: String(key), value: value))
         }
         return fields
+    }
+
+    /// True when `text` is empty, spaces, or spaces then a comment.
+    private static func isBlankOrComment(_ text: Substring) -> Bool {
+        let body = text.drop(while: { $0 == " " })
+        return body.isEmpty || (body.first == "#" && body.startIndex > text.startIndex)
     }
 
     /// Printable characters YAML accepts anywhere, minus the ones baton's writer would quote.
@@ -66,23 +80,35 @@ enum SimpleYAML {
         guard let first = text.utf8.first else { return nil }
         if first == UInt8(ascii: "\"") { return quoted(text) }
         if first == UInt8(ascii: "[") { return flowList(text) }
-        let value = String(text)
-        return YAMLScalar.isSafePlain(value, inFlow: false) ? .scalar(value, plain: true) : nil
+        // A plain value ends before ` #` (a comment); trailing spaces are not part of it.
+        var value = text
+        var previous: UInt8 = 0
+        for index in text.utf8.indices {
+            let byte = text.utf8[index]
+            if byte == UInt8(ascii: "#") && previous == UInt8(ascii: " ") {
+                value = text[..<index]
+                break
+            }
+            previous = byte
+        }
+        while value.utf8.last == UInt8(ascii: " ") { value = value.dropLast() }
+        let plain = String(value)
+        return YAMLScalar.isSafePlain(plain, inFlow: false) ? .scalar(plain, plain: true) : nil
     }
 
-    /// `"text"` with no escapes, quotes or control characters inside.
+    /// `"text"` with no escapes or quotes inside, then nothing but an optional comment.
     private static func quoted(_ text: Substring) -> YAMLValue? {
-        let bytes = text.utf8
-        guard bytes.count >= 2, bytes.last == UInt8(ascii: "\"") else { return nil }
-        let inner = text.dropFirst().dropLast()
-        if inner.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) { return nil }
-        return .scalar(String(inner), plain: false)
+        let inner = text.dropFirst()
+        guard let close = inner.firstIndex(of: "\""), isBlankOrComment(inner[inner.index(after: close)...]) else { return nil }
+        let content = inner[..<close]
+        if content.utf8.contains(UInt8(ascii: "\\")) { return nil }
+        return .scalar(String(content), plain: false)
     }
 
-    /// `[a, b]` or `[]`: plain items that are safe in a flow list.
+    /// `[a, b]` or `[]`: plain items that are safe in a flow list, then an optional comment.
     private static func flowList(_ text: Substring) -> YAMLValue? {
-        guard text.utf8.last == UInt8(ascii: "]") else { return nil }
-        let inner = text.dropFirst().dropLast()
+        guard let close = text.firstIndex(of: "]"), isBlankOrComment(text[text.index(after: close)...]) else { return nil }
+        let inner = text[text.index(after: text.startIndex)..<close]
         if inner.isEmpty { return .list([], flow: true) }
         var items: [YAMLValue] = []
         for (position, part) in inner.split(separator: ",", omittingEmptySubsequences: false).enumerated() {

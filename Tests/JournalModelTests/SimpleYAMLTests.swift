@@ -35,10 +35,29 @@ private struct SplitMix: RandomNumberGenerator {
         #expect(fields[7].value == .list([.scalar("db", plain: true), .scalar("big data", plain: true)], flow: true))
     }
 
+    @Test func readsBatonYmlWithComments() throws {
+        let yaml = """
+            # the team's settings
+            team: Relay                 # team name, shown in views
+            timezone: Europe/Berlin
+            workdays: [mon, tue, wed]   # "yesterday" skips the other days
+            title: "a # b"  # quoted
+            due: # none yet
+            url: http://x#y
+            spaced:   two spaces  
+
+            """
+        let fields = try #require(SimpleYAML.parse(yaml))
+        #expect(fields == (try YAMLFields.parseComposing(yaml)))
+        #expect(fields.first?.value == .scalar("Relay", plain: true))
+        #expect(fields.count == 7)
+        #expect(fields.last?.value == .scalar("two spaces", plain: true))
+    }
+
     @Test func leavesEverythingElseToYams() {
         let others = [
-            "a: 1\na: 2\n", "# comment\na: 1\n", "a: 1 # trailing\n", "a:\n  b: 1\n", "a:\n- x\n", "a: 'q'\n",
-            "a: \"x\\ty\"\n", "a: |\n  text\n", "a:  two spaces\n", "a: x \n", "a\t: x\n", "- a\n", "a: [x,y]\n",
+            "a: 1\na: 2\n", "a:\n  b: 1\n", "  # indented comment\na: 1\n", "a: \"x\"# tight\n", "a:\n- x\n", "a: 'q'\n",
+            "a: \"x\\ty\"\n", "a: |\n  text\n", "a\t: x\n", "- a\n", "a: [x,y]\n",
             "a: [x, [y]]\n", "a: &anchor x\n", "a: *ref\n", "a: !tag x\n", "a: {b: 1}\n", "a: x: y\n", "---\na: 1\n",
             "a: \u{85}\n", "a: \u{202E}x\n", "key : v\n", "a: -1\n", "a: \"x\" y\n",
         ]
