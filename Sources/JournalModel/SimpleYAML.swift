@@ -9,38 +9,42 @@
 enum SimpleYAML {
     /// The fields of `yaml` (lines ending in `\n`), or nil when the text needs the full parser.
     static func parse(_ yaml: String) -> [YAMLField]? {
-        guard yaml.unicodeScalars.allSatisfy(isPlainText) else { return nil }
+        // Printable ASCII needs no scalar-by-scalar look (the usual case).
+        let ascii = yaml.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }
+        guard ascii || yaml.unicodeScalars.allSatisfy(isPlainText) else { return nil }
         var fields: [YAMLField] = []
-        var keys = Set<Substring>()
+        fields.reserveCapacity(12)
+        let space = UInt8(ascii: " ")
         for rawLine in yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
             let line = Substring(rawLine)
             if line.utf8.first == UInt8(ascii: "#") { continue }  // a comment line
             guard let colon = keyEnd(line) else { return nil }
-            let key = line[..<colon]
-            guard keys.insert(key).inserted else { return nil }
-            let rest = line[line.index(after: colon)...]
+            let key = String(line[..<colon])
+            // A duplicate key is Yams' error to report. (Keys are ASCII here: compare bytes.)
+            if fields.contains(where: { $0.key.utf8.elementsEqual(key.utf8) }) { return nil }
+            let rest = line.utf8[line.utf8.index(after: colon)...]
             let value: YAMLValue
             if rest.isEmpty {
                 value = .scalar("", plain: true)
             } else {
-                guard rest.first == " " else { return nil }
-                let body = rest.drop(while: { $0 == " " })
-                if body.isEmpty || body.first == "#" {
+                guard rest.first == space else { return nil }
+                let body = rest.drop(while: { $0 == space })
+                if body.isEmpty || body.first == UInt8(ascii: "#") {
                     value = .scalar("", plain: true)
                 } else {
-                    guard let parsed = scalarOrList(body) else { return nil }
+                    guard let parsed = scalarOrList(Substring(body)) else { return nil }
                     value = parsed
                 }
             }
-            fields.append(YAMLField(key: String(key), value: value))
+            fields.append(YAMLField(key: key, value: value))
         }
         return fields
     }
 
     /// True when `text` is empty, spaces, or spaces then a comment.
     private static func isBlankOrComment(_ text: Substring) -> Bool {
-        let body = text.drop(while: { $0 == " " })
-        return body.isEmpty || (body.first == "#" && body.startIndex > text.startIndex)
+        let body = text.utf8.drop(while: { $0 == UInt8(ascii: " ") })
+        return body.isEmpty || (body.first == UInt8(ascii: "#") && body.startIndex > text.utf8.startIndex)
     }
 
     /// Printable characters YAML accepts anywhere, minus the ones baton's writer would quote.
@@ -91,30 +95,34 @@ enum SimpleYAML {
             }
             previous = byte
         }
-        while value.utf8.last == UInt8(ascii: " ") { value = value.dropLast() }
+        while value.utf8.last == UInt8(ascii: " ") { value = Substring(value.utf8.dropLast()) }
         let plain = String(value)
         return YAMLScalar.isSafePlain(plain, inFlow: false) ? .scalar(plain, plain: true) : nil
     }
 
     /// `"text"` with no escapes or quotes inside, then nothing but an optional comment.
     private static func quoted(_ text: Substring) -> YAMLValue? {
-        let inner = text.dropFirst()
-        guard let close = inner.firstIndex(of: "\""), isBlankOrComment(inner[inner.index(after: close)...]) else { return nil }
+        let inner = text.utf8.dropFirst()
+        guard let close = inner.firstIndex(of: UInt8(ascii: "\"")), isBlankOrComment(Substring(inner[inner.index(after: close)...])) else {
+            return nil
+        }
         let content = inner[..<close]
-        if content.utf8.contains(UInt8(ascii: "\\")) { return nil }
-        return .scalar(String(content), plain: false)
+        if content.contains(UInt8(ascii: "\\")) { return nil }
+        return .scalar(String(Substring(content)), plain: false)
     }
 
     /// `[a, b]` or `[]`: plain items that are safe in a flow list, then an optional comment.
     private static func flowList(_ text: Substring) -> YAMLValue? {
-        guard let close = text.firstIndex(of: "]"), isBlankOrComment(text[text.index(after: close)...]) else { return nil }
-        let inner = text[text.index(after: text.startIndex)..<close]
+        guard let close = text.utf8.firstIndex(of: UInt8(ascii: "]")), isBlankOrComment(text[text.utf8.index(after: close)...]) else {
+            return nil
+        }
+        let inner = text[text.utf8.index(after: text.startIndex)..<close]
         if inner.isEmpty { return .list([], flow: true) }
         var items: [YAMLValue] = []
-        for (position, part) in inner.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
+        for (position, part) in inner.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).enumerated() {
             // Items are separated by ", " exactly; the first has no leading space.
-            guard position == 0 || part.first == " " else { return nil }
-            let item = String(position == 0 ? part : part.dropFirst())
+            guard position == 0 || part.first == UInt8(ascii: " ") else { return nil }
+            let item = String(Substring(position == 0 ? part : part.dropFirst()))
             guard YAMLScalar.isSafePlain(item, inFlow: true) else { return nil }
             items.append(.scalar(item, plain: true))
         }
