@@ -83,6 +83,13 @@ extension Repository {
     /// A new tree: `base` (nil: empty) with `changes` applied. Fast: touches only the changed paths.
     public func updatedTree(base: ObjectID?, changes: [TreeChange]) throws -> ObjectID {
         let baseTree = try base ?? emptyTree()
+        // Large folders: edit the raw trees on the changed paths (TreeSplice); libgit2 otherwise.
+        if let spliced = try TreeSplice(repository: self).apply(base: baseTree, changes: changes) { return spliced }
+        return try libgit2UpdatedTree(base: baseTree, changes: changes)
+    }
+
+    /// `updatedTree` through libgit2's `git_tree_create_updated` (and the tests' reference).
+    func libgit2UpdatedTree(base baseTree: ObjectID, changes: [TreeChange]) throws -> ObjectID {
         return try withTree(baseTree) { treePtr in
             var updates: [git_tree_update] = []
             var cPaths: [UnsafeMutablePointer<CChar>] = []

@@ -116,3 +116,59 @@ extension TreeChange {
         }
     }
 }
+
+@Suite struct TreeSpliceTests {
+    /// Random upserts and removals, in folders of every depth and in a large flat folder: the raw
+    /// splice writes exactly the tree libgit2's `git_tree_create_updated` writes (same id), and
+    /// falls back to libgit2 for what it does not handle (same result or same error).
+    @Test func splicedTreesEqualLibgit2s() throws {
+        let sb = try Sandbox()
+        defer { sb.remove() }
+        let repo = try Repository.create(at: sb.path("work"))
+        var rng = WorkTreeScanTests.SplitMix(state: 2027)
+        let names = ["x", "x.md", "x-", "x0", "a", "a.md", "tasks", "t1.md", "t10.md", "notes", "2026", "z"]
+        var start: [TreeChange] = []
+        for i in 0..<400 { start.append(.upsert(path: "tasks/t\(i).md", blob: try repo.createBlob(Data("task \(i)".utf8)))) }
+        var tree = try repo.libgit2UpdatedTree(base: try repo.emptyTree(), changes: start)
+        var spliced = 0
+        for round in 0..<300 {
+            var changes: [TreeChange] = []
+            var used = Set<String>()
+            for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                let path: String
+                if Bool.random(using: &rng) {
+                    path = "tasks/t\(Int.random(in: 0..<450, using: &rng)).md"
+                } else {
+                    path = (0..<Int.random(in: 1...3, using: &rng)).map { _ in names.randomElement(using: &rng)! }.joined(separator: "/")
+                }
+                guard used.insert(path).inserted else { continue }
+                if Int.random(in: 0..<4, using: &rng) == 0 {
+                    changes.append(.remove(path: path))
+                } else {
+                    changes.append(.upsert(path: path, blob: try repo.createBlob(Data("r\(round) \(path)".utf8))))
+                }
+            }
+            let viaLibgit2 = Result { try repo.libgit2UpdatedTree(base: tree, changes: changes) }
+            let viaSplice = Result { try TreeSplice(repository: repo).apply(base: tree, changes: changes) }
+            switch (viaLibgit2, viaSplice) {
+            case (.success(let expected), .success(let got?)):
+                #expect(got == expected, "round \(round): \(changes)")
+                spliced += 1
+            case (_, .success(nil)):
+                break  // handed to libgit2
+            case (.failure, .failure):
+                break
+            default:
+                Issue.record("round \(round): libgit2 \(viaLibgit2), splice \(viaSplice) for \(changes)")
+            }
+            #expect((try? repo.updatedTree(base: tree, changes: changes)) == (try? viaLibgit2.get()))
+            if case .success(let next) = viaLibgit2 { tree = next }
+        }
+        #expect(spliced > 80, "too few rounds took the raw path")
+        // Every written tree is valid for git itself.
+        let commit = try repo.createCommit(tree: tree, parents: [], author: testSignature(1), committer: testSignature(1), message: "m")
+        try repo.updateReference("refs/heads/main", to: commit, expected: nil, message: "test")
+        let fsck = try sb.git(["fsck", "--strict", "--no-progress"], in: sb.path("work"))
+        #expect(fsck.status == 0, "\(fsck.stderr)")
+    }
+}

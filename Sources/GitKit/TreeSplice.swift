@@ -1,0 +1,142 @@
+import CGit2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Builds the tree `Repository.updatedTree` describes by editing the raw bytes of the trees on the
+/// changed paths: an updated entry has its 20-byte id replaced, a new one is inserted at its sorted
+/// place, a removed one is cut out; every other entry is copied as it is.
+///
+/// libgit2's `git_tree_create_updated` loads each tree on the path into a tree builder (a hash map
+/// of every entry), sorts it and writes it out again: for a `tasks/` folder of thousands of files that
+/// is most of the cost of a commit. The result is the same tree, byte for byte (a randomised test
+/// compares the ids); anything this does not handle (a file where a folder is, or the reverse, odd
+/// paths) returns nil and libgit2 does the work.
+struct TreeSplice {
+    let repository: Repository
+
+    /// The new root tree's id, or nil when the changes need libgit2's general path.
+    func apply(base: ObjectID, changes: [TreeChange]) throws -> ObjectID? {
+        var edits: [(components: [Substring], blob: git_oid?)] = []
+        for change in changes {
+            let (path, blob): (String, git_oid?)
+            switch change {
+            case .upsert(let p, let id): (path, blob) = (p, id.raw)
+            case .remove(let p): (path, blob) = (p, nil)
+            }
+            let components = path.split(separator: "/", omittingEmptySubsequences: false)
+            guard !components.isEmpty, !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else { return nil }
+            edits.append((components, blob))
+        }
+        guard let result = try update(tree: base.raw, edits: edits[...]) else { return nil }
+        if let id = result.id { return ObjectID(id) }
+        return try repository.emptyTree()
+    }
+
+    /// A tree after the edits: its new id, or nil when it was left empty (and is removed from its
+    /// parent, as libgit2 does).
+    private struct Updated {
+        let id: git_oid?
+    }
+
+    /// Applies `edits` (paths relative to this tree) to the tree `id`; nil when unsupported.
+    private func update(tree id: git_oid?, edits: ArraySlice<(components: [Substring], blob: git_oid?)>) throws -> Updated? {
+        let tree = try id.map { try RawTree(repository: repository, id: $0) }
+        // Group the edits by their first component: a file here, or a folder to recurse into.
+        var byName: [String: [(components: [Substring], blob: git_oid?)]] = [:]
+        var order: [String] = []
+        for edit in edits {
+            let name = String(edit.components[0])
+            if byName[name] == nil { order.append(name) }
+            byName[name, default: []].append((Array(edit.components.dropFirst()), edit.blob))
+        }
+        // The new entry for each name: (mode, id) or nil to remove.
+        var replacements: [Replacement] = []
+        for name in order {
+            let group = byName[name]!
+            let bytes = Array(name.utf8)
+            let existing = tree?.find(bytes)
+            if group.allSatisfy({ $0.components.isEmpty }) {
+                // The name itself is a file being written or removed; a folder there is libgit2's case.
+                if existing?.isTree == true { return nil }
+                // Removing what is not there is an error libgit2 reports.
+                guard group.count == 1, group[0].blob != nil || existing != nil else { return nil }
+                replacements.append(Replacement(name: bytes, isTree: false, entry: group[0].blob.map { (0o100644, $0) }))
+            } else {
+                guard group.allSatisfy({ !$0.components.isEmpty }) else { return nil }
+                if let existing, !existing.isTree { return nil }
+                guard let sub = try update(tree: existing.map { tree!.id(of: $0) }, edits: group[...]) else { return nil }
+                if sub.id == nil && existing == nil { continue }
+                replacements.append(Replacement(name: bytes, isTree: true, entry: sub.id.map { (0o040000, $0) }))
+            }
+        }
+        let bytes = splice(tree, replacements)
+        if bytes.isEmpty { return Updated(id: nil) }
+        return Updated(id: try write(bytes))
+    }
+
+    /// A name's new entry (nil: removed).
+    private struct Replacement {
+        let name: [UInt8]
+        let isTree: Bool
+        let entry: (mode: UInt32, id: git_oid)?
+    }
+
+    /// The tree's bytes with each name's entry replaced, inserted or removed.
+    private func splice(_ tree: RawTree?, _ replacements: [Replacement]) -> [UInt8] {
+        let old = tree?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        // Where each replacement goes: the range of the entry it replaces (empty for an insertion).
+        var cuts: [(range: Range<Int>, entry: [UInt8], replacement: Replacement)] = []
+        for replacement in replacements {
+            var offset = 0
+            var range = old.count..<old.count
+            while let tree, let entry = tree.entry(at: offset) {
+                if tree.name(of: entry).elementsEqual(replacement.name) {
+                    range = entry.start..<entry.end
+                    break
+                }
+                if RawTree.order(tree.name(of: entry), entry.isTree, replacement.name, replacement.isTree) > 0 {
+                    range = entry.start..<entry.start
+                    break
+                }
+                offset = entry.end
+            }
+            var bytes: [UInt8] = []
+            if let (mode, id) = replacement.entry {
+                bytes = Array(String(mode, radix: 8).utf8) + [UInt8(ascii: " ")] + replacement.name + [0]
+                withUnsafeBytes(of: id) { bytes.append(contentsOf: $0.prefix(20)) }
+            }
+            cuts.append((range, bytes, replacement))
+        }
+        // By place in the old tree; names inserted at the same place in tree order.
+        cuts.sort { a, b in
+            if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
+            return a.replacement.name.withUnsafeBytes {
+                RawTree.order($0, a.replacement.isTree, b.replacement.name, b.replacement.isTree) < 0
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(old.count + 64 * cuts.count)
+        var position = 0
+        for cut in cuts {
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: old[position..<cut.range.lowerBound]))
+            out.append(contentsOf: cut.entry)
+            position = cut.range.upperBound
+        }
+        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: old[position...]))
+        return out
+    }
+
+    private func write(_ bytes: [UInt8]) throws -> git_oid {
+        var odb: OpaquePointer?
+        try check(git_repository_odb(&odb, repository.pointer), "open the object database")
+        defer { git_odb_free(odb) }
+        var oid = git_oid()
+        try bytes.withUnsafeBytes { buffer in
+            try check(git_odb_write(&oid, odb, buffer.baseAddress, buffer.count, GIT_OBJECT_TREE), "write tree")
+        }
+        return oid
+    }
+}
