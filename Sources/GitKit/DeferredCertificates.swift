@@ -16,6 +16,7 @@ import Darwin
 /// another TLS library (OpenSSL, macOS), the function below is never called and nothing changes.
 enum DeferredCertificates {
     private static let lock = NSLock()
+    private static let loading = NSLock()
     nonisolated(unsafe) private static var deferring = false
     nonisolated(unsafe) private static var pendingFile: String?
     nonisolated(unsafe) private static var deferredOnce = false
@@ -33,15 +34,17 @@ enum DeferredCertificates {
     /// True when a certificate file still waits to be loaded.
     static var isPending: Bool { lock.withLock { pendingFile != nil } }
 
-    /// Loads the deferred certificate file, once; the status libgit2 returned (0: loaded or nothing to do).
+    /// Loads the deferred certificate file; the status libgit2 returned (0: loaded, or nothing to do).
+    /// After a failure the file stays pending, so a later transfer tries again.
     @discardableResult
     static func load() -> Int32 {
-        let file: String? = lock.withLock {
-            defer { pendingFile = nil }
-            return pendingFile
+        // One load at a time (not under `lock`: the parse below takes it).
+        loading.withLock {
+            guard let file = lock.withLock({ pendingFile }) else { return 0 }
+            let status = baton_git_set_ssl_cert_file(file)
+            if status == 0 { lock.withLock { pendingFile = nil } }
+            return status
         }
-        guard let file else { return 0 }
-        return baton_git_set_ssl_cert_file(file)
     }
 
     /// Called for `mbedtls_x509_crt_parse_file`: notes the file while deferring, else parses it.

@@ -31,7 +31,9 @@ public enum GitLibrary {
     /// (HTTPS, or HTTP that may redirect there). Called before every transfer.
     static func prepareCertificates(forURL url: String?) throws {
         guard let url, url.lowercased().hasPrefix("http"), DeferredCertificates.isPending else { return }
-        try check(DeferredCertificates.load(), "load the system's CA certificates")
+        let status = DeferredCertificates.load()
+        // Plain HTTP goes on without them (only a redirect to HTTPS would need them).
+        if url.lowercased().hasPrefix("https:") { try check(status, "load the system's CA certificates") }
     }
 
     /// Releases libgit2's global state.

@@ -25,6 +25,18 @@ final class RawTree {
         /// Where the next entry begins.
         var end: Int { nameEnd + 21 }
         var isTree: Bool { mode & 0o170000 == 0o040000 }
+
+        /// The mode as libgit2 reports it (`git_tree_entry_filemode`): legacy modes such as 100664
+        /// read as 100644, any executable bit as 100755.
+        var normalizedMode: UInt32 {
+            switch mode & 0o170000 {
+            case 0o040000: return 0o040000
+            case _ where mode & 0o111 != 0: return 0o100755
+            case 0o160000: return 0o160000
+            case 0o120000: return 0o120000
+            default: return 0o100644
+            }
+        }
     }
 
     /// The modes git writes: folder, file, executable, symbolic link, submodule.
@@ -130,7 +142,7 @@ final class RawTree {
                 order = x == nil ? 1 : -1
             }
             if order == 0 {
-                if x!.mode != y!.mode || !equalIDs(old!, x!, new!, y!) { out.append((x, y)) }
+                if x!.normalizedMode != y!.normalizedMode || !equalIDs(old!, x!, new!, y!) { out.append((x, y)) }
                 i = x!.end
                 j = y!.end
             } else if order < 0 {

@@ -27,12 +27,40 @@ struct TreeSplice {
             case .remove(let p): (path, blob) = (p, nil)
             }
             let components = path.split(separator: "/", omittingEmptySubsequences: false)
-            guard !components.isEmpty, !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else { return nil }
+            guard !components.isEmpty, components.allSatisfy(Self.isPlainName) else { return nil }
+            // libgit2 checks that an upserted id is a blob it has; so does this (a cheap header read).
+            if let blob, !(try isBlob(blob)) { return nil }
             edits.append((components, blob))
         }
         guard let result = try update(tree: base.raw, edits: edits[...]) else { return nil }
         if let id = result.id { return ObjectID(id) }
         return try repository.emptyTree()
+    }
+
+    /// Names this handles: ASCII letters, digits, `.`, `_` and `-`, and nothing libgit2 refuses
+    /// (`.`, `..`, `.git` and its variants); anything else is left to libgit2's checks.
+    static func isPlainName(_ name: Substring) -> Bool {
+        guard !name.isEmpty, name != ".", name != "..",
+            name.utf8.allSatisfy({ byte in
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".")
+                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            })
+        else { return false }
+        let lower = name.lowercased()
+        if lower.hasPrefix(".git") || lower.hasPrefix("git~") { return false }
+        return !name.hasSuffix(".")
+    }
+
+    private func isBlob(_ id: git_oid) throws -> Bool {
+        var odb: OpaquePointer?
+        try check(git_repository_odb(&odb, repository.pointer), "open the object database")
+        defer { git_odb_free(odb) }
+        var size = 0
+        var type = GIT_OBJECT_INVALID
+        var oid = id
+        guard git_odb_read_header(&size, &type, odb, &oid) == 0 else { return false }
+        return type == GIT_OBJECT_BLOB
     }
 
     /// A tree after the edits: its new id, or nil when it was left empty (and is removed from its
@@ -44,6 +72,8 @@ struct TreeSplice {
     /// Applies `edits` (paths relative to this tree) to the tree `id`; nil when unsupported.
     private func update(tree id: git_oid?, edits: ArraySlice<(components: [Substring], blob: git_oid?)>) throws -> Updated? {
         let tree = try id.map { try RawTree(repository: repository, id: $0) }
+        // Trees git would write: canonical modes, sorted, each name once (libgit2 rewrites others).
+        if let tree, !Self.isCanonical(tree) { return nil }
         // Group the edits by their first component: a file here, or a folder to recurse into.
         var byName: [String: [(components: [Substring], blob: git_oid?)]] = [:]
         var order: [String] = []
@@ -58,6 +88,7 @@ struct TreeSplice {
             let group = byName[name]!
             let bytes = Array(name.utf8)
             let existing = tree?.find(bytes)
+            if existing?.mode == 0o160000 { return nil }  // a submodule: libgit2's checks apply
             if group.allSatisfy({ $0.components.isEmpty }) {
                 // The name itself is a file being written or removed; a folder there is libgit2's case.
                 if existing?.isTree == true { return nil }
@@ -75,6 +106,27 @@ struct TreeSplice {
         let bytes = splice(tree, replacements)
         if bytes.isEmpty { return Updated(id: nil) }
         return Updated(id: try write(bytes))
+    }
+
+    /// True when every entry has a mode git writes (no leading zero) and the names are in strictly
+    /// increasing tree order.
+    static func isCanonical(_ tree: RawTree) -> Bool {
+        var offset = 0
+        var previous: RawTree.Entry?
+        while offset < tree.bytes.count {
+            guard let entry = tree.entry(at: offset), RawTree.canonicalModes.contains(entry.mode),
+                tree.bytes[entry.start] != UInt8(ascii: "0")
+            else { return false }
+            if let previous,
+                RawTree.order(tree.name(of: previous), previous.isTree, tree.name(of: entry), entry.isTree) >= 0
+                    || tree.name(of: previous).elementsEqual(tree.name(of: entry))
+            {
+                return false
+            }
+            previous = entry
+            offset = entry.end
+        }
+        return true
     }
 
     /// A name's new entry (nil: removed).

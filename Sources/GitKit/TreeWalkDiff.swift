@@ -47,7 +47,7 @@ struct TreeWalkDiff {
         init(_ tree: RawTree, _ entry: RawTree.Entry) {
             id = tree.id(of: entry)
             isTree = entry.isTree
-            mode = entry.mode
+            mode = entry.normalizedMode
         }
     }
 

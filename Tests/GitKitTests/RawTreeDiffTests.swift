@@ -165,6 +165,16 @@ extension TreeChange {
             if case .success(let next) = viaLibgit2 { tree = next }
         }
         #expect(spliced > 80, "too few rounds took the raw path")
+        // What libgit2 refuses or rewrites is left to it: ids that are not blobs, `.git` names,
+        // submodule entries.
+        let commitID = try repo.createCommit(tree: tree, parents: [], author: testSignature(2), committer: testSignature(2), message: "c")
+        let blob = try repo.createBlob(Data("b".utf8))
+        let splice = TreeSplice(repository: repo)
+        #expect(try splice.apply(base: tree, changes: [.upsert(path: "tasks/x.md", blob: commitID)]) == nil)
+        #expect(try splice.apply(base: tree, changes: [.upsert(path: ".git/x", blob: blob)]) == nil)
+        #expect(try splice.apply(base: tree, changes: [.upsert(path: "a/.GIT", blob: blob)]) == nil)
+        #expect(try splice.apply(base: tree, changes: [.upsert(path: "tasks/caf\u{E9}.md", blob: blob)]) == nil)
+        #expect(try splice.apply(base: tree, changes: [.upsert(path: "tasks/new.md", blob: blob)]) != nil)
         // Every written tree is valid for git itself.
         let commit = try repo.createCommit(tree: tree, parents: [], author: testSignature(1), committer: testSignature(1), message: "m")
         try repo.updateReference("refs/heads/main", to: commit, expected: nil, message: "test")
