@@ -1,8 +1,9 @@
 import Testing
 @testable import JournalModel
 
-/// A small deterministic generator so failures can be reproduced.
-private struct SplitMix: RandomNumberGenerator {
+/// A small deterministic generator so failures can be reproduced (shared by this module's
+/// randomised tests).
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
