@@ -26,10 +26,14 @@ extension Journal {
     /// matter (see `TaskDocument.parse(_:path:readBody:)`): for read-only reports.
     public func loadTasks(readBody: @escaping (TaskDocument) -> Bool) -> (tasks: [TaskDocument], unreadable: [UnreadableFile]) {
         let ids = taskIDs()
+        // Each file is opened inside the open tasks folder: no path to resolve from the root.
+        let folder = FileText.openFolder(root + "/" + JournalLayout.tasksFolder)
+        defer { if let folder { close(folder) } }
         let loaded = Parallel.map(ids) { id in
             Result {
                 let path = JournalLayout.taskPath(id: id)
-                guard let text = try read(path) else { throw ModelError.unknownID(id) }
+                let text = try folder.map { FileText.contents(in: $0, name: id + ".md") } ?? read(path)
+                guard let text else { throw ModelError.unknownID(id) }
                 return try TaskDocument.parse(text, path: path, readBody: readBody)
             }
         }
