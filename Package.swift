@@ -44,10 +44,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "baton", dependencies: ["BatonCLI"]),
-        .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
-        .testTarget(name: "JournalModelTests", dependencies: ["JournalModel"]),
-        .testTarget(name: "JournalSyncTests", dependencies: ["JournalSync", "GitKit", "JournalModel"]),
+        // Helpers shared by the test targets (the seeded generator of the randomised tests).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
+        .testTarget(name: "JournalModelTests", dependencies: ["JournalModel", "TestSupport"]),
+        .testTarget(name: "JournalSyncTests", dependencies: ["JournalSync", "GitKit", "JournalModel", "TestSupport"]),
         .testTarget(name: "JournalReportsTests", dependencies: ["JournalReports", "JournalSync", "JournalModel", "GitKit"]),
-        .testTarget(name: "IntegrationTests", dependencies: []),
+        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport"]),
     ]
 )

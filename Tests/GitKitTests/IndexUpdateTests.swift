@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GitKit
+import TestSupport
 
 /// `recordInIndex`: after each commit the index equals HEAD (git sees a clean tree, `git write-tree`
 /// gives HEAD's tree through the updated cache-tree), libgit2 still reads it, and git's checks pass.
@@ -117,7 +118,7 @@ import Testing
     }
 
     @Test func fastSHA1MatchesThePortableOne() {
-        var rng = WorkTreeScanTests.SplitMix(state: 7)
+        var rng = SplitMix64(seed: 7)
         for size in [0, 1, 55, 56, 64, 1000, 100_000] {
             let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &rng) }
             #expect(bytes.withUnsafeBytes { FastSHA1.digest($0) } == SHA1.digest(bytes))

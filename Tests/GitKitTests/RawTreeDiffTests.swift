@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GitKit
+import TestSupport
 
 @Suite struct RawTreeDiffTests {
     /// Names that sort next to each other in git's tree order in every tricky way: a folder `x` after
@@ -13,7 +14,7 @@ import Testing
         let sb = try Sandbox()
         defer { sb.remove() }
         let repo = try Repository.create(at: sb.path("work"))
-        var rng = WorkTreeScanTests.SplitMix(state: 77)
+        var rng = SplitMix64(seed: 77)
         var files: [String: String] = [:]
         // Many entries in one folder, as in tasks/, so identical heads and tails are long.
         var start: [TreeChange] = []
@@ -125,7 +126,7 @@ extension TreeChange {
         let sb = try Sandbox()
         defer { sb.remove() }
         let repo = try Repository.create(at: sb.path("work"))
-        var rng = WorkTreeScanTests.SplitMix(state: 2027)
+        var rng = SplitMix64(seed: 2027)
         let names = ["x", "x.md", "x-", "x0", "a", "a.md", "tasks", "t1.md", "t10.md", "notes", "2026", "z"]
         var start: [TreeChange] = []
         for i in 0..<400 { start.append(.upsert(path: "tasks/t\(i).md", blob: try repo.createBlob(Data("task \(i)".utf8)))) }

@@ -1,21 +1,11 @@
 import Foundation
 import Testing
 @testable import GitKit
+import TestSupport
 
 /// `scanStatus` (raw index, parallel lstat, folder listing) against libgit2's `status()` and against
 /// `git status`, on random hand edits of every kind.
 @Suite struct WorkTreeScanTests {
-    /// A small deterministic random source, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     private func journalRepo(_ sb: Sandbox, files: Int) throws -> Repository {
         let repo = try Repository.create(at: sb.path("work"))
@@ -35,7 +25,7 @@ import Testing
         return Set(out.split(separator: "\n").map { String($0.dropFirst(3)) }).sorted()
     }
 
-    private func randomEdit(_ sb: Sandbox, _ repo: Repository, _ rng: inout SplitMix) throws {
+    private func randomEdit(_ sb: Sandbox, _ repo: Repository, _ rng: inout SplitMix64) throws {
         let work = repo.workTree
         let tracked = try repo.files(inTree: try repo.commit(try #require(try repo.headCommit())).tree).keys.sorted()
         let path = tracked[Int.random(in: 0..<tracked.count, using: &rng)]
@@ -68,7 +58,7 @@ import Testing
         let repo = try journalRepo(sb, files: 120)
         let work = repo.workTree
         #expect(try repo.scanStatus() == [])
-        var rng = SplitMix(state: 20_261_125)
+        var rng = SplitMix64(seed: 20_261_125)
         for round in 0..<12 {
             for _ in 0..<(1 + round % 4) { try randomEdit(sb, repo, &rng) }
             // The fast path itself (no fallback to libgit2), so the comparison means something.

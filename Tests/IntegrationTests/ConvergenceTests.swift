@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A seeded, reproducible random walk over five clones of one journal served by `git daemon`:
 /// notes, tasks, field and status changes, asks and replies, edits of the same task and the same

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// SIGKILL at random moments during `note`, `task add`, `task block`, `task assign` and `sync`, then
 /// recovery: the next command succeeds and leaves no `.lock` behind, `git fsck --strict` is clean, no

@@ -1,18 +1,7 @@
 import Testing
 @testable import JournalModel
+import TestSupport
 
-/// A small deterministic generator so failures can be reproduced (shared by this module's
-/// randomised tests).
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 private let pieces: [String] = [
     "a", "Z", "0", "7", " ", "  ", ":", ": ", "#", " #", "-", "- ", "?", ",", "[", "]", "{", "}", "'", "\"", "\\",
@@ -22,7 +11,7 @@ private let pieces: [String] = [
 
 @Suite struct RoundTripFuzzTests {
     @Test func randomStringsSurviveYAML() throws {
-        var rng = SplitMix(state: 4242)
+        var rng = SplitMix64(seed: 4242)
         for _ in 0..<5000 {
             let text = (0..<Int.random(in: 0...6, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined()
             let fields = [
@@ -37,7 +26,7 @@ private let pieces: [String] = [
     }
 
     @Test func randomTaskDocumentsRoundTrip() throws {
-        var rng = SplitMix(state: 77)
+        var rng = SplitMix64(seed: 77)
         let created = try #require(Timestamp(iso: "2026-11-24T09:14:05+05:30"))
         for round in 0..<1500 {
             func word() -> String {

@@ -1,5 +1,6 @@
 import Testing
 @testable import JournalModel
+import TestSupport
 
 @Suite struct SimpleYAMLTests {
     @Test func readsWhatBatonWrites() throws {
@@ -60,7 +61,7 @@ import Testing
             "\u{85}", "\u{A0}", "\u{FFFE}", "e", "x", "true", "0x1", "<<", "=", "//", "http://a", "2026-11-24", "+05:30",
         ]
         let keys = ["id", "title", "due", "tags", "x-y", "_k", "9", "a b", "", "-k", "k:"]
-        var rng = SplitMix(state: 2026)
+        var rng = SplitMix64(seed: 2026)
         var accepted = 0
         for _ in 0..<4000 {
             var yaml = ""
@@ -96,7 +97,7 @@ private func referenceSplit(_ text: String) -> (yaml: String?, body: String) {
 @Suite struct FrontMatterScanTests {
     @Test func byteScannerSplitsAsTheLineSplitterDid() {
         let pieces = ["---", "...", "--- ", "---\t", "--", "----", "\n", "\r\n", "\r", "a: 1", "x", " ", "é", "# h", ""]
-        var rng = SplitMix(state: 99)
+        var rng = SplitMix64(seed: 99)
         for _ in 0..<5000 {
             let text = (0..<Int.random(in: 0...9, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
             let fast = FrontMatter.split(text), slow = referenceSplit(text)

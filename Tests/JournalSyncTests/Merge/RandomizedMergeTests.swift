@@ -1,5 +1,6 @@
 @testable import JournalSync
 import Testing
+import TestSupport
 
 /// Seeded random edits on two sides: nothing added by either side is lost, no conflict
 /// markers appear, and the merge does not depend on which side is ours.
@@ -9,8 +10,8 @@ struct RandomizedMergeTests {
     static let authors = ["lee", "lee", "priya", "tom", "Maria Lopez"]
 
     /// Random line edits; `make` builds a new line from a counter.
-    static func edit(_ lines: [String], _ rng: inout SeededGenerator, counter: inout Int,
-                     make: (Int, inout SeededGenerator) -> String) -> [String] {
+    static func edit(_ lines: [String], _ rng: inout SplitMix64, counter: inout Int,
+                     make: (Int, inout SplitMix64) -> String) -> [String] {
         var lines = lines
         for _ in 0..<Int.random(in: 0...4, using: &rng) {
             counter += 1
@@ -47,7 +48,7 @@ struct RandomizedMergeTests {
     }
 
     @Test func plainText() {
-        var rng = SeededGenerator(seed: 42)
+        var rng = SplitMix64(seed: 42)
         var counter = 0
         for _ in 0..<300 {
             let base = (0..<Int.random(in: 0...8, using: &rng)).map { "base \($0)" }
@@ -63,7 +64,7 @@ struct RandomizedMergeTests {
         }
     }
 
-    static func timestamp(_ rng: inout SeededGenerator) -> String {
+    static func timestamp(_ rng: inout SplitMix64) -> String {
         let offsets = ["+05:30", "+01:00", "-08:00", "Z", "+00:00"]
         let day = Int.random(in: 24...26, using: &rng)
         let hour = Int.random(in: 0...23, using: &rng)
@@ -84,7 +85,7 @@ struct RandomizedMergeTests {
     }
 
     @Test func tasks() {
-        var rng = SeededGenerator(seed: 7)
+        var rng = SplitMix64(seed: 7)
         var counter = 0
         for _ in 0..<300 {
             var fields = [("id", "k7q2xm"), ("title", "Title"), ("status", "todo"), ("owner", "priya"),
@@ -138,9 +139,9 @@ struct RandomizedMergeTests {
     }
 
     @Test func notes() {
-        var rng = SeededGenerator(seed: 2026)
+        var rng = SplitMix64(seed: 2026)
         var counter = 0
-        func bullet(_ text: String, _ rng: inout SeededGenerator) -> String {
+        func bullet(_ text: String, _ rng: inout SplitMix64) -> String {
             let h = Int.random(in: 6...22, using: &rng)
             let m = Int.random(in: 0...59, using: &rng)
             return "- \(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m) \(text)"
