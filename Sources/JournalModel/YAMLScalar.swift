@@ -13,40 +13,29 @@ public enum YAMLScalar {
 
     /// True when `text` is syntactically safe as a plain scalar (ignoring what type it resolves to).
     static func isSafePlain(_ text: String, inFlow: Bool) -> Bool {
-        if let answer = isSafePlainASCII(text, inFlow: inFlow) { return answer }
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
-        if first.properties.isWhitespace || last.properties.isWhitespace { return false }
-        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) {
-            // `-x`, `?x`, `:x` are fine when followed by a non-space, but keep it simple and quote.
-            return false
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            // Printable ASCII (front matter is read field by field: keep this path cheap).
+            if first == UInt8(ascii: " ") || last == UInt8(ascii: " ") { return false }
+        } else {
+            let scalars = text.unicodeScalars
+            if scalars.first!.properties.isWhitespace || scalars.last!.properties.isWhitespace { return false }
+            if scalars.contains(where: { TextSafety.isLineBreak($0) || TextSafety.isUnsafeControl($0) || $0 == "\t" || $0.value == 0xFEFF }) {
+                return false
+            }
         }
-        if last == ":" { return false }
+        // `-x`, `?x`, `:x` are fine when followed by a non-space, but keep it simple and quote.
+        if specialFirstBytes.contains(first) || last == UInt8(ascii: ":") { return false }
         if containsCommentOrValueMarker(text) { return false }
         // libyaml rejects any `:` inside a plain scalar in a flow list.
-        if inFlow, text.unicodeScalars.contains(where: { ",[]{}:".unicodeScalars.contains($0) }) { return false }
-        if text.unicodeScalars.contains(where: { TextSafety.isLineBreak($0) || TextSafety.isUnsafeControl($0) || $0 == "\t" }) {
-            return false
-        }
-        if text.unicodeScalars.contains(where: { $0.value == 0xFEFF }) { return false }
+        if inFlow, bytes.contains(where: { flowSpecialBytes.contains($0) }) { return false }
         if text == "---" || text == "..." || text.hasPrefix("--- ") || text.hasPrefix("... ") { return false }
         return true
     }
 
     private static let specialFirstBytes: [UInt8] = Array("-?:,[]{}#&*!|>'\"%@`".utf8)
     private static let flowSpecialBytes: [UInt8] = Array(",[]{}:".utf8)
-
-    /// `isSafePlain` for text of printable ASCII only (nil for anything else): no scalar properties
-    /// to look up, so reading front matter stays cheap.
-    private static func isSafePlainASCII(_ text: String, inFlow: Bool) -> Bool? {
-        let u = text.utf8
-        guard let first = u.first, let last = u.last, u.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
-        if first == 0x20 || last == 0x20 || last == UInt8(ascii: ":") { return false }
-        if specialFirstBytes.contains(first) { return false }
-        if containsCommentOrValueMarker(text) { return false }
-        if inFlow, u.contains(where: { flowSpecialBytes.contains($0) }) { return false }
-        if text == "---" || text == "..." || text.hasPrefix("--- ") || text.hasPrefix("... ") { return false }
-        return true
-    }
 
     /// True when `text` holds `: `, ` #`, `:\t` or `\t#` (checked on bytes: this runs for every field read).
     private static func containsCommentOrValueMarker(_ text: String) -> Bool {
