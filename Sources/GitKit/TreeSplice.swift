@@ -94,13 +94,14 @@ struct TreeSplice {
                 if existing?.isTree == true { return nil }
                 // Removing what is not there is an error libgit2 reports.
                 guard group.count == 1, group[0].blob != nil || existing != nil else { return nil }
-                replacements.append(Replacement(name: bytes, isTree: false, entry: group[0].blob.map { (0o100644, $0) }))
+                replacements.append(
+                    Replacement(name: bytes, isTree: false, replaces: existing, entry: group[0].blob.map { (0o100644, $0) }))
             } else {
                 guard group.allSatisfy({ !$0.components.isEmpty }) else { return nil }
                 if let existing, !existing.isTree { return nil }
                 guard let sub = try update(tree: existing.map { tree!.id(of: $0) }, edits: group[...]) else { return nil }
                 if sub.id == nil && existing == nil { continue }
-                replacements.append(Replacement(name: bytes, isTree: true, entry: sub.id.map { (0o040000, $0) }))
+                replacements.append(Replacement(name: bytes, isTree: true, replaces: existing, entry: sub.id.map { (0o040000, $0) }))
             }
         }
         let bytes = splice(tree, replacements)
@@ -133,6 +134,8 @@ struct TreeSplice {
     private struct Replacement {
         let name: [UInt8]
         let isTree: Bool
+        /// The entry of that name in the old tree, found by the caller (nil: the name is new).
+        let replaces: RawTree.Entry?
         let entry: (mode: UInt32, id: git_oid)?
     }
 
@@ -142,18 +145,19 @@ struct TreeSplice {
         // Where each replacement goes: the range of the entry it replaces (empty for an insertion).
         var cuts: [(range: Range<Int>, entry: [UInt8], replacement: Replacement)] = []
         for replacement in replacements {
-            var offset = 0
             var range = old.count..<old.count
-            while let tree, let entry = tree.entry(at: offset) {
-                if tree.name(of: entry).elementsEqual(replacement.name) {
-                    range = entry.start..<entry.end
-                    break
+            if let replaced = replacement.replaces {
+                range = replaced.start..<replaced.end
+            } else {
+                // A new name goes before the first entry that sorts after it.
+                var offset = 0
+                while let tree, let entry = tree.entry(at: offset) {
+                    if RawTree.order(tree.name(of: entry), entry.isTree, replacement.name, replacement.isTree) > 0 {
+                        range = entry.start..<entry.start
+                        break
+                    }
+                    offset = entry.end
                 }
-                if RawTree.order(tree.name(of: entry), entry.isTree, replacement.name, replacement.isTree) > 0 {
-                    range = entry.start..<entry.start
-                    break
-                }
-                offset = entry.end
             }
             var bytes: [UInt8] = []
             if let (mode, id) = replacement.entry {
