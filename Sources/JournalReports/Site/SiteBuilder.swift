@@ -6,10 +6,13 @@ import JournalModel
 public struct SiteBuilder {
     let input: SiteInput
     let attachmentSet: Set<String>
+    /// Current task titles by id, for the change lists (one lookup per listed change).
+    let titles: [String: String]
 
     public init(_ input: SiteInput) {
         self.input = input
         attachmentSet = Set(input.attachments)
+        titles = Dictionary(input.tasks.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Every page and the stylesheet, by path relative to the output folder.
@@ -126,7 +129,7 @@ public struct SiteBuilder {
         body += "<h2>Recent changes</h2>"
         body += p.list(changes.map { event in
             let id = event.taskID ?? ""
-            let title = input.tasks.first { $0.id == id }?.title ?? ""
+            let title = titles[id] ?? ""
             return "\(p.time(event.at)) \(p.task(id, title)) <span class=\"meta\">\(p.e(event.summary))</span>"
         }, empty: "No changes yet.")
         body += "<h2>Notes</h2>"
@@ -221,7 +224,7 @@ public struct SiteBuilder {
         body += "<h2>Task changes<span class=\"count\">\(changes.count)</span></h2>"
         body += p.list(changes.map { event in
             let id = event.taskID ?? ""
-            let title = input.tasks.first { $0.id == id }?.title ?? ""
+            let title = titles[id] ?? ""
             return "\(p.time(event.at)) \(p.person(event.author)) \(p.task(id, title)) <span class=\"meta\">\(p.e(event.summary))</span>"
         }, empty: "No task changes.")
         return page("week of \(monday)", depth: 1, body)
