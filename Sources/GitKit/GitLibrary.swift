@@ -30,10 +30,10 @@ public enum GitLibrary {
     /// Loads the CA certificates libgit2's initialization left for later, when `url` may need them
     /// (HTTPS, or HTTP that may redirect there). Called before every transfer.
     static func prepareCertificates(forURL url: String?) throws {
-        guard let url, url.lowercased().hasPrefix("http"), DeferredCertificates.isPending else { return }
+        guard let scheme = url?.lowercased(), scheme.hasPrefix("http"), DeferredCertificates.isPending else { return }
         let status = DeferredCertificates.load()
         // Plain HTTP goes on without them (only a redirect to HTTPS would need them).
-        if url.lowercased().hasPrefix("https:") { try check(status, "load the system's CA certificates") }
+        if scheme.hasPrefix("https:") { try check(status, "load the system's CA certificates") }
     }
 
     /// Releases libgit2's global state.

@@ -32,7 +32,12 @@ extension Journal {
         let loaded = Parallel.map(ids) { id in
             Result {
                 let path = JournalLayout.taskPath(id: id)
-                let text = try folder.map { FileText.contents(in: $0, name: id + ".md") } ?? read(path)
+                let text: String?
+                if let folder {
+                    text = FileText.contents(in: folder, name: id + ".md")
+                } else {
+                    text = try read(path)
+                }
                 guard let text else { throw ModelError.unknownID(id) }
                 return try TaskDocument.parse(text, path: path, readBody: readBody)
             }
