@@ -32,19 +32,3 @@ extension Repository {
         return ObjectID(git_commit_tree_id(commit))
     }
 }
-
-/// Compares many pairs of trees under the same paths, as `Repository.diff(from:to:paths:)` does,
-/// remembering where each looked-up name was found so the lookup in the next, similar tree (the
-/// next commit's, in a history walk) starts there.
-public final class TreeComparer {
-    private let diff: TreeWalkDiff
-
-    public init(repository: Repository, paths: [String]) {
-        diff = TreeWalkDiff(repository: repository, paths: paths)
-    }
-
-    /// The files that differ between two trees (nil: the empty tree) under the paths, sorted by path.
-    public func deltas(from old: ObjectID?, to new: ObjectID?) throws -> [TreeDelta] {
-        try diff.deltas(from: old, to: new)
-    }
-}
