@@ -42,7 +42,8 @@ struct ReportsTests {
             .split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("blocked_reason:") }
             .joined(separator: "\n")
         try Files.write(edited, to: tom.path(path))
-        try tom.git.check(["commit", "-am", "keys arrived, back on it"], in: tom.journal)
+        try tom.git.check(["commit", "-am", "keys arrived, back on it"], in: tom.journal,
+                          env: Git.dated("2026-11-24T10:00:00+01:00"))
         try tom.ok(["reply", ask, "Looks good", "--done"], env: env("2026-11-25T12:00:00+01:00"))
         try tom.sync()
         try priya.sync()

@@ -83,10 +83,17 @@ struct Git: Sendable {
 
     /// Runs git and fails the test (throws) unless it exits 0; returns trimmed stdout.
     @discardableResult
-    func check(_ args: [String], in dir: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let r = run(args, in: dir, sourceLocation: sourceLocation)
+    func check(_ args: [String], in dir: String, env: [String: String] = [:],
+               sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let r = run(args, in: dir, env: env, sourceLocation: sourceLocation)
         try #require(r.status == 0, "git failed:\n\(r)", sourceLocation: sourceLocation)
         return r.out
+    }
+
+    /// The environment that dates a commit made by the git CLI at `iso` (author and committer), so a
+    /// test never depends on the day it runs.
+    static func dated(_ iso: String) -> [String: String] {
+        ["GIT_AUTHOR_DATE": iso, "GIT_COMMITTER_DATE": iso]
     }
 
     func head(_ dir: String) -> String {
