@@ -40,4 +40,10 @@ extension GitLibrary {
     public static func initializeInBackground() {
         GitLibraryWarmUp.shared.start { setUp() }
     }
+
+    /// Waits until the work `initializeInBackground()` started has finished (nothing when it was not
+    /// started). Call it before the process exits: exit handlers must not run while libgit2 starts up.
+    public static func finishBackgroundStart() {
+        GitLibraryWarmUp.shared.wait()
+    }
 }

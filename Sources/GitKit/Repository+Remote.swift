@@ -87,7 +87,10 @@ extension Repository {
                 throw state.refine(error)
             }
         }
-        return Repository(pointer: repo!)
+        let repository = Repository(pointer: repo!)
+        let shown = RemoteAddress.redacted(url)
+        if shown != url { try repository.replaceInReflogs(url, with: shown) }
+        return repository
     }
 
     /// Sets `branch`'s upstream to `remote`'s branch of the same name in local config.

@@ -18,7 +18,16 @@ extension Baton {
             // libgit2's start-up work overlaps with argument parsing (see GitLibrary.initializeInBackground).
             GitLibrary.initializeInBackground()
         }
-        main(args)
+        do {
+            var command = try parseAsRoot(args)
+            try command.run()
+        } catch {
+            // `exit` runs the process's exit handlers (OpenSSL's and libgit2's among them); they must not
+            // run while libgit2's start-up is still going on another thread, which crashed usage errors.
+            GitLibrary.finishBackgroundStart()
+            exit(withError: error)
+        }
+        GitLibrary.finishBackgroundStart()
         Foundation.exit(0)
     }
 }

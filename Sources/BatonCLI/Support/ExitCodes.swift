@@ -31,7 +31,7 @@ public enum BatonExit {
             switch error {
             case .notAJournal, .noIdentity, .noRemote, .operationInProgress: return setup
             case .targetExists: return exists
-            case .offline: return offline
+            case .offline, .cloneUnreachable: return offline
             case .pushRejected: return rejected
             case .pushRaceLost, .busy: return busy
             case .authenticationFailed, .hostKey: return authentication

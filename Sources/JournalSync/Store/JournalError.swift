@@ -8,6 +8,8 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
     case noIdentity
     case noRemote
     case offline(remote: String, detail: String)
+    /// `baton clone` could not reach the remote: there is no local work to keep yet.
+    case cloneUnreachable(remote: String, detail: String)
     case pushRejected(detail: String)
     case pushRaceLost(attempts: Int)
     case authenticationFailed(remote: String)
@@ -31,6 +33,8 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
             return "this journal has no remote; add one with `git remote add origin URL`"
         case .offline(let remote, let detail):
             return "cannot reach \(remote) (\(detail)); your work is committed locally and the next `baton sync` will deliver it"
+        case .cloneUnreachable(let remote, let detail):
+            return "cannot reach \(remote) (\(detail)); nothing was cloned. Check the address and your network, then run `baton clone` again"
         case .pushRejected(let detail):
             return "the remote refused the push: \(detail); your work is kept locally, ask the repository's owner about its rules"
         case .pushRaceLost(let attempts):

@@ -34,7 +34,11 @@ extension Journal {
         do {
             repository = try Repository.clone(url: url, to: path, options: options)
         } catch let error as GitError {
-            throw JournalError.from(error, url: url, secrets: [options.token])
+            let failure = JournalError.from(error, url: url, secrets: [options.token])
+            if case .offline(let remote, let detail) = failure {
+                throw JournalError.cloneUnreachable(remote: remote, detail: detail)
+            }
+            throw failure
         }
         do {
             try adoptRemoteBranch(repository)

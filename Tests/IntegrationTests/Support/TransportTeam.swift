@@ -55,6 +55,14 @@ struct TransportTeam {
         if let person, Files.isDirectory(person.journal) {
             let state = Files.read(person.path(".git/baton/sync-state.json")) ?? ""
             #expect(!state.contains(secret), "the secret leaked into sync-state.json:\n\(state)", sourceLocation: sourceLocation)
+            // Reflogs too: libgit2's clone writes the URL it was given into them.
+            for folder in [".git/logs", ".git/baton"] where Files.isDirectory(person.path(folder)) {
+                for file in Files.workTreeFiles(person.path(folder)) {
+                    let text = Files.read(person.path("\(folder)/\(file)")) ?? ""
+                    #expect(!text.contains(secret), "the secret leaked into \(folder)/\(file):\n\(text)",
+                            sourceLocation: sourceLocation)
+                }
+            }
             let log = person.git.run(["log", "--all", "--format=%B"], in: person.journal)
             #expect(!log.stdout.contains(secret), "the secret leaked into a commit message:\n\(log)", sourceLocation: sourceLocation)
         }
