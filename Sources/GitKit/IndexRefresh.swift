@@ -40,7 +40,7 @@ struct IndexRefresh {
         }
         for i in smudging { IndexSplice.put32(&out, at: index.entryOffsets[i] + 36, 0) }
         out.removeLast(20)
-        out += out.withUnsafeBytes { FastSHA1.digest($0) }
+        out += out.withUnsafeBytes { SHA1.digest($0) }
         let written = out.withUnsafeBytes { raw -> Bool in
             var done = 0
             while done < raw.count {

@@ -107,7 +107,7 @@ struct IndexSplice {
             Self.append32(&out, UInt32(tree.count))
             out += tree
         }
-        out += out.withUnsafeBytes { FastSHA1.digest($0) }
+        out += out.withUnsafeBytes { SHA1.digest($0) }
 
         let written = out.withUnsafeBytes { raw -> Bool in
             var done = 0

@@ -116,14 +116,6 @@ import TestSupport
         #expect(try sb.git(["status", "--porcelain"], in: work).stdout == " M a.md\n")
         #expect(try repo.scanStatus() == [StatusEntry(path: "a.md", change: .modified)])
     }
-
-    @Test func fastSHA1MatchesThePortableOne() {
-        var rng = SplitMix64(seed: 7)
-        for size in [0, 1, 55, 56, 64, 1000, 100_000] {
-            let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &rng) }
-            #expect(bytes.withUnsafeBytes { FastSHA1.digest($0) } == SHA1.digest(bytes))
-        }
-    }
 }
 
 /// `scanStatus` refreshes the stat data of many hashed-and-unchanged entries, as `git status` does.
