@@ -39,8 +39,9 @@ struct HostileSymlinkTests {
 
     /// The teammate's commit: `links` (path to target) made with `ln -s`, `removed` paths `git rm`-ed,
     /// committed at a pinned date and pushed with plain git.
-    private func push(_ person: Person, links: [String: String] = [:], removed: [String] = [], files: [String: String] = [:],
-                      message: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func push(_ person: Person, links: [String: String] = [:], removed: [String] = [],
+                      files: [String: String] = [:], message: String,
+                      sourceLocation: SourceLocation = #_sourceLocation) throws {
         let dates = ["GIT_AUTHOR_DATE": "2026-11-24T09:30:00+00:00", "GIT_COMMITTER_DATE": "2026-11-24T09:30:00+00:00"]
         for path in removed {
             let r = person.git.run(["rm", "-r", "-q", path], in: person.journal)
@@ -68,15 +69,18 @@ struct HostileSymlinkTests {
         for (name, dir) in [("remote", remote), ("victim's clone", victim.journal)] {
             let log = team.witness.git.run(["log", "-p", "--all"], in: dir)
             #expect(log.status == 0, "\(log)", sourceLocation: sourceLocation)
-            #expect(!log.stdout.contains(Self.secret), "the secret is in a commit of the \(name)", sourceLocation: sourceLocation)
+            #expect(!log.stdout.contains(Self.secret), "the secret is in a commit of the \(name)",
+                    sourceLocation: sourceLocation)
         }
         let list = victim.baton(["task", "list", "--json"], env: Self.now)
         #expect(list.status == 0, "task list:\n\(list)", sourceLocation: sourceLocation)
-        #expect(list.stdout.contains("Plain task"), "the rest of the journal is unreadable:\n\(list)", sourceLocation: sourceLocation)
+        #expect(list.stdout.contains("Plain task"), "the rest of the journal is unreadable:\n\(list)",
+                sourceLocation: sourceLocation)
         #expect(!list.stdout.contains(Self.secret), "\(list)", sourceLocation: sourceLocation)
     }
 
-    private func expectWarning(_ r: CommandResult, naming path: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectWarning(_ r: CommandResult, naming path: String,
+                               sourceLocation: SourceLocation = #_sourceLocation) {
         let lines = r.stderrLines.filter { $0.contains(path) && $0.contains("symbolic link") }
         #expect(lines.count == 1, "expected one stderr line naming \(path):\n\(r)", sourceLocation: sourceLocation)
         #expect(!r.stdout.contains(Self.secret) && !r.stderr.contains(Self.secret), "the secret was shown:\n\(r)",
@@ -93,8 +97,9 @@ struct HostileSymlinkTests {
         _ = try alice.addTask("Plain task")
         try alice.sync()
         try bob.sync()
-        try push(bob, links: ["templates/daily.md": "../../outside/secret", "templates/task.md": "../../outside/task.md",
-                              "templates/ask.md": "../../outside/id_ed25519"], message: "templates")
+        let links = ["templates/daily.md": "../../outside/secret", "templates/task.md": "../../outside/task.md",
+                     "templates/ask.md": "../../outside/id_ed25519"]
+        try push(bob, links: links, message: "templates")
         try alice.sync()
 
         let note = alice.baton(["note", "hi"], env: Self.now)
@@ -139,7 +144,9 @@ struct HostileSymlinkTests {
         }
         let list = alice.baton(["task", "list"], env: Self.now)
         expectWarning(list, naming: "tasks/link.md")
-        for args in [["standup", "--date", "2026-11-24"], ["digest", "--since", "2026-11-20", "--until", "2026-11-24"]] {
+        let reports = [["standup", "--date", "2026-11-24"],
+                       ["digest", "--since", "2026-11-20", "--until", "2026-11-24"]]
+        for args in reports {
             let r = alice.baton(args, env: Self.now)
             #expect(r.status == 0, "\(r)")
             #expect(r.stdout.contains("a plain note"), "\(r)")
@@ -150,7 +157,8 @@ struct HostileSymlinkTests {
         #expect(built.status == 0, "\(built)")
         expectWarning(built, naming: "notes/bob/2026/2026-11-24.md")
         for path in FileManager.default.subpaths(atPath: site) ?? [] {
-            #expect(Files.read(site + "/" + path)?.contains(Self.secret) != true, "the site shows the secret in \(path)")
+            let page = Files.read(site + "/" + path)
+            #expect(page?.contains(Self.secret) != true, "the site shows the secret in \(path)")
         }
 
         let show = alice.baton(["task", "show", "abcdef"], env: Self.now)
@@ -184,13 +192,17 @@ struct HostileSymlinkTests {
         let plain = try #require(bob.read("tasks/\(id).md"))
         let before = outside.snapshot()
 
-        let steps: [(removed: [String], link: String, target: String, restored: [String: String], command: [String])] = [
+        typealias Step = (
+            removed: [String], link: String, target: String, restored: [String: String], command: [String]
+        )
+        let steps: [Step] = [
             ([], "notes", "../outside", [:], ["note", "hi"]),
             (["notes"], "notes/alice", "../../outside", [:], ["note", "hi"]),
             (["notes", "tasks"], "tasks", "../outside", [:], ["task", "add", "New task"]),
             ([], "", "", [:], ["ask", "bob", "New ask"]),
             (["tasks"], "attachments", "../outside", ["tasks/\(id).md": plain], ["note", "see", "--attach", shot]),
-            (["attachments"], "attachments/alice", "../../outside", [:], ["task", "add", "With file", "--attach", shot]),
+            (["attachments"], "attachments/alice", "../../outside", [:],
+             ["task", "add", "With file", "--attach", shot]),
         ]
         var linked = ""
         for step in steps {
@@ -230,13 +242,15 @@ struct HostileSymlinkTests {
         _ = try alice.addTask("Plain task")
         try alice.sync()
         try bob.sync()
-        let big = "---\nid: bcdefg\ntitle: big\nstatus: todo\nowner: bob\n---\n\n" + String(repeating: "word ", count: 1_800_000)
+        let big = "---\nid: bcdefg\ntitle: big\nstatus: todo\nowner: bob\n---\n\n"
+            + String(repeating: "word ", count: 1_800_000)
         try push(bob, files: ["tasks/bcdefg.md": big], message: "a big task")
         try alice.sync()
         let list = alice.baton(["task", "list"], env: Self.now)
         #expect(list.status == 0, "\(list)")
         #expect(list.stdout.contains("Plain task"), "\(list)")
-        #expect(list.stderrLines.filter { $0.contains("tasks/bcdefg.md") && $0.contains("larger than 8 MB") }.count == 1, "\(list)")
+        let skipped = list.stderrLines.filter { $0.contains("tasks/bcdefg.md") && $0.contains("larger than 8 MB") }
+        #expect(skipped.count == 1, "\(list)")
         let show = alice.baton(["task", "show", "bcdefg"], env: Self.now)
         Checks.expectCleanFailure(show, exitCode: 65)
         #expect(show.stderr.contains("tasks/bcdefg.md is larger than 8 MB"), "\(show)")

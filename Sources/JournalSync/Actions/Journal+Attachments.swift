@@ -51,11 +51,11 @@ extension Journal {
         } catch let failure as FileText.Failure {
             let problem: String
             switch failure {
-            case .notRegular: problem = "is not a regular file"
-            case .tooLarge: problem = "is larger than \(JournalFiles.attachmentLimit >> 20) MB, too large to attach"
-            case .system(let code): problem = "cannot be read (\(String(cString: strerror(code))))"
+            case .notRegular: problem = "it is not a regular file"
+            case .tooLarge: problem = "it is larger than \(JournalFiles.attachmentLimit >> 20) MB, too large to attach"
+            case .system(let code): problem = "it cannot be read (\(String(cString: strerror(code))))"
             }
-            throw JournalError.badEntry(path: source, problem: problem)
+            throw JournalError.git(operation: "attach \(source)", message: problem)
         }
     }
 

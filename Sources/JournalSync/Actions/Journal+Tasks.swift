@@ -54,8 +54,9 @@ extension Journal {
         let loaded = Parallel.map(ids) { id in
             Result {
                 let path = JournalLayout.taskPath(id: id)
-                let text = try folder.map { try files.text(in: $0, folder: JournalLayout.tasksFolder, name: id + ".md") }
-                    ?? files.text(path)
+                let text = try folder.map { folder in
+                    try files.text(in: folder, folder: JournalLayout.tasksFolder, name: id + ".md")
+                } ?? files.text(path)
                 guard let text else { throw ModelError.unknownID(id) }
                 return try TaskDocument.parse(text, path: path, readBody: readBody)
             }

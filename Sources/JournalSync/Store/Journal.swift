@@ -19,7 +19,7 @@ public final class Journal {
         let text: String?
         do {
             text = try files.text(JournalLayout.configFile)
-        } catch let error as JournalError {
+        } catch let error as JournalError where error.isBadEntry {
             // A link or an oversized file is never read: the defaults stand in, so `sync` can fetch a fix.
             JournalWarnings.shared.skipped(JournalLayout.configFile, error: error)
             config = .defaults

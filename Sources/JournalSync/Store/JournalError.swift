@@ -52,13 +52,22 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
             return "\(TextSafety.singleLine(path)) is a symbolic link; baton never follows links in the journal, "
                 + "so nothing was changed. Replace it with a real file or folder (e.g. `git rm` it) and try again"
         case .badEntry(let path, let problem):
-            return "\(TextSafety.singleLine(path)) \(problem); nothing was changed. Fix or remove it with git and try again"
+            return "\(TextSafety.singleLine(path)) \(problem); nothing was changed. "
+                + "Fix or remove it with git and try again"
         case .operationInProgress:
             return "a git merge or rebase is in progress in this clone; finish it with git (or `git merge --abort`) first"
         case .hostKey(let remote, let rejection, let detail):
             return HostKeyAdvice.message(remote: remote, rejection: rejection, detail: detail)
         case .git(let operation, let message):
             return "\(operation) failed: \(message)"
+        }
+    }
+
+    /// True for a link or an unreadable entry in the journal: content to skip, not a failure of baton.
+    var isBadEntry: Bool {
+        switch self {
+        case .symbolicLink, .badEntry: return true
+        default: return false
         }
     }
 

@@ -211,7 +211,9 @@ struct JournalFiles: Sendable {
     }
 
     /// Runs `body` on the file `name` of the open folder `dir`, opened without following a link.
-    private func withOpenFile<T>(in dir: Int32, name: String, relative: String, _ body: (Int32) throws -> T) throws -> T? {
+    private func withOpenFile<T>(
+        in dir: Int32, name: String, relative: String, _ body: (Int32) throws -> T
+    ) throws -> T? {
         // O_NONBLOCK: a pipe in the work tree cannot hang the read (it is refused as not a file).
         let fd = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
@@ -219,7 +221,7 @@ struct JournalFiles: Sendable {
             switch Self.kind(in: dir, name: name) {
             case nil: return nil
             case .symbolicLink: throw JournalError.symbolicLink(path: relative)
-            case .folder: throw JournalError.badEntry(path: relative, problem: "is a folder, where baton expects a file")
+            case .folder: throw JournalError.badEntry(path: relative, problem: Self.folderProblem)
             case .file, .other:
                 throw JournalError.git(operation: "read \(relative)", message: String(cString: strerror(code)))
             }
@@ -235,7 +237,7 @@ struct JournalFiles: Sendable {
             var info = stat()
             let isFolder = fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
             throw JournalError.badEntry(
-                path: relative, problem: isFolder ? "is a folder, where baton expects a file" : "is not a regular file")
+                path: relative, problem: isFolder ? Self.folderProblem : "is not a regular file")
         } catch .tooLarge {
             throw JournalError.badEntry(
                 path: relative, problem: "is larger than \(limit >> 20) MB, more than a journal file holds")
@@ -250,6 +252,8 @@ struct JournalFiles: Sendable {
         guard let slash = relative.lastIndex(of: "/") else { return ("", relative) }
         return (String(relative[..<slash]), String(relative[relative.index(after: slash)...]))
     }
+
+    private static let folderProblem = "is a folder, where baton expects a file"
 
     private static func kind(in folder: Int32, name: String) -> Kind? {
         var info = stat()

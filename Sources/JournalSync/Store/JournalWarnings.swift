@@ -2,30 +2,19 @@ import Foundation
 import JournalModel
 
 /// One-line warnings about journal entries baton leaves alone (a symbolic link, a file too large to read),
-/// so a command goes on with the other files. Each path is reported once per process, on stderr unless
-/// `handler` says otherwise.
+/// so a command goes on with the other files. Each path is reported once per process, on stderr.
 public final class JournalWarnings: @unchecked Sendable {
     /// The warnings of this process.
     public static let shared = JournalWarnings()
 
     private let lock = NSLock()
     private var reported: Set<String> = []
-    private var handler: @Sendable (String) -> Void = { line in
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-
-    /// Sends later warnings to `handler` (each a whole line, without the newline).
-    public func redirect(to handler: @escaping @Sendable (String) -> Void) {
-        lock.withLock { self.handler = handler }
-    }
 
     /// Reports that `path` was skipped, because of `reason` (a clause such as "is a symbolic link").
     func skipped(_ path: String, _ reason: String) {
         let line = "baton: warning: skipped \(TextSafety.singleLine(path)): \(reason)"
-        let send: (@Sendable (String) -> Void)? = lock.withLock {
-            reported.insert(path).inserted ? handler : nil
-        }
-        send?(line)
+        guard lock.withLock({ reported.insert(path).inserted }) else { return }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     /// Reports that `path` was skipped because of `error` (a link or a bad entry is named by the error).

@@ -15,7 +15,8 @@ struct JournalFilesTests {
         var files: JournalFiles { JournalFiles(root: journal) }
 
         init() throws {
-            base = FileManager.default.temporaryDirectory.appendingPathComponent("baton-files-\(UUID().uuidString)").path
+            base = FileManager.default.temporaryDirectory
+                .appendingPathComponent("baton-files-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: base + "/journal", withIntermediateDirectories: true)
             try FileManager.default.createDirectory(atPath: base + "/outside", withIntermediateDirectories: true)
             try "SECRET\n".write(toFile: base + "/outside/secret.txt", atomically: true, encoding: .utf8)
@@ -71,7 +72,8 @@ struct JournalFilesTests {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let depth = linked.split(separator: "/").count
-        let target = String(repeating: "../", count: depth) + (linked.hasSuffix(".md") ? "outside/secret.txt" : "outside")
+        let reached = linked.hasSuffix(".md") ? "outside/secret.txt" : "outside"
+        let target = String(repeating: "../", count: depth) + reached
         try scratch.link(linked, to: target)
         if linked != "a/b/c.md" {
             // What the link would reach: make the whole path exist outside.
@@ -88,7 +90,9 @@ struct JournalFilesTests {
             #expect(throws: JournalError.symbolicLink(path: linked)) { try files.entries("a/b") }
             #expect(throws: JournalError.symbolicLink(path: linked)) { try files.kind(of: "a/b/c.md") }
             #expect(throws: JournalError.symbolicLink(path: linked)) { try files.remove("a/b/c.md") }
-            #expect(throws: JournalError.symbolicLink(path: linked)) { try files.write(Data("x".utf8), to: "a/b/new.md") }
+            #expect(throws: JournalError.symbolicLink(path: linked)) {
+                try files.write(Data("x".utf8), to: "a/b/new.md")
+            }
         }
         var skipped: [String] = []
         #expect(files.regularFiles(under: "a", skipped: { path, _ in skipped.append(path) }).isEmpty)
@@ -96,7 +100,8 @@ struct JournalFilesTests {
         #expect(scratch.outsideListing() == before, "something was written outside the journal")
         #expect(try String(contentsOfFile: scratch.secret, encoding: .utf8) == "SECRET\n")
         var info = stat()
-        #expect(lstat(scratch.journal + "/" + linked, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK, "the link was replaced")
+        let isLink = lstat(scratch.journal + "/" + linked, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+        #expect(isLink, "the link was replaced")
     }
 
     @Test("a file over the limit, a folder and a path out of the journal are refused")
@@ -105,7 +110,9 @@ struct JournalFilesTests {
         defer { scratch.remove() }
         let files = scratch.files
         try files.write(Data(repeating: 0x61, count: 100), to: "tasks/big.md")
-        #expect(throws: JournalError.badEntry(path: "tasks/big.md", problem: "is larger than 0 MB, more than a journal file holds")) {
+        let tooLarge = JournalError.badEntry(
+            path: "tasks/big.md", problem: "is larger than 0 MB, more than a journal file holds")
+        #expect(throws: tooLarge) {
             try files.text("tasks/big.md", limit: 99)
         }
         #expect(try files.text("tasks/big.md", limit: 100)?.count == 100)
