@@ -21,8 +21,32 @@ enum FileText {
 
     /// The text of the open file `fd` as UTF-8 (invalid bytes repaired), at most `limit` bytes.
     static func text(_ fd: Int32, limit: Int) throws(Failure) -> String {
-        let bytes = try bytes(fd, limit: limit)
-        return String(decoding: bytes, as: UTF8.self)
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw .notRegular }
+        guard info.st_size <= limit else { throw .tooLarge }
+        // Straight into the string: one byte more than the size, so a full read means the file grew
+        // while it was read (then it is read again, as bytes, up to the limit).
+        let capacity = Int(info.st_size) + 1
+        var complete = true
+        var failure: Int32?
+        let text = String(unsafeUninitializedCapacity: capacity) { buffer -> Int in
+            var filled = 0
+            while filled < capacity {
+                let asked = capacity - filled
+                let got = read(fd, buffer.baseAddress! + filled, asked)
+                if got < 0 && errno == EINTR { continue }
+                if got < 0 { failure = errno }
+                if got <= 0 { break }
+                filled += got
+                if got < asked { break }
+            }
+            if filled == capacity { complete = false }
+            return filled
+        }
+        if let failure { throw .system(failure) }
+        if complete { return text }
+        guard lseek(fd, 0, SEEK_SET) == 0 else { throw .system(errno) }
+        return String(decoding: try bytes(fd, limit: limit), as: UTF8.self)
     }
 
     /// The bytes of the open file `fd`, at most `limit`. The caller closes `fd`.

@@ -37,17 +37,18 @@ struct JournalFiles: Sendable {
     /// Throws `symbolicLink` when it or a folder on its path is a link, `badEntry` when it is not a
     /// regular file or holds more than `limit` bytes.
     func text(_ relative: String, limit: Int = textLimit) throws -> String? {
-        try withOpenFile(relative) { fd in String(decoding: try read(fd, relative, limit: limit), as: UTF8.self) }
+        try withOpenFile(relative) { fd in try readText(fd, relative, limit: limit) }
     }
 
     /// `text` of the file `name` in `folder`, a descriptor from `openFolder(folder)`: many files of one
     /// folder are read without opening the path to it each time.
     func text(in fd: Int32, folder: String, name: String, limit: Int = textLimit) throws -> String? {
         let relative = folder + "/" + name
-        try Journal.checkRelative(relative)
-        guard !name.contains("/") else { throw JournalError.unsafePath(relative) }
+        guard !name.isEmpty, name != ".", name != "..", !name.contains("/") else {
+            throw JournalError.unsafePath(relative)
+        }
         return try withOpenFile(in: fd, name: name, relative: relative) { fd in
-            String(decoding: try read(fd, relative, limit: limit), as: UTF8.self)
+            try readText(fd, relative, limit: limit)
         }
     }
 
@@ -231,8 +232,19 @@ struct JournalFiles: Sendable {
     }
 
     private func read(_ fd: Int32, _ relative: String, limit: Int) throws -> [UInt8] {
+        try explained(fd, relative, limit: limit) { () throws(FileText.Failure) in try FileText.bytes(fd, limit: limit) }
+    }
+
+    private func readText(_ fd: Int32, _ relative: String, limit: Int) throws -> String {
+        try explained(fd, relative, limit: limit) { () throws(FileText.Failure) in try FileText.text(fd, limit: limit) }
+    }
+
+    /// `body`'s result, its failure turned into an error that names `relative`.
+    private func explained<T>(
+        _ fd: Int32, _ relative: String, limit: Int, _ body: () throws(FileText.Failure) -> T
+    ) throws -> T {
         do {
-            return try FileText.bytes(fd, limit: limit)
+            return try body()
         } catch .notRegular {
             var info = stat()
             let isFolder = fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
