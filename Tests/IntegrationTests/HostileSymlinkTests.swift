@@ -234,6 +234,28 @@ struct HostileSymlinkTests {
         team.expectHealthy()
     }
 
+    @Test("a linked baton.yml is not read: the defaults apply with a warning, and sync still works")
+    func linkedConfig() throws {
+        let team = try Team(["alice", "bob"])
+        defer { team.shutdown() }
+        let alice = team["alice"], bob = team["bob"]
+        let outside = try Outside(team)
+        try Files.write("team: \(Self.secret)\n", to: outside.folder + "/baton.yml")
+        let before = outside.snapshot()
+        _ = try alice.addTask("Plain task")
+        try alice.sync()
+        try bob.sync()
+        try push(bob, links: ["baton.yml": "../outside/baton.yml"], removed: ["baton.yml"], message: "linked config")
+        try alice.sync()
+        for args in [["digest"], ["task", "list"], ["note", "hi"], ["sync"]] {
+            let r = alice.baton(args, env: Self.now)
+            #expect(r.status == 0, "\(r)")
+            expectWarning(r, naming: "baton.yml")
+        }
+        try expectContained(team, alice, outside, before: before)
+        team.expectHealthy()
+    }
+
     @Test("one task file too large to read is skipped with a warning; the others still list")
     func oversizedFile() throws {
         let team = try Team(["alice", "bob"])
