@@ -218,6 +218,13 @@ struct HostileSymlinkTests {
             #expect(r.stderr.contains("baton: \(linked) is a symbolic link"), "\(r)")
             Checks.expectUnchanged(alice, head: head)
             #expect(outside.snapshot() == before, "\(step.command) wrote outside the journal through \(linked)")
+            // The views skip the linked folder: nothing of what it points to is listed.
+            for view in [["task", "list"], ["standup"], ["inbox"]] {
+                let shown = alice.baton(view, env: Self.now)
+                #expect(shown.status == 0, "\(shown)")
+                #expect(!shown.stdout.contains(Self.secret), "\(view) shows what \(linked) points to:\n\(shown)")
+                if linked == "tasks" && view != ["standup"] { expectWarning(shown, naming: "tasks") }
+            }
         }
 
         // A linked templates folder is only read from: the built-in template is used.
