@@ -1,13 +1,18 @@
 import Foundation
 import Mustache
 
-/// Renders the Mustache templates, preferring `<journal>/templates/<name>.md` over the built-in ones.
+/// Renders the Mustache templates, preferring the journal's `templates/<name>.md` over the built-in ones.
+/// The journal's files are read by the caller (the storage layer, which never follows a symbolic link).
 public struct Templates: Sendable {
-    /// The journal root whose `templates/` folder may override the built-ins; nil uses only built-ins.
-    public let journalRoot: String?
+    /// The text of the journal's override of a template (by file name, `daily.md`), or nil to use the
+    /// built-in one.
+    public typealias Overrides = @Sendable (_ name: String) throws -> String?
 
-    public init(journalRoot: String?) {
-        self.journalRoot = journalRoot
+    private let overrides: Overrides
+
+    /// Templates with the journal's `overrides`; without them, only the built-ins.
+    public init(overrides: @escaping Overrides = { _ in nil }) {
+        self.overrides = overrides
     }
 
     /// A new daily note: front matter and the three empty sections.
@@ -62,19 +67,9 @@ public struct Templates: Sendable {
         }
     }
 
-    /// The text of a template: the journal's override if it exists, else the built-in one.
+    /// The text of a template: the journal's override if it has one, else the built-in one.
     public func templateText(_ name: String) throws -> String {
-        if let journalRoot {
-            let path = URL(fileURLWithPath: journalRoot).appendingPathComponent(JournalLayout.templatesFolder)
-                .appendingPathComponent(name).path
-            if FileManager.default.fileExists(atPath: path) {
-                do {
-                    return try String(contentsOfFile: path, encoding: .utf8)
-                } catch {
-                    throw ModelError.badTemplate(name, "the file cannot be read as UTF-8 text")
-                }
-            }
-        }
+        if let override = try overrides(name) { return override }
         guard let builtin = BuiltinTemplates.text(named: name) else {
             throw ModelError.badTemplate(name, "there is no such template")
         }

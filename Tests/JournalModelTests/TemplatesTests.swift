@@ -8,7 +8,7 @@ private func stamp(_ s: String) -> Timestamp {
 }
 
 @Suite struct TemplatesTests {
-    let builtin = Templates(journalRoot: nil)
+    let builtin = Templates()
 
     @Test func projectTemplateFilesMatchTheEmbeddedCopies() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -107,15 +107,12 @@ private func stamp(_ s: String) -> Timestamp {
     }
 
     @Test func journalOverridesWinAndBrokenOnesAreReported() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("baton-model-\(UUID().uuidString)")
-        let folder = root.appendingPathComponent("templates")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
-        try "---\nauthor: {{author}}\ndate: {{date}}\n---\n\n# {{author}} & co\n\n## Today\n"
-            .write(to: folder.appendingPathComponent("daily.md"), atomically: true, encoding: .utf8)
-        try "---\ntitle: {{title}}\n---\n".write(to: folder.appendingPathComponent("task.md"), atomically: true, encoding: .utf8)
-        try "{{#unclosed}}".write(to: folder.appendingPathComponent("ask.md"), atomically: true, encoding: .utf8)
-        let templates = Templates(journalRoot: root.path)
+        let files = [
+            "daily.md": "---\nauthor: {{author}}\ndate: {{date}}\n---\n\n# {{author}} & co\n\n## Today\n",
+            "task.md": "---\ntitle: {{title}}\n---\n",
+            "ask.md": "{{#unclosed}}",
+        ]
+        let templates = Templates(overrides: { files[$0] })
         let day = try #require(LocalDay(string: "2026-11-24"))
         #expect(try templates.dailyNote(author: Handle("lee"), day: day, offset: "+00:00")
             == "---\nauthor: lee\ndate: 2026-11-24\n---\n\n# lee & co\n\n## Today\n")

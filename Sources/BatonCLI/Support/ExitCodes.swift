@@ -36,6 +36,7 @@ public enum BatonExit {
             case .pushRaceLost, .busy: return busy
             case .authenticationFailed, .hostKey: return authentication
             case .unsafePath: return usage
+            case .symbolicLink, .badEntry: return unreadableFile
             case .remoteRewritten: return rewritten
             case .git: return failure
             }

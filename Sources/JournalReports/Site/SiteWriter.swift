@@ -12,11 +12,12 @@ public enum SiteWriter {
         var notes: [(author: String, day: LocalDay, note: DailyNote)] = []
         for path in journal.markdownFiles(under: JournalLayout.notesFolder) {
             guard case .note(let handle, let day) = JournalLayout.classify(path: path),
-                  let text = try journal.read(path), let note = try? DailyNote.parse(text, path: path) else { continue }
+                  let text = journal.readSkippingBad(path), let note = try? DailyNote.parse(text, path: path)
+            else { continue }
             notes.append((handle, day, note))
         }
-        let attachments = files(under: journal.root + "/" + JournalLayout.attachmentsFolder)
-            .map { JournalLayout.attachmentsFolder + "/" + $0 }
+        // Regular files only: a link in the attachments is skipped with a warning, never followed.
+        let attachments = journal.regularFiles(under: JournalLayout.attachmentsFolder)
         let input = SiteInput(
             team: journal.config.team, zone: zone, now: now, staleDays: journal.config.staleDays, tasks: tasks,
             notes: notes, events: events, attachments: attachments)
@@ -29,23 +30,19 @@ public enum SiteWriter {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         }
         for relative in attachments {
+            let data: Data
+            do {
+                guard let read = try journal.readData(relative) else { continue }
+                data = read
+            } catch {
+                JournalWarnings.shared.skipped(relative, error: error)
+                continue
+            }
             let target = folder + "/" + relative
             try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             if fm.fileExists(atPath: target) { try fm.removeItem(atPath: target) }
-            try fm.copyItem(atPath: journal.root + "/" + relative, toPath: target)
+            try data.write(to: URL(fileURLWithPath: target))
         }
         return pages.count
-    }
-
-    /// Regular files under `folder`, relative to it, skipping hidden ones and symbolic links.
-    static func files(under folder: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var out: [String] = []
-        for case let item as String in walker {
-            if item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            let attributes = try? FileManager.default.attributesOfItem(atPath: folder + "/" + item)
-            if attributes?[.type] as? FileAttributeType == .typeRegular { out.append(item) }
-        }
-        return out.sorted()
     }
 }

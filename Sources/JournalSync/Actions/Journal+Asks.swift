@@ -8,7 +8,7 @@ extension Journal {
         let seconds = window ?? TimeInterval(config.askWindowHours * 3600)
         let respondBy = Timestamp(date: now.date.addingTimeInterval(seconds), offsetSeconds: now.offsetSeconds)
         return try locked {
-            let id = TaskID.generate(avoiding: Set(taskIDs()))
+            let id = TaskID.generate(avoiding: Set(try existingTaskIDs()))
             let rendered = try templates.ask(id: id, from: me, to: person, text: text, created: now, respondBy: respondBy)
             let task = try TaskDocument.parse(rendered, path: JournalLayout.taskPath(id: id))
             try save(

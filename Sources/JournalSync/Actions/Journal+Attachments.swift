@@ -29,15 +29,33 @@ extension Journal {
     public func prepareAttachments(_ sources: [String], for me: Handle, day: LocalDay) throws -> [PreparedAttachment] {
         var taken = Set<String>()
         return try sources.map { source in
-            let data = try Data(contentsOf: URL(fileURLWithPath: source))
+            let data = try Self.attachmentData(source)
             let name = Self.safeFileName((source as NSString).lastPathComponent)
             var path: String
             repeat {
                 let random = TaskID.generate(avoiding: [])
                 path = "\(JournalLayout.attachmentsFolder)/\(me.value)/\(day)-\(random)-\(name)"
-            } while try taken.contains(path) || FileManager.default.fileExists(atPath: absolutePath(path))
+            } while try taken.contains(path) || files.kind(of: path) != nil
             taken.insert(path)
             return PreparedAttachment(path: path, name: name, data: data)
+        }
+    }
+
+    /// The bytes of a file the user asked to attach, at most 64 MB.
+    static func attachmentData(_ source: String) throws -> Data {
+        do {
+            guard let bytes = try FileText.bytes(atPath: source, limit: JournalFiles.attachmentLimit) else {
+                throw JournalError.git(operation: "read \(source)", message: String(cString: strerror(errno)))
+            }
+            return Data(bytes)
+        } catch let failure as FileText.Failure {
+            let problem: String
+            switch failure {
+            case .notRegular: problem = "it is not a regular file"
+            case .tooLarge: problem = "it is larger than \(JournalFiles.attachmentLimit >> 20) MB, too large to attach"
+            case .system(let code): problem = "it cannot be read (\(String(cString: strerror(code))))"
+            }
+            throw JournalError.git(operation: "attach \(source)", message: problem)
         }
     }
 
@@ -54,13 +72,10 @@ extension Journal {
         let lock = try acquireLock()
         defer { lock.release() }
         for attachment in attachments {
-            let target = try absolutePath(attachment.path)
-            try FileManager.default.createDirectory(
-                atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try AtomicFile.write(attachment.data, to: target)
+            try self.files.write(attachment.data, to: attachment.path)
         }
         for (relative, text) in files.sorted(by: { $0.key < $1.key }) {
-            try AtomicFile.write(Data(text.utf8), to: try absolutePath(relative))
+            try self.files.write(Data(text.utf8), to: relative)
         }
         let paths = files.keys.sorted() + attachments.map(\.path)
         return try commitLocked(paths: paths, message: message).hex

@@ -46,21 +46,35 @@ extension Journal {
 
     /// Writes a file without committing (e.g. a new note before the editor opens it).
     public func writeDraft(_ relative: String, text: String) throws -> String {
-        let path = try absolutePath(relative)
-        try AtomicFile.write(Data(text.utf8), to: path)
-        return path
+        try files.write(Data(text.utf8), to: relative)
+        return try absolutePath(relative)
     }
 
     /// Removes an uncommitted draft (e.g. a new note the user left as the template gave it).
     public func discardDraft(_ relative: String) throws {
-        try? FileManager.default.removeItem(atPath: try absolutePath(relative))
+        try? files.remove(relative)
     }
 
-    /// Handles that have a notes folder, sorted.
+    /// Handles that have a notes folder, sorted. A link (`notes` itself, or a person's folder) is skipped
+    /// with a warning, never followed.
     public func noteAuthors() -> [String] {
-        let folder = root + "/" + JournalLayout.notesFolder
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { (try? Handle($0)) != nil }.sorted()
+        let entries: [JournalFiles.Entry]
+        do {
+            entries = try files.entries(JournalLayout.notesFolder)
+        } catch {
+            JournalWarnings.shared.skipped(JournalLayout.notesFolder, error: error)
+            return []
+        }
+        var authors: [String] = []
+        for entry in entries where Handle.isValid(entry.name) {
+            switch entry.kind {
+            case .folder: authors.append(entry.name)
+            case .symbolicLink:
+                JournalWarnings.shared.skipped(JournalLayout.notesFolder + "/" + entry.name, JournalWarnings.linkReason)
+            case .file, .other: continue
+            }
+        }
+        return authors.sorted()
     }
 
     /// Every note of `day`, by author, read from the work tree.
@@ -69,7 +83,7 @@ extension Journal {
         for author in noteAuthors() {
             guard let handle = try? Handle(author) else { continue }
             let path = notePath(for: handle, day: day)
-            guard let text = try? read(path), let note = try? DailyNote.parse(text, path: path) else { continue }
+            guard let text = readSkippingBad(path), let note = try? DailyNote.parse(text, path: path) else { continue }
             result.append((author, path, note))
         }
         return result

@@ -9,12 +9,32 @@ public struct UnreadableFile: Sendable, Equatable {
 }
 
 extension Journal {
-    /// Ids of every task and ask file in the work tree.
+    /// Ids of every task and ask file in the work tree. Links (the `tasks` folder itself, or a file in
+    /// it) are skipped with a warning, never followed.
     public func taskIDs() -> [String] {
-        let folder = root + "/" + JournalLayout.tasksFolder
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.map { String($0.dropLast(3)) }
-            .filter(TaskID.isValid).sorted()
+        do {
+            return try existingTaskIDs()
+        } catch {
+            JournalWarnings.shared.skipped(JournalLayout.tasksFolder, error: error)
+            return []
+        }
+    }
+
+    /// `taskIDs` for a command about to write a task: throws when the `tasks` folder is a link.
+    func existingTaskIDs() throws -> [String] {
+        var ids: [String] = []
+        for entry in try files.entries(JournalLayout.tasksFolder)
+        where entry.name.hasSuffix(".md") && !entry.name.hasPrefix(".") {
+            switch entry.kind {
+            case .file:
+                let id = String(entry.name.dropLast(3))
+                if TaskID.isValid(id) { ids.append(id) }
+            case .symbolicLink:
+                JournalWarnings.shared.skipped(JournalLayout.tasksFolder + "/" + entry.name, JournalWarnings.linkReason)
+            case .folder, .other: continue
+            }
+        }
+        return ids.sorted()
     }
 
     /// Every readable task and ask, and the files that could not be read (parsed on every core).
@@ -26,18 +46,17 @@ extension Journal {
     /// matter (see `TaskDocument.parse(_:path:readBody:)`): for read-only reports.
     public func loadTasks(readBody: @escaping (TaskDocument) -> Bool) -> (tasks: [TaskDocument], unreadable: [UnreadableFile]) {
         let ids = taskIDs()
-        // Each file is opened inside the open tasks folder: no path to resolve from the root.
-        let folder = FileText.openFolder(root + "/" + JournalLayout.tasksFolder)
+        let files = files
+        // Each file is opened inside the open tasks folder (never through a link): no path to resolve
+        // from the root for each of thousands of files.
+        let folder = try? files.openFolder(JournalLayout.tasksFolder)
         defer { if let folder { close(folder) } }
         let loaded = Parallel.map(ids) { id in
             Result {
                 let path = JournalLayout.taskPath(id: id)
-                let text: String?
-                if let folder {
-                    text = FileText.contents(in: folder, name: id + ".md")
-                } else {
-                    text = try read(path)
-                }
+                let text = try folder.map { folder in
+                    try files.text(in: folder, folder: JournalLayout.tasksFolder, name: id + ".md")
+                } ?? files.text(path)
                 guard let text else { throw ModelError.unknownID(id) }
                 return try TaskDocument.parse(text, path: path, readBody: readBody)
             }
@@ -50,10 +69,19 @@ extension Journal {
             case .success(let task): tasks.append(task)
             case .failure(let error):
                 let path = JournalLayout.taskPath(id: id)
-                unreadable.append(UnreadableFile(path: path, message: (error as? LocalizedError)?.errorDescription ?? "\(error)"))
+                unreadable.append(UnreadableFile(path: path, message: Self.skipReason(error)))
             }
         }
         return (tasks, unreadable)
+    }
+
+    /// Why a file was skipped, without repeating its path when the error names it.
+    static func skipReason(_ error: Error) -> String {
+        switch error {
+        case JournalError.symbolicLink: return JournalWarnings.linkReason
+        case JournalError.badEntry(_, let problem): return problem
+        default: return (error as? LocalizedError)?.errorDescription ?? "\(error)"
+        }
     }
 
     /// The task whose id is `id` exactly.
@@ -87,7 +115,7 @@ extension Journal {
         title: String, owner: Handle, me: Handle, due: LocalDay?, tags: [String], description: String, at now: Timestamp,
         attachments: [String]
     ) throws -> TaskDocument {
-        let id = TaskID.generate(avoiding: Set(taskIDs()))
+        let id = TaskID.generate(avoiding: Set(try existingTaskIDs()))
         let prepared = try prepareAttachments(attachments, for: me, day: now.localDay)
         let description = Journal.text(description, linking: prepared, from: JournalLayout.taskPath(id: id))
         let text = try templates.task(

@@ -14,7 +14,9 @@ struct CheckoutRecord: Codable, Equatable {
     static func path(gitDirectory: String) -> String { gitDirectory + "/baton/checkout.json" }
 
     static func load(gitDirectory: String) -> CheckoutRecord? {
-        guard let data = FileManager.default.contents(atPath: path(gitDirectory: gitDirectory)) else { return nil }
+        guard let bytes = try? FileText.bytes(atPath: path(gitDirectory: gitDirectory), limit: 1 << 20)
+        else { return nil }
+        let data = Data(bytes)
         return try? JSONDecoder().decode(CheckoutRecord.self, from: data)
     }
 

@@ -5,43 +5,37 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads a whole file as UTF-8 text (invalid bytes repaired) with plain system calls: reports read
-/// thousands of task files, where Foundation's file reading costs more than the parsing.
+/// Reads a whole open file with plain system calls, refusing more than a limit: reports read thousands
+/// of task files, where Foundation's file reading costs more than the parsing, and a teammate can push
+/// a file of any size.
 enum FileText {
-    /// The file's text; nil when it does not exist, is not a regular file or cannot be read.
-    static func contents(atPath path: String) -> String? {
-        readAll(open(path, O_RDONLY | O_CLOEXEC))
+    /// Why a read gave no content.
+    enum Failure: Error {
+        /// The descriptor is not a regular file (a folder, a device, a pipe).
+        case notRegular
+        /// The file holds more than the limit.
+        case tooLarge
+        /// `read` failed with this `errno`.
+        case system(Int32)
     }
 
-    /// The text of the file `name` in the open folder `folder` (no path to resolve from the root).
-    static func contents(in folder: Int32, name: String) -> String? {
-        readAll(openat(folder, name, O_RDONLY | O_CLOEXEC))
-    }
-
-    /// An open folder for `contents(in:name:)`, or nil; the caller closes it.
-    static func openFolder(_ path: String) -> Int32? {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        return fd >= 0 ? fd : nil
-    }
-
-    /// Reads and closes `fd`.
-    private static func readAll(_ fd: Int32) -> String? {
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
+    /// The text of the open file `fd` as UTF-8 (invalid bytes repaired), at most `limit` bytes.
+    static func text(_ fd: Int32, limit: Int) throws(Failure) -> String {
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        // One byte more than the size: a short read of a regular file is its end, and a full one
-        // means the file grew while it was read (then it is read again in chunks).
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw .notRegular }
+        guard info.st_size <= limit else { throw .tooLarge }
+        // Straight into the string: one byte more than the size, so a full read means the file grew
+        // while it was read (then it is read again, as bytes, up to the limit).
         let capacity = Int(info.st_size) + 1
         var complete = true
-        var failed = false
+        var failure: Int32?
         let text = String(unsafeUninitializedCapacity: capacity) { buffer -> Int in
             var filled = 0
             while filled < capacity {
                 let asked = capacity - filled
                 let got = read(fd, buffer.baseAddress! + filled, asked)
                 if got < 0 && errno == EINTR { continue }
-                if got < 0 { failed = true }
+                if got < 0 { failure = errno }
                 if got <= 0 { break }
                 filled += got
                 if got < asked { break }
@@ -49,25 +43,48 @@ enum FileText {
             if filled == capacity { complete = false }
             return filled
         }
-        if failed { return nil }
+        if let failure { throw .system(failure) }
         if complete { return text }
-        guard lseek(fd, 0, SEEK_SET) == 0 else { return nil }
-        return readGrowing(fd)
+        guard lseek(fd, 0, SEEK_SET) == 0 else { throw .system(errno) }
+        return String(decoding: try bytes(fd, limit: limit), as: UTF8.self)
     }
 
-    private static func readGrowing(_ fd: Int32) -> String? {
-        var bytes = [UInt8](repeating: 0, count: 64 * 1024)
+    /// The bytes of the open file `fd`, at most `limit`. The caller closes `fd`.
+    static func bytes(_ fd: Int32, limit: Int) throws(Failure) -> [UInt8] {
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw .notRegular }
+        guard info.st_size <= limit else { throw .tooLarge }
+        // One byte more than the size: a short read of a regular file is its end, and a full one
+        // means the file grew while it was read (then it is read on in chunks, up to the limit).
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
         var filled = 0
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if filled == bytes.count {
+                guard filled <= limit else { throw .tooLarge }
+                bytes.append(contentsOf: repeatElement(0, count: min(max(bytes.count, 64 * 1024), limit + 1)))
+            }
+            let asked = bytes.count - filled
+            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, asked) }
             if got == 0 { break }
             if got < 0 {
                 if errno == EINTR { continue }
-                return nil
+                throw .system(errno)
             }
             filled += got
+            // A short read of a regular file is its end.
+            if got < asked { break }
         }
-        return String(decoding: bytes[..<filled], as: UTF8.self)
+        guard filled <= limit else { throw .tooLarge }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    /// The bytes of a file the user named outside the journal (an attachment to copy in), at most `limit`;
+    /// nil when it cannot be opened.
+    static func bytes(atPath path: String, limit: Int) throws(Failure) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return try bytes(fd, limit: limit)
     }
 }

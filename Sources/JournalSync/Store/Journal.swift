@@ -15,10 +15,17 @@ public final class Journal {
     init(repository: Repository) throws {
         self.repository = repository
         root = repository.workTree
-        let configPath = root + "/" + JournalLayout.configFile
-        guard let text = try? String(contentsOfFile: configPath, encoding: .utf8) else {
-            throw JournalError.notAJournal(path: root)
+        let files = JournalFiles(root: root)
+        let text: String?
+        do {
+            text = try files.text(JournalLayout.configFile)
+        } catch let error as JournalError where error.isBadEntry {
+            // A link or an oversized file is never read: the defaults stand in, so `sync` can fetch a fix.
+            JournalWarnings.shared.skipped(JournalLayout.configFile, error: error)
+            config = .defaults
+            return
         }
+        guard let text else { throw JournalError.notAJournal(path: root) }
         config = try JournalConfig.parse(text)
     }
 
@@ -26,7 +33,7 @@ public final class Journal {
     public static func open(from path: String? = nil) throws -> Journal {
         let start = path ?? FileManager.default.currentDirectoryPath
         guard let top = Repository.discoverWorkTree(from: start),
-            FileManager.default.fileExists(atPath: top + "/" + JournalLayout.configFile)
+            (try? JournalFiles(root: top).kind(of: JournalLayout.configFile)) != nil
         else { throw JournalError.notAJournal(path: start) }
         do {
             return try Journal(repository: try Repository.open(at: top))
@@ -50,8 +57,24 @@ public final class Journal {
     /// The folder of the clone's git data.
     public var gitDirectory: String { repository.gitDirectory }
 
-    /// The clone's templates, with the journal's own overrides.
-    public var templates: Templates { Templates(journalRoot: root) }
+    /// The journal's files, opened without following links.
+    var files: JournalFiles { JournalFiles(root: root) }
+
+    /// The clone's templates, with the journal's own overrides. An override that is a link (or a
+    /// `templates` folder that is one), or that cannot be read, is skipped with a warning: the built-in
+    /// template is used and nothing outside the journal is read.
+    public var templates: Templates {
+        let files = files
+        return Templates(overrides: { name in
+            let path = JournalLayout.templatesFolder + "/" + name
+            do {
+                return try files.text(path)
+            } catch {
+                JournalWarnings.shared.skipped(path, error: error)
+                return nil
+            }
+        })
+    }
 
     /// Absolute path of a journal-relative path, refusing anything that would leave the journal.
     public func absolutePath(_ relative: String) throws -> String {
@@ -59,20 +82,37 @@ public final class Journal {
         return root + "/" + relative
     }
 
-    /// The text of a journal file from the work tree, or nil when it does not exist.
+    /// The text of a journal file from the work tree, or nil when it does not exist. Throws, naming the
+    /// path, when it or a folder on its way is a symbolic link, or it is not a small regular file.
     public func read(_ relative: String) throws -> String? {
-        FileText.contents(atPath: try absolutePath(relative))
+        try files.text(relative)
+    }
+
+    /// `read` for views: a file that cannot be read is skipped with a one-line warning (nil), so one bad
+    /// file does not stop a report.
+    public func readSkippingBad(_ relative: String) -> String? {
+        do {
+            return try files.text(relative)
+        } catch {
+            JournalWarnings.shared.skipped(relative, error: error)
+            return nil
+        }
+    }
+
+    /// The bytes of a journal file (an attachment), at most 64 MB; nil when it does not exist.
+    public func readData(_ relative: String) throws -> Data? {
+        try files.data(relative, limit: JournalFiles.attachmentLimit)
+    }
+
+    /// Journal-relative paths of the regular files under `folder` in the work tree (hidden ones
+    /// skipped), sorted. Links are never followed: each is skipped with a warning.
+    public func regularFiles(under folder: String) -> [String] {
+        files.regularFiles(under: folder) { JournalWarnings.shared.skipped($0, error: $1) }
     }
 
     /// Journal-relative paths of the Markdown files under `folder` in the work tree, sorted.
     public func markdownFiles(under folder: String) -> [String] {
-        let base = root + "/" + folder
-        guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
-        var out: [String] = []
-        for case let item as String in walker where item.hasSuffix(".md") && !item.hasPrefix(".") && !item.contains("/.") {
-            out.append(folder + "/" + item)
-        }
-        return out.sorted()
+        regularFiles(under: folder).filter { $0.hasSuffix(".md") }
     }
 
     /// Writes `files` (journal-relative path to new text) and commits them with `message`, holding the lock.
@@ -82,7 +122,7 @@ public final class Journal {
         let lock = try acquireLock()
         defer { lock.release() }
         for (relative, text) in files.sorted(by: { $0.key < $1.key }) {
-            try AtomicFile.write(Data(text.utf8), to: try absolutePath(relative))
+            try self.files.write(Data(text.utf8), to: relative)
         }
         return try commitLocked(paths: files.keys.sorted(), message: message).hex
     }

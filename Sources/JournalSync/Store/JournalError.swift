@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import JournalModel
 
 /// Failures of the storage and sync layer, each with a message that says what to do next.
 public enum JournalError: Error, LocalizedError, Equatable, Sendable {
@@ -16,6 +17,10 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
     case busy(holder: String)
     case remoteRewritten(detail: String)
     case unsafePath(String)
+    /// A journal path, or a folder on the way to it, is a symbolic link; baton never follows one.
+    case symbolicLink(path: String)
+    /// A journal path is not what baton can read or write there (a folder, a device, a file too large).
+    case badEntry(path: String, problem: String)
     case operationInProgress
     /// The server's certificate was refused: for ssh, `rejection` says whether the host is unknown or its key changed.
     case hostKey(remote: String, rejection: HostKeyRejection?, detail: String)
@@ -47,12 +52,26 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
             return "the remote's history was rewritten (\(detail)); nothing was pushed. Ask who force-pushed; to merge your work into the new history run `baton sync --accept-rewrite`"
         case .unsafePath(let path):
             return "\(path) is not a path inside the journal"
+        case .symbolicLink(let path):
+            return "\(TextSafety.singleLine(path)) is a symbolic link; baton never follows links in the journal, "
+                + "so nothing was changed. Replace it with a real file or folder (e.g. `git rm` it) and try again"
+        case .badEntry(let path, let problem):
+            return "\(TextSafety.singleLine(path)) \(problem); nothing was changed. "
+                + "Fix or remove it with git and try again"
         case .operationInProgress:
             return "a git merge or rebase is in progress in this clone; finish it with git (or `git merge --abort`) first"
         case .hostKey(let remote, let rejection, let detail):
             return HostKeyAdvice.message(remote: remote, rejection: rejection, detail: detail)
         case .git(let operation, let message):
             return "\(operation) failed: \(message)"
+        }
+    }
+
+    /// True for a link or an unreadable entry in the journal: content to skip, not a failure of baton.
+    var isBadEntry: Bool {
+        switch self {
+        case .symbolicLink, .badEntry: return true
+        default: return false
         }
     }
 

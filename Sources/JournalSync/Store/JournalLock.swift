@@ -93,19 +93,21 @@ public final class JournalLock {
     /// Removes the half-written temporary files (`.<name>.baton-<pid>.tmp`, see `AtomicFile`) that baton
     /// processes which no longer run left in the work tree and in `.git/baton`.
     static func removeDeadTemporaryFiles(gitDirectory: String) {
-        var folders = [gitDirectory + "/baton"]
-        if gitDirectory.hasSuffix("/.git") { folders.append(String(gitDirectory.dropLast(5))) }
-        for folder in folders {
-            guard let walker = FileManager.default.enumerator(atPath: folder) else { continue }
-            while let relative = walker.nextObject() as? String {
-                if relative == ".git" {
-                    walker.skipDescendants()
-                    continue
-                }
-                guard let pid = AtomicFile.writerPID(ofTemporary: (relative as NSString).lastPathComponent) else { continue }
-                if pid == getpid() || (kill(pid, 0) == 0 || errno != ESRCH) { continue }
-                unlink(folder + "/" + relative)
-            }
+        func isDead(_ name: String) -> Bool {
+            guard let pid = AtomicFile.writerPID(ofTemporary: name) else { return false }
+            return pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
+        }
+        let own = JournalFiles(root: gitDirectory + "/baton")
+        for entry in (try? own.entries("")) ?? [] where entry.kind == .file && isDead(entry.name) {
+            try? own.remove(entry.name)
+        }
+        guard gitDirectory.hasSuffix("/.git") else { return }
+        // The work tree is walked without following links: a linked folder may be anywhere on the disk.
+        let workTree = JournalFiles(root: String(gitDirectory.dropLast(5)))
+        workTree.walk("", failed: { _, _ in }) { path, entry in
+            if path == ".git" { return false }
+            if entry.kind == .file && isDead(entry.name) { try? workTree.remove(path) }
+            return true
         }
     }
 

@@ -9,8 +9,9 @@ extension Journal {
         do {
             let repository = try Repository.create(at: path, initialBranch: "main")
             let root = repository.workTree
-            try AtomicFile.write(Data(config.render().utf8), to: root + "/" + JournalLayout.configFile)
-            try AtomicFile.write(Data(defaultIgnore.utf8), to: root + "/.gitignore")
+            let files = JournalFiles(root: root)
+            try files.write(Data(config.render().utf8), to: JournalLayout.configFile)
+            try files.write(Data(defaultIgnore.utf8), to: ".gitignore")
             if let me { try repository.setLocalConfig("baton.me", me.value) }
             if let remote {
                 try repository.addRemote("origin", url: remote)

@@ -17,7 +17,9 @@ public struct SyncState: Codable, Sendable, Equatable {
     static func path(gitDirectory: String) -> String { gitDirectory + "/baton/sync-state.json" }
 
     static func load(gitDirectory: String) -> SyncState {
-        guard let data = FileManager.default.contents(atPath: path(gitDirectory: gitDirectory)) else { return SyncState() }
+        guard let bytes = try? FileText.bytes(atPath: path(gitDirectory: gitDirectory), limit: 1 << 20)
+        else { return SyncState() }
+        let data = Data(bytes)
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return (try? decoder.decode(SyncState.self, from: data)) ?? SyncState()
