@@ -30,6 +30,9 @@ struct Sync: ParsableCommand {
             let remote = Runtime.remoteOptions(progressLabel: "Syncing")
             guard watch else {
                 let report = try journal.sync(options: remote, acceptRewrite: acceptRewrite)
+                for dropped in report.droppedPaths {
+                    Output.note("baton: warning: " + TextSafety.singleLine(dropped.warning))
+                }
                 Output.line("Synced: \(report.summary)")
                 return
             }

@@ -7,6 +7,8 @@ struct Integration {
     var received = 0
     var merged = false
     var mergedFiles: [String] = []
+    /// Paths the remote's commits hold that git cannot check out, removed in a commit of their own.
+    var dropped: [DroppedPath] = []
 }
 
 extension Journal {
@@ -15,16 +17,20 @@ extension Journal {
     func integrate(branchRef: String, trackingRef: String) throws -> Integration {
         try gitCall {
             var result = Integration()
-            guard let remote = try repository.referenceTarget(trackingRef) else { return result }
-            guard let local = try repository.headCommit() else {
+            guard let fetched = try repository.referenceTarget(trackingRef) else { return result }
+            let local = try repository.headCommit()
+            if let local, try repository.isAncestor(fetched, of: local) { return result }
+            // Paths no clone can check out are dropped first, in a commit on top of the remote's.
+            let (remote, dropped) = try droppingUncheckoutablePaths(current: local, target: fetched)
+            result.dropped = dropped
+            guard let local else {
                 try guardedCheckout(from: nil, to: remote) {
                     try repository.updateReference(branchRef, to: remote, expected: nil, message: "baton: sync (first)")
                 }
-                result.received = try countNew(from: remote, hiding: [])
+                result.received = try countNew(from: fetched, hiding: [])
                 return result
             }
-            if try repository.isAncestor(remote, of: local) { return result }
-            result.received = try countNew(from: remote, hiding: [local])
+            result.received = try countNew(from: fetched, hiding: [local])
             if try repository.isAncestor(local, of: remote) {
                 try guardedCheckout(from: local, to: remote) {
                     try repository.updateReference(branchRef, to: remote, expected: local, message: "baton: sync fast-forward")

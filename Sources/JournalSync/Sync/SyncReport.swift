@@ -10,6 +10,8 @@ public struct SyncReport: Sendable, Equatable {
     public var merged = false
     /// Files changed on both sides and merged by content.
     public var mergedFiles: [String] = []
+    /// Paths from the remote that git cannot check out, dropped in a commit of their own.
+    public var droppedPaths: [DroppedPath] = []
     /// Push attempts lost to someone else's push and retried.
     public var retries = 0
 

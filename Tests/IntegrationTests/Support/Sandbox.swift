@@ -83,9 +83,9 @@ struct Git: Sendable {
 
     /// Runs git and fails the test (throws) unless it exits 0; returns trimmed stdout.
     @discardableResult
-    func check(_ args: [String], in dir: String, env: [String: String] = [:],
+    func check(_ args: [String], in dir: String, env: [String: String] = [:], stdin: String? = nil,
                sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let r = run(args, in: dir, env: env, sourceLocation: sourceLocation)
+        let r = run(args, in: dir, env: env, stdin: stdin, sourceLocation: sourceLocation)
         try #require(r.status == 0, "git failed:\n\(r)", sourceLocation: sourceLocation)
         return r.out
     }
