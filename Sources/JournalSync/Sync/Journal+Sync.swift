@@ -49,6 +49,7 @@ extension Journal {
             report.received += integration.received
             report.merged = report.merged || integration.merged
             report.mergedFiles += integration.mergedFiles
+            report.keptBeside += integration.keptBeside
             guard let local = try gitCall({ try repository.headCommit() }) else { return report }
             let remote = try gitCall { try repository.referenceTarget(trackingRef) }
             if remote == local { return report }
