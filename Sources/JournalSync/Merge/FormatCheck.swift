@@ -19,8 +19,10 @@ extension JournalMerge {
         }
 
         /// Whether baton reads `text` at `path` without error: a task file (`tasks/<id>.md`) must parse
-        /// as a task, a daily note's front matter as YAML. Other files are always readable.
+        /// as a task, a daily note's front matter as YAML, `baton.yml` as the settings. Other files are
+        /// always readable.
         static func isReadable(_ text: String, path: String) -> Bool {
+            if path == "baton.yml" { return (try? JournalConfig.parse(text)) != nil }
             switch JournalFileKind(path: path) {
             case .task:
                 let name = path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? ""

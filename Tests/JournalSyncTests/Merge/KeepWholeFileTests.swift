@@ -125,6 +125,24 @@ struct KeepWholeFileTests {
         #expect(result.keptBeside?.bytes == Array(broken.utf8))
     }
 
+    @Test func brokenSettingsOnOneSideKeepTheReadableSettingsAtThePath() throws {
+        let base = "team: Relay\nstale_days: 7\n"
+        let broken = "team: [Relay\nstale_days: 7\n"
+        let fine = "team: Relay\nstale_days: 9\n"
+        #expect((try? JournalConfig.parse(broken)) == nil)
+        let result = Self.both("baton.yml", base: Array(base.utf8), Array(broken.utf8), Array(fine.utf8))
+        #expect(result.bytes == Array(fine.utf8))
+        #expect(result.keptBeside?.bytes == Array(broken.utf8))
+        #expect(result.keptBeside?.path(beside: "baton.yml") == "baton.conflict-priya.yml")
+    }
+
+    @Test func settingsChangedOnBothSidesStillMergeAsText() throws {
+        let result = Self.both("baton.yml", base: Array("team: Relay\nstale_days: 7\n".utf8),
+                               Array("team: Relay One\nstale_days: 7\n".utf8), Array("team: Relay\nstale_days: 9\n".utf8))
+        #expect(result.bytes == Array("team: Relay One\nstale_days: 9\n".utf8))
+        #expect(result.keptBeside == nil)
+    }
+
     @Test func aNonTaskFileInTasksStillMergesAsText() {
         let result = Self.both("tasks/README.md", base: Array("a\nb\nc\n".utf8), Array("a\nB\nc\n".utf8),
                                Array("a\nb\nC\n".utf8))
