@@ -66,10 +66,15 @@ enum TaskCase {
         var description: [String]
         /// Log entries: the entry line, then continuation lines.
         var log: [[String]]
+        /// The log heading as written (`## Log`, or `## log` by hand).
+        var heading = "## Log"
+        /// Lines of a `## Notes` section after the log, nil when there is none.
+        var after: [String]?
 
         var text: String {
             "---\n" + fields.map { "\($0.key): \($0.value)\n" }.joined() + "---\n\n"
-                + description.map { $0 + "\n" }.joined() + "\n## Log\n\n" + log.joined().map { $0 + "\n" }.joined()
+                + description.map { $0 + "\n" }.joined() + "\n\(heading)\n\n" + log.joined().map { $0 + "\n" }.joined()
+                + (after.map { "\n## Notes\n\n" + $0.map { $0 + "\n" }.joined() } ?? "")
         }
     }
 
@@ -89,7 +94,9 @@ enum TaskCase {
             if rng.chance(30) { entry.append("  base continuation \(n)") }
             log.append(entry)
         }
-        let base = Task(fields: fields, description: description, log: log)
+        var base = Task(fields: fields, description: description, log: log)
+        if rng.chance(15) { base.heading = "## log" }
+        if rng.chance(25) { base.after = (0..<rng.below(3)).map { "after line \($0)" } }
         let ours = edit(base, tag: "ours", handle: CaseHandles.handle(authors.0), &rng, counter: &counter)
         let theirs = edit(base, tag: "theirs", handle: CaseHandles.handle(authors.1), &rng, counter: &counter)
         let entries = (base.log + ours.log + theirs.log).map { $0[0] }
@@ -129,7 +136,10 @@ enum TaskCase {
                 task.log.append(entry)
             case 7:
                 let index = rng.below(task.log.count)
-                task.log[index].append("  note \(tag) \(n)")
+                task.log[index].append(rng.chance(30) ? "  - sub item \(tag) \(n)" : "  note \(tag) \(n)")
+                if task.after != nil, rng.chance(50) {
+                    task.after!.insert("after \(tag) \(n)", at: rng.below(task.after!.count + 1))
+                }
             case 8:
                 let status = rng.pick(["doing", "blocked", "done", "dropped"])
                 let stamp = MergeWitnessCase.timestamp(&rng)

@@ -30,9 +30,10 @@ struct MergeWitnessTests {
         var rng = SplitMix64(seed: seed)
         var counter = 0
         var failed = 0
+        var tally = Tally()
         for round in 0..<rounds {
             let testCase = MergeWitnessCase.make(&rng, counter: &counter)
-            let problems = try Self.check(testCase, witness: witness)
+            let problems = try Self.check(testCase, witness: witness, tally: &tally)
             guard !problems.isEmpty else { continue }
             failed += 1
             if failed <= 5 {
@@ -50,6 +51,20 @@ struct MergeWitnessTests {
             }
         }
         #expect(failed == 0, "\(failed) of \(rounds) rounds failed, seed \(seed)")
+        // The run must exercise both ways of merging, or it proves nothing.
+        if rounds >= 100 {
+            #expect(tally.textMerges > rounds / 5 && tally.witnessLines > rounds, "\(tally)")
+            #expect(tally.keptWhole > rounds / 50, "\(tally)")
+        }
+        print("merge witness: seed \(seed), \(rounds) rounds, \(tally.textMerges) text merges checked against "
+              + "\(tally.witnessLines) added lines, \(tally.keptWhole) kept whole")
+    }
+
+    /// What a run exercised.
+    struct Tally {
+        var textMerges = 0
+        var witnessLines = 0
+        var keptWhole = 0
     }
 
     static func show(_ bytes: [UInt8]?) -> String {
@@ -65,7 +80,8 @@ struct MergeWitnessTests {
     }
 
     /// What is wrong with the merge of `testCase`, as readable lines; empty when nothing is.
-    static func check(_ testCase: MergeWitnessCase, witness: GitMergeFileWitness) throws -> [String] {
+    static func check(_ testCase: MergeWitnessCase, witness: GitMergeFileWitness,
+                      tally: inout Tally) throws -> [String] {
         let c = testCase
         let one = JournalMerge.mergeFile(path: c.path, base: c.base,
                                          ours: MergeFileSide(bytes: c.ours, author: c.oursAuthor),
@@ -90,6 +106,7 @@ struct MergeWitnessTests {
             return problems
         }
         if let kept = one.keptBeside {
+            tally.keptWhole += 1
             let pair = [one.bytes, kept.bytes]
             if !(pair == [c.ours, c.theirs] || pair == [c.theirs, c.ours]) {
                 problems.append("kept whole, but not byte-identical to the two sides")
@@ -118,7 +135,10 @@ struct MergeWitnessTests {
             problems.append("conflict marker: \(String(decoding: line, as: UTF8.self))")
         }
         if !readable(merged, path: c.path) { problems.append("baton cannot read the merged file:\n\(text)") }
-        for line in try witness.addedLines(base: c.base ?? [], ours: ours, theirs: theirs) where !lineSet.contains(line) {
+        let added = try witness.addedLines(base: c.base ?? [], ours: ours, theirs: theirs)
+        tally.textMerges += 1
+        tally.witnessLines += added.count
+        for line in added where !lineSet.contains(line) {
             let shown = String(decoding: line, as: UTF8.self)
             if survivesAsRecord(shown, in: text) { continue }
             problems.append("lost a line a side added: \(shown.debugDescription)")
