@@ -36,4 +36,34 @@ struct BinaryMergeTests {
         #expect(trees[0] == trees[1])
         team.expectHealthy()
     }
+
+    @Test("a task whose front matter one clone broke by hand: the readable version stays, the other is kept beside")
+    func taskBrokenByHandOnOneClone() throws {
+        let team = try Team(["alice", "bob"])
+        defer { team.shutdown() }
+        let alice = team["alice"], bob = team["bob"]
+        let id = try alice.addTask("Backfill orders")
+        try alice.sync()
+        try bob.sync()
+
+        try alice.ok(["task", "start", id])
+        let file = "tasks/\(id).md"
+        let original = try #require(bob.read(file))
+        let broken = original.replacingOccurrences(of: "title: Backfill orders", with: "title: [Backfill orders")
+            + "Bob's hand-written line.\n"
+        try #require(broken != original)
+        try Files.write(broken, to: bob.path(file))
+        try alice.sync()
+        let merge = try bob.ok(["sync"])
+        try alice.sync()
+
+        let beside = "tasks/\(id).conflict-bob-example.md"
+        #expect(merge.stdout.contains(beside), "sync did not report the kept copy:\n\(merge)")
+        for person in [alice, bob] {
+            #expect(try person.task(id).status == "doing", "\(person.handle)")
+            #expect(person.read(beside) == broken, "\(person.handle)")
+            #expect(try person.taskList().map(\.id) == [id], "\(person.handle)")
+        }
+        team.expectHealthy()
+    }
 }
