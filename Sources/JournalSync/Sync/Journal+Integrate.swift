@@ -74,7 +74,8 @@ extension Journal {
             let result = JournalMerge.mergeFile(
                 path: delta.path,
                 base: try delta.oldBlob.map(bytes(of:)),
-                ours: MergeFileSide(bytes: try mine.newBlob.map(bytes(of:)), author: ourAuthors.joined(separator: " and ")),
+                ours: MergeFileSide(bytes: try mine.newBlob.map(bytes(of:)),
+                                    author: ourAuthors.joined(separator: " and ")),
                 theirs: MergeFileSide(bytes: try delta.newBlob.map(bytes(of:)),
                                       author: theirAuthors.joined(separator: " and ")))
             if let merged = result.bytes {

@@ -138,7 +138,8 @@ struct KeepWholeFileTests {
 
     @Test func settingsChangedOnBothSidesStillMergeAsText() throws {
         let result = Self.both("baton.yml", base: Array("team: Relay\nstale_days: 7\n".utf8),
-                               Array("team: Relay One\nstale_days: 7\n".utf8), Array("team: Relay\nstale_days: 9\n".utf8))
+                               Array("team: Relay One\nstale_days: 7\n".utf8),
+                               Array("team: Relay\nstale_days: 9\n".utf8))
         #expect(result.bytes == Array("team: Relay One\nstale_days: 9\n".utf8))
         #expect(result.keptBeside == nil)
     }

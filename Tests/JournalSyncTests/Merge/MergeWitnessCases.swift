@@ -34,7 +34,8 @@ struct MergeWitnessCase {
     static func bytesCase(_ kind: Kind, _ rng: inout SplitMix64, authors: (String, String)) -> MergeWitnessCase {
         func chunk(_ rng: inout SplitMix64) -> [UInt8] {
             if kind == .binary { return (0..<(1 + rng.below(12))).map { _ in UInt8(rng.below(256)) } + [0] }
-            let words: [[UInt8]] = [Array("caf".utf8) + [0xE9], Array("na".utf8) + [0xEF, 0x76, 0x65], Array("menu".utf8)]
+            let words: [[UInt8]] = [Array("caf".utf8) + [0xE9], Array("na".utf8) + [0xEF, 0x76, 0x65],
+                                    Array("menu".utf8)]
             return words[rng.below(2)] + (0..<rng.below(3)).flatMap { _ in [0x20] + rng.pick(words) } + [0x0A]
         }
         let base: [UInt8]? = rng.chance(25) ? nil : (0..<3).flatMap { _ in chunk(&rng) }
@@ -86,7 +87,9 @@ enum TaskCase {
         if rng.chance(30) { fields.append(("due", "2026-11-28")) }
         if rng.chance(30) { fields.append(("sprint", "\"42\"")) }
         var description = (0..<rng.below(5)).map { "base line \($0)" }
-        if rng.chance(40) { description.insert("Caf\u{E9} cr\u{E8}me \(rng.below(9))", at: rng.below(description.count + 1)) }
+        if rng.chance(40) {
+            description.insert("Caf\u{E9} cr\u{E8}me \(rng.below(9))", at: rng.below(description.count + 1))
+        }
         if rng.chance(30) { description.insert(fence("base", 0, &rng), at: rng.below(description.count + 1)) }
         var log = [["- 2026-11-24T09:14:05+05:30 priya: created"]]
         for n in 0..<rng.below(3) {

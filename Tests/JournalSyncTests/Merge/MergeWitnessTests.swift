@@ -96,7 +96,9 @@ struct MergeWitnessTests {
         let changedBoth = c.ours != c.theirs && c.ours != c.base && c.theirs != c.base
         if !changedBoth {
             let expected = c.ours == c.base ? c.theirs : c.ours
-            if one.bytes != expected || one.keptBeside != nil { problems.append("a one-sided change was not taken exactly") }
+            if one.bytes != expected || one.keptBeside != nil {
+                problems.append("a one-sided change was not taken exactly")
+            }
             return problems
         }
         if c.ours == nil || c.theirs == nil {
@@ -130,8 +132,8 @@ struct MergeWitnessTests {
         let text = String(decoding: merged, as: UTF8.self)
         let mergedLines = lines(merged)
         let lineSet = Set(mergedLines)
-        for line in mergedLines where line.starts(with: Array("<<<<<<<".utf8)) || line.starts(with: Array(">>>>>>>".utf8))
-            || line == Array("=======".utf8) {
+        let markers = ["<<<<<<<", ">>>>>>>", "|||||||"].map { Array($0.utf8) }
+        for line in mergedLines where markers.contains(where: line.starts(with:)) || line == Array("=======".utf8) {
             problems.append("conflict marker: \(String(decoding: line, as: UTF8.self))")
         }
         if !readable(merged, path: c.path) { problems.append("baton cannot read the merged file:\n\(text)") }
