@@ -1,6 +1,8 @@
-/// The three-way merge of one journal file, free of git: text in, text out.
+/// The three-way merge of one journal file, free of git.
 ///
-/// Called by the sync code for a path changed on both sides since the common ancestor.
+/// The sync code calls `mergeFile` (bytes in, bytes out) for a path changed on both sides since the
+/// common ancestor; it keeps files that are not text, or that baton cannot read, whole (see
+/// `mergeFile`) and merges the rest with `merge` (text in, text out).
 /// Guarantees: no conflict markers are ever added; nothing either side wrote is lost (true
 /// collisions keep both versions, attributed, see `CollisionFormat`); the content does not
 /// depend on which side is "ours"; `merge(base, X, X) == X` and `merge(X, X, Y) == Y`; the
