@@ -36,7 +36,7 @@ extension JournalMerge {
             }
             let firstUpdated = lookup(first, "updated")?.value
             let secondUpdated = lookup(second, "updated")?.value
-            let keys = SequenceUnion.union(first.map(\.key), second.map(\.key))
+            let keys = order(base: base.map(\.key), first: first.map(\.key), second: second.map(\.key))
 
             var merged: [FrontMatterField] = []
             var collisions: [FieldCollision] = []
@@ -64,6 +64,19 @@ extension JournalMerge {
                 if let kept { merged.append(kept) }
             }
             return (merged, collisions)
+        }
+
+        /// The merged order of the keys, each once: the order of the side that reordered the keys it
+        /// shares with the base (the first side's when both or neither did), with the other side's
+        /// new keys united into it.
+        static func order(base: [String], first: [String], second: [String]) -> [String] {
+            func reordered(_ side: [String]) -> Bool {
+                let shared = Set(side).intersection(base)
+                return side.filter(shared.contains) != base.filter(shared.contains)
+            }
+            let (leading, other) = reordered(second) && !reordered(first) ? (second, first) : (first, second)
+            var seen = Set<String>()
+            return SequenceUnion.union(leading, other).filter { seen.insert($0).inserted }
         }
 
         /// Whether the first side's value wins a collision.

@@ -58,8 +58,10 @@ extension JournalMerge {
         static func keyOf(_ line: String) -> String? {
             guard let colon = line.firstIndex(of: ":") else { return nil }
             let key = line[..<colon]
-            guard let first = key.first, first.isLetter || first.isNumber || first == "_",
-                  key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." })
+            // Non-ASCII characters count as letters (an `ExactText` image shows them as bytes).
+            func isWordCharacter(_ c: Character) -> Bool { !c.isASCII || c.isLetter || c.isNumber || c == "_" }
+            guard let first = key.first, isWordCharacter(first),
+                  key.allSatisfy({ isWordCharacter($0) || $0 == "-" || $0 == "." })
             else { return nil }
             let after = line[line.index(after: colon)...]
             guard after.isEmpty || after.first == " " || after.first == "\t" else { return nil }

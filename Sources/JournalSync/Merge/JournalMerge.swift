@@ -1,6 +1,8 @@
-/// The three-way merge of one journal file, free of git: text in, text out.
+/// The three-way merge of one journal file, free of git.
 ///
-/// Called by the sync code for a path changed on both sides since the common ancestor.
+/// The sync code calls `mergeFile` (bytes in, bytes out) for a path changed on both sides since the
+/// common ancestor; it keeps files that are not text, or that baton cannot read, whole (see
+/// `mergeFile`) and merges the rest with `merge` (text in, text out).
 /// Guarantees: no conflict markers are ever added; nothing either side wrote is lost (true
 /// collisions keep both versions, attributed, see `CollisionFormat`); the content does not
 /// depend on which side is "ours"; `merge(base, X, X) == X` and `merge(X, X, Y) == Y`; the
@@ -10,7 +12,21 @@
 /// anything else or any file whose front matter does not parse (see `PlainTextMerge`).
 public enum JournalMerge {
     /// Three-way merge of one journal file. `path` is relative to the journal root and picks the strategy.
+    /// Lines are compared by their bytes (see `ExactText`), so a change of Unicode normalization is a change.
+    /// Sync calls `mergeFile`, which also keeps files that are not text, or not readable, whole.
     public static func merge(path: String, base: String?, ours: MergeSide, theirs: MergeSide) -> MergeResult {
+        func image(_ side: MergeSide) -> MergeSide {
+            MergeSide(text: side.text.map(ExactText.encode), author: ExactText.encode(side.author))
+        }
+        var result = mergeImages(path: ExactText.encode(path), base: base.map(ExactText.encode),
+                                 ours: image(ours), theirs: image(theirs))
+        if case let .content(text) = result.outcome { result.outcome = .content(ExactText.decode(text)) }
+        result.summary = ExactText.decode(result.summary)
+        return result
+    }
+
+    /// `merge` on `ExactText` images.
+    private static func mergeImages(path: String, base: String?, ours: MergeSide, theirs: MergeSide) -> MergeResult {
         let base = base.map(TextLines.normalize)
         switch (ours.text.map(TextLines.normalize), theirs.text.map(TextLines.normalize)) {
         case (nil, nil):

@@ -11,18 +11,31 @@ extension JournalMerge {
             var description: [String]
             /// The log section's lines after the heading, nil when there is no `## Log`.
             var log: [String]?
+            /// The log heading line as written, nil when there is no `## Log`.
+            var heading: String?
             /// Everything from the first heading after the log.
             var after: [String]
 
+            /// The log heading is the first `## Log` line (any case, as the task reader takes it) outside
+            /// code fences; the log ends at the next `# ` or `## ` heading outside code fences.
             init(_ lines: [String]) {
-                guard let heading = lines.firstIndex(where: { TextLines.trimTrailing($0) == "## Log" }) else {
+                var fence = CodeFence()
+                let heading = lines.firstIndex { line in
+                    !fence.update(line) && TextLines.trimTrailing(line).lowercased() == "## log"
+                }
+                guard let heading else {
                     self.description = lines
                     self.log = nil
+                    self.heading = nil
                     self.after = []
                     return
                 }
+                fence = CodeFence()
                 let rest = lines[(heading + 1)...]
-                let end = rest.firstIndex(where: { $0.hasPrefix("# ") || $0.hasPrefix("## ") }) ?? lines.endIndex
+                let end = rest.firstIndex { line in
+                    !fence.update(line) && (line.hasPrefix("# ") || line.hasPrefix("## "))
+                } ?? lines.endIndex
+                self.heading = lines[heading]
                 description = Array(lines[..<heading])
                 log = Array(lines[(heading + 1)..<end])
                 after = Array(lines[end...])
@@ -51,13 +64,14 @@ extension JournalMerge {
             } else if records.isEmpty, x.log == b.log {
                 log = y.log
             } else {
-                log = LogMerge.merge([x.log ?? [], y.log ?? [], b.log ?? []], extraEntries: records)
+                log = LogMerge.merge(base: b.log ?? [], first: x.log ?? [], second: y.log ?? [], authors: authors,
+                                    extraEntries: records)
             }
 
             var body = description.elements
             if let log {
                 if let last = body.last, !TextLines.isBlank(last) { body.append("") }
-                body += ["## Log"] + log
+                body += [x.heading ?? y.heading ?? "## Log"] + log
                 if !after.elements.isEmpty, let last = body.last, !TextLines.isBlank(last) { body.append("") }
             }
             body += after.elements

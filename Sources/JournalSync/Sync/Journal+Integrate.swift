@@ -9,6 +9,8 @@ struct Integration {
     var mergedFiles: [String] = []
     /// Paths the remote's commits hold that git cannot check out, removed in a commit of their own.
     var dropped: [DroppedPath] = []
+    /// Versions that could not be merged as text, kept whole beside the merged path.
+    var keptBeside: [String] = []
 }
 
 extension Journal {
@@ -43,6 +45,7 @@ extension Journal {
             }
             result.merged = true
             result.mergedFiles = merge.files
+            result.keptBeside = merge.keptBeside
             return result
         }
     }
@@ -54,7 +57,8 @@ extension Journal {
     }
 
     /// Builds (without touching the work tree) the merge of `local` and `remote`.
-    private func mergeCommit(local: ObjectID, remote: ObjectID) throws -> (commit: ObjectID, files: [String]) {
+    private func mergeCommit(local: ObjectID, remote: ObjectID) throws
+        -> (commit: ObjectID, files: [String], keptBeside: [String]) {
         let localCommit = try repository.commit(local)
         let remoteCommit = try repository.commit(remote)
         let base = try repository.mergeBase(local, remote)
@@ -65,22 +69,31 @@ extension Journal {
         let ourAuthors = try authors(from: local, hiding: [remote])
         var changes: [TreeChange] = []
         var mergedFiles: [String] = []
+        var keptBeside: [String] = []
+        var takenBeside = Set(theirs.map(\.path)).union(ours.keys)
         for delta in theirs {
             guard let mine = ours[delta.path] else {
                 changes.append(delta.newBlob.map { .upsert(path: delta.path, blob: $0) } ?? .remove(path: delta.path))
                 continue
             }
             if mine.newBlob == delta.newBlob { continue }
-            let result = JournalMerge.merge(
+            let result = JournalMerge.mergeFile(
                 path: delta.path,
-                base: try delta.oldBlob.map(text(of:)),
-                ours: MergeSide(text: try mine.newBlob.map(text(of:)), author: ourAuthors.joined(separator: " and ")),
-                theirs: MergeSide(text: try delta.newBlob.map(text(of:)), author: theirAuthors.joined(separator: " and ")))
-            switch result.outcome {
-            case .content(let merged):
-                changes.append(.upsert(path: delta.path, blob: try repository.createBlob(Data(merged.utf8))))
-            case .deleted:
+                base: try delta.oldBlob.map(bytes(of:)),
+                ours: MergeFileSide(bytes: try mine.newBlob.map(bytes(of:)),
+                                    author: ourAuthors.joined(separator: " and ")),
+                theirs: MergeFileSide(bytes: try delta.newBlob.map(bytes(of:)),
+                                      author: theirAuthors.joined(separator: " and ")))
+            if let merged = result.bytes {
+                changes.append(.upsert(path: delta.path, blob: try repository.createBlob(Data(merged))))
+            } else {
                 changes.append(.remove(path: delta.path))
+            }
+            if let kept = result.keptBeside {
+                let path = try besidePath(for: kept, of: delta.path, trees: [localCommit.tree, remoteCommit.tree],
+                                          taken: &takenBeside)
+                changes.append(.upsert(path: path, blob: try repository.createBlob(Data(kept.bytes))))
+                keptBeside.append(path)
             }
             mergedFiles.append(delta.path)
         }
@@ -89,14 +102,30 @@ extension Journal {
         if !mergedFiles.isEmpty {
             message += "\n\nMerged by content:\n" + mergedFiles.map { "- \($0)" }.joined(separator: "\n")
         }
+        if !keptBeside.isEmpty {
+            message += "\n\nNot merged as text; the other version kept beside:\n"
+                + keptBeside.map { "- \($0)" }.joined(separator: "\n")
+        }
         let signature = self.signature()
         let commit = try repository.createCommit(
             tree: tree, parents: [local, remote], author: signature, committer: signature, message: message)
-        return (commit, mergedFiles)
+        return (commit, mergedFiles, keptBeside)
     }
 
-    private func text(of blob: ObjectID) throws -> String {
-        String(decoding: try repository.blobData(blob), as: UTF8.self)
+    private func bytes(of blob: ObjectID) throws -> [UInt8] {
+        [UInt8](try repository.blobData(blob))
+    }
+
+    /// The first free name for `kept` beside `path`: in neither tree and not used by this merge.
+    private func besidePath(for kept: KeptVersion, of path: String, trees: [ObjectID],
+                            taken: inout Set<String>) throws -> String {
+        var attempt = 1
+        while true {
+            let candidate = kept.path(beside: path, attempt: attempt)
+            let inTree = try trees.contains { try repository.blobID(atPath: candidate, inTree: $0) != nil }
+            if !inTree, taken.insert(candidate).inserted { return candidate }
+            attempt += 1
+        }
     }
 
     /// Distinct author names of the commits in `tip` that `hiding` lacks, sorted.

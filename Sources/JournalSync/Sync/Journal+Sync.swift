@@ -50,6 +50,7 @@ extension Journal {
             report.merged = report.merged || integration.merged
             report.mergedFiles += integration.mergedFiles
             report.droppedPaths += integration.dropped
+            report.keptBeside += integration.keptBeside
             guard let local = try gitCall({ try repository.headCommit() }) else { return report }
             let remote = try gitCall { try repository.referenceTarget(trackingRef) }
             if remote == local { return report }
