@@ -24,12 +24,13 @@ extension Journal {
         // Read and save under one lock, so a concurrent sync cannot change the note in between.
         return try locked {
             let current = try noteText(for: me, day: day, offset: Timestamp.offsetString(seconds: now.offsetSeconds)).text
+            let style = try rewriteStyle(of: path)
             var note = try DailyNote.parse(current, path: path)
             let prepared = try prepareAttachments(attachments, for: me, day: now.localDay)
             note.append(Journal.text(text, linking: prepared, from: path), to: section, at: now)
             let label = day == now.localDay ? "" : " (\(section.rawValue), written \(now.localDay))"
             let sectionLabel = section == .today ? "" : " \(section.rawValue)"
-            try save([path: note.render()], attachments: prepared, message: "note: \(me) \(day)\(sectionLabel)\(label)")
+            try save([path: style.apply(note.render())], attachments: prepared, message: "note: \(me) \(day)\(sectionLabel)\(label)")
             return path
         }
     }

@@ -139,11 +139,12 @@ extension Journal {
         // Read and save under one lock, so a concurrent sync cannot change the task in between.
         return try locked {
             var task = try resolveTask(prefix)
+            let style = try rewriteStyle(of: task.path)
             let line = try change(&task, me)
             task.record(line, by: me.value, at: now)
             let noun = task.kind == .ask ? "ask" : "task"
             try save(
-                [task.path: task.render()], attachments: attachments,
+                [task.path: style.apply(task.render())], attachments: attachments,
                 message: "\(noun) \(task.id): \(me) \(TextSafety.singleLine(line))")
             return task
         }
