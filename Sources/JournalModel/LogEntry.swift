@@ -3,11 +3,20 @@ public struct LogEntry: Hashable, Sendable {
     public var at: Timestamp
     public var author: String
     public var text: String
+    /// Indented lines written by hand under the entry (docs/FORMAT.md), kept with it as they are.
+    public var continuation: [String] = []
 
-    public init(at: Timestamp, author: String, text: String) {
+    public init(at: Timestamp, author: String, text: String, continuation: [String] = []) {
         self.at = at
         self.author = author
         self.text = text
+        self.continuation = continuation
+    }
+
+    /// True for a line that continues the entry above it: indented and not blank.
+    public static func isContinuation(_ line: String) -> Bool {
+        guard let first = line.utf8.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") else { return false }
+        return line.utf8.contains { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
     }
 
     /// Parses `- 2026-11-24T09:14:05+05:30 priya: created` (`*` bullets and trailing spaces accepted).
@@ -41,4 +50,7 @@ public struct LogEntry: Hashable, Sendable {
     public var line: String {
         "- \(at) \(author): \(TextSafety.singleLine(text))"
     }
+
+    /// The rendered entry: its line, then its continuation lines.
+    public var lines: [String] { [line] + continuation }
 }

@@ -69,8 +69,17 @@ extension TaskDocument {
         guard let logStart else { return (trimBlankLines(lines), [], "") }
         var log: [LogEntry] = []
         var trailing: [String] = []
+        var continuing = false
         for line in lines[(logStart + 1)...] {
-            if let entry = LogEntry(line: line) { log.append(entry) } else { trailing.append(line) }
+            if let entry = LogEntry(line: line) {
+                log.append(entry)
+                continuing = true
+            } else if continuing, LogEntry.isContinuation(line) {
+                log[log.count - 1].continuation.append(line)
+            } else {
+                trailing.append(line)
+                continuing = false
+            }
         }
         return (trimBlankLines(Array(lines[..<logStart])), log, trimBlankLines(trailing))
     }

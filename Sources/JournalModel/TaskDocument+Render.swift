@@ -19,7 +19,7 @@ extension TaskDocument {
         var out = "---\n" + YAMLFields.render(fields) + "---\n\n"
         if !description.isEmpty { out += description + "\n\n" }
         out += "## Log\n"
-        if !log.isEmpty { out += "\n" + log.map { $0.line + "\n" }.joined() }
+        if !log.isEmpty { out += "\n" + log.flatMap(\.lines).map { $0 + "\n" }.joined() }
         if !trailingBody.isEmpty { out += "\n" + trailingBody + "\n" }
         return out
     }

@@ -105,6 +105,21 @@ private func stamp(_ s: String) -> Timestamp {
         #expect(try TaskDocument.parse(rendered, path: "tasks/ab12.md") == doc)
     }
 
+    @Test func continuationLinesStayUnderTheirEntryThroughARewrite() throws {
+        let text = formatExample.replacingOccurrences(
+            of: "left\n", with: "left\n  0043-0045 still to do,\n\tsee the runbook\n")
+        var doc = try TaskDocument.parse(text, path: "tasks/k7q2xm.md")
+        #expect(doc.log.count == 3)
+        #expect(doc.log[1].continuation == ["  0043-0045 still to do,", "\tsee the runbook"])
+        #expect(doc.trailingBody.isEmpty)
+        #expect(doc.render() == text, "a rewrite keeps the entry and its continuation together")
+        doc.record("started", by: "tom", at: stamp("2026-11-26T09:00:00+01:00"))
+        let rendered = doc.render()
+        #expect(rendered.contains("left\n  0043-0045 still to do,\n\tsee the runbook\n- 2026-11-25T10:20:00+01:00 tom"))
+        #expect(rendered.hasSuffix("- 2026-11-26T09:00:00+01:00 tom: started\n"))
+        #expect(try TaskDocument.parse(rendered, path: "tasks/k7q2xm.md") == doc)
+    }
+
     @Test func acceptsCRLFAndSimpleVariants() throws {
         let text = "---\r\nid: ab12\r\ntitle: x\r\nstatus: DONE\r\nkind: task\r\ncreated: 2026-11-24T09:14:05Z\r\n"
             + "tags: db, ops\r\ndue:\r\n---\r\n\r\nBody\r\n"
