@@ -94,26 +94,6 @@ func trimBlankLines(_ lines: [String]) -> String {
     return lines[first...last].joined(separator: "\n")
 }
 
-/// Follows ``` and ~~~ fences so headings inside code blocks are not taken as sections.
-struct FenceTracker {
-    private var open: String?
-
-    /// Feeds one line; returns true when the line is inside a fence or is a fence line.
-    mutating func update(_ line: String) -> Bool {
-        let trimmed = line.drop(while: { $0 == " " })
-        let marker = trimmed.hasPrefix("```") ? "```" : trimmed.hasPrefix("~~~") ? "~~~" : nil
-        if let open {
-            if marker == open { self.open = nil }
-            return true
-        }
-        if let marker {
-            open = marker
-            return true
-        }
-        return false
-    }
-}
-
 /// Typed access to front matter fields, reporting bad values through `fail`.
 private struct FieldReader {
     let fields: [YAMLField]

@@ -1,3 +1,5 @@
+import JournalModel
+
 extension JournalMerge {
     /// Strategy for `tasks/<id>.md` (tasks and asks): front matter by field, log by union,
     /// description and any text after the log by diff3.
@@ -19,7 +21,7 @@ extension JournalMerge {
             /// The log heading is the first `## Log` line (any case, as the task reader takes it) outside
             /// code fences; the log ends at the next `# ` or `## ` heading outside code fences.
             init(_ lines: [String]) {
-                var fence = CodeFence()
+                var fence = FenceTracker()
                 let heading = lines.firstIndex { line in
                     !fence.update(line) && TextLines.trimTrailing(line).lowercased() == "## log"
                 }
@@ -30,7 +32,7 @@ extension JournalMerge {
                     self.after = []
                     return
                 }
-                fence = CodeFence()
+                fence = FenceTracker()
                 let rest = lines[(heading + 1)...]
                 let end = rest.firstIndex { line in
                     !fence.update(line) && (line.hasPrefix("# ") || line.hasPrefix("## "))
