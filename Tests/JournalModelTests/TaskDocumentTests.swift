@@ -127,6 +127,9 @@ private func stamp(_ s: String) -> Timestamp {
         ("id: ab\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\ndue: soon\n", "not a day"),
         ("id: ab\ntitle: [x\nstatus: todo\n", "line "),
         ("id: ab\ntitle: x: y\nstatus: todo\n", "line 3"),
+        ("id: ab\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\nowner: \"o\\e]0;pwned\\a\"\n", "owner \"o]0;pwned\""),
+        ("id: ab\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\nkind: ask\nfrom: Priya Sharma\n", "from \"Priya"),
+        ("id: ab\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\nkind: ask\nto: ../x\n", "to \"../x\" is not a handle"),
     ])
     func rejectsBrokenFrontMatter(_ yaml: String, _ expected: String) {
         do {
