@@ -30,12 +30,12 @@ struct Sync: ParsableCommand {
             let remote = Runtime.remoteOptions(progressLabel: "Syncing")
             guard watch else {
                 let report = try journal.sync(options: remote, acceptRewrite: acceptRewrite)
-                Output.line("Synced: \(report.summary)")
+                Output.plain("Synced: \(report.summary)")
                 return
             }
             let stop = StopSignal()
             let watcher = SyncWatcher(journal: journal, interval: try Self.seconds(interval), options: remote) { line in
-                Output.line(line)
+                Output.plain(line)
             }
             Output.line("Watching \(journal.root); Ctrl-C stops.")
             watcher.run(shouldStop: { stop.isStopped })

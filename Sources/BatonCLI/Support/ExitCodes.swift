@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalModel
+import JournalReports
 import JournalSync
 
 /// baton's documented exit codes (README, "Exit codes"), following BSD sysexits where one fits.
@@ -80,7 +81,8 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw error
     } catch {
         let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
-        let oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        // Messages quote file names, fields and remote answers that teammates control.
+        let oneLine = TerminalText.clean(message.split(whereSeparator: \.isNewline).joined(separator: " "), keepNewlines: false)
         FileHandle.standardError.write(Data("baton: \(oneLine)\n".utf8))
         throw ExitCode(BatonExit.code(for: error))
     }
