@@ -143,6 +143,12 @@ private func stamp(_ s: String) -> Timestamp {
         }
     }
 
+    @Test func aByteOrderMarkIsAccepted() throws {
+        let text = "\u{FEFF}---\nid: ab12\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\n---\n\nBody\n"
+        let doc = try TaskDocument.parse(text, path: "tasks/ab12.md")
+        #expect(doc.id == "ab12" && doc.description == "Body")
+    }
+
     @Test func missingFrontMatterIsAnError() {
         #expect(throws: ModelError.self) { try TaskDocument.parse("# Just a title\n", path: "tasks/x.md") }
     }
