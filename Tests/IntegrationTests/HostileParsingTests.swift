@@ -142,4 +142,46 @@ struct HostileParsingTests {
         let show = alice.baton(["task", "show", "owner1"], env: Self.now)
         Checks.expectCleanFailure(show, exitCode: 65)
     }
+
+    @Test("a bad or deleted baton.yml gives a warning and the defaults; every command, sync included, works")
+    func brokenOrMissingConfig() throws {
+        let team = try Team(["alice", "bob"])
+        defer { team.shutdown() }
+        let alice = team["alice"], bob = team["bob"]
+        _ = try alice.addTask("Before")
+        try alice.sync()
+        try bob.sync()
+        let config = try #require(bob.read("baton.yml"))
+        let bad = config.replacingOccurrences(of: "ask_window_hours: 24", with: "ask_window_hours: \"abc\"")
+        #expect(bad != config)
+        try Self.pushByHand(bob, ["baton.yml": bad])
+        // The sync that fetches the bad file read the good one; every command after it warns.
+        try alice.ok(["sync"], env: Self.now)
+        let commands = [["sync"], ["task", "list"], ["inbox"], ["note", "still works"], ["status"], ["ask", "bob", "ok?"],
+                        ["standup"], ["digest"], ["log"]]
+        for args in commands {
+            let r = alice.baton(args, env: Self.now)
+            #expect(r.status == 0, "\(r)")
+            #expect(r.stderrLines.contains { $0.contains("baton.yml") && $0.contains("ask_window_hours") }, "\(r)")
+        }
+        // The ask got the default window of 24 hours.
+        let asks = try alice.taskList().filter { $0.kind == "ask" }
+        #expect(asks.count == 1 && asks.first?.respondBy?.hasPrefix("2026-11-25T13:00:00") == true, "\(asks)")
+
+        try bob.ok(["sync"], env: Self.now)
+        try Self.pushByHand(bob, ["baton.yml": nil])
+        try alice.ok(["sync"], env: Self.now)
+        for args in [["sync"], ["task", "list"], ["note", "no settings"], ["status"]] {
+            let r = alice.baton(args, env: Self.now)
+            #expect(r.status == 0, "\(r)")
+            #expect(r.stderrLines.contains { $0.contains("baton.yml") && $0.contains("missing") }, "\(r)")
+        }
+
+        try bob.ok(["sync"], env: Self.now)
+        try Self.pushByHand(bob, ["baton.yml": config])
+        try alice.ok(["sync"], env: Self.now)
+        let fixed = alice.baton(["task", "list"], env: Self.now)
+        #expect(fixed.status == 0 && fixed.stderr.isEmpty, "\(fixed)")
+        team.expectHealthy()
+    }
 }

@@ -9,27 +9,40 @@ public final class Journal {
     public let root: String
     /// The clone's git repository, for read-only views of its history (reports).
     public let repository: Repository
-    /// Team settings from `baton.yml`.
+    /// Team settings from `baton.yml`; the defaults for whatever it lacks or cannot say.
     public let config: JournalConfig
+    /// Problems with `baton.yml` (one line each), for commands to show as warnings: a bad or missing
+    /// file never stops a command, so `baton sync` can fetch the fix.
+    public let configWarnings: [String]
 
     init(repository: Repository) throws {
         self.repository = repository
         root = repository.workTree
         let configPath = root + "/" + JournalLayout.configFile
-        guard let text = try? String(contentsOfFile: configPath, encoding: .utf8) else {
-            throw JournalError.notAJournal(path: root)
+        let text = try? String(contentsOfFile: configPath, encoding: .utf8)
+        if text == nil, !Self.committedJournal(repository) { throw JournalError.notAJournal(path: root) }
+        (config, configWarnings) = JournalConfig.readingLeniently(text)
+    }
+
+    /// True when HEAD holds `baton.yml`, `tasks/` or `notes/`: a journal even after its `baton.yml`
+    /// was deleted in the work tree or by a teammate's commit.
+    static func committedJournal(_ repository: Repository) -> Bool {
+        guard let head = try? repository.headCommit(), let tree = try? repository.tree(ofCommit: head) else { return false }
+        if (try? repository.blobID(atPath: JournalLayout.configFile, inTree: tree)) != nil { return true }
+        return [JournalLayout.tasksFolder, JournalLayout.notesFolder].contains { folder in
+            !((try? repository.files(inTree: tree, under: folder + "/")) ?? [:]).isEmpty
         }
-        config = try JournalConfig.parse(text)
     }
 
     /// Opens the journal containing `path` (default: the current folder), searching upward like git.
     public static func open(from path: String? = nil) throws -> Journal {
         let start = path ?? FileManager.default.currentDirectoryPath
-        guard let top = Repository.discoverWorkTree(from: start),
-            FileManager.default.fileExists(atPath: top + "/" + JournalLayout.configFile)
-        else { throw JournalError.notAJournal(path: start) }
+        guard let top = Repository.discoverWorkTree(from: start) else { throw JournalError.notAJournal(path: start) }
         do {
-            return try Journal(repository: try Repository.open(at: top))
+            let repository = try Repository.open(at: top)
+            guard FileManager.default.fileExists(atPath: top + "/" + JournalLayout.configFile) || committedJournal(repository)
+            else { throw JournalError.notAJournal(path: start) }
+            return try Journal(repository: repository)
         } catch let error as GitError {
             throw error.journalError
         }
