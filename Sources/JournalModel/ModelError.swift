@@ -18,6 +18,9 @@ public enum ModelError: Error, LocalizedError, Equatable, Sendable {
     case badConfig(String)
     /// The front matter of a file cannot be read or lacks required fields.
     case badFrontMatter(path: String, detail: String)
+    /// A task file whose front-matter `id` is not its file name (a copy, or a file claiming another
+    /// task's id); baton never writes through it.
+    case idMismatch(path: String, id: String)
     /// A template cannot be parsed or rendered into a valid file.
     case badTemplate(String, String)
     /// A task status that is not one of the five known ones.
@@ -55,6 +58,10 @@ public enum ModelError: Error, LocalizedError, Equatable, Sendable {
         case .badFrontMatter(let path, let detail):
             return "\(path): the front matter cannot be read (\(detail)); fix the YAML between the --- lines, "
                 + "or run `git checkout -- \(path)` to undo a hand edit"
+        case .idMismatch(let path, let id):
+            let named = String(path.split(separator: "/").last ?? "").replacingOccurrences(of: ".md", with: "")
+            return "\(path) says id: \(id), the id of \(JournalLayout.taskPath(id: id)); baton takes a task's id from its "
+                + "file name and leaves this file alone: set id: \(named) in it, or rename it"
         case .badTemplate(let name, let detail):
             return "template \(name) cannot be used: \(detail); fix templates/\(name) in the journal "
                 + "or delete it to use the built-in one"

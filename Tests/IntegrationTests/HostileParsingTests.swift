@@ -184,4 +184,37 @@ struct HostileParsingTests {
         #expect(fixed.status == 0 && fixed.stderr.isEmpty, "\(fixed)")
         team.expectHealthy()
     }
+
+    @Test("a task file claiming another task's id is reported and never written through")
+    func impostorID() throws {
+        let team = try Team(["alice", "bob"])
+        defer { team.shutdown() }
+        let alice = team["alice"], bob = team["bob"]
+        let real = try alice.addTask("Real task")
+        try alice.sync()
+        try bob.sync()
+        let original = try #require(alice.read("tasks/\(real).md"))
+        try Self.pushByHand(bob, ["tasks/aaaab2.md": Self.task(real, title: "Impostor")])
+        try alice.ok(["sync"], env: Self.now)
+        let head = alice.git.head(alice.journal)
+        for args in [["task", "start", "aaaab2"], ["task", "start", "aaaab"], ["reply", "aaaab2", "x"],
+                     ["task", "show", "aaaab2"]] {
+            let r = alice.baton(args, env: Self.now)
+            Checks.expectCleanFailure(r, exitCode: 65)
+            #expect(r.stderr.contains("tasks/aaaab2.md") && r.stderr.contains("tasks/\(real).md"), "\(r)")
+        }
+        Checks.expectUnchanged(alice, head: head)
+        #expect(alice.read("tasks/\(real).md") == original)
+
+        let list = alice.baton(["task", "list"], env: Self.now)
+        #expect(list.status == 0 && list.stdout.contains("Real task") && !list.stdout.contains("Impostor"), "\(list)")
+        #expect(list.stderrLines.filter { $0.contains("tasks/aaaab2.md") && $0.contains("tasks/\(real).md") }.count == 1,
+                "\(list)")
+
+        try alice.ok(["task", "start", real], env: Self.now)
+        let changed = alice.git.run(["show", "--name-only", "--format=", "HEAD"], in: alice.journal).out
+        #expect(changed == "tasks/\(real).md")
+        #expect(try alice.task(real).title == "Real task")
+        #expect(alice.read("tasks/aaaab2.md") == Self.task(real, title: "Impostor"))
+    }
 }
