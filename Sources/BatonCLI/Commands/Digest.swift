@@ -20,8 +20,8 @@ struct Digest: ParsableCommand {
             """)
 
     @OptionGroup var options: JournalOptions
-    @Option(help: "First day: 7d (default), monday, 2026-11-18.") var since: String?
-    @Option(help: "Last day: today (default), yesterday, 2026-11-24.") var until: String?
+    @Option(parsing: .unconditional, help: "First day: 7d (default), monday, 2026-11-18.") var since: String?
+    @Option(parsing: .unconditional, help: "Last day: today (default), yesterday, 2026-11-24.") var until: String?
     @Option(help: "Only this person.") var member: String?
     @Option(help: "text, markdown, json or html.") var format: ReportFormat = .text
     @Option(help: "Days without an update that make a task stale (default: baton.yml's stale_days).") var staleDays: Int?

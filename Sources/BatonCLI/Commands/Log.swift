@@ -11,7 +11,7 @@ struct Log: ParsableCommand {
         discussion: "Task field changes, log lines and note bullets, oldest first, in your zone (--tz for another).")
 
     @OptionGroup var options: JournalOptions
-    @Option(help: "First day: 7d, monday, 2026-11-18 (default: all history).") var since: String?
+    @Option(parsing: .unconditional, help: "First day: 7d, monday, 2026-11-18 (default: all history).") var since: String?
     @Option(help: "Only changes by this person.") var member: String?
     @Flag(help: "Print JSON.") var json = false
 

@@ -7,7 +7,7 @@ struct Standup: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "standup", abstract: "Print the team's notes for a day.")
 
     @OptionGroup var options: JournalOptions
-    @Option(help: "The day: today (default), yesterday, monday, 2026-11-24, 3d.") var date: String?
+    @Option(parsing: .unconditional, help: "The day: today (default), yesterday, monday, 2026-11-24, 3d.") var date: String?
     @Option(help: "Only this person's note.") var member: String?
     @Flag(help: "Print Markdown.") var markdown = false
 
