@@ -62,10 +62,15 @@ struct HostileParsingTests {
         let good = try alice.addTask("Still readable")
         try alice.sync()
         try bob.sync()
-        try Self.pushByHand(bob, ["tasks/aaaab2.md": Self.task("aaaab2", title: "bomb", extra: Self.bomb())])
+        let bombNote = "---\nauthor: bob\ndate: 2026-11-24\n" + Self.bomb() + "---\n\n## Today\n\n- boom\n"
+        try Self.pushByHand(bob, [
+            "tasks/aaaab2.md": Self.task("aaaab2", title: "bomb", extra: Self.bomb()),
+            Person.notePath("bob", "2026-11-24"): bombNote,
+        ])
         try alice.ok(["sync"], env: Self.now)
+        try alice.ok(["note", "mine"], env: Self.now)
         for args in [["task", "list"], ["inbox"], ["task", "show", good], ["digest"], ["log"], ["status"],
-                     ["site", team.folder.sub("site-1")]] {
+                     ["standup"], ["site", team.folder.sub("site-1")]] {
             let (r, peak) = Self.measured(alice, args)
             #expect(r.status == 0, "\(r)")
             #expect(r.duration < 20, "\(r)")
@@ -77,10 +82,16 @@ struct HostileParsingTests {
         let show = alice.baton(["task", "show", "aaaab2"], env: Self.now)
         Checks.expectCleanFailure(show, exitCode: 65)
         #expect(show.stderr.contains("tasks/aaaab2.md"), "\(show)")
+        let standup = alice.baton(["standup"], env: Self.now)
+        #expect(standup.stdout.contains("mine"), "\(standup)")
+        #expect(standup.stderrLines.contains { $0.contains(Person.notePath("bob", "2026-11-24")) }, "\(standup)")
 
         // Deleted again: the old version stays in history, and the history views still work.
-        try Self.pushByHand(bob, ["tasks/aaaab2.md": nil])
+        try bob.ok(["sync"], env: Self.now)
+        try Self.pushByHand(bob, ["tasks/aaaab2.md": nil, Person.notePath("bob", "2026-11-24"): nil])
         try alice.ok(["sync"], env: Self.now)
+        let log = alice.baton(["log"], env: Self.now)
+        #expect(log.stderrLines.contains { $0.contains("tasks/aaaab2.md") && $0.contains("commit") }, "\(log)")
         for args in [["log"], ["digest"], ["history", good], ["site", team.folder.sub("site-2")]] {
             let (r, peak) = Self.measured(alice, args)
             #expect(r.status == 0, "\(r)")

@@ -21,7 +21,7 @@ struct Log: ParsableCommand {
             let zone = try options.zone()
             let start = try since.map { try options.day($0, direction: .past, journal: journal).startDate(in: zone) }
             let only = try member.map { try Handle($0).value }
-            var events = try journal.history(JournalHistory.Query(since: start), tasks: journal.loadTasks().tasks)
+            var events = try journal.history(JournalHistory.Query(since: start, skipped: Output.skipped), tasks: journal.loadTasks().tasks)
             if let only { events = events.filter { $0.author == only } }
             if json {
                 Output.line(try HistoryJSON.render(events, zone: zone))

@@ -16,7 +16,7 @@ struct Standup: ParsableCommand {
             let journal = try options.openJournal()
             let day = try options.day(date, direction: .past, journal: journal)
             let only = try member.map { try Handle($0).value }
-            let notes = journal.notes(on: day).filter { only == nil || $0.author == only }
+            let notes = journal.notes(on: day, unreadable: { Output.skipped("skipped \($0.path): \($0.message)") }).filter { only == nil || $0.author == only }
             let standup = JournalReports.Standup(day: day, notes: notes.map { ($0.author, $0.note) })
             Output.line(standup.text(style: Output.style, markdown: markdown))
         }

@@ -12,6 +12,9 @@ enum Output {
         FileHandle.standardError.write(Data((TerminalText.clean(text, keepNewlines: false) + "\n").utf8))
     }
 
+    /// Tells of a file (or an old version of one) that a view skipped because it cannot be read.
+    static let skipped: @Sendable (String) -> Void = { note("baton: \($0)") }
+
     /// A line of teammates' text (file names, summaries, messages), made terminal-safe.
     static func plain(_ text: String) {
         line(TerminalText.clean(text, keepNewlines: false))
