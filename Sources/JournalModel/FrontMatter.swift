@@ -53,7 +53,9 @@ public enum FrontMatter {
 
     /// The index of the line closing the front matter, or nil when there is none.
     static func closingLineIndex(_ lines: [String]) -> Int? {
-        guard let first = lines.first, droppingByteOrderMark(first).trimmingTrailingSpaces() == "---" else { return nil }
+        guard let first = lines.first, droppingByteOrderMark(first).trimmingTrailingSpaces() == "---" else {
+            return nil
+        }
         return lines.indices.dropFirst().first { index in
             let trimmed = lines[index].trimmingTrailingSpaces()
             return trimmed == "---" || trimmed == "..."

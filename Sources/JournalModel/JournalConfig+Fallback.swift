@@ -12,7 +12,8 @@ extension JournalConfig {
         do {
             fields = try Self.fields(of: yaml)
         } catch {
-            return (JournalConfig(), ["\(file) cannot be read (\(detail(error))); using the default settings until it is fixed"])
+            let warning = "\(file) cannot be read (\(detail(error))); using the default settings until it is fixed"
+            return (JournalConfig(), [warning])
         }
         var config = JournalConfig()
         var warnings: [String] = []

@@ -72,7 +72,8 @@ extension JournalConfig {
     private static func positive(_ field: YAMLField) throws -> Int {
         let raw = try text(field)
         guard let value = Int(raw), value > 0 else {
-            throw ModelError.badConfig("\(field.key) must be a whole number above 0, not \"\(TextSafety.singleLine(raw))\"")
+            throw ModelError.badConfig(
+                "\(field.key) must be a whole number above 0, not \"\(TextSafety.singleLine(raw))\"")
         }
         return value
     }

@@ -125,7 +125,8 @@ private struct FieldReader {
     func handle(_ key: String) throws -> String? {
         guard let text = try string(key), !text.isEmpty else { return nil }
         guard Handle.isValid(text) else {
-            throw fail("\(key) \"\(TextSafety.singleLine(text))\" is not a handle (lower-case letters, digits, '-', '_')")
+            let shown = TextSafety.singleLine(text)
+            throw fail("\(key) \"\(shown)\" is not a handle (lower-case letters, digits, '-', '_')")
         }
         return text
     }

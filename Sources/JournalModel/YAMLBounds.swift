@@ -232,9 +232,9 @@ enum YAMLBounds {
                 }
                 if byte() == UInt8(ascii: "#") { break }
                 while let b = byte(), !Self.isBlankOrEnd(b) {
-                    if b == UInt8(ascii: ":"), Self.isBlankOrEnd(byte(1)) || flowLevel > 0 && Self.isFlowIndicator(byte(1)) {
-                        break
-                    }
+                    let next = byte(1)
+                    let endsScalar = Self.isBlankOrEnd(next) || flowLevel > 0 && Self.isFlowIndicator(next)
+                    if b == UInt8(ascii: ":"), endsScalar { break }
                     if flowLevel > 0, Self.isFlowIndicator(b) { break }
                     i += 1
                     end = (i, line, lineStart)

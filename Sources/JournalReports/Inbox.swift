@@ -85,7 +85,8 @@ public struct Inbox: Sendable {
         lines.append(style.heading("Answers to your asks (\(answers.count))"))
         if answers.isEmpty { lines.append("  none yet") }
         for ask in answers {
-            lines.append("  \(style.id(ask.id))  to \(clean(ask.to ?? ask.owner)): \(clean(ask.title)) [\(ask.status.rawValue)]")
+            let asked = clean(ask.to ?? ask.owner)
+            lines.append("  \(style.id(ask.id))  to \(asked): \(clean(ask.title)) [\(ask.status.rawValue)]")
             for entry in ask.log where entry.author != me && entry.text.hasPrefix("replied:") {
                 let answer = String(entry.text.dropFirst("replied:".count)).trimmingCharacters(in: .whitespaces)
                 lines.append("      \(entry.at.rendered(in: zone)) \(clean(entry.author)): \(clean(answer))")

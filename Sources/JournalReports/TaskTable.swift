@@ -46,7 +46,8 @@ public enum TaskDetail {
         lines.append(style.heading("Log"))
         for entry in task.log {
             let author = TerminalText.clean(entry.author, keepNewlines: false)
-            lines.append("  \(style.dim(entry.at.rendered(in: zone))) \(author): \(TerminalText.clean(entry.text, keepNewlines: false))")
+            let text = TerminalText.clean(entry.text, keepNewlines: false)
+            lines.append("  \(style.dim(entry.at.rendered(in: zone))) \(author): \(text)")
         }
         return lines.joined(separator: "\n")
     }

@@ -63,7 +63,8 @@ enum ReadingSupport {
         // One walk over the period only, so the cost follows the period, not the journal's age. A task
         // blocked before the period gets its "blocked since" from its own log (`Digest.blockedSince`).
         // The digest reads notes from the work tree and only task changes from the history.
-        let query = JournalHistory.Query(paths: [JournalLayout.tasksFolder], since: start, until: end, skipped: Output.skipped)
+        let query = JournalHistory.Query(
+            paths: [JournalLayout.tasksFolder], since: start, until: end, skipped: Output.skipped)
         let events = try journal.history(query, tasksAfterWalk: { loading.value })
         let tasks = loading.value
         let notes = journal.notes(in: first...last, unreadable: { Output.skipped("skipped \($0.path): \($0.message)") })

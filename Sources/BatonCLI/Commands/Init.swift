@@ -37,8 +37,11 @@ struct Init: ParsableCommand {
     /// A remote given as a relative folder path, made absolute against `base` (the folder baton runs
     /// in): the remote is stored in the journal's git config and used from the journal's folder later.
     static func resolvedRemote(_ remote: String, base: String) -> String {
-        guard RemoteAddress(remote).scheme == "file", !remote.contains("://"), !remote.hasPrefix("/") else { return remote }
-        return URL(fileURLWithPath: remote, relativeTo: URL(fileURLWithPath: base, isDirectory: true)).standardizedFileURL.path
+        guard RemoteAddress(remote).scheme == "file", !remote.contains("://"), !remote.hasPrefix("/") else {
+            return remote
+        }
+        let folder = URL(fileURLWithPath: base, isDirectory: true)
+        return URL(fileURLWithPath: remote, relativeTo: folder).standardizedFileURL.path
     }
 }
 

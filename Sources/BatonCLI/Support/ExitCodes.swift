@@ -82,7 +82,8 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch {
         let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
         // Messages quote file names, fields and remote answers that teammates control.
-        let oneLine = TerminalText.clean(message.split(whereSeparator: \.isNewline).joined(separator: " "), keepNewlines: false)
+        let joined = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let oneLine = TerminalText.clean(joined, keepNewlines: false)
         FileHandle.standardError.write(Data("baton: \(oneLine)\n".utf8))
         throw ExitCode(BatonExit.code(for: error))
     }

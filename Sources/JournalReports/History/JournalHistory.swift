@@ -22,8 +22,8 @@ public struct JournalHistory {
         public var skipped: (@Sendable (String) -> Void)?
 
         public init(
-            paths: [String] = [JournalLayout.tasksFolder, JournalLayout.notesFolder], since: Date? = nil, until: Date? = nil,
-            skipped: (@Sendable (String) -> Void)? = nil
+            paths: [String] = [JournalLayout.tasksFolder, JournalLayout.notesFolder], since: Date? = nil,
+            until: Date? = nil, skipped: (@Sendable (String) -> Void)? = nil
         ) {
             self.paths = paths
             self.since = since

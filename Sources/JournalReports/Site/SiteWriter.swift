@@ -8,14 +8,16 @@ public enum SiteWriter {
     /// Files and old versions that cannot be read are left out and told to `skipped`, one line each.
     @discardableResult
     public static func write(
-        journal: Journal, to folder: String, zone: TimeZone, now: Timestamp, skipped: (@Sendable (String) -> Void)? = nil
+        journal: Journal, to folder: String, zone: TimeZone, now: Timestamp,
+        skipped: (@Sendable (String) -> Void)? = nil
     ) throws -> Int {
         let (tasks, unreadable) = journal.loadTasks()
         for file in unreadable { skipped?("skipped \(file.path): \(file.message)") }
         let events = try journal.history(JournalHistory.Query(skipped: skipped), tasks: tasks)
         var notes: [(author: String, day: LocalDay, note: DailyNote)] = []
         for path in journal.markdownFiles(under: JournalLayout.notesFolder) {
-            guard case .note(let handle, let day) = JournalLayout.classify(path: path), let text = try journal.read(path)
+            guard case .note(let handle, let day) = JournalLayout.classify(path: path),
+                let text = try journal.read(path)
             else { continue }
             do {
                 notes.append((handle, day, try DailyNote.parse(text, path: path)))

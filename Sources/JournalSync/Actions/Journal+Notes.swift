@@ -75,7 +75,8 @@ extension Journal {
             do {
                 result.append((author, path, try DailyNote.parse(text, path: path)))
             } catch {
-                unreadable?(UnreadableFile(path: path, message: (error as? LocalizedError)?.errorDescription ?? "\(error)"))
+                let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+                unreadable?(UnreadableFile(path: path, message: message))
             }
         }
         return result

@@ -27,7 +27,9 @@ public final class Journal {
     /// True when HEAD holds `baton.yml`, `tasks/` or `notes/`: a journal even after its `baton.yml`
     /// was deleted in the work tree or by a teammate's commit.
     static func committedJournal(_ repository: Repository) -> Bool {
-        guard let head = try? repository.headCommit(), let tree = try? repository.tree(ofCommit: head) else { return false }
+        guard let head = try? repository.headCommit(), let tree = try? repository.tree(ofCommit: head) else {
+            return false
+        }
         if (try? repository.blobID(atPath: JournalLayout.configFile, inTree: tree)) != nil { return true }
         return [JournalLayout.tasksFolder, JournalLayout.notesFolder].contains { folder in
             !((try? repository.files(inTree: tree, under: folder + "/")) ?? [:]).isEmpty
@@ -40,8 +42,8 @@ public final class Journal {
         guard let top = Repository.discoverWorkTree(from: start) else { throw JournalError.notAJournal(path: start) }
         do {
             let repository = try Repository.open(at: top)
-            guard FileManager.default.fileExists(atPath: top + "/" + JournalLayout.configFile) || committedJournal(repository)
-            else { throw JournalError.notAJournal(path: start) }
+            let hasConfig = FileManager.default.fileExists(atPath: top + "/" + JournalLayout.configFile)
+            guard hasConfig || committedJournal(repository) else { throw JournalError.notAJournal(path: start) }
             return try Journal(repository: repository)
         } catch let error as GitError {
             throw error.journalError
