@@ -228,4 +228,25 @@ struct HostileParsingTests {
         #expect(try alice.task(real).title == "Real task")
         #expect(alice.read("tasks/aaaab2.md") == Self.task(real, title: "Impostor"))
     }
+
+    @Test("files that start with a UTF-8 byte order mark are read like any other")
+    func byteOrderMarks() throws {
+        let team = try Team(["alice", "bob"])
+        defer { team.shutdown() }
+        let alice = team["alice"], bob = team["bob"]
+        let config = try #require(bob.read("baton.yml"))
+        let note = "---\nauthor: bob\ndate: 2026-11-24\n---\n\n## Today\n\n- 09:00 marked\n"
+        try Self.pushByHand(bob, [
+            "tasks/bom234.md": "\u{FEFF}" + Self.task("bom234", title: "Marked"),
+            Person.notePath("bob", "2026-11-24"): "\u{FEFF}" + note,
+            "baton.yml": "\u{FEFF}" + config.replacingOccurrences(of: "stale_days: 7", with: "stale_days: 3"),
+        ])
+        try alice.ok(["sync"], env: Self.now)
+        let show = try alice.ok(["task", "show", "bom234"], env: Self.now)
+        #expect(show.stdout.contains("Marked") && show.stderr.isEmpty, "\(show)")
+        let standup = try alice.ok(["standup", "--date", "2026-11-24"], env: Self.now)
+        #expect(standup.stdout.contains("marked") && standup.stderr.isEmpty, "\(standup)")
+        try alice.ok(["task", "done", "bom234"], env: Self.now)
+        #expect(try alice.task("bom234").status == "done")
+    }
 }
