@@ -82,6 +82,8 @@ struct HostileParsingTests {
         let show = alice.baton(["task", "show", "aaaab2"], env: Self.now)
         Checks.expectCleanFailure(show, exitCode: 65)
         #expect(show.stderr.contains("tasks/aaaab2.md"), "\(show)")
+        let digest = alice.baton(["digest"], env: Self.now)
+        #expect(digest.stderrLines.contains { $0.contains("tasks/aaaab2.md") }, "\(digest)")
         let standup = alice.baton(["standup"], env: Self.now)
         #expect(standup.stdout.contains("mine"), "\(standup)")
         #expect(standup.stderrLines.contains { $0.contains(Person.notePath("bob", "2026-11-24")) }, "\(standup)")

@@ -57,7 +57,7 @@ enum ReadingSupport {
         let only = try member.map { try Handle($0).value }
         // The current tasks load on the other cores while the history is walked.
         // (Only open tasks and asks need their logs here.)
-        let loading = InBackground { journal.loadTasks(readBody: { $0.kind == .ask || $0.status.isOpen }).tasks }
+        let loading = InBackground { journal.loadTasks(readBody: { $0.kind == .ask || $0.status.isOpen }) }
         let start = first.startDate(in: zone)
         let end = last.adding(days: 1).startDate(in: zone)
         // One walk over the period only, so the cost follows the period, not the journal's age. A task
@@ -65,8 +65,9 @@ enum ReadingSupport {
         // The digest reads notes from the work tree and only task changes from the history.
         let query = JournalHistory.Query(
             paths: [JournalLayout.tasksFolder], since: start, until: end, skipped: Output.skipped)
-        let events = try journal.history(query, tasksAfterWalk: { loading.value })
-        let tasks = loading.value
+        let events = try journal.history(query, tasksAfterWalk: { loading.value.tasks })
+        let tasks = loading.value.tasks
+        for file in loading.value.unreadable { Output.skipped("skipped \(file.path): \(file.message)") }
         let notes = journal.notes(in: first...last, unreadable: { Output.skipped("skipped \($0.path): \($0.message)") })
         return DigestInput(
             team: journal.config.team, since: first, until: last, zone: zone, now: now,
