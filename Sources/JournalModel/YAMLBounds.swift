@@ -46,8 +46,40 @@ enum YAMLBounds {
         /// Columns of the open block collections (libyaml's indent stack).
         var indents: [Int] = []
         var nodes = 0
+        /// The column of the outermost open flow collection (a key when `:` follows its end).
+        var flowStart = 0
+        /// True right after a key whose `:` is still to come (that `:` opens no block of its own).
+        var keyPending = false
+        /// The column of the tag read just before the coming node, if any.
+        var propertyColumn: Int?
+        /// True right after a `? ` explicit key indicator.
+        var afterQuestionMark = false
+        /// The open flow collections, innermost last (`[` or `{`).
+        var flowKinds: [UInt8] = []
+        /// True where a flow mapping expects a key (after `{` or `,`).
+        var atFlowMappingKey = false
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
+        /// `bytes` with YAML's other line breaks (NEL, LS, PS) as `\n`, so lines end where libyaml ends them.
+        init(bytes: [UInt8]) {
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var k = 0
+            while k < bytes.count {
+                if bytes[k] == 0xC2, k + 1 < bytes.count, bytes[k + 1] == 0x85 {
+                    out.append(0x0A)
+                    k += 2
+                } else if bytes[k] == 0xE2, k + 2 < bytes.count, bytes[k + 1] == 0x80,
+                    bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9
+                {
+                    out.append(0x0A)
+                    k += 3
+                } else {
+                    out.append(bytes[k])
+                    k += 1
+                }
+            }
+            self.bytes = out
+        }
 
         var column: Int { i - lineStart }
         var indent: Int { indents.last ?? -1 }
@@ -120,45 +152,66 @@ enum YAMLBounds {
 
         /// Reads the token starting with `c`.
         mutating func token(_ c: UInt8) -> Problem? {
+            // A tag before a node is where that node starts (as a key, too); explicit `? ` keys may be `<<`.
+            let property = propertyColumn
+            let explicitKey = afterQuestionMark || atFlowMappingKey
+            if c != UInt8(ascii: "!") {
+                propertyColumn = nil
+                afterQuestionMark = false
+                atFlowMappingKey = false
+            }
             switch c {
             case UInt8(ascii: "["), UInt8(ascii: "{"):
+                if flowLevel == 0 { flowStart = property ?? column }
                 flowLevel += 1
+                flowKinds.append(c)
+                atFlowMappingKey = c == UInt8(ascii: "{")
                 i += 1
                 return countNode() ?? checkDepth()
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 flowLevel = max(0, flowLevel - 1)
+                _ = flowKinds.popLast()
                 i += 1
+                // `[a, b]: c` is a block mapping keyed by a flow collection.
+                if flowLevel == 0 { return keyCheck(startColumn: flowStart) }
             case UInt8(ascii: ","):
+                atFlowMappingKey = flowKinds.last == UInt8(ascii: "{")
                 i += 1
             case UInt8(ascii: "*"):
                 return problem("aliases (*name) are not accepted; write the value out in full")
             case UInt8(ascii: "&"):
                 return problem("anchors (&name) are not accepted; write the value out in full")
             case UInt8(ascii: "!"):
+                if propertyColumn == nil { propertyColumn = column }
                 while let b = byte(), !Self.isBlankOrEnd(b), flowLevel == 0 || !Self.isFlowIndicator(b) { i += 1 }
             case UInt8(ascii: "-") where Self.isBlankOrEnd(byte(1)):
                 if let found = roll(column) { return found }
                 i += 1
             case UInt8(ascii: "?") where flowLevel > 0 || Self.isBlankOrEnd(byte(1)):
                 if let found = roll(column) { return found }
+                afterQuestionMark = true
                 i += 1
             case UInt8(ascii: ":") where flowLevel > 0 || Self.isBlankOrEnd(byte(1)):
+                // A value without a key before it on its line opens a mapping at its own column, or at
+                // the column of a tag that stands for an empty key (`!t : x`).
+                if !keyPending, let found = roll(property ?? column) { return found }
+                keyPending = false
                 i += 1
             case UInt8(ascii: "|") where flowLevel == 0, UInt8(ascii: ">") where flowLevel == 0:
                 if let found = countNode() { return found }
                 skipBlockScalar()
             case UInt8(ascii: "'"), UInt8(ascii: "\""):
-                let start = column
+                let start = property ?? column
                 if let found = countNode() { return found }
                 skipQuoted(c)
                 return keyCheck(startColumn: start)
             default:
-                let start = column
+                let start = property ?? column
                 if let found = countNode() { return found }
                 let from = i
                 skipPlain()
                 let text = bytes[from..<i]
-                if text.elementsEqual("<<".utf8), followedByValueIndicator() {
+                if text.elementsEqual("<<".utf8), explicitKey || followedByValueIndicator() {
                     return problem("merge keys (<<) are not accepted; write the fields out in full")
                 }
                 return keyCheck(startColumn: start)
@@ -169,6 +222,7 @@ enum YAMLBounds {
         /// Whether the scalar just read is a key (`: ` follows on its line); a block key opens a mapping.
         mutating func keyCheck(startColumn: Int) -> Problem? {
             guard flowLevel == 0, followedByValueIndicator() else { return nil }
+            keyPending = true
             return roll(startColumn)
         }
 

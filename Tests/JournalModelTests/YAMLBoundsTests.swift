@@ -66,11 +66,14 @@ import TestSupport
         let pieces = [
             "a", "b", " ", "  ", ": ", ":", "\n", "\n  ", "\n    ", "- ", "[", "]", "{", "}", ", ", "'", "\"", "\\",
             "&x ", "*x", "&", "*", "#", " #", "|", ">", "<<", "? ", "!t ", "x&y", "x*y", "---\n", "'&x'", "\"*x\"",
+            "\u{85}", "\u{2028}", "[a]: ", "\n? ", "\n: ", "|2", "\t", "{a: b}: ",
         ]
-        var rng = SplitMix64(seed: 12)
+        let seed = UInt64(ProcessInfo.processInfo.environment["YAML_BOUNDS_SEED"] ?? "") ?? 12
+        let rounds = Int(ProcessInfo.processInfo.environment["YAML_BOUNDS_ROUNDS"] ?? "") ?? 6000
+        var rng = SplitMix64(seed: seed)
         var flagged = 0
         var composed = 0
-        for _ in 0..<6000 {
+        for _ in 0..<rounds {
             let yaml = (0..<Int.random(in: 1...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
             guard let parser = try? Yams.Parser(yaml: yaml), let root = try? parser.singleRoot() else { continue }
             composed += 1
