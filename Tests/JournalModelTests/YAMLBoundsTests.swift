@@ -69,7 +69,7 @@ import TestSupport
             "\u{85}", "\u{2028}", "[a]: ", "\n? ", "\n: ", "|2", "\t", "{a: b}: ",
         ]
         let seed = UInt64(ProcessInfo.processInfo.environment["YAML_BOUNDS_SEED"] ?? "") ?? 12
-        let rounds = Int(ProcessInfo.processInfo.environment["YAML_BOUNDS_ROUNDS"] ?? "") ?? 6000
+        let rounds = Int(ProcessInfo.processInfo.environment["YAML_BOUNDS_ROUNDS"] ?? "") ?? 12000
         var rng = SplitMix64(seed: seed)
         var flagged = 0
         var composed = 0
