@@ -23,7 +23,8 @@ extension Digest {
         for a in lateAsks {
             let state: String
             if let at = a.answeredAt {
-                state = "answered late by \(a.answeredBy ?? "?") at \(out.when(at))"
+                let by = TerminalText.clean(a.answeredBy ?? "?", keepNewlines: false)
+                state = "answered late by \(by) at \(out.when(at))"
             } else {
                 state = "still waiting"
             }
@@ -44,7 +45,9 @@ extension Digest {
                         out.item((bullet.time.map { "\($0) " } ?? "") + out.safe(bullet.text, keepMarkdown: true), depth: 1)
                     }
                 }
-                if !note.attachments.isEmpty { out.line("  attachments: " + note.attachments.joined(separator: ", ")) }
+                if !note.attachments.isEmpty {
+                    out.line("  attachments: " + note.attachments.map { TerminalText.clean($0, keepNewlines: false) }.joined(separator: ", "))
+                }
             }
             if !person.statusChanges.isEmpty {
                 out.subheading("Status changes")
