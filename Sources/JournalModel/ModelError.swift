@@ -60,7 +60,7 @@ public enum ModelError: Error, LocalizedError, Equatable, Sendable {
                 + "or run `git checkout -- \(path)` to undo a hand edit"
         case .idMismatch(let path, let id):
             let named = String(path.split(separator: "/").last ?? "").replacingOccurrences(of: ".md", with: "")
-            return "\(path) says id: \(id), the id of \(JournalLayout.taskPath(id: id)); "
+            return "\(path) says id: \(id), which belongs to \(JournalLayout.taskPath(id: id)), not to this file; "
                 + "baton takes a task's id from its file name and leaves this file alone: "
                 + "set id: \(named) in it, or rename it"
         case .badTemplate(let name, let detail):
