@@ -251,4 +251,21 @@ struct HostileParsingTests {
         try alice.ok(["task", "done", "bom234"], env: Self.now)
         #expect(try alice.task("bom234").status == "done")
     }
+
+    @Test("a git repository that never was a journal is still refused with exit 78")
+    func plainRepositoryIsNoJournal() throws {
+        let team = try Team(remote: false)
+        defer { team.shutdown() }
+        let sandbox = try team.sandbox(for: "alice", machine: "alice")
+        let plain = try team.folder.makeFolder("plain")
+        try sandbox.git.check(["init", "-q"], in: plain)
+        try Files.write("mine\n", to: plain + "/notes/todo.md")
+        try sandbox.git.check(["add", "-A"], in: plain)
+        let commit = sandbox.git.run(["commit", "-q", "-m", "x"], in: plain, env: Self.pinnedDates)
+        try #require(commit.status == 0, "\(commit)")
+        for args in [["task", "list"], ["note", "hello"], ["sync"]] {
+            Checks.expectCleanFailure(sandbox.baton(team.executable, args, in: plain, env: Self.now), exitCode: 78)
+        }
+        #expect(sandbox.git.porcelain(plain).isEmpty)
+    }
 }

@@ -24,16 +24,16 @@ public final class Journal {
         (config, configWarnings) = JournalConfig.readingLeniently(text)
     }
 
-    /// True when HEAD holds `baton.yml`, `tasks/` or `notes/`: a journal even after its `baton.yml`
-    /// was deleted in the work tree or by a teammate's commit.
+    /// True when HEAD holds `baton.yml`, or baton has kept sync state in this clone: a journal even
+    /// after its `baton.yml` was deleted in the work tree or by a teammate's commit that a sync fetched.
     static func committedJournal(_ repository: Repository) -> Bool {
+        var isFolder: ObjCBool = false
+        let state = repository.gitDirectory + "/baton"
+        if FileManager.default.fileExists(atPath: state, isDirectory: &isFolder), isFolder.boolValue { return true }
         guard let head = try? repository.headCommit(), let tree = try? repository.tree(ofCommit: head) else {
             return false
         }
-        if (try? repository.blobID(atPath: JournalLayout.configFile, inTree: tree)) != nil { return true }
-        return [JournalLayout.tasksFolder, JournalLayout.notesFolder].contains { folder in
-            !((try? repository.files(inTree: tree, under: folder + "/")) ?? [:]).isEmpty
-        }
+        return (try? repository.blobID(atPath: JournalLayout.configFile, inTree: tree)) != nil
     }
 
     /// Opens the journal containing `path` (default: the current folder), searching upward like git.
