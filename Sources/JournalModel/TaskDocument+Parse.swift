@@ -11,6 +11,7 @@ extension TaskDocument {
     public static func parse(_ text: String, path: String, readBody: (TaskDocument) -> Bool) throws -> TaskDocument {
         func fail(_ detail: String) -> ModelError { .badFrontMatter(path: path, detail: detail) }
 
+        try ModelError.checkSize(text, path: path)
         let (yamlText, body) = FrontMatter.split(text)
         guard let yamlText else { throw fail("the file does not start with a --- line") }
         let fields: [YAMLField]

@@ -149,6 +149,15 @@ private func stamp(_ s: String) -> Timestamp {
         #expect(doc.id == "ab12" && doc.description == "Body")
     }
 
+    @Test func aHugeFileIsRefusedBeforeParsing() {
+        let head = "---\nid: ab12\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\n---\n\n"
+        let huge = head + String(repeating: "- 2026-11-24T09:14:05Z tom: filler\n", count: ModelError.maxFileBytes / 30)
+        #expect(throws: ModelError.fileTooLarge(path: "tasks/ab12.md", bytes: huge.utf8.count)) {
+            try TaskDocument.parse(huge, path: "tasks/ab12.md")
+        }
+        #expect(throws: ModelError.self) { try DailyNote.parse(huge, path: "n.md") }
+    }
+
     @Test func missingFrontMatterIsAnError() {
         #expect(throws: ModelError.self) { try TaskDocument.parse("# Just a title\n", path: "tasks/x.md") }
     }

@@ -24,7 +24,7 @@ public enum BatonExit {
         case let error as ModelError:
             switch error {
             case .badHandle, .badID, .badDate, .badDuration, .badStatus, .badWeekday: return usage
-            case .badFrontMatter, .badConfig, .badTemplate, .idMismatch: return unreadableFile
+            case .badFrontMatter, .badConfig, .badTemplate, .idMismatch, .fileTooLarge: return unreadableFile
             case .unknownID: return notFound
             case .ambiguousID: return ambiguous
             }
