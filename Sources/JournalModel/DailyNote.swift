@@ -12,6 +12,7 @@ public struct DailyNote: Sendable, Equatable {
 
     /// Reads a note; only broken front matter YAML is an error (`ModelError.badFrontMatter`).
     public static func parse(_ text: String, path: String) throws -> DailyNote {
+        try ModelError.checkSize(text, path: path)
         let (yaml, _) = FrontMatter.split(text)
         var fields: [YAMLField] = []
         if let yaml {

@@ -1,7 +1,8 @@
 /// Splits a Markdown file into its YAML front matter and body.
 public enum FrontMatter {
     /// The YAML between a first line `---` and the next line `---` (or `...`), and the text after it.
-    /// CRLF line ends and a missing final newline are accepted; without front matter `yaml` is nil.
+    /// CRLF line ends, a leading byte order mark and a missing final newline are accepted; without front
+    /// matter `yaml` is nil.
     public static func split(_ text: String) -> (yaml: String?, body: String) {
         var copy = text
         let found = copy.withUTF8 { bytes -> (yaml: String, body: String)? in
@@ -38,8 +39,9 @@ public enum FrontMatter {
             guard c == UInt8(ascii: "-") || (dotsToo && c == UInt8(ascii: ".")) else { return false }
             return bytes[start + 1] == c && bytes[start + 2] == c
         }
-        let firstEnd = lineEnd(0)
-        guard count > 0, isMarker(0, firstEnd, dotsToo: false) else { return nil }
+        let first = hasByteOrderMark(bytes) ? 3 : 0
+        let firstEnd = lineEnd(first)
+        guard count > 0, isMarker(first, firstEnd, dotsToo: false) else { return nil }
         var start = firstEnd + 1
         while start < count {
             let end = lineEnd(start)
@@ -51,11 +53,24 @@ public enum FrontMatter {
 
     /// The index of the line closing the front matter, or nil when there is none.
     static func closingLineIndex(_ lines: [String]) -> Int? {
-        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else { return nil }
+        guard let first = lines.first, droppingByteOrderMark(first).trimmingTrailingSpaces() == "---" else {
+            return nil
+        }
         return lines.indices.dropFirst().first { index in
             let trimmed = lines[index].trimmingTrailingSpaces()
             return trimmed == "---" || trimmed == "..."
         }
+    }
+}
+
+extension FrontMatter {
+    /// `text` without a leading UTF-8 byte order mark (U+FEFF), which some editors write.
+    public static func droppingByteOrderMark(_ text: String) -> String {
+        text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+    }
+
+    fileprivate static func hasByteOrderMark(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     }
 }
 

@@ -3,34 +3,42 @@ import Foundation
 extension JournalConfig {
     /// Reads `baton.yml`; missing keys keep their defaults, unknown keys are ignored.
     public static func parse(_ yaml: String) throws -> JournalConfig {
-        let fields: [YAMLField]
+        var config = JournalConfig()
+        for field in try fields(of: yaml) { try config.apply(field) }
+        return config
+    }
+
+    /// The `key: value` fields of `baton.yml` (a leading byte order mark is ignored).
+    static func fields(of yaml: String) throws -> [YAMLField] {
         do {
-            fields = try YAMLFields.parse(yaml)
+            return try YAMLFields.parse(FrontMatter.droppingByteOrderMark(yaml))
         } catch let error as YAMLFieldsError {
             throw ModelError.badConfig(error.detail)
         }
-        var config = JournalConfig()
-        for field in fields where !field.value.isNull {
-            switch field.key {
-            case "team":
-                config.team = try text(field)
-            case "timezone":
-                let name = try text(field)
-                guard TimeZone(identifier: name) != nil else {
-                    throw ModelError.badConfig("timezone \"\(name)\" is not an IANA zone such as Europe/Berlin")
-                }
-                config.timezone = name
-            case "ask_window_hours":
-                config.askWindowHours = try positive(field)
-            case "stale_days":
-                config.staleDays = try positive(field)
-            case "workdays":
-                config.workdays = try workdays(field)
-            default:
-                continue
+    }
+
+    /// Sets the setting `field` names; unknown keys and empty values change nothing.
+    mutating func apply(_ field: YAMLField) throws {
+        guard !field.value.isNull else { return }
+        switch field.key {
+        case "team":
+            team = try Self.text(field)
+        case "timezone":
+            let name = try Self.text(field)
+            guard TimeZone(identifier: name) != nil else {
+                throw ModelError.badConfig(
+                    "timezone \"\(TextSafety.singleLine(name))\" is not an IANA zone such as Europe/Berlin")
             }
+            timezone = name
+        case "ask_window_hours":
+            askWindowHours = try Self.positive(field)
+        case "stale_days":
+            staleDays = try Self.positive(field)
+        case "workdays":
+            workdays = try Self.workdays(field)
+        default:
+            return
         }
-        return config
     }
 
     /// `baton.yml` text with a comment on every key.
@@ -64,7 +72,8 @@ extension JournalConfig {
     private static func positive(_ field: YAMLField) throws -> Int {
         let raw = try text(field)
         guard let value = Int(raw), value > 0 else {
-            throw ModelError.badConfig("\(field.key) must be a whole number above 0, not \"\(raw)\"")
+            throw ModelError.badConfig(
+                "\(field.key) must be a whole number above 0, not \"\(TextSafety.singleLine(raw))\"")
         }
         return value
     }
@@ -85,7 +94,7 @@ extension JournalConfig {
         var days: Set<Weekday> = []
         for name in names {
             guard let day = Weekday(name: name) else {
-                throw ModelError.badConfig("workdays: \"\(name.trimmingWhitespace())\" is not a day name such as mon")
+                throw ModelError.badConfig("workdays: \"\(TextSafety.singleLine(name))\" is not a day name such as mon")
             }
             days.insert(day)
         }

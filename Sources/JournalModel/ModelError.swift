@@ -18,6 +18,11 @@ public enum ModelError: Error, LocalizedError, Equatable, Sendable {
     case badConfig(String)
     /// The front matter of a file cannot be read or lacks required fields.
     case badFrontMatter(path: String, detail: String)
+    /// A task file whose front-matter `id` is not its file name (a copy, or a file claiming another
+    /// task's id); baton never writes through it.
+    case idMismatch(path: String, id: String)
+    /// A task or note file larger than `ModelError.maxFileBytes`: parsing it could cost a multiple of it.
+    case fileTooLarge(path: String, bytes: Int)
     /// A template cannot be parsed or rendered into a valid file.
     case badTemplate(String, String)
     /// A task status that is not one of the five known ones.
@@ -55,6 +60,15 @@ public enum ModelError: Error, LocalizedError, Equatable, Sendable {
         case .badFrontMatter(let path, let detail):
             return "\(path): the front matter cannot be read (\(detail)); fix the YAML between the --- lines, "
                 + "or run `git checkout -- \(path)` to undo a hand edit"
+        case .idMismatch(let path, let id):
+            let named = String(path.split(separator: "/").last ?? "").replacingOccurrences(of: ".md", with: "")
+            return "\(path) says id: \(id), which belongs to \(JournalLayout.taskPath(id: id)), not to this file; "
+                + "baton takes a task's id from its file name and leaves this file alone: "
+                + "set id: \(named) in it, or rename it"
+        case .fileTooLarge(let path, let bytes):
+            let limit = ModelError.maxFileBytes / 1_048_576
+            return "\(path) is \(bytes / 1_048_576) MiB, more than a journal file may hold (\(limit) MiB); "
+                + "baton leaves it alone: shorten it or move it out of the journal"
         case .badTemplate(let name, let detail):
             return "template \(name) cannot be used: \(detail); fix templates/\(name) in the journal "
                 + "or delete it to use the built-in one"
@@ -64,5 +78,16 @@ public enum ModelError: Error, LocalizedError, Equatable, Sendable {
         case .badWeekday(let raw):
             return "\"\(TextSafety.singleLine(raw))\" is not a weekday; use mon, tue, wed, thu, fri, sat or sun"
         }
+    }
+}
+
+extension ModelError {
+    /// The largest task or note file baton parses (a year of busy log lines is well under 1 MiB).
+    public static let maxFileBytes = 8 * 1_048_576
+
+    /// Throws `fileTooLarge` when `text` is larger than `maxFileBytes`.
+    static func checkSize(_ text: String, path: String) throws {
+        let bytes = text.utf8.count
+        if bytes > maxFileBytes { throw ModelError.fileTooLarge(path: path, bytes: bytes) }
     }
 }

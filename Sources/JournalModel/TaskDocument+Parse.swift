@@ -11,6 +11,7 @@ extension TaskDocument {
     public static func parse(_ text: String, path: String, readBody: (TaskDocument) -> Bool) throws -> TaskDocument {
         func fail(_ detail: String) -> ModelError { .badFrontMatter(path: path, detail: detail) }
 
+        try ModelError.checkSize(text, path: path)
         let (yamlText, body) = FrontMatter.split(text)
         guard let yamlText else { throw fail("the file does not start with a --- line") }
         let fields: [YAMLField]
@@ -43,10 +44,10 @@ extension TaskDocument {
         guard let firstTime = created ?? updated else { throw fail("the field created is missing") }
 
         var task = TaskDocument(
-            id: id, kind: kind, title: title, status: status, owner: try reader.string("owner") ?? "",
+            id: id, kind: kind, title: title, status: status, owner: try reader.handle("owner") ?? "",
             created: firstTime, updated: updated ?? firstTime, due: try reader.day("due"), tags: try reader.tags(),
-            blockedReason: try reader.string("blocked_reason"), from: try reader.string("from"),
-            to: try reader.string("to"), respondBy: try reader.timestamp("respond_by"),
+            blockedReason: try reader.string("blocked_reason"), from: try reader.handle("from"),
+            to: try reader.handle("to"), respondBy: try reader.timestamp("respond_by"),
             extraFields: fields.filter { !knownKeys.contains($0.key) },
             description: "", log: [], trailingBody: ""
         )
@@ -107,6 +108,16 @@ private struct FieldReader {
     func string(_ key: String) throws -> String? {
         guard let value = value(key) else { return nil }
         guard let text = value.text else { throw fail("the field \(key) must be a single value, not a list") }
+        return text
+    }
+
+    /// A person's handle (`owner`, `from`, `to`); an empty value counts as unset.
+    func handle(_ key: String) throws -> String? {
+        guard let text = try string(key), !text.isEmpty else { return nil }
+        guard Handle.isValid(text) else {
+            let shown = TextSafety.singleLine(text)
+            throw fail("\(key) \"\(shown)\" is not a handle (lower-case letters, digits, '-', '_')")
+        }
         return text
     }
 

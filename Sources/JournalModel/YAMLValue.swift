@@ -68,13 +68,16 @@ public enum YAMLFields {
     /// The fields of a YAML mapping in order; an empty document gives no fields.
     /// Throws `YAMLFieldsError` with a short one-line detail (`line 3: ...`) counted from `firstLine`.
     /// baton's own one-line-per-field form is read by a fast path (`SimpleYAML`); everything else by Yams.
+    /// Anchors, aliases, merge keys and oversized text are refused before anything is composed (`YAMLBounds`).
     public static func parse(_ yaml: String, firstLine: Int = 1) throws -> [YAMLField] {
+        try YAMLBounds.checkSize(yaml)
         if let fields = SimpleYAML.parse(yaml) { return fields }
         return try parseComposing(yaml, firstLine: firstLine)
     }
 
     /// `parse` through Yams' composer, whatever the form.
     static func parseComposing(_ yaml: String, firstLine: Int = 1) throws -> [YAMLField] {
+        try YAMLBounds.check(yaml, firstLine: firstLine)
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)

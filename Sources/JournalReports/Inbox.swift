@@ -52,6 +52,7 @@ public struct Inbox: Sendable {
 
     /// The inbox for a terminal, in the reader's zone.
     public func text(me: String, now: Date, zone: TimeZone, style: TextStyle) -> String {
+        func clean(_ text: String) -> String { TerminalText.clean(text, keepNewlines: false) }
         var lines: [String] = []
         lines.append(style.heading("Asks to you (\(asksToMe.count))"))
         if asksToMe.isEmpty { lines.append("  nothing waiting") }
@@ -59,7 +60,7 @@ public struct Inbox: Sendable {
             let late = TaskClock.isOverdue(ask, now: now, zone: zone)
             let when = ask.respondBy.map { "respond by \($0.rendered(in: zone))" } ?? ""
             let mark = late ? style.alert(" OVERDUE") : ""
-            lines.append("  \(style.id(ask.id))  from \(ask.from ?? "?"): \(TerminalText.clean(ask.title, keepNewlines: false))  (\(when))\(mark)")
+            lines.append("  \(style.id(ask.id))  from \(clean(ask.from ?? "?")): \(clean(ask.title))  (\(when))\(mark)")
         }
         lines.append("")
         lines.append(style.heading("Handed to you (\(handoffs.count))"))
@@ -67,7 +68,7 @@ public struct Inbox: Sendable {
         for task in handoffs {
             lines.append("  \(style.id(task.id))  \(TerminalText.clean(task.title, keepNewlines: false))")
             if let entry = task.log.last(where: { $0.author != me && Self.isHandoff($0.text, to: me) }) {
-                lines.append("      \(entry.at.rendered(in: zone)) \(entry.author): \(TerminalText.clean(entry.text, keepNewlines: false))")
+                lines.append("      \(entry.at.rendered(in: zone)) \(clean(entry.author)): \(clean(entry.text))")
             }
         }
         lines.append("")
@@ -84,9 +85,11 @@ public struct Inbox: Sendable {
         lines.append(style.heading("Answers to your asks (\(answers.count))"))
         if answers.isEmpty { lines.append("  none yet") }
         for ask in answers {
-            lines.append("  \(style.id(ask.id))  to \(ask.to ?? ask.owner): \(TerminalText.clean(ask.title, keepNewlines: false)) [\(ask.status.rawValue)]")
+            let asked = clean(ask.to ?? ask.owner)
+            lines.append("  \(style.id(ask.id))  to \(asked): \(clean(ask.title)) [\(ask.status.rawValue)]")
             for entry in ask.log where entry.author != me && entry.text.hasPrefix("replied:") {
-                lines.append("      \(entry.at.rendered(in: zone)) \(entry.author): \(TerminalText.clean(String(entry.text.dropFirst("replied:".count)).trimmingCharacters(in: .whitespaces), keepNewlines: false))")
+                let answer = String(entry.text.dropFirst("replied:".count)).trimmingCharacters(in: .whitespaces)
+                lines.append("      \(entry.at.rendered(in: zone)) \(clean(entry.author)): \(clean(answer))")
             }
         }
         return lines.joined(separator: "\n")

@@ -22,14 +22,18 @@ public struct Standup: Sendable {
         if entries.isEmpty { lines += ["", "No notes for \(day)."] }
         for entry in entries {
             lines.append("")
-            lines.append(markdown ? "## \(entry.author)" : style.heading(entry.author))
+            let author = TerminalText.clean(entry.author, keepNewlines: false)
+            lines.append(markdown ? "## \(author)" : style.heading(author))
             for section in NoteSection.allCases {
                 let bullets = entry.note.bullets(in: section)
                 guard !bullets.isEmpty else { continue }
                 lines.append(markdown ? "### \(section.heading)" : "  \(section.heading)")
                 for bullet in bullets {
-                    let clean = TerminalText.clean(bullet).replacingOccurrences(of: "\n", with: "\n      ")
-                    lines.append(markdown ? "- \(bullet)" : "    - \(clean)")
+                    let clean = TerminalText.clean(bullet)
+                    lines.append(
+                        markdown
+                            ? "- " + clean.replacingOccurrences(of: "\n", with: "\n  ")
+                            : "    - " + clean.replacingOccurrences(of: "\n", with: "\n      "))
                 }
             }
         }

@@ -5,13 +5,14 @@ import JournalModel
 public enum TaskTable {
     public static func render(_ tasks: [TaskDocument], now: Date, zone: TimeZone, style: TextStyle) -> String {
         if tasks.isEmpty { return "No tasks." }
-        let ownerWidth = max(5, tasks.map(\.owner.count).max() ?? 0)
-        return tasks.map { task in
+        let owners = tasks.map { TerminalText.clean($0.owner, keepNewlines: false) }
+        let ownerWidth = max(5, owners.map(\.count).max() ?? 0)
+        return zip(tasks, owners).map { task, owner in
             let status = task.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-            let owner = task.owner.padding(toLength: ownerWidth, withPad: " ", startingAt: 0)
+            let owner = owner.padding(toLength: ownerWidth, withPad: " ", startingAt: 0)
             let due = (task.kind == .ask ? task.respondBy?.localDay : task.due)?.description ?? "-"
             var line = "\(style.id(task.id))  \(status) \(owner)  \(due.padding(toLength: 10, withPad: " ", startingAt: 0))  "
-            if task.kind == .ask { line += "[ask from \(task.from ?? "?")] " }
+            if task.kind == .ask { line += "[ask from \(TerminalText.clean(task.from ?? "?", keepNewlines: false))] " }
             line += TerminalText.clean(task.title, keepNewlines: false)
             if TaskClock.isOverdue(task, now: now, zone: zone) { line += style.alert("  OVERDUE") }
             return line
@@ -44,7 +45,9 @@ public enum TaskDetail {
         lines.append("")
         lines.append(style.heading("Log"))
         for entry in task.log {
-            lines.append("  \(style.dim(entry.at.rendered(in: zone))) \(entry.author): \(TerminalText.clean(entry.text, keepNewlines: false))")
+            let author = TerminalText.clean(entry.author, keepNewlines: false)
+            let text = TerminalText.clean(entry.text, keepNewlines: false)
+            lines.append("  \(style.dim(entry.at.rendered(in: zone))) \(author): \(text)")
         }
         return lines.joined(separator: "\n")
     }

@@ -43,6 +43,35 @@ import Testing
     }
 }
 
+@Suite struct JournalConfigFallbackTests {
+    @Test func aBadValueWarnsAndKeepsThatKeysDefault() {
+        let (config, warnings) = JournalConfig.readingLeniently("team: Relay\nask_window_hours: \"abc\"\nstale_days: 3\n")
+        #expect(config == JournalConfig(team: "Relay", staleDays: 3))
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.contains("baton.yml") == true && warnings.first?.contains("ask_window_hours") == true)
+        #expect(warnings.first?.contains("\n") == false)
+    }
+
+    @Test func aMissingOrBrokenFileWarnsAndGivesTheDefaults() {
+        for text in [nil, "team: [unclosed\n", "a: &x 1\nb: *x\n", "- a list\n"] as [String?] {
+            let (config, warnings) = JournalConfig.readingLeniently(text)
+            #expect(config == .defaults)
+            #expect(warnings.count == 1 && warnings[0].contains("baton.yml"), "\(warnings)")
+        }
+        #expect(JournalConfig.readingLeniently("team: Relay\n").warnings.isEmpty)
+    }
+
+    @Test func badValuesAreQuotedWithoutControlCharacters() {
+        let (_, warnings) = JournalConfig.readingLeniently("timezone: \"Mars\\e]0;x\\a\"\n")
+        #expect(warnings.count == 1)
+        #expect(!warnings[0].unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(warnings)")
+    }
+
+    @Test func aByteOrderMarkIsAccepted() throws {
+        #expect(try JournalConfig.parse("\u{FEFF}team: Relay\n").team == "Relay")
+    }
+}
+
 @Suite struct JournalLayoutTests {
     @Test func paths() throws {
         let day = try #require(LocalDay(string: "2026-11-24"))

@@ -147,6 +147,13 @@ private func at(_ hhmm: String) -> Timestamp {
         #expect(note.bullets(in: .today) == ["09:00 evil[2J text\nindented"])
     }
 
+    @Test func aByteOrderMarkIsAccepted() throws {
+        var note = try DailyNote.parse("\u{FEFF}---\nauthor: tom\n---\n\n## Today\n\n- 08:00 a\n", path: "n.md")
+        #expect(note.author == "tom")
+        note.append("b", to: .today, at: at("09:00"))
+        #expect(note.render() == "\u{FEFF}---\nauthor: tom\n---\n\n## Today\n\n- 08:00 a\n- 09:00 b\n")
+    }
+
     @Test func brokenFrontMatterIsReported() {
         #expect(throws: ModelError.self) { try DailyNote.parse("---\nauthor: [x\n---\n", path: "n.md") }
     }

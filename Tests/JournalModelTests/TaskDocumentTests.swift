@@ -142,6 +142,9 @@ private func stamp(_ s: String) -> Timestamp {
         ("id: ab\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\ndue: soon\n", "not a day"),
         ("id: ab\ntitle: [x\nstatus: todo\n", "line "),
         ("id: ab\ntitle: x: y\nstatus: todo\n", "line 3"),
+        ("id: ab\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\nowner: \"o\\e]0;pwned\\a\"\n", "owner \"o]0;pwned\""),
+        ("id: ab\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\nkind: ask\nfrom: Priya Sharma\n", "from \"Priya"),
+        ("id: ab\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\nkind: ask\nto: ../x\n", "to \"../x\" is not a handle"),
     ])
     func rejectsBrokenFrontMatter(_ yaml: String, _ expected: String) {
         do {
@@ -153,6 +156,21 @@ private func stamp(_ s: String) -> Timestamp {
         } catch {
             Issue.record("unexpected \(error)")
         }
+    }
+
+    @Test func aByteOrderMarkIsAccepted() throws {
+        let text = "\u{FEFF}---\nid: ab12\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\n---\n\nBody\n"
+        let doc = try TaskDocument.parse(text, path: "tasks/ab12.md")
+        #expect(doc.id == "ab12" && doc.description == "Body")
+    }
+
+    @Test func aHugeFileIsRefusedBeforeParsing() {
+        let head = "---\nid: ab12\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\n---\n\n"
+        let huge = head + String(repeating: "- 2026-11-24T09:14:05Z tom: filler\n", count: ModelError.maxFileBytes / 30)
+        #expect(throws: ModelError.fileTooLarge(path: "tasks/ab12.md", bytes: huge.utf8.count)) {
+            try TaskDocument.parse(huge, path: "tasks/ab12.md")
+        }
+        #expect(throws: ModelError.self) { try DailyNote.parse(huge, path: "n.md") }
     }
 
     @Test func missingFrontMatterIsAnError() {

@@ -20,8 +20,8 @@ struct Digest: ParsableCommand {
             """)
 
     @OptionGroup var options: JournalOptions
-    @Option(help: "First day: 7d (default), monday, 2026-11-18.") var since: String?
-    @Option(help: "Last day: today (default), yesterday, 2026-11-24.") var until: String?
+    @Option(parsing: .unconditional, help: "First day: 7d (default), monday, 2026-11-18.") var since: String?
+    @Option(parsing: .unconditional, help: "Last day: today (default), yesterday, 2026-11-24.") var until: String?
     @Option(help: "Only this person.") var member: String?
     @Option(help: "text, markdown, json or html.") var format: ReportFormat = .text
     @Option(help: "Days without an update that make a task stale (default: baton.yml's stale_days).") var staleDays: Int?
@@ -57,18 +57,21 @@ enum ReadingSupport {
         let only = try member.map { try Handle($0).value }
         // The current tasks load on the other cores while the history is walked.
         // (Only open tasks and asks need their logs here.)
-        let loading = InBackground { journal.loadTasks(readBody: { $0.kind == .ask || $0.status.isOpen }).tasks }
+        let loading = InBackground { journal.loadTasks(readBody: { $0.kind == .ask || $0.status.isOpen }) }
         let start = first.startDate(in: zone)
         let end = last.adding(days: 1).startDate(in: zone)
         // One walk over the period only, so the cost follows the period, not the journal's age. A task
         // blocked before the period gets its "blocked since" from its own log (`Digest.blockedSince`).
         // The digest reads notes from the work tree and only task changes from the history.
-        let query = JournalHistory.Query(paths: [JournalLayout.tasksFolder], since: start, until: end)
-        let events = try journal.history(query, tasksAfterWalk: { loading.value })
-        let tasks = loading.value
+        let query = JournalHistory.Query(
+            paths: [JournalLayout.tasksFolder], since: start, until: end, skipped: Output.skipped)
+        let events = try journal.history(query, tasksAfterWalk: { loading.value.tasks })
+        let tasks = loading.value.tasks
+        for file in loading.value.unreadable { Output.skipped("skipped \(file.path): \(file.message)") }
+        let notes = journal.notes(in: first...last, unreadable: { Output.skipped("skipped \($0.path): \($0.message)") })
         return DigestInput(
             team: journal.config.team, since: first, until: last, zone: zone, now: now,
             staleDays: staleDays ?? journal.config.staleDays, member: only, tasks: tasks,
-            notes: journal.notes(in: first...last).filter { only == nil || $0.author == only }, events: events)
+            notes: notes.filter { only == nil || $0.author == only }, events: events)
     }
 }

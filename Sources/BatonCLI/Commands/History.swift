@@ -23,7 +23,8 @@ struct History: ParsableCommand {
             let zone = try options.zone()
             let task = try journal.resolveTask(id)
             let events = try journal.history(
-                JournalHistory.Query(paths: [JournalLayout.taskPath(id: task.id)]), tasks: journal.loadTasks().tasks)
+                JournalHistory.Query(paths: [JournalLayout.taskPath(id: task.id)], skipped: Output.skipped),
+                tasks: journal.loadTasks().tasks)
             if json {
                 Output.line(try HistoryJSON.render(events, zone: zone))
             } else {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import GitKit
 import JournalModel
 import JournalSync
 
@@ -24,11 +26,22 @@ struct Init: ParsableCommand {
             if let zone = TimeZone.current.identifier as String?, zone != "GMT" { config.timezone = zone }
             let base = directory.map(Runtime.absolute) ?? FileManager.default.currentDirectoryPath
             let target = path.map { $0.hasPrefix("/") ? $0 : base + "/" + $0 } ?? base
+            let remote = remote.map { Self.resolvedRemote($0, base: base) }
             let journal = try Journal.create(at: target, me: handle, remote: remote, config: config)
             Output.line("Created a journal in \(journal.root)")
             if handle == nil { Output.note("hint: set your handle with `git -C \(journal.root) config baton.me HANDLE`") }
             if remote != nil { Output.note("Run `baton sync` to publish it.") }
         }
+    }
+
+    /// A remote given as a relative folder path, made absolute against `base` (the folder baton runs
+    /// in): the remote is stored in the journal's git config and used from the journal's folder later.
+    static func resolvedRemote(_ remote: String, base: String) -> String {
+        guard RemoteAddress(remote).scheme == "file", !remote.contains("://"), !remote.hasPrefix("/") else {
+            return remote
+        }
+        let folder = URL(fileURLWithPath: base, isDirectory: true)
+        return URL(fileURLWithPath: remote, relativeTo: folder).standardizedFileURL.path
     }
 }
 

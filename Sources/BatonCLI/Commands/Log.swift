@@ -11,7 +11,8 @@ struct Log: ParsableCommand {
         discussion: "Task field changes, log lines and note bullets, oldest first, in your zone (--tz for another).")
 
     @OptionGroup var options: JournalOptions
-    @Option(help: "First day: 7d, monday, 2026-11-18 (default: all history).") var since: String?
+    @Option(parsing: .unconditional, help: "First day: 7d, monday, 2026-11-18 (default: all history).")
+    var since: String?
     @Option(help: "Only changes by this person.") var member: String?
     @Flag(help: "Print JSON.") var json = false
 
@@ -21,7 +22,8 @@ struct Log: ParsableCommand {
             let zone = try options.zone()
             let start = try since.map { try options.day($0, direction: .past, journal: journal).startDate(in: zone) }
             let only = try member.map { try Handle($0).value }
-            var events = try journal.history(JournalHistory.Query(since: start), tasks: journal.loadTasks().tasks)
+            var events = try journal.history(
+                JournalHistory.Query(since: start, skipped: Output.skipped), tasks: journal.loadTasks().tasks)
             if let only { events = events.filter { $0.author == only } }
             if json {
                 Output.line(try HistoryJSON.render(events, zone: zone))

@@ -16,7 +16,7 @@ struct Note: ParsableCommand {
     @Argument(help: "The text of the bullet.") var text: [String] = []
     @Flag(help: "Add under Yesterday.") var yesterday = false
     @Flag(help: "Add under Blockers.") var blocker = false
-    @Option(help: "Another day's note: yesterday, monday, 2026-11-24, 3d.") var date: String?
+    @Option(parsing: .unconditional, help: "Another day's note: yesterday, monday, 2026-11-24, 3d.") var date: String?
     @OptionGroup var attach: AttachOption
 
     func validate() throws {

@@ -26,7 +26,8 @@ struct Site: ParsableCommand {
             if target == journalRoot || journalRoot.hasPrefix(target + "/") {
                 throw CLIError.usage("the site folder must not be the journal or contain it; pick another folder")
             }
-            let count = try SiteWriter.write(journal: journal, to: target, zone: try options.zone(), now: try options.now())
+            let count = try SiteWriter.write(
+                journal: journal, to: target, zone: try options.zone(), now: try options.now(), skipped: Output.skipped)
             Output.line("Wrote \(count) files to \(target); open \(target)/index.html")
         }
     }

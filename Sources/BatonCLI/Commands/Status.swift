@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JournalModel
+import JournalReports
 import JournalSync
 
 struct Status: ParsableCommand {
@@ -31,7 +32,8 @@ struct Status: ParsableCommand {
             if let error = status.sync.lastError {
                 lines.append("Last sync failed (\(when(status.sync.lastAttempt))): \(error)")
             }
-            Output.line(lines.joined(separator: "\n"))
+            // Commit summaries, file names and the last error can hold teammates' bytes.
+            Output.line(lines.map { TerminalText.clean($0, keepNewlines: false) }.joined(separator: "\n"))
         }
     }
 }

@@ -31,14 +31,14 @@ struct Sync: ParsableCommand {
             guard watch else {
                 let report = try journal.sync(options: remote, acceptRewrite: acceptRewrite)
                 for dropped in report.droppedPaths {
-                    Output.note("baton: warning: " + TextSafety.singleLine(dropped.warning))
+                    Output.note("baton: warning: " + dropped.warning)
                 }
-                Output.line("Synced: \(report.summary)")
+                Output.plain("Synced: \(report.summary)")
                 return
             }
             let stop = StopSignal()
             let watcher = SyncWatcher(journal: journal, interval: try Self.seconds(interval), options: remote) { line in
-                Output.line(line)
+                Output.plain(line)
             }
             Output.line("Watching \(journal.root); Ctrl-C stops.")
             watcher.run(shouldStop: { stop.isStopped })

@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalModel
+import JournalReports
 import JournalSync
 
 /// The arguments of the commands that only move a task to another status.
@@ -12,7 +13,7 @@ struct StatusChange: ParsableArguments {
         try reportingErrors {
             let journal = try options.openJournal()
             let task = try journal.setStatus(id, to: status, note: note, at: try options.now())
-            Output.line("\(task.id) is \(task.status.rawValue): \(task.title)")
+            Output.line("\(task.id) is \(task.status.rawValue): \(TerminalText.clean(task.title, keepNewlines: false))")
         }
     }
 }
@@ -48,7 +49,7 @@ struct TaskBlock: ParsableCommand {
             guard !text.isEmpty else { throw CLIError.usage("--reason needs text: what is the task waiting on?") }
             let journal = try options.openJournal()
             let task = try journal.setStatus(id, to: .blocked, reason: text, at: try options.now())
-            Output.line("\(task.id) is blocked: \(task.title)")
+            Output.line("\(task.id) is blocked: \(TerminalText.clean(task.title, keepNewlines: false))")
         }
     }
 }
@@ -66,7 +67,7 @@ struct TaskAssign: ParsableCommand {
             let owner = try Handle(handle)
             let journal = try options.openJournal()
             let task = try journal.assign(id, to: owner, note: note, at: try options.now())
-            Output.line("\(task.id) is now \(owner)'s: \(task.title)")
+            Output.line("\(task.id) is now \(owner)'s: \(TerminalText.clean(task.title, keepNewlines: false))")
         }
     }
 }

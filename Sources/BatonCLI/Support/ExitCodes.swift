@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalModel
+import JournalReports
 import JournalSync
 
 /// baton's documented exit codes (README, "Exit codes"), following BSD sysexits where one fits.
@@ -23,7 +24,7 @@ public enum BatonExit {
         case let error as ModelError:
             switch error {
             case .badHandle, .badID, .badDate, .badDuration, .badStatus, .badWeekday: return usage
-            case .badFrontMatter, .badConfig, .badTemplate: return unreadableFile
+            case .badFrontMatter, .badConfig, .badTemplate, .idMismatch, .fileTooLarge: return unreadableFile
             case .unknownID: return notFound
             case .ambiguousID: return ambiguous
             }
@@ -81,7 +82,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw error
     } catch {
         let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
-        let oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        // Messages quote file names, fields and remote answers that teammates control.
+        let joined = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let oneLine = TerminalText.clean(joined, keepNewlines: false)
         FileHandle.standardError.write(Data("baton: \(oneLine)\n".utf8))
         throw ExitCode(BatonExit.code(for: error))
     }

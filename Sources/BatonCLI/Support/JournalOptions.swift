@@ -30,10 +30,12 @@ struct JournalOptions: ParsableArguments {
         return Timestamp.now(in: zone)
     }
 
-    /// Opens the journal from `-C` or the current folder, searching upward.
+    /// Opens the journal from `-C` or the current folder, searching upward; warns about a bad `baton.yml`.
     func openJournal() throws -> Journal {
         Runtime.start()
-        return try Journal.open(from: directory.map(Runtime.absolute))
+        let journal = try Journal.open(from: directory.map(Runtime.absolute))
+        for warning in journal.configWarnings { Output.note("baton: warning: \(warning)") }
+        return journal
     }
 
     /// Parses a day expression (`today`, `yesterday`, `monday`, `2026-11-24`, `3d`).

@@ -6,7 +6,7 @@ extension Digest {
     /// that pastes cleanly into chat or email.
     public func text(style: TextStyle, markdown: Bool) -> String {
         var out = DigestWriter(markdown: markdown, style: style, zone: zone)
-        out.title("\(team): digest \(since) to \(until)")
+        out.title("\(TerminalText.clean(team, keepNewlines: false)): digest \(since) to \(until)")
         out.line("Times in \(zone.identifier). Generated \(generated.rendered(in: zone)).")
         out.heading("Needs attention")
         out.subheading("Blocked (\(blocked.count))")
@@ -23,7 +23,8 @@ extension Digest {
         for a in lateAsks {
             let state: String
             if let at = a.answeredAt {
-                state = "answered late by \(a.answeredBy ?? "?") at \(out.when(at))"
+                let by = TerminalText.clean(a.answeredBy ?? "?", keepNewlines: false)
+                state = "answered late by \(by) at \(out.when(at))"
             } else {
                 state = "still waiting"
             }
@@ -34,7 +35,7 @@ extension Digest {
         for s in stale { out.item("\(out.code(s.taskID)) \(out.safe(s.title)) (\(s.owner)) last updated \(s.updated.localDay), \(s.days) days ago") }
 
         for person in people {
-            out.heading(person.handle)
+            out.heading(TerminalText.clean(person.handle, keepNewlines: false))
             if person.isEmpty { out.line("Nothing in this period.") }
             for note in person.notes {
                 out.subheading("Note \(note.day) (\(note.day.weekday))")
@@ -44,7 +45,9 @@ extension Digest {
                         out.item((bullet.time.map { "\($0) " } ?? "") + out.safe(bullet.text, keepMarkdown: true), depth: 1)
                     }
                 }
-                if !note.attachments.isEmpty { out.line("  attachments: " + note.attachments.joined(separator: ", ")) }
+                if !note.attachments.isEmpty {
+                    out.line("  attachments: " + note.attachments.map { TerminalText.clean($0, keepNewlines: false) }.joined(separator: ", "))
+                }
             }
             if !person.statusChanges.isEmpty {
                 out.subheading("Status changes")
@@ -102,7 +105,7 @@ struct DigestWriter {
                 ? TerminalText.clean(text).replacingOccurrences(of: "\n", with: "\n          ")
                 : TerminalText.clean(text, keepNewlines: false)
         }
-        let one = TextSafety.singleLine(text)
+        let one = TerminalText.clean(TextSafety.singleLine(text), keepNewlines: false)
         if keepMarkdown { return one.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;") }
         var out = ""
         for ch in one {

@@ -33,12 +33,14 @@ extension Journal {
         }
     }
 
-    /// Every note whose day lies in `days`, by author, from the work tree.
-    public func notes(in days: ClosedRange<LocalDay>) -> [(author: String, day: LocalDay, note: DailyNote)] {
+    /// Every note whose day lies in `days`, by author, from the work tree; unreadable ones go to `unreadable`.
+    public func notes(in days: ClosedRange<LocalDay>, unreadable: ((UnreadableFile) -> Void)? = nil)
+        -> [(author: String, day: LocalDay, note: DailyNote)]
+    {
         var result: [(String, LocalDay, DailyNote)] = []
         var day = days.lowerBound
         while day <= days.upperBound {
-            for entry in notes(on: day) { result.append((entry.author, day, entry.note)) }
+            for entry in notes(on: day, unreadable: unreadable) { result.append((entry.author, day, entry.note)) }
             day = day.adding(days: 1)
         }
         return result

@@ -17,11 +17,18 @@ public struct JournalHistory {
         public var since: Date?
         /// Ignore changes after this instant.
         public var until: Date?
+        /// Told (one line) of each old version that cannot be read and is skipped: broken or hostile
+        /// front matter (an alias bomb) in a commit, even if a later commit fixed or deleted the file.
+        public var skipped: (@Sendable (String) -> Void)?
 
-        public init(paths: [String] = [JournalLayout.tasksFolder, JournalLayout.notesFolder], since: Date? = nil, until: Date? = nil) {
+        public init(
+            paths: [String] = [JournalLayout.tasksFolder, JournalLayout.notesFolder], since: Date? = nil,
+            until: Date? = nil, skipped: (@Sendable (String) -> Void)? = nil
+        ) {
             self.paths = paths
             self.since = since
             self.until = until
+            self.skipped = skipped
         }
     }
 
@@ -61,8 +68,11 @@ public struct JournalHistory {
             let parentTree = try commit.parents.first.map { try repository.tree(ofCommit: $0) }
             let deltas = try comparer.deltas(from: parentTree, to: commit.tree)
             var files: [RawFile] = []
+            let skip: (String, any Error) -> Void = { path, error in
+                query.skipped?("skipped \(path) as of commit \(commit.id.short): \(Self.detail(of: error))")
+            }
             for delta in deltas {
-                if let file = try readFile(delta) { files.append(file) }
+                if let file = try readFile(delta, skip: skip) { files.append(file) }
             }
             if files.isEmpty {
                 // Outside the paths asked for, a commit still tells which handle its author uses.
@@ -85,11 +95,11 @@ public struct JournalHistory {
         return kept.sorted { ($0.element.at.date, $0.offset) < ($1.element.at.date, $1.offset) }.map(\.element)
     }
 
-    private func readFile(_ delta: TreeDelta) throws -> RawFile? {
+    private func readFile(_ delta: TreeDelta, skip: (String, any Error) -> Void) throws -> RawFile? {
         switch JournalLayout.classify(path: delta.path) {
         case .task(let id):
-            let old = try delta.oldBlob.flatMap { try parseTask($0, path: delta.path) }
-            let new = try delta.newBlob.flatMap { try parseTask($0, path: delta.path) }
+            let old = try delta.oldBlob.flatMap { try parseTask($0, path: delta.path, skip: skip) }
+            let new = try delta.newBlob.flatMap { try parseTask($0, path: delta.path, skip: skip) }
             // An unreadable version (broken hand edit) is skipped rather than reported as a deletion.
             if delta.oldBlob != nil && old == nil || delta.newBlob != nil && new == nil { return nil }
             let changes = TaskChanges.between(old, new)
@@ -97,8 +107,8 @@ public struct JournalHistory {
             return RawFile(path: delta.path, taskID: id, noteAuthor: nil, noteDay: nil, changes: changes, logs: logs)
         case .note(let handle, let day):
             guard let newBlob = delta.newBlob else { return nil }
-            guard let new = try parseNote(newBlob, path: delta.path) else { return nil }
-            let old = try delta.oldBlob.flatMap { try parseNote($0, path: delta.path) }
+            guard let new = try parseNote(newBlob, path: delta.path, skip: skip) else { return nil }
+            let old = try delta.oldBlob.flatMap { try parseNote($0, path: delta.path, skip: skip) }
             let offset = new.utcOffset.flatMap(Timestamp.parseOffset)
             var changes: [HistoryEvent.Change] = []
             var times: [Timestamp?] = []
@@ -114,22 +124,38 @@ public struct JournalHistory {
         }
     }
 
-    private func parseTask(_ blob: ObjectID, path: String) throws -> TaskDocument? {
-        try parsed(blob, in: \.tasks) { try? TaskDocument.parse($0, path: path) }
+    private func parseTask(_ blob: ObjectID, path: String, skip: (String, any Error) -> Void) throws -> TaskDocument? {
+        try parsed(blob, path: path, in: \.tasks, skip: skip) { try TaskDocument.parse($0, path: path) }
     }
 
-    private func parseNote(_ blob: ObjectID, path: String) throws -> DailyNote? {
-        try parsed(blob, in: \.notes) { try? DailyNote.parse($0, path: path) }
+    private func parseNote(_ blob: ObjectID, path: String, skip: (String, any Error) -> Void) throws -> DailyNote? {
+        try parsed(blob, path: path, in: \.notes, skip: skip) { try DailyNote.parse($0, path: path) }
     }
 
-    /// The blob parsed by `parse`, from the cache when this walk parsed it before.
+    /// The blob parsed by `parse` (with the same bounded parser as the work tree's files), from the
+    /// cache when this walk parsed it before; a version that cannot be read is nil, told to `skip` once.
     private func parsed<T>(
-        _ blob: ObjectID, in slot: ReferenceWritableKeyPath<ParseCache, [ObjectID: T?]>, _ parse: (String) -> T?
+        _ blob: ObjectID, path: String, in slot: ReferenceWritableKeyPath<ParseCache, [ObjectID: T?]>,
+        skip: (String, any Error) -> Void, _ parse: (String) throws -> T
     ) throws -> T? {
         if let hit = cache[keyPath: slot][blob] { return hit }
-        let value = parse(String(decoding: try repository.blobData(blob), as: UTF8.self))
+        let value: T?
+        do {
+            value = try parse(String(decoding: try repository.blobData(blob), as: UTF8.self))
+        } catch let error as GitError {
+            throw error
+        } catch {
+            value = nil
+            skip(path, error)
+        }
         cache[keyPath: slot][blob] = value
         return value
+    }
+
+    /// Why a version cannot be read, without the advice meant for a file in the work tree.
+    static func detail(of error: any Error) -> String {
+        if case ModelError.badFrontMatter(_, let detail) = error { return detail }
+        return (error as? LocalizedError)?.errorDescription ?? "\(error)"
     }
 }
 

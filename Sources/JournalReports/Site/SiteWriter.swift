@@ -5,16 +5,25 @@ import JournalSync
 /// Writes the dashboard into a folder: the pages, the stylesheet and copies of the attachments.
 public enum SiteWriter {
     /// Builds the site from the journal and writes it to `folder`; returns the number of pages.
+    /// Files and old versions that cannot be read are left out and told to `skipped`, one line each.
     @discardableResult
-    public static func write(journal: Journal, to folder: String, zone: TimeZone, now: Timestamp) throws -> Int {
-        let tasks = journal.loadTasks().tasks
-        let events = try journal.history(JournalHistory.Query(), tasks: tasks)
+    public static func write(
+        journal: Journal, to folder: String, zone: TimeZone, now: Timestamp,
+        skipped: (@Sendable (String) -> Void)? = nil
+    ) throws -> Int {
+        let (tasks, unreadable) = journal.loadTasks()
+        for file in unreadable { skipped?("skipped \(file.path): \(file.message)") }
+        let events = try journal.history(JournalHistory.Query(skipped: skipped), tasks: tasks)
         var notes: [(author: String, day: LocalDay, note: DailyNote)] = []
         for path in journal.markdownFiles(under: JournalLayout.notesFolder) {
             guard case .note(let handle, let day) = JournalLayout.classify(path: path),
-                  let text = journal.readSkippingBad(path), let note = try? DailyNote.parse(text, path: path)
+                let text = journal.readSkippingBad(path)
             else { continue }
-            notes.append((handle, day, note))
+            do {
+                notes.append((handle, day, try DailyNote.parse(text, path: path)))
+            } catch {
+                skipped?("skipped \(path): \((error as? LocalizedError)?.errorDescription ?? "\(error)")")
+            }
         }
         // Regular files only: a link in the attachments is skipped with a warning, never followed.
         let attachments = journal.regularFiles(under: JournalLayout.attachmentsFolder)

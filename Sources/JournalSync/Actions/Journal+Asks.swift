@@ -10,7 +10,7 @@ extension Journal {
         return try locked {
             let id = TaskID.generate(avoiding: Set(try existingTaskIDs()))
             let rendered = try templates.ask(id: id, from: me, to: person, text: text, created: now, respondBy: respondBy)
-            let task = try TaskDocument.parse(rendered, path: JournalLayout.taskPath(id: id))
+            let task = try Journal.parseTask(rendered, id: id)
             try save(
                 [task.path: task.render()],
                 message: "ask \(id): \(me) asks \(person), respond by \(respondBy.rendered(in: TimeZone(secondsFromGMT: now.offsetSeconds) ?? .current))")

@@ -78,14 +78,21 @@ extension Journal {
         return authors.sorted()
     }
 
-    /// Every note of `day`, by author, read from the work tree.
-    public func notes(on day: LocalDay) -> [(author: String, path: String, note: DailyNote)] {
+    /// Every note of `day`, by author, read from the work tree; notes that cannot be read are told to `unreadable`.
+    public func notes(on day: LocalDay, unreadable: ((UnreadableFile) -> Void)? = nil)
+        -> [(author: String, path: String, note: DailyNote)]
+    {
         var result: [(String, String, DailyNote)] = []
         for author in noteAuthors() {
             guard let handle = try? Handle(author) else { continue }
             let path = notePath(for: handle, day: day)
-            guard let text = readSkippingBad(path), let note = try? DailyNote.parse(text, path: path) else { continue }
-            result.append((author, path, note))
+            guard let text = readSkippingBad(path) else { continue }
+            do {
+                result.append((author, path, try DailyNote.parse(text, path: path)))
+            } catch {
+                let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+                unreadable?(UnreadableFile(path: path, message: message))
+            }
         }
         return result
     }

@@ -58,7 +58,7 @@ extension Journal {
                     try files.text(in: folder, folder: JournalLayout.tasksFolder, name: id + ".md")
                 } ?? files.text(path)
                 guard let text else { throw ModelError.unknownID(id) }
-                return try TaskDocument.parse(text, path: path, readBody: readBody)
+                return try Journal.parseTask(text, id: id, readBody: readBody)
             }
         }
         var tasks: [TaskDocument] = []
@@ -88,16 +88,24 @@ extension Journal {
     public func loadTask(id: String) throws -> TaskDocument {
         let path = JournalLayout.taskPath(id: id)
         guard let text = try read(path) else { throw ModelError.unknownID(id) }
-        return try TaskDocument.parse(text, path: path)
+        return try Journal.parseTask(text, id: id)
+    }
+
+    /// The task in the file of `id` (`tasks/<id>.md`): the file name is the task's identity, so a file
+    /// whose front matter names another id is refused (`ModelError.idMismatch`), never written through.
+    static func parseTask(_ text: String, id: String, readBody: (TaskDocument) -> Bool = { _ in true }) throws
+        -> TaskDocument
+    {
+        let task = try TaskDocument.parse(text, path: JournalLayout.taskPath(id: id), readBody: readBody)
+        guard task.id == id else { throw ModelError.idMismatch(path: JournalLayout.taskPath(id: id), id: task.id) }
+        return task
     }
 
     /// The task whose id starts with `prefix` (exact ids win), or an error naming the candidates.
     public func resolveTask(_ prefix: String) throws -> TaskDocument {
         guard TaskID.isValid(prefix) else { throw ModelError.badID(prefix) }
         // An exact id needs no listing of the folder (thousands of files in a large journal).
-        if let text = try read(JournalLayout.taskPath(id: prefix)) {
-            return try TaskDocument.parse(text, path: JournalLayout.taskPath(id: prefix))
-        }
+        if let text = try read(JournalLayout.taskPath(id: prefix)) { return try Journal.parseTask(text, id: prefix) }
         return try loadTask(id: try TaskID.resolve(prefix: prefix, among: taskIDs()))
     }
 
@@ -121,7 +129,8 @@ extension Journal {
         let text = try templates.task(
             id: id, title: TextSafety.singleLine(title), owner: owner, author: me, created: now, due: due, tags: tags,
             description: description)
-        let task = try TaskDocument.parse(text, path: JournalLayout.taskPath(id: id))
+        // A template that writes its own id must not overwrite another task.
+        let task = try Journal.parseTask(text, id: id)
         try save(
             [task.path: task.render()], attachments: prepared,
             message: "task \(id): created \"\(task.title)\" (owner \(owner))")
@@ -191,7 +200,7 @@ extension Journal {
         guard let edited = try read(path), edited != original else { return false }
         var task: TaskDocument
         do {
-            task = try TaskDocument.parse(edited, path: path)
+            task = try Journal.parseTask(edited, id: id)
         } catch {
             // Put the last good text back so nothing half-valid is left; the edit is kept beside it.
             let rescue = path + ".rejected"

@@ -9,34 +9,50 @@ public final class Journal {
     public let root: String
     /// The clone's git repository, for read-only views of its history (reports).
     public let repository: Repository
-    /// Team settings from `baton.yml`.
+    /// Team settings from `baton.yml`; the defaults for whatever it lacks or cannot say.
     public let config: JournalConfig
+    /// Problems with `baton.yml` (one line each), for commands to show as warnings: a bad or missing
+    /// file never stops a command, so `baton sync` can fetch the fix.
+    public let configWarnings: [String]
 
     init(repository: Repository) throws {
         self.repository = repository
         root = repository.workTree
         let files = JournalFiles(root: root)
-        let text: String?
+        var text: String?
+        var linked = false
         do {
             text = try files.text(JournalLayout.configFile)
         } catch let error as JournalError where error.isBadEntry {
             // A link or an oversized file is never read: the defaults stand in, so `sync` can fetch a fix.
             JournalWarnings.shared.skipped(JournalLayout.configFile, error: error)
-            config = .defaults
-            return
+            linked = true
         }
-        guard let text else { throw JournalError.notAJournal(path: root) }
-        config = try JournalConfig.parse(text)
+        if text == nil, !linked, !Self.committedJournal(repository) { throw JournalError.notAJournal(path: root) }
+        (config, configWarnings) = JournalConfig.readingLeniently(text)
+    }
+
+    /// True when HEAD holds `baton.yml`, or baton has kept sync state in this clone: a journal even
+    /// after its `baton.yml` was deleted in the work tree or by a teammate's commit that a sync fetched.
+    static func committedJournal(_ repository: Repository) -> Bool {
+        var isFolder: ObjCBool = false
+        let state = repository.gitDirectory + "/baton"
+        if FileManager.default.fileExists(atPath: state, isDirectory: &isFolder), isFolder.boolValue { return true }
+        guard let head = try? repository.headCommit(), let tree = try? repository.tree(ofCommit: head) else {
+            return false
+        }
+        return (try? repository.blobID(atPath: JournalLayout.configFile, inTree: tree)) != nil
     }
 
     /// Opens the journal containing `path` (default: the current folder), searching upward like git.
     public static func open(from path: String? = nil) throws -> Journal {
         let start = path ?? FileManager.default.currentDirectoryPath
-        guard let top = Repository.discoverWorkTree(from: start),
-            (try? JournalFiles(root: top).kind(of: JournalLayout.configFile)) != nil
-        else { throw JournalError.notAJournal(path: start) }
+        guard let top = Repository.discoverWorkTree(from: start) else { throw JournalError.notAJournal(path: start) }
         do {
-            return try Journal(repository: try Repository.open(at: top))
+            let repository = try Repository.open(at: top)
+            let hasConfig = (try? JournalFiles(root: top).kind(of: JournalLayout.configFile)) != nil
+            guard hasConfig || committedJournal(repository) else { throw JournalError.notAJournal(path: start) }
+            return try Journal(repository: repository)
         } catch let error as GitError {
             throw error.journalError
         }
