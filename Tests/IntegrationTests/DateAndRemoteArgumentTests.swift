@@ -39,5 +39,18 @@ struct DateAndRemoteArgumentTests {
         let synced = sandbox.baton(team.executable, ["sync"], in: journal, env: Self.now)
         #expect(synced.status == 0, "\(synced)")
         #expect(team.witness.git.commitCount(bare, "main") >= 2)
+
+        // A clone by a relative path (from another folder, with -C) stores it absolute too.
+        let bob = try team.sandbox(for: "bob", machine: "bob")
+        let elsewhere = try team.folder.makeFolder("elsewhere")
+        let cloned = bob.baton(team.executable, ["-C", team.folder.path, "clone", "r.git", "bj", "--me", "bob"],
+                               in: elsewhere)
+        #expect(cloned.status == 0, "\(cloned)")
+        let bobJournal = team.folder.sub("bj")
+        let bobURL = bob.git.run(["config", "remote.origin.url"], in: bobJournal).out
+        #expect(bobURL.hasPrefix("/") && bobURL.hasSuffix("r.git"), "\(bobURL)")
+        #expect(bob.baton(team.executable, ["note", "from bob"], in: bobJournal, env: Self.now).status == 0)
+        let bobSync = bob.baton(team.executable, ["sync"], in: bobJournal, env: Self.now)
+        #expect(bobSync.status == 0, "\(bobSync)")
     }
 }

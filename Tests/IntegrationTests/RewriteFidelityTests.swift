@@ -29,6 +29,21 @@ struct RewriteFidelityTests {
         Checks.expectHealthy(alice)
     }
 
+    @Test("a task that starts with a byte order mark keeps it through task done")
+    func byteOrderMarkIsKept() throws {
+        let (team, alice) = try Team.solo()
+        defer { team.shutdown() }
+        let id = try Checks.requireID(try alice.ok(["task", "add", "Saved by Notepad"], env: Self.now))
+        let path = alice.path("tasks/\(id).md")
+        let original = try Data(contentsOf: URL(fileURLWithPath: path))
+        try (Data([0xEF, 0xBB, 0xBF]) + original).write(to: URL(fileURLWithPath: path))
+        try alice.git.check(["commit", "-qam", "BOM"], in: alice.journal, env: Self.dated)
+        try alice.ok(["task", "done", id], env: Self.now)
+        let after = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(after.starts(with: [0xEF, 0xBB, 0xBF]) && !after.dropFirst(3).starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(try alice.task(id).status == "done")
+    }
+
     @Test("a CRLF note stays CRLF when a bullet is added")
     func crlfNoteStaysCRLF() throws {
         let (team, alice) = try Team.solo()

@@ -19,6 +19,8 @@ struct Clone: ParsableCommand {
             let base = directory.map(Runtime.absolute) ?? FileManager.default.currentDirectoryPath
             let name = path ?? Self.defaultFolder(for: url)
             let target = name.hasPrefix("/") ? name : base + "/" + name
+            // A folder path is stored absolute, so sync finds it from inside the journal later.
+            let url = Init.resolvedRemote(url, base: base)
             let journal = try Journal.clone(
                 url: url, to: target, me: handle, options: Runtime.remoteOptions(progressLabel: "Receiving"))
             Output.line("Cloned \(RemoteDisplay.redacted(url)) into \(journal.root)")
