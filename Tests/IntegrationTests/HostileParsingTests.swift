@@ -102,6 +102,37 @@ struct HostileParsingTests {
         team.expectHealthy()
     }
 
+    @Test("a 150 MB task version, in the work tree and then only in history, is never read into memory")
+    func hugeVersion() throws {
+        let team = try Team(["alice", "bob"])
+        defer { team.shutdown() }
+        let alice = team["alice"], bob = team["bob"]
+        let good = try alice.addTask("Still readable")
+        try alice.sync()
+        try bob.sync()
+        let line = String(repeating: "log dump line that a teammate pasted by mistake ", count: 2) + "\n"
+        let huge = Self.task("aaaab4", title: "huge").replacingOccurrences(
+            of: "Body.\n", with: String(repeating: line, count: 150 * 1_048_576 / line.utf8.count))
+        try Self.pushByHand(bob, ["tasks/aaaab4.md": huge])
+        try alice.ok(["sync"], env: Self.now)
+        let views = [["task", "list"], ["inbox"], ["digest"], ["log"], ["history", good]]
+        for args in views + [["site", team.folder.sub("site-1")]] {
+            let (r, peak) = Self.measured(alice, args)
+            #expect(r.status == 0, "\(r)")
+            if let peak { #expect(peak < 100 * 1024, "\(args): peak \(peak) KiB") }
+        }
+        try bob.ok(["sync"], env: Self.now)
+        try Self.pushByHand(bob, ["tasks/aaaab4.md": nil])
+        try alice.ok(["sync"], env: Self.now)
+        for args in views + [["site", team.folder.sub("site-2")]] {
+            let (r, peak) = Self.measured(alice, args)
+            #expect(r.status == 0, "\(r)")
+            if let peak { #expect(peak < 100 * 1024, "\(args): peak \(peak) KiB") }
+        }
+        let log = alice.baton(["log"], env: Self.now)
+        #expect(log.stderrLines.contains { $0.contains("tasks/aaaab4.md") }, "the skipped version is named: \(log)")
+    }
+
     @Test("task done on a task with a small alias bomb commits nothing")
     func smallBombIsNeverRewritten() throws {
         let team = try Team(["alice", "bob"])

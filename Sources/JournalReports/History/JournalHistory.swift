@@ -141,6 +141,9 @@ public struct JournalHistory {
         if let hit = cache[keyPath: slot][blob] { return hit }
         let value: T?
         do {
+            // A huge version is refused before it is read: parsing is bounded by the same cap as files.
+            let size = try repository.objectSize(blob)
+            if size > ModelError.maxFileBytes { throw ModelError.fileTooLarge(path: path, bytes: size) }
             value = try parse(String(decoding: try repository.blobData(blob), as: UTF8.self))
         } catch let error as GitError {
             throw error
