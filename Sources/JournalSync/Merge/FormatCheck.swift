@@ -3,9 +3,10 @@ import JournalModel
 extension JournalMerge {
     /// Whether text can be merged as text, and whether baton can read it as its own format.
     enum FormatCheck {
-        /// The text of `bytes` when they are text: valid UTF-8 without NUL bytes. Otherwise nil.
+        /// The text of `bytes` when they are text: valid UTF-8 without NUL bytes, and no larger than the
+        /// cap on journal files (a merge of a huge file by lines would cost a multiple of it). Otherwise nil.
         static func text(_ bytes: [UInt8]) -> String? {
-            guard !bytes.contains(0) else { return nil }
+            guard bytes.count <= ModelError.maxFileBytes, !bytes.contains(0) else { return nil }
             var iterator = bytes.makeIterator()
             var codec = UTF8()
             var text = String.UnicodeScalarView()

@@ -32,6 +32,17 @@ struct KeepWholeFileTests {
         #expect(result.summary.contains("shared/logo.conflict-tom.png"))
     }
 
+    @Test func textOverTheFileCapIsKeptWholeNotMergedByLines() {
+        let line = Array("a line of a pasted log dump\n".utf8)
+        let base = Array([[UInt8]](repeating: line, count: ModelError.maxFileBytes / line.count + 10).joined())
+        let ours = base + Array("priya's line\n".utf8)
+        let theirs = Array("tom's line\n".utf8) + base
+        let result = Self.both("shared/dump.txt", base: base, ours, theirs)
+        #expect(result.keptBeside != nil, "both versions are kept whole")
+        #expect([result.bytes, result.keptBeside?.bytes].contains(ours))
+        #expect([result.bytes, result.keptBeside?.bytes].contains(theirs))
+    }
+
     @Test func binaryAddedOnBothSidesKeepsBoth() {
         let ours = Self.png + [0x10]
         let theirs = Self.png + [0x05]
