@@ -61,10 +61,29 @@ extension Journal {
         var mergedFiles: [String] = []
         for delta in theirs {
             guard let mine = ours[delta.path] else {
-                changes.append(delta.newBlob.map { .upsert(path: delta.path, blob: $0) } ?? .remove(path: delta.path))
+                changes.append(
+                    delta.newBlob.map { .upsert(path: delta.path, blob: $0, mode: delta.newMode ?? .regular) }
+                        ?? .remove(path: delta.path))
                 continue
             }
-            if mine.newBlob == delta.newBlob { continue }
+            // Modes travel with the content: a change of mode on either side is kept.
+            let mode = Self.mergedMode(base: delta.oldMode, ours: mine.newMode, theirs: delta.newMode)
+            if mine.newBlob == delta.newBlob {
+                if let blob = delta.newBlob, mode != mine.newMode { changes.append(.upsert(path: delta.path, blob: blob, mode: mode)) }
+                continue
+            }
+            // Symlinks and submodules are not text: the side that changed it wins, both: the later id.
+            if mine.newMode?.isFile == false || delta.newMode?.isFile == false || delta.oldMode?.isFile == false {
+                let theirsChanged = delta.newBlob != delta.oldBlob
+                let oursChanged = mine.newBlob != delta.oldBlob
+                let takeTheirs = theirsChanged && (!oursChanged || (delta.newBlob?.hex ?? "") > (mine.newBlob?.hex ?? ""))
+                if takeTheirs {
+                    changes.append(
+                        delta.newBlob.map { .upsert(path: delta.path, blob: $0, mode: delta.newMode ?? .regular) }
+                            ?? .remove(path: delta.path))
+                }
+                continue
+            }
             let result = JournalMerge.merge(
                 path: delta.path,
                 base: try delta.oldBlob.map(text(of:)),
@@ -72,7 +91,7 @@ extension Journal {
                 theirs: MergeSide(text: try delta.newBlob.map(text(of:)), author: theirAuthors.joined(separator: " and ")))
             switch result.outcome {
             case .content(let merged):
-                changes.append(.upsert(path: delta.path, blob: try repository.createBlob(Data(merged.utf8))))
+                changes.append(.upsert(path: delta.path, blob: try repository.createBlob(Data(merged.utf8)), mode: mode))
             case .deleted:
                 changes.append(.remove(path: delta.path))
             }
@@ -87,6 +106,13 @@ extension Journal {
         let commit = try repository.createCommit(
             tree: tree, parents: [local, remote], author: signature, committer: signature, message: message)
         return (commit, mergedFiles)
+    }
+
+    /// The mode of a path both sides changed: a side's change of mode (e.g. an executable bit) wins
+    /// over the base; when both changed it, theirs (the order does not matter for the same content).
+    static func mergedMode(base: EntryMode?, ours: EntryMode?, theirs: EntryMode?) -> EntryMode {
+        if let theirs, theirs != base { return theirs }
+        return ours ?? theirs ?? base ?? .regular
     }
 
     private func text(of blob: ObjectID) throws -> String {
