@@ -1,0 +1,98 @@
+import CGit2
+import Foundation
+
+extension Repository {
+    /// Stores the blob `git add` would store for `file`: a symlink's target as it is; a file's bytes
+    /// through the clean side of the `filter` attribute's driver (its configured command, run as git
+    /// runs it), then libgit2's own filters for `text`, `eol`, `core.autocrlf` and `ident`.
+    /// With `filtered == false` (`FastPathPolicy` found nothing that changes bytes) the bytes are stored as they are.
+    public func createBlob(for file: WorkTreeFile, filtered: Bool) throws -> ObjectID {
+        guard filtered, file.mode.isFile else { return try createBlob(file.data) }
+        let cleaned = try CleanFilter(repository: self).run(path: file.path, data: file.data)
+        return try createBlob(try builtinFiltered(path: file.path, data: cleaned))
+    }
+
+    /// `data` after libgit2's filters towards the object database (line endings, `ident`).
+    private func builtinFiltered(path: String, data: Data) throws -> Data {
+        var filters: OpaquePointer?
+        try check(
+            git_filter_list_load(&filters, pointer, nil, path, GIT_FILTER_TO_ODB, GIT_FILTER_DEFAULT.rawValue),
+            "load filters for \(path)")
+        guard let filters else { return data }
+        defer { git_filter_list_free(filters) }
+        var out = git_buf()
+        defer { git_buf_dispose(&out) }
+        guard !data.isEmpty else { return data }
+        try data.withUnsafeBytes { raw in
+            let base = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+            try check(git_filter_list_apply_to_buffer(&out, filters, base, raw.count), "filter \(path)")
+        }
+        guard let bytes = out.ptr else { return Data() }
+        return Data(bytes: bytes, count: out.size)
+    }
+}
+
+/// The clean command of a `filter.<driver>` that `.gitattributes` assigns to a path, run as git runs
+/// it: `sh -c` with the file on standard input, `%f` replaced by the quoted path, in the work tree
+/// root, its standard output taken as the content to store. libgit2 runs no external filters, so
+/// without this a filter that scrubs secrets would be bypassed.
+struct CleanFilter {
+    let repository: Repository
+
+    func run(path: String, data: Data) throws -> Data {
+        guard let driver = try attribute("filter", path: path) else { return data }
+        let required = (try? repository.configString("filter.\(driver).required"))??.lowercased() == "true"
+        guard let command = try repository.configString("filter.\(driver).clean"), !command.isEmpty else {
+            if (try? repository.configString("filter.\(driver).process")) != nil || required {
+                throw GitError(
+                    operation: "clean \(path)", code: -1, errorClass: 0,
+                    message: "filter.\(driver) has no clean command baton can run (only `process`, or none); "
+                        + "set filter.\(driver).clean, or commit this file with git")
+            }
+            return data
+        }
+        let quoted = "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command.replacingOccurrences(of: "%f", with: quoted)]
+        process.currentDirectoryURL = URL(fileURLWithPath: repository.workTree)
+        // The content goes in through an unlinked temporary file, so a filter that writes before it
+        // has read everything cannot deadlock against us.
+        var template = Array((repository.gitDirectory + "/baton-clean-XXXXXX").utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else {
+            throw GitError(operation: "clean \(path)", code: -1, errorClass: 0, message: String(cString: strerror(errno)))
+        }
+        unlink(template)
+        let input = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        let output = Pipe()
+        do {
+            try input.write(contentsOf: data)
+            try input.seek(toOffset: 0)
+            process.standardInput = input
+            process.standardOutput = output
+            try process.run()
+        } catch {
+            throw GitError(operation: "clean \(path)", code: -1, errorClass: 0, message: "cannot run filter.\(driver).clean: \(error)")
+        }
+        let cleaned = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        if process.terminationStatus == 0 { return cleaned }
+        if required {
+            throw GitError(
+                operation: "clean \(path)", code: -1, errorClass: 0,
+                message: "filter.\(driver).clean exited with status \(process.terminationStatus); fix the filter and retry")
+        }
+        return data  // as git does: a failing optional filter leaves the content as it is
+    }
+
+    /// The value of attribute `name` for `path` (nil: unset or unspecified).
+    private func attribute(_ name: String, path: String) throws -> String? {
+        var value: UnsafePointer<CChar>?
+        try check(
+            git_attr_get(&value, repository.pointer, UInt32(GIT_ATTR_CHECK_FILE_THEN_INDEX), path, name),
+            "read attributes of \(path)")
+        guard git_attr_value(value) == GIT_ATTR_VALUE_STRING, let value else { return nil }
+        return String(cString: value)
+    }
+}
