@@ -53,6 +53,7 @@ extension Journal {
         if attachments.isEmpty { return try save(files, message: message) }
         let lock = try acquireLock()
         defer { lock.release() }
+        try checkCanCommit()
         for attachment in attachments {
             let target = try absolutePath(attachment.path)
             try FileManager.default.createDirectory(

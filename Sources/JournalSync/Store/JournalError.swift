@@ -15,6 +15,8 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
     case remoteRewritten(detail: String)
     case unsafePath(String)
     case operationInProgress
+    /// The clone's index uses a git feature libgit2 cannot read (`IndexFeature`).
+    case unsupportedIndex(IndexFeature)
     /// The server's certificate was refused: for ssh, `rejection` says whether the host is unknown or its key changed.
     case hostKey(remote: String, rejection: HostKeyRejection?, detail: String)
     case git(operation: String, message: String)
@@ -45,6 +47,9 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
             return "\(path) is not a path inside the journal"
         case .operationInProgress:
             return "a git merge or rebase is in progress in this clone; finish it with git (or `git merge --abort`) first"
+        case .unsupportedIndex(let feature):
+            return "this clone's git index is \(feature.name), which baton cannot read; nothing was changed. "
+                + "Run `\(feature.remedy)`, then retry"
         case .hostKey(let remote, let rejection, let detail):
             return HostKeyAdvice.message(remote: remote, rejection: rejection, detail: detail)
         case .git(let operation, let message):

@@ -31,7 +31,7 @@ extension Journal {
 
     private func syncLocked(options: RemoteOptions, maxAttempts: Int, knownRemoteTip: String?) throws -> SyncReport {
         guard let url = try? repository.remoteURL("origin") else { throw JournalError.noRemote }
-        if repository.hasOperationInProgress { throw JournalError.operationInProgress }
+        try checkCanCommit()
         var report = SyncReport()
         report.committedHandEdits = try commitHandEdits()
         let branchRef = try gitCall { try repository.headBranchReference() }
