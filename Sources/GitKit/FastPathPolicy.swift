@@ -22,12 +22,20 @@ public struct FastPathPolicy {
     /// journal-relative paths about to be committed: their folders' `.gitattributes` count too.
     public func contentRefusal(paths: [String] = []) -> String? {
         if Self.disabledByEnvironment { return "BATON_GIT_FAST_PATHS=0" }
-        func setting(_ key: String) -> String? { (try? repository.configString(key)).flatMap { $0 }?.lowercased() }
+        var config: OpaquePointer?
+        guard git_repository_config_snapshot(&config, repository.pointer) == 0 else { return "cannot read git config" }
+        defer { git_config_free(config) }
+        func setting(_ key: String) -> String? {
+            var buf = git_buf()
+            defer { git_buf_dispose(&buf) }
+            guard git_config_get_string_buf(&buf, config, key) == 0, let text = buf.ptr else { return nil }
+            return String(cString: text).lowercased()
+        }
         if let crlf = setting("core.autocrlf"), crlf != "false" { return "core.autocrlf is \(crlf)" }
         for key in ["core.eol", "core.safecrlf", "core.attributesfile"] where setting(key) != nil { return "\(key) is set" }
         if let ignoreCase = setting("core.ignorecase"), ignoreCase != "false" { return "core.ignorecase is set" }
         if let symlinks = setting("core.symlinks"), symlinks == "false" { return "core.symlinks is false" }
-        if hasFilterSettings() { return "a filter driver is configured" }
+        if hasFilterSettings(config) { return "a filter driver is configured" }
         let env = ProcessInfo.processInfo.environment
         let xdg = env["XDG_CONFIG_HOME"].map { $0 + "/git/attributes" } ?? env["HOME"].map { $0 + "/.config/git/attributes" }
         for file in [repository.gitDirectory + "/info/attributes", "/etc/gitattributes", xdg].compactMap({ $0 })
@@ -88,10 +96,7 @@ public struct FastPathPolicy {
     }
 
     /// True when any `filter.*` setting exists (a clean or smudge driver, `process`, `required`).
-    private func hasFilterSettings() -> Bool {
-        var config: OpaquePointer?
-        guard git_repository_config_snapshot(&config, repository.pointer) == 0 else { return true }
-        defer { git_config_free(config) }
+    private func hasFilterSettings(_ config: OpaquePointer?) -> Bool {
         var iterator: OpaquePointer?
         guard git_config_iterator_glob_new(&iterator, config, "^filter\\.") == 0 else { return true }
         defer { git_config_iterator_free(iterator) }

@@ -57,8 +57,11 @@ extension Repository {
         return nil
     }
 
-    /// Whether the index holds unresolved merge conflicts.
+    /// Whether the index holds unresolved merge conflicts (read raw when the fast reader can).
     public func indexHasConflicts() throws -> Bool {
+        if let file = try? IndexFile(path: gitDirectory + "/index") {
+            return (0..<file.count).contains { file.flags($0) & IndexFile.stageMask != 0 }
+        }
         let index = try Index(repository: self)
         return git_index_has_conflicts(index.pointer) != 0
     }
