@@ -32,6 +32,25 @@ extension Repository {
     }
 }
 
+extension Repository {
+    /// The first filter driver configured with only a long-running `process` command (which baton
+    /// cannot run), or nil: a commit of a file it applies to cannot store what git would.
+    public func unrunnableFilterDriver() -> String? {
+        var config: OpaquePointer?
+        guard git_repository_config_snapshot(&config, pointer) == 0 else { return nil }
+        defer { git_config_free(config) }
+        var iterator: OpaquePointer?
+        guard git_config_iterator_glob_new(&iterator, config, "^filter\\..*\\.process$") == 0 else { return nil }
+        defer { git_config_iterator_free(iterator) }
+        var entry: UnsafeMutablePointer<git_config_entry>?
+        while git_config_next(&entry, iterator) == 0, let name = entry?.pointee.name {
+            let driver = String(String(cString: name).dropFirst("filter.".count).dropLast(".process".count))
+            if (try? configString("filter.\(driver).clean")) ?? nil == nil { return driver }
+        }
+        return nil
+    }
+}
+
 /// The clean command of a `filter.<driver>` that `.gitattributes` assigns to a path, run as git runs
 /// it: `sh -c` with the file on standard input, `%f` replaced by the quoted path, in the work tree
 /// root, its standard output taken as the content to store. libgit2 runs no external filters, so

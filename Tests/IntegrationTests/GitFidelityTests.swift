@@ -125,6 +125,19 @@ struct GitFidelityTests {
         }
     }
 
+    @Test("a filter driver baton cannot run (process only) is refused before anything is written")
+    func processOnlyFilterIsRefused() throws {
+        let team = try Team(["alice"])
+        defer { team.shutdown() }
+        let alice = team["alice"]
+        try alice.git.check(["config", "filter.big.process", "some-filter-process"], in: alice.journal)
+        let head = alice.git.head(alice.journal)
+        let r = alice.baton(["note", "with a filter"], env: Self.now)
+        Checks.expectCleanFailure(r, exitCode: 78)
+        #expect(r.stderr.contains("filter.big.clean"), "\(r)")
+        Checks.expectUnchanged(alice, head: head)
+    }
+
     /// `git ls-tree -r HEAD` (modes, ids and paths), one line per entry.
     static func tree(_ dir: String, git: Git) -> [String] {
         git.run(["ls-tree", "-r", "HEAD"], in: dir).stdout.split(separator: "\n").map(String.init)

@@ -17,6 +17,8 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
     case operationInProgress
     /// The clone's index uses a git feature libgit2 cannot read (`IndexFeature`).
     case unsupportedIndex(IndexFeature)
+    /// A `filter.<driver>` has only a `process` command, which baton cannot run.
+    case unrunnableFilter(driver: String)
     /// The server's certificate was refused: for ssh, `rejection` says whether the host is unknown or its key changed.
     case hostKey(remote: String, rejection: HostKeyRejection?, detail: String)
     case git(operation: String, message: String)
@@ -50,6 +52,9 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
         case .unsupportedIndex(let feature):
             return "this clone's git index is \(feature.name), which baton cannot read; nothing was changed. "
                 + "Run `\(feature.remedy)`, then retry"
+        case .unrunnableFilter(let driver):
+            return "git's filter.\(driver) has only a `process` command, which baton cannot run; nothing was changed. "
+                + "Set filter.\(driver).clean to an equivalent command, then retry"
         case .hostKey(let remote, let rejection, let detail):
             return HostKeyAdvice.message(remote: remote, rejection: rejection, detail: detail)
         case .git(let operation, let message):
