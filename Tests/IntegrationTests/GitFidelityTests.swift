@@ -74,6 +74,53 @@ struct GitFidelityTests {
         }
     }
 
+    @Test("a merge keeps a teammate's exec bits, symlinks, submodules and D/F changes",
+          arguments: [false, true], [true, false])
+    func mergeKeepsModes(structural: Bool, fastPaths: Bool) throws {
+        let team = try Team(["alice", "bob"])
+        defer { team.shutdown() }
+        let alice = team["alice"], bob = team["bob"]
+        let env = Self.now.merging(fastPaths ? [:] : ["BATON_GIT_FAST_PATHS": "0"]) { $1 }
+        let both = try Checks.requireID(try alice.ok(["task", "add", "Edited on both sides"], env: env))
+        let folder = try Checks.requireID(try alice.ok(["task", "add", "Becomes a folder"], env: env))
+        try alice.ok(["sync"], env: env)
+        try bob.ok(["sync"], env: env)
+
+        // bob, with plain git: an exec bit on a task alice also edits, a symlink, a submodule, a D/F change.
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bob.path("tasks/\(both).md"))
+        try FileManager.default.createSymbolicLink(atPath: bob.path("tasks/link.md"), withDestinationPath: "../baton.yml")
+        if structural {
+            try FileManager.default.createDirectory(atPath: bob.path("vendor/lib"), withIntermediateDirectories: true)
+            try bob.git.check(
+                ["update-index", "--add", "--cacheinfo", "160000,1111111111111111111111111111111111111111,vendor/lib"],
+                in: bob.journal)
+            try FileManager.default.removeItem(atPath: bob.path("tasks/\(folder).md"))
+            try Files.write("now a folder\n", to: bob.path("tasks/\(folder).md/part.md"))
+        }
+        try bob.git.check(["add", "-A"], in: bob.journal)
+        #expect(bob.git.run(["commit", "-q", "-m", "modes by hand"], in: bob.journal, env: Self.gitDates).status == 0)
+        try bob.git.check(["push", "-q", "origin", "HEAD"], in: bob.journal)
+
+        // alice changes the same task with baton, then syncs: a merge.
+        try alice.ok(["task", "start", both], env: env)
+        try alice.ok(["sync"], env: env)
+        let tree = Self.tree(alice.journal, git: alice.git)
+        func mode(_ path: String) -> String? { tree.first { $0.hasSuffix("\t" + path) }.map { String($0.prefix(6)) } }
+        #expect(mode("tasks/\(both).md") == "100755", "\(tree)")
+        #expect(mode("tasks/link.md") == "120000", "\(tree)")
+        if structural {
+            #expect(mode("vendor/lib") == "160000", "\(tree)")
+            #expect(mode("tasks/\(folder).md/part.md") == "100644" && mode("tasks/\(folder).md") == nil, "\(tree)")
+        }
+        #expect(alice.git.show("HEAD", "tasks/\(both).md", in: alice.journal)?.contains("status: doing") == true)
+        Self.expectConsistent(alice.journal, git: alice.git)
+        try bob.ok(["sync"], env: env)
+        #expect(Self.tree(bob.journal, git: bob.git) == tree)
+        try bob.ok(["note", "after the merge"], env: env)
+        try bob.ok(["sync"], env: env)
+        Self.expectConsistent(bob.journal, git: bob.git)
+    }
+
     @Test("a split index is refused before anything is written", arguments: [true, false])
     func splitIndexIsRefused(fastPaths: Bool) throws {
         let team = try Team(["alice"])
