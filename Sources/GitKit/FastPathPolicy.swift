@@ -62,7 +62,7 @@ public struct FastPathPolicy {
     /// and 3 only, known extensions only, no conflict, skip-worktree, intent-to-add or assume-unchanged
     /// entries, regular files only, and no `.gitattributes` tracked anywhere.
     func indexRefusal(_ index: IndexFile) -> String? {
-        let understood: Set<String> = ["TREE", "UNTR", "FSMN", "EOIE", "IEOT"]
+        let understood = IndexSplice.droppableExtensions
         if let unknown = index.extensions.first(where: { !understood.contains($0.signature) }) {
             return "the index has a \(unknown.signature) extension"
         }

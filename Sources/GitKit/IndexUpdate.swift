@@ -51,7 +51,9 @@ struct IndexSplice {
         var existed = false
     }
 
-    private static let droppableExtensions: Set<String> = ["TREE", "UNTR", "FSMN", "EOIE", "IEOT"]
+    /// Optional extensions git rebuilds when they are missing (the cache-tree is written back
+    /// updated); resolve-undo (`REUC`) is dropped as `git commit` drops it.
+    static let droppableExtensions: Set<String> = ["TREE", "UNTR", "FSMN", "EOIE", "IEOT", "REUC"]
 
     /// True when the index was written; false when libgit2 must do it.
     func run() throws -> Bool {

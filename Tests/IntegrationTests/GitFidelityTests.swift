@@ -39,6 +39,10 @@ struct GitFidelityTests {
         try Self.prepare(setup, in: twin, git: git, task: first)
         let headBefore = alice.git.head(alice.journal)
         let treeBefore = Self.tree(twin, git: git)
+        if [.sparseCheckout, .skipWorktree, .assumeUnchanged].contains(setup) {
+            let status = try alice.ok(["status"], env: env).stdout
+            #expect(status.contains("0 uncommitted hand edit(s)"), "\(setup): entries git ignores are listed:\n\(status)")
+        }
         try alice.ok(["sync"], env: env)
         let add = setup == .nestedRepo ? ["add", "-A", "--", ".", ":(exclude)scratch"] : ["add", "-A"]
         #expect(git.run(add, in: twin).status == 0)
