@@ -8,8 +8,14 @@ extension Repository {
     /// With `filtered == false` (`FastPathPolicy` found nothing that changes bytes) the bytes are stored as they are.
     public func createBlob(for file: WorkTreeFile, filtered: Bool) throws -> ObjectID {
         guard filtered, file.mode.isFile else { return try createBlob(file.data) }
+        return try createBlob(try filteredContent(of: file))
+    }
+
+    /// The bytes git stores for a work-tree file: cleaned by its filter driver, then libgit2's filters.
+    func filteredContent(of file: WorkTreeFile) throws -> Data {
+        guard file.mode.isFile else { return file.data }
         let cleaned = try CleanFilter(repository: self).run(path: file.path, data: file.data)
-        return try createBlob(try builtinFiltered(path: file.path, data: cleaned))
+        return try builtinFiltered(path: file.path, data: cleaned)
     }
 
     /// `data` after libgit2's filters towards the object database (line endings, `ident`).

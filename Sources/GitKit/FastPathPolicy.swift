@@ -95,6 +95,14 @@ public struct FastPathPolicy {
         contentRefusal(paths: paths) ?? indexRefusal()
     }
 
+    /// True when any `filter.<driver>` setting exists in git's config.
+    var hasFilterDrivers: Bool {
+        var config: OpaquePointer?
+        guard git_repository_config_snapshot(&config, repository.pointer) == 0 else { return true }
+        defer { git_config_free(config) }
+        return hasFilterSettings(config)
+    }
+
     /// True when any `filter.*` setting exists (a clean or smudge driver, `process`, `required`).
     private func hasFilterSettings(_ config: OpaquePointer?) -> Bool {
         var iterator: OpaquePointer?

@@ -14,6 +14,7 @@ extension Repository {
     public func status() throws -> [StatusEntry] {
         let entries = try libgit2Status()
         let index = try Index(repository: self)
+        let filtersConfigured = FastPathPolicy(repository: self).hasFilterDrivers
         return entries.filter { entry in
             if entry.path.hasSuffix("/") { return false }
             guard entry.change != .added, entry.change != .conflicted,
@@ -21,8 +22,22 @@ extension Repository {
             else { return true }
             let skipped = raw.flags_extended & UInt16(GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue) != 0
             let assumed = raw.flags & UInt16(GIT_INDEX_ENTRY_VALID.rawValue) != 0
-            return !skipped && !assumed
+            if skipped || assumed { return false }
+            // libgit2 runs no external clean filter: a file it finds changed may clean to the index's blob.
+            if filtersConfigured, entry.change == .modified, cleansToIndexEntry(entry.path, raw) { return false }
+            return true
         }
+    }
+
+    /// Whether the work-tree file at `path`, cleaned as git would, is the blob `entry` records.
+    private func cleansToIndexEntry(_ path: String, _ entry: git_index_entry) -> Bool {
+        guard let file = try? WorkTreeFile.read(root: workTree, relative: path), file.mode.rawValue == entry.mode,
+            let data = try? filteredContent(of: file)
+        else { return false }
+        var oid = git_oid()
+        let hashed = data.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
+        var recorded = entry.id
+        return hashed == 0 && git_oid_equal(&oid, &recorded) != 0
     }
 
     private func libgit2Status() throws -> [StatusEntry] {

@@ -75,6 +75,14 @@ struct GitFidelityTests {
         if setup == .cleanFilter {
             let leaked = git.run(["log", "--all", "-p", "-S", "SECRET"], in: try #require(team.bareRepo)).stdout
             #expect(leaked.isEmpty, "the clean filter was bypassed:\n\(leaked)")
+            // A touched file that cleans to what is committed is no hand edit, as for git status.
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: alice.path("shared/secret.txt"))
+            let status = try alice.ok(["status"], env: env).stdout
+            #expect(status.contains("0 uncommitted hand edit(s)"), "\(status)")
+            let head = alice.git.head(alice.journal)
+            try alice.ok(["sync"], env: env)
+            #expect(alice.git.head(alice.journal) == head, "an empty hand-edit commit")
         }
     }
 
