@@ -73,7 +73,9 @@ public struct FastPathPolicy {
             let mode = index.mode(i)
             if mode != 0o100644 && mode != 0o100755 { return "\(index.path(i)) is not a regular file in the index" }
             let path = index.pathBytes(i)
-            if path.count >= 14, path.suffix(14).elementsEqual(".gitattributes".utf8),
+            let name = ".gitattributes"
+            if path.count >= 14, path[path.count - 1] == UInt8(ascii: "s"),
+                memcmp(path.baseAddress! + path.count - 14, name, 14) == 0,
                 path.count == 14 || path[path.count - 15] == UInt8(ascii: "/")
             {
                 return "\(index.path(i)) is tracked"
