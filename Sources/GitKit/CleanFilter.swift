@@ -65,13 +65,15 @@ struct CleanFilter {
     let repository: Repository
 
     func run(path: String, data: Data) throws -> Data {
+        func failure(_ message: String) -> GitError {
+            GitError(operation: "clean \(path)", code: -1, errorClass: 0, message: message)
+        }
         guard let driver = try attribute("filter", path: path) else { return data }
         let required = (try? repository.configString("filter.\(driver).required"))??.lowercased() == "true"
         guard let command = try repository.configString("filter.\(driver).clean"), !command.isEmpty else {
             if (try? repository.configString("filter.\(driver).process")) != nil || required {
-                throw GitError(
-                    operation: "clean \(path)", code: -1, errorClass: 0,
-                    message: "filter.\(driver) has no clean command baton can run (only `process`, or none); "
+                throw failure(
+                    "filter.\(driver) has no clean command baton can run (only `process`, or none); "
                         + "set filter.\(driver).clean, or commit this file with git")
             }
             return data
@@ -86,7 +88,7 @@ struct CleanFilter {
         var template = Array((repository.gitDirectory + "/baton-clean-XXXXXX").utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else {
-            throw GitError(operation: "clean \(path)", code: -1, errorClass: 0, message: String(cString: strerror(errno)))
+            throw failure(String(cString: strerror(errno)))
         }
         unlink(template)
         let input = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
@@ -98,15 +100,14 @@ struct CleanFilter {
             process.standardOutput = output
             try process.run()
         } catch {
-            throw GitError(operation: "clean \(path)", code: -1, errorClass: 0, message: "cannot run filter.\(driver).clean: \(error)")
+            throw failure("cannot run filter.\(driver).clean: \(error)")
         }
         let cleaned = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         if process.terminationStatus == 0 { return cleaned }
         if required {
-            throw GitError(
-                operation: "clean \(path)", code: -1, errorClass: 0,
-                message: "filter.\(driver).clean exited with status \(process.terminationStatus); fix the filter and retry")
+            let status = process.terminationStatus
+            throw failure("filter.\(driver).clean exited with status \(status); fix the filter and retry")
         }
         return data  // as git does: a failing optional filter leaves the content as it is
     }

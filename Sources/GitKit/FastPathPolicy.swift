@@ -32,12 +32,15 @@ public struct FastPathPolicy {
             return String(cString: text).lowercased()
         }
         if let crlf = setting("core.autocrlf"), crlf != "false" { return "core.autocrlf is \(crlf)" }
-        for key in ["core.eol", "core.safecrlf", "core.attributesfile"] where setting(key) != nil { return "\(key) is set" }
+        for key in ["core.eol", "core.safecrlf", "core.attributesfile"] where setting(key) != nil {
+            return "\(key) is set"
+        }
         if let ignoreCase = setting("core.ignorecase"), ignoreCase != "false" { return "core.ignorecase is set" }
         if let symlinks = setting("core.symlinks"), symlinks == "false" { return "core.symlinks is false" }
         if hasFilterSettings(config) { return "a filter driver is configured" }
         let env = ProcessInfo.processInfo.environment
-        let xdg = env["XDG_CONFIG_HOME"].map { $0 + "/git/attributes" } ?? env["HOME"].map { $0 + "/.config/git/attributes" }
+        let xdg = env["XDG_CONFIG_HOME"].map { $0 + "/git/attributes" }
+            ?? env["HOME"].map { $0 + "/.config/git/attributes" }
         for file in [repository.gitDirectory + "/info/attributes", "/etc/gitattributes", xdg].compactMap({ $0 })
         where access(file, F_OK) == 0 {
             return "\(file) exists"

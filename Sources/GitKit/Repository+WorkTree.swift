@@ -109,8 +109,10 @@ extension Repository {
             try check(git_index_remove_directory(index.pointer, path.path, 0), "unstage \(path.path)/")
             var entry = git_index_entry()
             if let stat = file.stat {
-                entry.ctime = git_index_time(seconds: Int32(bitPattern: stat.ctimeSeconds), nanoseconds: stat.ctimeNanoseconds)
-                entry.mtime = git_index_time(seconds: Int32(bitPattern: stat.mtimeSeconds), nanoseconds: stat.mtimeNanoseconds)
+                entry.ctime = git_index_time(
+                    seconds: Int32(bitPattern: stat.ctimeSeconds), nanoseconds: stat.ctimeNanoseconds)
+                entry.mtime = git_index_time(
+                    seconds: Int32(bitPattern: stat.mtimeSeconds), nanoseconds: stat.mtimeNanoseconds)
                 (entry.dev, entry.ino, entry.uid, entry.gid) = (stat.device, stat.inode, stat.uid, stat.gid)
                 entry.file_size = stat.size
             }

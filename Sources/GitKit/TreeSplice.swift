@@ -89,7 +89,8 @@ struct TreeSplice {
         for edit in edits {
             let name = String(edit.components[0])
             if byName[name] == nil { order.append(name) }
-            byName[name, default: []].append(Edit(components: Array(edit.components.dropFirst()), blob: edit.blob, mode: edit.mode))
+            byName[name, default: []].append(
+                Edit(components: Array(edit.components.dropFirst()), blob: edit.blob, mode: edit.mode))
         }
         // The new entry for each name: (mode, id) or nil to remove.
         var replacements: [Replacement] = []
@@ -104,7 +105,9 @@ struct TreeSplice {
                 // Removing what is not there is an error libgit2 reports.
                 guard group.count == 1, group[0].blob != nil || existing != nil else { return nil }
                 replacements.append(
-                    Replacement(name: bytes, isTree: false, replaces: existing, entry: group[0].blob.map { (group[0].mode.rawValue, $0) }))
+                    Replacement(
+                        name: bytes, isTree: false, replaces: existing,
+                        entry: group[0].blob.map { (group[0].mode.rawValue, $0) }))
             } else {
                 guard group.allSatisfy({ !$0.components.isEmpty }) else { return nil }
                 if let existing, !existing.isTree { return nil }

@@ -45,7 +45,8 @@ public struct WorkTreeFile {
             let length = readlinkat(folder, name, &target, target.count - 1)
             guard length >= 0 else { throw failure() }
             let data = Data(target[0..<length].map { UInt8(bitPattern: $0) })
-            return WorkTreeFile(path: relative, data: data, mode: .symlink, stat: IndexStat(st, mode: EntryMode.symlink.rawValue))
+            let stat = IndexStat(st, mode: EntryMode.symlink.rawValue)
+            return WorkTreeFile(path: relative, data: data, mode: .symlink, stat: stat)
         case S_IFREG:
             break
         default:

@@ -18,7 +18,9 @@ struct GitFidelityTests {
     }
 
     static let now = ["BATON_NOW": "2026-11-20T10:00:00+00:00"]
-    static let gitDates = ["GIT_AUTHOR_DATE": "2026-11-20T10:00:00+00:00", "GIT_COMMITTER_DATE": "2026-11-20T10:00:00+00:00"]
+    static let gitDates = [
+        "GIT_AUTHOR_DATE": "2026-11-20T10:00:00+00:00", "GIT_COMMITTER_DATE": "2026-11-20T10:00:00+00:00",
+    ]
 
     @Test("a hand edit is committed as git add commits it", arguments: Setup.allCases, [true, false])
     func handEditCommitsAsGitAdd(setup: Setup, fastPaths: Bool) throws {
@@ -41,7 +43,8 @@ struct GitFidelityTests {
         let treeBefore = Self.tree(twin, git: git)
         if [.sparseCheckout, .skipWorktree, .assumeUnchanged].contains(setup) {
             let status = try alice.ok(["status"], env: env).stdout
-            #expect(status.contains("0 uncommitted hand edit(s)"), "\(setup): entries git ignores are listed:\n\(status)")
+            #expect(status.contains("0 uncommitted hand edit(s)"),
+                    "\(setup): entries git ignores are listed:\n\(status)")
         }
         try alice.ok(["sync"], env: env)
         let add = setup == .nestedRepo ? ["add", "-A", "--", ".", ":(exclude)scratch"] : ["add", "-A"]
@@ -66,7 +69,8 @@ struct GitFidelityTests {
         #expect(bob.git.head(bob.journal) == alice.git.head(alice.journal))
         let final = Set(Self.tree(alice.journal, git: alice.git))
         let added = Set(expected).subtracting(treeBefore), removed = Set(treeBefore).subtracting(expected)
-        #expect(added.isSubset(of: final) && removed.isDisjoint(with: final), "\(setup): the edit did not survive the syncs")
+        #expect(added.isSubset(of: final) && removed.isDisjoint(with: final),
+                "\(setup): the edit did not survive the syncs")
         Self.expectConsistent(alice.journal, git: alice.git)
         Self.expectConsistent(bob.journal, git: bob.git)
         #expect(alice.git.porcelain(alice.journal) == git.porcelain(twin), "\(setup) after syncs")
@@ -100,7 +104,7 @@ struct GitFidelityTests {
 
         // bob, with plain git: an exec bit on a task alice also edits, a symlink, a submodule, a D/F change.
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bob.path("tasks/\(both).md"))
-        try FileManager.default.createSymbolicLink(atPath: bob.path("tasks/link.md"), withDestinationPath: "../baton.yml")
+        try Self.link(bob.path("tasks/link.md"), to: "../baton.yml")
         if structural {
             try FileManager.default.createDirectory(atPath: bob.path("vendor/lib"), withIntermediateDirectories: true)
             try bob.git.check(
@@ -178,7 +182,8 @@ struct GitFidelityTests {
         try alice.git.check(["checkout", "-q", "main"], in: alice.journal)
         try Files.write(original + "main line\n", to: alice.path(file))
         #expect(alice.git.run(["commit", "-qam", "main"], in: alice.journal, env: Self.gitDates).status == 0)
-        #expect(alice.git.run(["merge", "side"], in: alice.journal, env: Self.gitDates).status != 0, "expected a conflict")
+        let merge = alice.git.run(["merge", "side"], in: alice.journal, env: Self.gitDates)
+        #expect(merge.status != 0, "expected a conflict:\n\(merge)")
         let head = alice.git.head(alice.journal)
         let before = alice.git.porcelain(alice.journal)
         for command in [["note", "during the merge"], ["task", "add", "During the merge"], ["sync"]] {
@@ -201,6 +206,10 @@ struct GitFidelityTests {
         Checks.expectCleanFailure(r, exitCode: 78)
         #expect(r.stderr.contains("filter.big.clean"), "\(r)")
         Checks.expectUnchanged(alice, head: head)
+    }
+
+    static func link(_ path: String, to target: String) throws {
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
     }
 
     /// `git ls-tree -r HEAD` (modes, ids and paths), one line per entry.
@@ -250,7 +259,7 @@ struct GitFidelityTests {
             try write("shared/*.txt filter=scrub\n", ".gitattributes")
             try write("the password is SECRET\n", "shared/secret.txt")
         case .symlinkFile:
-            try FileManager.default.createSymbolicLink(atPath: dir + "/tasks/link.md", withDestinationPath: "../baton.yml")
+            try link(dir + "/tasks/link.md", to: "../baton.yml")
         case .symlinkFolder:
             let outside = (dir as NSString).deletingLastPathComponent + "/outside-notes"
             if !Files.exists(outside) {
@@ -258,13 +267,13 @@ struct GitFidelityTests {
             } else {
                 try FileManager.default.removeItem(atPath: dir + "/notes/alice")
             }
-            try FileManager.default.createSymbolicLink(atPath: dir + "/notes/alice", withDestinationPath: "../../outside-notes")
+            try link(dir + "/notes/alice", to: "../../outside-notes")
         case .executableBit:
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir + "/" + taskFile)
         case .gitlink:
             // A teammate's submodule entry (not checked out here), committed with git, then a hand edit.
             try FileManager.default.createDirectory(atPath: dir + "/vendor/lib", withIntermediateDirectories: true)
-            try run(["update-index", "--add", "--cacheinfo", "160000,1111111111111111111111111111111111111111,vendor/lib"])
+            try run(["update-index", "--add", "--cacheinfo", "160000,\(String(repeating: "1", count: 40)),vendor/lib"])
             let r = git.run(["commit", "-q", "-m", "add a submodule"], in: dir, env: gitDates)
             try #require(r.status == 0, "\(r)")
             try write(edited, taskFile)
@@ -282,8 +291,8 @@ struct GitFidelityTests {
     static func expectConsistent(_ dir: String, git: Git, sourceLocation: SourceLocation = #_sourceLocation) {
         let written = git.run(["write-tree"], in: dir)
         let head = git.run(["rev-parse", "HEAD^{tree}"], in: dir)
-        #expect(written.status == 0 && written.out == head.out, "git write-tree \(written.out) != HEAD^{tree} \(head.out)",
-                sourceLocation: sourceLocation)
+        #expect(written.status == 0 && written.out == head.out,
+                "git write-tree \(written.out) != HEAD^{tree} \(head.out)", sourceLocation: sourceLocation)
         let cached = git.run(["diff", "--cached", "--name-status"], in: dir)
         #expect(cached.out.isEmpty, "staged differences:\n\(cached)", sourceLocation: sourceLocation)
         let fsck = git.run(["fsck", "--strict"], in: dir)

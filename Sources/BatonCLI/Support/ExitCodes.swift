@@ -29,7 +29,8 @@ public enum BatonExit {
             }
         case let error as JournalError:
             switch error {
-            case .notAJournal, .noIdentity, .noRemote, .operationInProgress, .unsupportedIndex, .unrunnableFilter: return setup
+            case .notAJournal, .noIdentity, .noRemote, .operationInProgress, .unsupportedIndex, .unrunnableFilter:
+                return setup
             case .targetExists: return exists
             case .offline: return offline
             case .pushRejected: return rejected

@@ -69,14 +69,17 @@ extension Journal {
             // Modes travel with the content: a change of mode on either side is kept.
             let mode = Self.mergedMode(base: delta.oldMode, ours: mine.newMode, theirs: delta.newMode)
             if mine.newBlob == delta.newBlob {
-                if let blob = delta.newBlob, mode != mine.newMode { changes.append(.upsert(path: delta.path, blob: blob, mode: mode)) }
+                if let blob = delta.newBlob, mode != mine.newMode {
+                    changes.append(.upsert(path: delta.path, blob: blob, mode: mode))
+                }
                 continue
             }
             // Symlinks and submodules are not text: the side that changed it wins, both: the later id.
             if mine.newMode?.isFile == false || delta.newMode?.isFile == false || delta.oldMode?.isFile == false {
                 let theirsChanged = delta.newBlob != delta.oldBlob
                 let oursChanged = mine.newBlob != delta.oldBlob
-                let takeTheirs = theirsChanged && (!oursChanged || (delta.newBlob?.hex ?? "") > (mine.newBlob?.hex ?? ""))
+                let theirsLater = (delta.newBlob?.hex ?? "") > (mine.newBlob?.hex ?? "")
+                let takeTheirs = theirsChanged && (!oursChanged || theirsLater)
                 if takeTheirs {
                     changes.append(
                         delta.newBlob.map { .upsert(path: delta.path, blob: $0, mode: delta.newMode ?? .regular) }
@@ -91,7 +94,8 @@ extension Journal {
                 theirs: MergeSide(text: try delta.newBlob.map(text(of:)), author: theirAuthors.joined(separator: " and ")))
             switch result.outcome {
             case .content(let merged):
-                changes.append(.upsert(path: delta.path, blob: try repository.createBlob(Data(merged.utf8)), mode: mode))
+                let blob = try repository.createBlob(Data(merged.utf8))
+                changes.append(.upsert(path: delta.path, blob: blob, mode: mode))
             case .deleted:
                 changes.append(.remove(path: delta.path))
             }
