@@ -68,6 +68,12 @@ struct CleanFilter {
         func failure(_ message: String) -> GitError {
             GitError(operation: "clean \(path)", code: -1, errorClass: 0, message: message)
         }
+        // git re-encodes such files to UTF-8; libgit2 1.5 cannot, so storing them raw would differ.
+        if let encoding = try attribute("working-tree-encoding", path: path),
+            !["utf-8", "utf8"].contains(encoding.lowercased())
+        {
+            throw failure("\(path) has working-tree-encoding=\(encoding), which baton cannot convert; commit it with git")
+        }
         guard let driver = try attribute("filter", path: path) else { return data }
         let required = (try? repository.configString("filter.\(driver).required"))??.lowercased() == "true"
         guard let command = try repository.configString("filter.\(driver).clean"), !command.isEmpty else {
