@@ -11,7 +11,8 @@ struct GitFidelityTests {
     /// A git setup and a hand edit made in it, applied the same way to baton's clone and the twin.
     enum Setup: String, CaseIterable, CustomTestStringConvertible, Sendable {
         case plain, sparseCheckout, skipWorktree, assumeUnchanged, indexV4, untrackedCache, manyFiles
-        case autocrlf, eolCRLF, cleanFilter, symlinkFile, symlinkFolder, executableBit, gitlink, nestedRepo
+        case autocrlf, eolCRLF, cleanFilter, symlinkFile, symlinkFileOutside, symlinkFolder, symlinkFolderInside
+        case executableBit, gitlink, nestedRepo
         case fileReplacedByFolder
 
         var testDescription: String { rawValue }
@@ -76,6 +77,10 @@ struct GitFidelityTests {
         #expect(alice.git.porcelain(alice.journal) == git.porcelain(twin), "\(setup) after syncs")
         let fsck = team.witness.git.run(["fsck", "--strict"], in: try #require(team.bareRepo))
         #expect(fsck.status == 0, "\(fsck)")
+        if setup == .symlinkFileOutside {
+            let leaked = git.run(["log", "--all", "-p", "-S", "private"], in: try #require(team.bareRepo)).stdout
+            #expect(leaked.isEmpty, "the symlink was followed out of the journal:\n\(leaked)")
+        }
         if setup == .cleanFilter {
             let leaked = git.run(["log", "--all", "-p", "-S", "SECRET"], in: try #require(team.bareRepo)).stdout
             #expect(leaked.isEmpty, "the clean filter was bypassed:\n\(leaked)")
@@ -260,6 +265,12 @@ struct GitFidelityTests {
             try write("the password is SECRET\n", "shared/secret.txt")
         case .symlinkFile:
             try link(dir + "/tasks/link.md", to: "../baton.yml")
+        case .symlinkFileOutside:
+            let outside = (dir as NSString).deletingLastPathComponent + "/outside.txt"
+            if !Files.exists(outside) { try Files.write("private\n", to: outside) }
+            try link(dir + "/tasks/outside.md", to: "../../outside.txt")
+        case .symlinkFolderInside:
+            try link(dir + "/shared", to: "notes")
         case .symlinkFolder:
             let outside = (dir as NSString).deletingLastPathComponent + "/outside-notes"
             if !Files.exists(outside) {
