@@ -12,7 +12,7 @@ struct GitFidelityTests {
     enum Setup: String, CaseIterable, CustomTestStringConvertible, Sendable {
         case plain, sparseCheckout, skipWorktree, assumeUnchanged, indexV4, untrackedCache, manyFiles
         case autocrlf, eolCRLF, cleanFilter, symlinkFile, symlinkFileOutside, symlinkFolder, symlinkFolderInside
-        case executableBit, gitlink, nestedRepo
+        case executableBit, executableBitIgnored, gitlink, nestedRepo
         case fileReplacedByFolder
 
         var testDescription: String { rawValue }
@@ -280,6 +280,10 @@ struct GitFidelityTests {
             }
             try link(dir + "/notes/alice", to: "../../outside-notes")
         case .executableBit:
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir + "/" + taskFile)
+        case .executableBitIgnored:
+            try run(["config", "core.filemode", "false"])
+            try write(edited, taskFile)
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir + "/" + taskFile)
         case .gitlink:
             // A teammate's submodule entry (not checked out here), committed with git, then a hand edit.
