@@ -10,7 +10,7 @@ import Testing
 struct GitFidelityTests {
     /// A git setup and a hand edit made in it, applied the same way to baton's clone and the twin.
     enum Setup: String, CaseIterable, CustomTestStringConvertible, Sendable {
-        case plain, sparseCheckout, skipWorktree, assumeUnchanged, indexV4, untrackedCache, manyFiles
+        case plain, sparseCheckout, skipWorktree, assumeUnchanged, indexV4, untrackedCache, manyFiles, fsmonitor
         case autocrlf, eolCRLF, cleanFilter, symlinkFile, symlinkFileOutside, symlinkFolder, symlinkFolderInside
         case executableBit, executableBitIgnored, gitlink, nestedRepo
         case fileReplacedByFolder
@@ -250,6 +250,13 @@ struct GitFidelityTests {
         case .manyFiles:
             try run(["config", "feature.manyFiles", "true"])
             try run(["update-index", "--index-version", "4"])
+            try run(["status", "--porcelain"])
+            try write(edited, taskFile)
+        case .fsmonitor:
+            // A hook that reports everything as possibly changed: git writes the FSMN extension.
+            let hook = (dir as NSString).deletingLastPathComponent + "/fsmonitor-hook"
+            try Files.write("#!/bin/sh\nprintf 'token\\0/\\0'\n", to: hook, executable: true)
+            try run(["config", "core.fsmonitor", hook])
             try run(["status", "--porcelain"])
             try write(edited, taskFile)
         case .autocrlf:
