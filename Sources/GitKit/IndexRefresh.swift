@@ -25,7 +25,9 @@ struct IndexRefresh {
         }
         // The file must still be the one scanned (same checksum), now that we hold the lock.
         guard let current = try? IndexFile(path: indexPath), current.bytes.count == index.bytes.count,
-            memcmp(current.bytes.baseAddress! + current.bytes.count - 20, index.bytes.baseAddress! + index.bytes.count - 20, 20) == 0
+            memcmp(
+                current.bytes.baseAddress! + current.bytes.count - IndexFile.Layout.checksumSize,
+                index.bytes.baseAddress! + index.bytes.count - IndexFile.Layout.checksumSize, IndexFile.Layout.checksumSize) == 0
         else { return }
         var out = [UInt8](UnsafeRawBufferPointer(index.bytes))
         for (i, stat) in entries {
@@ -38,8 +40,8 @@ struct IndexRefresh {
                 offset += 4
             }
         }
-        for i in smudging { IndexSplice.put32(&out, at: index.entryOffsets[i] + 36, 0) }
-        out.removeLast(20)
+        for i in smudging { IndexSplice.put32(&out, at: index.entryOffsets[i] + IndexFile.Layout.size, 0) }
+        out.removeLast(IndexFile.Layout.checksumSize)
         out += out.withUnsafeBytes { FastSHA1.digest($0) }
         let written = out.withUnsafeBytes { raw -> Bool in
             var done = 0
