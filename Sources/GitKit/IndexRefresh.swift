@@ -24,10 +24,11 @@ struct IndexRefresh {
             if !renamed { unlink(lockPath) }
         }
         // The file must still be the one scanned (same checksum), now that we hold the lock.
+        let checksum = IndexFile.Layout.checksumSize
         guard let current = try? IndexFile(path: indexPath), current.bytes.count == index.bytes.count,
             memcmp(
-                current.bytes.baseAddress! + current.bytes.count - IndexFile.Layout.checksumSize,
-                index.bytes.baseAddress! + index.bytes.count - IndexFile.Layout.checksumSize, IndexFile.Layout.checksumSize) == 0
+                current.bytes.baseAddress! + current.bytes.count - checksum,
+                index.bytes.baseAddress! + index.bytes.count - checksum, checksum) == 0
         else { return }
         var out = [UInt8](UnsafeRawBufferPointer(index.bytes))
         for (i, stat) in entries {

@@ -147,7 +147,9 @@ struct IndexSplice {
         let base = out.count
         out += UnsafeRawBufferPointer(rebasing: index.bytes[start..<end])
         for i in range where Int(index.mtimeSeconds(i)) >= index.modifiedSeconds && index.size(i) != 0 {
-            if racilyChanged(index, i, root: &root) { Self.put32(&out, at: base + index.entryOffsets[i] - start + IndexFile.Layout.size, 0) }
+            if racilyChanged(index, i, root: &root) {
+                Self.put32(&out, at: base + index.entryOffsets[i] - start + IndexFile.Layout.size, 0)
+            }
         }
         return range.count
     }
