@@ -56,8 +56,20 @@ struct IndexStat: Equatable {
 /// copied per entry, so reading a 30,000-entry index costs one read and one pass over the lengths.
 /// Versions 2 and 3; anything this reader does not understand makes `init` throw.
 final class IndexFile {
+    /// Where each field of an on-disk entry starts (git's index-format.txt, versions 2 and 3): ten
+    /// 32-bit stat fields, the 20-byte object id, the 16-bit flags, then (with the extended flag) 16
+    /// more bits of flags, and the path.
+    enum Layout {
+        static let ctime = 0, mtime = 8, mode = 24, size = 36, oid = 40, flags = 60
+        static let oidSize = 20
+        /// Bytes of every on-disk entry before its path.
+        static let header = 62
+        /// The file's own trailing checksum.
+        static let checksumSize = 20
+    }
+
     /// Bytes of every on-disk entry before its path.
-    static let entryHeaderSize = 62
+    static let entryHeaderSize = Layout.header
     static let stageMask: UInt16 = 0x3000
     static let extendedFlag: UInt16 = 0x4000
     static let assumeValidFlag: UInt16 = 0x8000
@@ -101,7 +113,7 @@ final class IndexFile {
             for _ in 0..<count {
                 guard offset + Self.entryHeaderSize + 1 <= end else { throw IndexFileUnsupported(reason: "truncated entry") }
                 offsets.append(offset)
-                let flags = Self.be16(bytes, offset + 60)
+                let flags = Self.be16(bytes, offset + Layout.flags)
                 let pathStart = offset + Self.entryHeaderSize + (flags & Self.extendedFlag != 0 ? 2 : 0)
                 var length = Int(flags & 0xFFF)
                 if length == 0xFFF {
@@ -139,15 +151,15 @@ final class IndexFile {
 
     // MARK: - entries
 
-    func flags(_ i: Int) -> UInt16 { Self.be16(bytes, entryOffsets[i] + 60) }
+    func flags(_ i: Int) -> UInt16 { Self.be16(bytes, entryOffsets[i] + Layout.flags) }
 
     func stage(_ i: Int) -> Int { Int((flags(i) & Self.stageMask) >> 12) }
 
-    func mode(_ i: Int) -> UInt32 { Self.be32(bytes, entryOffsets[i] + 24) }
+    func mode(_ i: Int) -> UInt32 { Self.be32(bytes, entryOffsets[i] + Layout.mode) }
 
-    func size(_ i: Int) -> UInt32 { Self.be32(bytes, entryOffsets[i] + 36) }
+    func size(_ i: Int) -> UInt32 { Self.be32(bytes, entryOffsets[i] + Layout.size) }
 
-    func mtimeSeconds(_ i: Int) -> UInt32 { Self.be32(bytes, entryOffsets[i] + 8) }
+    func mtimeSeconds(_ i: Int) -> UInt32 { Self.be32(bytes, entryOffsets[i] + Layout.mtime) }
 
     func stat(_ i: Int) -> IndexStat {
         let o = entryOffsets[i]
@@ -160,7 +172,8 @@ final class IndexFile {
 
     /// The entry's 20-byte object id.
     func oid(_ i: Int) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(rebasing: bytes[entryOffsets[i] + 40..<entryOffsets[i] + 60])
+        let start = entryOffsets[i] + Layout.oid
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<start + Layout.oidSize])
     }
 
     /// The entry's path bytes (no NUL).

@@ -24,8 +24,11 @@ struct IndexRefresh {
             if !renamed { unlink(lockPath) }
         }
         // The file must still be the one scanned (same checksum), now that we hold the lock.
+        let checksum = IndexFile.Layout.checksumSize
         guard let current = try? IndexFile(path: indexPath), current.bytes.count == index.bytes.count,
-            memcmp(current.bytes.baseAddress! + current.bytes.count - 20, index.bytes.baseAddress! + index.bytes.count - 20, 20) == 0
+            memcmp(
+                current.bytes.baseAddress! + current.bytes.count - checksum,
+                index.bytes.baseAddress! + index.bytes.count - checksum, checksum) == 0
         else { return }
         var out = [UInt8](UnsafeRawBufferPointer(index.bytes))
         for (i, stat) in entries {
@@ -38,8 +41,8 @@ struct IndexRefresh {
                 offset += 4
             }
         }
-        for i in smudging { IndexSplice.put32(&out, at: index.entryOffsets[i] + 36, 0) }
-        out.removeLast(20)
+        for i in smudging { IndexSplice.put32(&out, at: index.entryOffsets[i] + IndexFile.Layout.size, 0) }
+        out.removeLast(IndexFile.Layout.checksumSize)
         out += out.withUnsafeBytes { SHA1.digest($0) }
         let written = out.withUnsafeBytes { raw -> Bool in
             var done = 0

@@ -7,11 +7,14 @@ public struct CommittedPath {
     public let path: String
     public let blob: ObjectID?
     public let file: WorkTreeFile?
+    /// The mode the commit stored (the file's own unless `core.filemode` is false).
+    public let mode: EntryMode
 
-    public init(path: String, blob: ObjectID?, file: WorkTreeFile?) {
+    public init(path: String, blob: ObjectID?, file: WorkTreeFile?, mode: EntryMode? = nil) {
         self.path = path
         self.blob = blob
         self.file = file
+        self.mode = mode ?? file?.mode ?? .regular
     }
 }
 
@@ -21,13 +24,15 @@ extension Repository {
     /// changed entries are spliced into the raw file, the cache-tree is updated on the changed
     /// paths only (so it stays valid where it was), and the file is written once under
     /// `index.lock`. Cost: one read, one copy and one SHA-1 of the index file, whatever the
-    /// journal's size. Anything unusual (conflicts, index v4, unknown extensions, executable or
-    /// non-regular files) goes through libgit2's `stage(paths:)` instead.
+    /// journal's size. Whatever `FastPathPolicy` declines (conflicts, index v4, unknown extensions,
+    /// flagged entries, symlinks, attributes and filters) goes through libgit2 (`stage(committed:)`).
     public func recordInIndex(_ paths: [CommittedPath], oldTree: ObjectID?, newTree: ObjectID) throws {
-        if let oldTree, try IndexSplice(repository: self, paths: paths, oldTree: oldTree.raw, newTree: newTree.raw).run() {
+        if let oldTree, FastPathPolicy(repository: self).contentRefusal(paths: paths.map(\.path)) == nil,
+            try IndexSplice(repository: self, paths: paths, oldTree: oldTree.raw, newTree: newTree.raw).run()
+        {
             return
         }
-        try stage(paths: paths.map(\.path))
+        try stage(committed: paths)
     }
 }
 
@@ -46,14 +51,17 @@ struct IndexSplice {
         var existed = false
     }
 
-    private static let droppableExtensions: Set<String> = ["TREE", "UNTR", "FSMN", "EOIE", "IEOT"]
+    /// Optional extensions git rebuilds when they are missing (the cache-tree is written back
+    /// updated); resolve-undo (`REUC`) is dropped as `git commit` drops it.
+    static let droppableExtensions: Set<String> = ["TREE", "UNTR", "FSMN", "EOIE", "IEOT", "REUC"]
 
     /// True when the index was written; false when libgit2 must do it.
     func run() throws -> Bool {
         var edits: [Edit] = []
         for p in paths {
             if let blob = p.blob {
-                guard let stat = p.file?.stat, stat.mode == 0o100644 else { return false }
+                guard var stat = p.file?.stat, p.mode.isFile else { return false }
+                stat.mode = p.mode.rawValue
                 edits.append(Edit(path: Array(p.path.utf8), blob: blob.raw, stat: stat))
             } else {
                 edits.append(Edit(path: Array(p.path.utf8), blob: nil, stat: nil))
@@ -72,8 +80,9 @@ struct IndexSplice {
             if !renamed { unlink(lockPath) }
         }
         guard let index = try? IndexFile(path: indexPath) else { return false }
-        guard index.extensions.allSatisfy({ Self.droppableExtensions.contains($0.signature) }) else { return false }
-        for i in 0..<index.count where index.flags(i) & (IndexFile.stageMask | IndexFile.extendedFlag) != 0 { return false }
+        guard FastPathPolicy(repository: repository).indexRefusal(index) == nil,
+            index.extensions.allSatisfy({ Self.droppableExtensions.contains($0.signature) })
+        else { return false }
 
         var out = [UInt8]()
         out.reserveCapacity(index.bytes.count + edits.count * 128)
@@ -138,7 +147,9 @@ struct IndexSplice {
         let base = out.count
         out += UnsafeRawBufferPointer(rebasing: index.bytes[start..<end])
         for i in range where Int(index.mtimeSeconds(i)) >= index.modifiedSeconds && index.size(i) != 0 {
-            if racilyChanged(index, i, root: &root) { Self.put32(&out, at: base + index.entryOffsets[i] - start + 36, 0) }
+            if racilyChanged(index, i, root: &root) {
+                Self.put32(&out, at: base + index.entryOffsets[i] - start + IndexFile.Layout.size, 0)
+            }
         }
         return range.count
     }

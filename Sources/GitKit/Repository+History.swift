@@ -91,7 +91,9 @@ extension Repository {
                         TreeDelta(
                             path: path, status: status,
                             oldBlob: status == .added ? nil : ObjectID(d.old_file.id),
-                            newBlob: status == .deleted ? nil : ObjectID(d.new_file.id)))
+                            newBlob: status == .deleted ? nil : ObjectID(d.new_file.id),
+                            oldMode: status == .added ? nil : EntryMode(rawValue: UInt32(d.old_file.mode)),
+                            newMode: status == .deleted ? nil : EntryMode(rawValue: UInt32(d.new_file.mode))))
                 }
                 return deltas
             }

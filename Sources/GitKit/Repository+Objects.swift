@@ -88,28 +88,75 @@ extension Repository {
         return try libgit2UpdatedTree(base: baseTree, changes: changes)
     }
 
-    /// `updatedTree` through libgit2's `git_tree_create_updated` (and the tests' reference).
+    /// `updatedTree` through libgit2's `git_tree_create_updated` (and the tests' reference). A path
+    /// that changes between file and folder is done as git does it: what stood there goes first
+    /// (removals, including a folder a file replaces and a file a folder replaces), then the upserts.
     func libgit2UpdatedTree(base baseTree: ObjectID, changes: [TreeChange]) throws -> ObjectID {
-        return try withTree(baseTree) { treePtr in
+        var candidates: [(path: String, onlyFolder: Bool?)] = []
+        var upserts: [(path: String, blob: ObjectID, mode: EntryMode)] = []
+        for change in changes {
+            switch change {
+            case .remove(let path): candidates.append((path, nil))
+            case .upsert(let path, let blob, let mode):
+                upserts.append((path, blob, mode))
+                candidates.append((path, true))  // a folder where the file goes
+                var parts = path.split(separator: "/").map(String.init).dropLast()
+                while !parts.isEmpty {  // a file where one of its folders goes
+                    candidates.append((parts.joined(separator: "/"), false))
+                    parts = parts.dropLast()
+                }
+            }
+        }
+        var paths = Set<String>()
+        for (path, onlyFolder) in candidates {
+            guard let isFolder = try entryKind(atPath: path, inTree: baseTree) else { continue }
+            if onlyFolder == nil || onlyFolder == isFolder { paths.insert(path) }
+        }
+        // Nothing below a path already removed.
+        let removed = paths.sorted().filter { path in !paths.contains { path.hasPrefix($0 + "/") } }
+        var tree = baseTree
+        if !removed.isEmpty {
+            tree = try applyUpdates(base: tree, removals: removed, upserts: [])
+        }
+        if upserts.isEmpty { return tree }
+        return try applyUpdates(base: tree, removals: [], upserts: upserts)
+    }
+
+    /// Whether `path` in `tree` is a folder (true), another entry (false), or absent (nil).
+    private func entryKind(atPath path: String, inTree tree: ObjectID) throws -> Bool? {
+        try withTree(tree) { treePtr in
+            var entry: OpaquePointer?
+            let status = git_tree_entry_bypath(&entry, treePtr, path)
+            if status == GIT_ENOTFOUND.rawValue { return nil }
+            try check(status, "look up \(path)")
+            defer { git_tree_entry_free(entry) }
+            return git_tree_entry_type(entry) == GIT_OBJECT_TREE
+        }
+    }
+
+    private func applyUpdates(
+        base: ObjectID, removals: [String], upserts: [(path: String, blob: ObjectID, mode: EntryMode)]
+    ) throws -> ObjectID {
+        return try withTree(base) { treePtr in
             var updates: [git_tree_update] = []
             var cPaths: [UnsafeMutablePointer<CChar>] = []
             defer { cPaths.forEach { free($0) } }
-            for change in changes {
+            for path in removals {
                 var update = git_tree_update()
-                switch change {
-                case .upsert(let path, let blob):
-                    let c = strdup(path)!
-                    cPaths.append(c)
-                    update.action = GIT_TREE_UPDATE_UPSERT
-                    update.id = blob.raw
-                    update.filemode = GIT_FILEMODE_BLOB
-                    update.path = UnsafePointer(c)
-                case .remove(let path):
-                    let c = strdup(path)!
-                    cPaths.append(c)
-                    update.action = GIT_TREE_UPDATE_REMOVE
-                    update.path = UnsafePointer(c)
-                }
+                let c = strdup(path)!
+                cPaths.append(c)
+                update.action = GIT_TREE_UPDATE_REMOVE
+                update.path = UnsafePointer(c)
+                updates.append(update)
+            }
+            for (path, blob, mode) in upserts {
+                var update = git_tree_update()
+                let c = strdup(path)!
+                cPaths.append(c)
+                update.action = GIT_TREE_UPDATE_UPSERT
+                update.id = blob.raw
+                update.filemode = git_filemode_t(rawValue: mode.rawValue)
+                update.path = UnsafePointer(c)
                 updates.append(update)
             }
             var out = git_oid()

@@ -9,8 +9,38 @@ public struct StatusEntry: Sendable, Equatable {
 
 extension Repository {
     /// Paths that differ from HEAD in the index or the work tree, untracked files included
-    /// (ignored ones left out).
+    /// (ignored ones left out). As in git, an entry marked skip-worktree (a sparse checkout) or
+    /// assume-unchanged counts as unchanged, and a nested repository (reported as `dir/`) is left alone.
     public func status() throws -> [StatusEntry] {
+        let entries = try libgit2Status()
+        let index = try Index(repository: self)
+        let filtersConfigured = FastPathPolicy(repository: self).hasFilterDrivers
+        return entries.filter { entry in
+            if entry.path.hasSuffix("/") { return false }
+            guard entry.change != .added, entry.change != .conflicted,
+                let raw = git_index_get_bypath(index.pointer, entry.path, 0)?.pointee
+            else { return true }
+            let skipped = raw.flags_extended & UInt16(GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue) != 0
+            let assumed = raw.flags & UInt16(GIT_INDEX_ENTRY_VALID.rawValue) != 0
+            if skipped || assumed { return false }
+            // libgit2 runs no external clean filter: a file it finds changed may clean to the index's blob.
+            if filtersConfigured, entry.change == .modified, cleansToIndexEntry(entry.path, raw) { return false }
+            return true
+        }
+    }
+
+    /// Whether the work-tree file at `path`, cleaned as git would, is the blob `entry` records.
+    private func cleansToIndexEntry(_ path: String, _ entry: git_index_entry) -> Bool {
+        guard let file = try? WorkTreeFile.read(root: workTree, relative: path), file.mode.rawValue == entry.mode,
+            let data = try? filteredContent(of: file)
+        else { return false }
+        var oid = git_oid()
+        let hashed = data.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
+        var recorded = entry.id
+        return hashed == 0 && git_oid_equal(&oid, &recorded) != 0
+    }
+
+    private func libgit2Status() throws -> [StatusEntry] {
         var opts = git_status_options()
         try check(git_status_options_init(&opts, UInt32(GIT_STATUS_OPTIONS_VERSION)), "status options")
         opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
@@ -51,15 +81,50 @@ extension Repository {
     public func stage(paths: [String]) throws -> ObjectID {
         let index = try Index(repository: self)
         for path in paths {
-            if FileManagerShim.fileExists(workTree + "/" + path) {
+            if (try? WorkTreeFile.read(root: workTree, relative: path)) != nil {
                 try check(git_index_add_bypath(index.pointer, path), "stage \(path)")
             } else {
                 let status = git_index_remove_bypath(index.pointer, path)
                 if status != GIT_ENOTFOUND.rawValue { try check(status, "unstage \(path)") }
             }
         }
+        let tree = try index.writeTree()
         try index.write()
-        return try index.writeTree()
+        return tree
+    }
+
+    /// Records committed paths in the index through libgit2: removed paths are taken out (with
+    /// whatever was below a path that is now a file), and each stored path gets an entry with the
+    /// blob and mode the commit has and the stat data of the file it was read from, so a file that a
+    /// clean filter or line-ending conversion changed is not hashed again unfiltered. The cache-tree is
+    /// rebuilt before writing, so `git write-tree` finds it valid.
+    func stage(committed paths: [CommittedPath]) throws {
+        let index = try Index(repository: self)
+        for path in paths where path.blob == nil {
+            let status = git_index_remove_bypath(index.pointer, path.path)
+            if status != GIT_ENOTFOUND.rawValue { try check(status, "unstage \(path.path)") }
+        }
+        for path in paths {
+            guard let blob = path.blob, let file = path.file else { continue }
+            try check(git_index_remove_directory(index.pointer, path.path, 0), "unstage \(path.path)/")
+            var entry = git_index_entry()
+            if let stat = file.stat {
+                entry.ctime = git_index_time(
+                    seconds: Int32(bitPattern: stat.ctimeSeconds), nanoseconds: stat.ctimeNanoseconds)
+                entry.mtime = git_index_time(
+                    seconds: Int32(bitPattern: stat.mtimeSeconds), nanoseconds: stat.mtimeNanoseconds)
+                (entry.dev, entry.ino, entry.uid, entry.gid) = (stat.device, stat.inode, stat.uid, stat.gid)
+                entry.file_size = stat.size
+            }
+            entry.mode = path.mode.rawValue
+            entry.id = blob.raw
+            try path.path.withCString { cPath in
+                entry.path = cPath
+                try check(git_index_add(index.pointer, &entry), "stage \(path.path)")
+            }
+        }
+        _ = try index.writeTree()
+        try index.write()
     }
 
     /// Makes the index match `tree` exactly (the work tree is not touched).

@@ -19,18 +19,20 @@ struct TreeSplice {
 
     /// The new root tree's id, or nil when the changes need libgit2's general path.
     func apply(base: ObjectID, changes: [TreeChange]) throws -> ObjectID? {
-        var edits: [(components: [Substring], blob: git_oid?)] = []
+        if FastPathPolicy.disabledByEnvironment { return nil }
+        var edits: [Edit] = []
         for change in changes {
-            let (path, blob): (String, git_oid?)
+            let (path, blob, mode): (String, git_oid?, EntryMode)
             switch change {
-            case .upsert(let p, let id): (path, blob) = (p, id.raw)
-            case .remove(let p): (path, blob) = (p, nil)
+            case .upsert(let p, let id, let m): (path, blob, mode) = (p, id.raw, m)
+            case .remove(let p): (path, blob, mode) = (p, nil, .regular)
             }
             let components = path.split(separator: "/", omittingEmptySubsequences: false)
             guard !components.isEmpty, components.allSatisfy(Self.isPlainName) else { return nil }
             // libgit2 checks that an upserted id is a blob it has; so does this (a cheap header read).
+            if mode == .gitlink { return nil }
             if let blob, !(try isBlob(blob)) { return nil }
-            edits.append((components, blob))
+            edits.append(Edit(components: components, blob: blob, mode: mode))
         }
         guard let result = try update(tree: base.raw, edits: edits[...]) else { return nil }
         if let id = result.id { return ObjectID(id) }
@@ -63,6 +65,13 @@ struct TreeSplice {
         return type == GIT_OBJECT_BLOB
     }
 
+    /// One path's change, relative to the tree it is applied to.
+    private struct Edit {
+        let components: [Substring]
+        let blob: git_oid?
+        let mode: EntryMode
+    }
+
     /// A tree after the edits: its new id, or nil when it was left empty (and is removed from its
     /// parent, as libgit2 does).
     private struct Updated {
@@ -70,17 +79,18 @@ struct TreeSplice {
     }
 
     /// Applies `edits` (paths relative to this tree) to the tree `id`; nil when unsupported.
-    private func update(tree id: git_oid?, edits: ArraySlice<(components: [Substring], blob: git_oid?)>) throws -> Updated? {
+    private func update(tree id: git_oid?, edits: ArraySlice<Edit>) throws -> Updated? {
         let tree = try id.map { try RawTree(repository: repository, id: $0) }
         // Trees git would write: canonical modes, sorted, each name once (libgit2 rewrites others).
         if let tree, !Self.isCanonical(tree) { return nil }
         // Group the edits by their first component: a file here, or a folder to recurse into.
-        var byName: [String: [(components: [Substring], blob: git_oid?)]] = [:]
+        var byName: [String: [Edit]] = [:]
         var order: [String] = []
         for edit in edits {
             let name = String(edit.components[0])
             if byName[name] == nil { order.append(name) }
-            byName[name, default: []].append((Array(edit.components.dropFirst()), edit.blob))
+            byName[name, default: []].append(
+                Edit(components: Array(edit.components.dropFirst()), blob: edit.blob, mode: edit.mode))
         }
         // The new entry for each name: (mode, id) or nil to remove.
         var replacements: [Replacement] = []
@@ -95,7 +105,9 @@ struct TreeSplice {
                 // Removing what is not there is an error libgit2 reports.
                 guard group.count == 1, group[0].blob != nil || existing != nil else { return nil }
                 replacements.append(
-                    Replacement(name: bytes, isTree: false, replaces: existing, entry: group[0].blob.map { (0o100644, $0) }))
+                    Replacement(
+                        name: bytes, isTree: false, replaces: existing,
+                        entry: group[0].blob.map { (group[0].mode.rawValue, $0) }))
             } else {
                 guard group.allSatisfy({ !$0.components.isEmpty }) else { return nil }
                 if let existing, !existing.isTree { return nil }

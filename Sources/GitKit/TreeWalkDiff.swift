@@ -102,7 +102,11 @@ struct TreeWalkDiff {
         guard oldBlob != nil || newBlob != nil, selected(path) else { return }
         let status: TreeDelta.Status = oldBlob == nil ? .added : (newBlob == nil ? .deleted : .modified)
         out.append(
-            TreeDelta(path: path, status: status, oldBlob: oldBlob.map { ObjectID($0.id) }, newBlob: newBlob.map { ObjectID($0.id) }))
+            TreeDelta(
+                path: path, status: status,
+                oldBlob: oldBlob.map { ObjectID($0.id) }, newBlob: newBlob.map { ObjectID($0.id) },
+                oldMode: oldBlob.flatMap { EntryMode(rawValue: $0.mode) },
+                newMode: newBlob.flatMap { EntryMode(rawValue: $0.mode) }))
     }
 
     /// The entry names under `prefix` that lie on a wanted path, or nil when all of them do.

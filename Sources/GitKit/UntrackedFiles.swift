@@ -46,8 +46,8 @@ struct UntrackedFiles {
         return (order, present)
     }
 
-    /// Paths of untracked files, or nil when something needs libgit2's status (a nested repository,
-    /// a `.gitattributes` file, a name that is not UTF-8).
+    /// Paths of untracked files, or nil when something needs libgit2's status (a `.git` inside a
+    /// tracked folder, a `.gitattributes` file, a name that is not UTF-8).
     func find() -> [String]? {
         let (folders, presentCounts) = trackedFolders()
         let known = Set(folders)
@@ -124,8 +124,12 @@ struct UntrackedFiles {
         return result
     }
 
-    /// Lists every file below a folder the index does not know; false when it holds a repository.
+    /// Lists every file below a folder the index does not know. A folder holding a `.git` is another
+    /// repository: left alone, as git leaves it (nothing below it is listed). False when something
+    /// needs libgit2's status.
     private static func listNew(root: String, folder: String, into result: inout FolderResult) -> Bool {
+        var st = FileStatus()
+        if lstat(root + "/" + folder + "/.git", &st) == 0 { return true }
         guard let dir = opendir(root + "/" + folder) else { return true }
         defer { closedir(dir) }
         while let entry = readdir(dir) {

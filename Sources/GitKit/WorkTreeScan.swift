@@ -8,7 +8,8 @@ extension Repository {
     /// data, only files whose stat data changed (or that are "racy", written in the second the index
     /// was) are hashed, and every folder is listed to find new files. Nothing is skipped: every hand
     /// edit, new file and deletion anywhere in the work tree is found. Falls back to `status()` for
-    /// what it does not handle (conflicts, index v4, symlinks, submodules, attributes, CRLF settings).
+    /// what `FastPathPolicy` declines (conflicts, index v4 and unknown extensions, skip-worktree and
+    /// assume-unchanged entries, symlinks, submodules, attributes, filters, CRLF settings).
     public func scanStatus() throws -> [StatusEntry] {
         if let entries = try WorkTreeScan(repository: self).run() { return entries }
         return try status()
@@ -30,15 +31,14 @@ final class WorkTreeScan {
 
     /// The status entries, or nil when this repository needs libgit2's full status.
     func run() throws -> [StatusEntry]? {
-        guard configurationAllowsScan() else { return nil }
+        let policy = FastPathPolicy(repository: repository)
+        guard policy.contentRefusal() == nil else { return nil }
+        if let fileMode = (try? repository.configString("core.filemode")).flatMap({ $0 })?.lowercased() {
+            trustExecutableBit = fileMode != "false"
+        }
         let index: IndexFile
         do { index = try IndexFile(path: repository.gitDirectory + "/index") } catch { return nil }
-        for i in 0..<index.count {
-            let flags = index.flags(i)
-            let mode = index.mode(i)
-            if flags & (IndexFile.stageMask | IndexFile.extendedFlag | IndexFile.assumeValidFlag) != 0 { return nil }
-            if mode != 0o100644 && mode != 0o100755 { return nil }
-        }
+        guard policy.indexRefusal(index) == nil else { return nil }
         var changes: [String: StatusFlags] = [:]
         try IndexHeadDiff(repository: repository, index: index).collect(into: &changes)
         let (states, refreshed, smudged) = fileStates(index)
@@ -61,22 +61,6 @@ final class WorkTreeScan {
             changes[path, default: []].insert(.worktreeNew)
         }
         return StatusFlags.entries(changes)
-    }
-
-    /// False when settings or files could make libgit2 filter contents or compare paths differently.
-    private func configurationAllowsScan() -> Bool {
-        func setting(_ key: String) -> String? { (try? repository.configString(key)).flatMap { $0 }?.lowercased() }
-        if let crlf = setting("core.autocrlf"), crlf != "false" { return false }
-        if let ignoreCase = setting("core.ignorecase"), ignoreCase != "false" { return false }
-        if setting("core.attributesfile") != nil { return false }
-        if let fileMode = setting("core.filemode") { trustExecutableBit = fileMode != "false" }
-        let env = ProcessInfo.processInfo.environment
-        let xdg = env["XDG_CONFIG_HOME"].map { $0 + "/git/attributes" } ?? env["HOME"].map { $0 + "/.config/git/attributes" }
-        for file in [repository.gitDirectory + "/info/attributes", "/etc/gitattributes", xdg].compactMap({ $0 })
-        where access(file, F_OK) == 0 {
-            return false
-        }
-        return true
     }
 
     /// Compares every entry's file with its stat data on several threads; hashes the uncertain ones.
@@ -109,7 +93,8 @@ final class WorkTreeScan {
                     var st = FileStatus()
                     let name = (path.baseAddress! + (slash.map { $0 + 1 } ?? 0)).assumingMemoryBound(to: CChar.self)
                     guard folder.enter(folderBytes), fstatat(folder.fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else {
-                        out[i] = errno == ENOENT || errno == ENOTDIR ? .deleted : .modified
+                        // A folder on the path that is gone, or is now a file or a symlink: the entry is gone.
+                        out[i] = errno == ENOENT || errno == ENOTDIR || errno == ELOOP ? .deleted : .modified
                         continue
                     }
                     let type = st.st_mode & S_IFMT
@@ -195,14 +180,20 @@ struct FolderHandle {
         }
         release()
         current = Array(folder)
-        if folder.isEmpty {
-            fd = root
-        } else {
-            fd = (current! + [0]).withUnsafeBufferPointer { buffer in
+        fd = root
+        // One component at a time, so that a folder replaced by a symlink is not followed (git does
+        // not follow it: the entries below it are gone).
+        for component in current!.split(separator: UInt8(ascii: "/")) {
+            let next = (Array(component) + [0]).withUnsafeBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    openat(root, $0, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                    openat(fd, $0, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
                 }
             }
+            let error = errno
+            if fd != root { close(fd) }
+            fd = next
+            errno = error
+            if next < 0 { break }
         }
         openError = fd >= 0 ? 0 : errno
         return fd >= 0

@@ -113,7 +113,7 @@ import TestSupport
 extension TreeChange {
     fileprivate var path: String {
         switch self {
-        case .upsert(let path, _), .remove(let path): path
+        case .upsert(let path, _, _), .remove(let path): path
         }
     }
 }

@@ -30,7 +30,8 @@ public enum BatonExit {
             }
         case let error as JournalError:
             switch error {
-            case .notAJournal, .noIdentity, .noRemote, .operationInProgress: return setup
+            case .notAJournal, .noIdentity, .noRemote, .operationInProgress, .unsupportedIndex, .unrunnableFilter:
+                return setup
             case .targetExists: return exists
             case .offline, .cloneUnreachable: return offline
             case .pushRejected: return rejected

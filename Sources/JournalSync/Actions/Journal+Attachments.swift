@@ -71,6 +71,7 @@ extension Journal {
         if attachments.isEmpty { return try save(files, message: message) }
         let lock = try acquireLock()
         defer { lock.release() }
+        try checkCanCommit()
         for attachment in attachments {
             try self.files.write(attachment.data, to: attachment.path)
         }

@@ -137,6 +137,7 @@ public final class Journal {
     public func save(_ files: [String: String], message: String) throws -> String {
         let lock = try acquireLock()
         defer { lock.release() }
+        try checkCanCommit()
         for (relative, text) in files.sorted(by: { $0.key < $1.key }) {
             try self.files.write(Data(text.utf8), to: relative)
         }
@@ -149,14 +150,25 @@ public final class Journal {
             let branch = try repository.headBranchReference()
             let head = try repository.headCommit()
             let baseTree = try head.map { try repository.commit($0).tree }
+            try checkIndexUsable()
             var changes: [TreeChange] = []
             var committed: [CommittedPath] = []
+            // Raw bytes are what `git add` stores only when no filter, attribute or line-ending
+            // setting applies; otherwise every file goes through git's filters.
+            let filtered = FastPathPolicy(repository: repository).contentRefusal(paths: paths) != nil
+            let trustFileMode = (try? repository.configString("core.filemode"))??.lowercased() != "false"
             for relative in paths {
                 _ = try absolutePath(relative)
+                let before = try baseTree.flatMap { try repository.entryMode(atPath: relative, inTree: $0) }
+                if before == .gitlink {
+                    continue  // a submodule is left as it is, as `git add` leaves a checked-out one
+                }
                 if let file = try WorkTreeFile.read(root: root, relative: relative) {
-                    let blob = try repository.createBlob(file.data)
-                    changes.append(.upsert(path: relative, blob: blob))
-                    committed.append(CommittedPath(path: relative, blob: blob, file: file))
+                    let blob = try repository.createBlob(for: file, filtered: filtered)
+                    var mode = file.mode
+                    if !trustFileMode, mode.isFile { mode = before.flatMap { $0.isFile ? $0 : nil } ?? .regular }
+                    changes.append(.upsert(path: relative, blob: blob, mode: mode))
+                    committed.append(CommittedPath(path: relative, blob: blob, file: file, mode: mode))
                 } else {
                     changes.append(.remove(path: relative))
                     committed.append(CommittedPath(path: relative, blob: nil, file: nil))

@@ -22,6 +22,10 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
     /// A journal path is not what baton can read or write there (a folder, a device, a file too large).
     case badEntry(path: String, problem: String)
     case operationInProgress
+    /// The clone's index uses a git feature libgit2 cannot read (`IndexFeature`).
+    case unsupportedIndex(IndexFeature)
+    /// A `filter.<driver>` has only a `process` command, which baton cannot run.
+    case unrunnableFilter(driver: String)
     /// The server's certificate was refused: for ssh, `rejection` says whether the host is unknown or its key changed.
     case hostKey(remote: String, rejection: HostKeyRejection?, detail: String)
     case git(operation: String, message: String)
@@ -60,6 +64,12 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
                 + "Fix or remove it with git and try again"
         case .operationInProgress:
             return "a git merge or rebase is in progress in this clone; finish it with git (or `git merge --abort`) first"
+        case .unsupportedIndex(let feature):
+            return "this clone's git index is \(feature.name), which baton cannot read; nothing was changed. "
+                + "Run `\(feature.remedy)`, then retry"
+        case .unrunnableFilter(let driver):
+            return "git's filter.\(driver) has only a `process` command, which baton cannot run; nothing was changed. "
+                + "Set filter.\(driver).clean to an equivalent command, then retry"
         case .hostKey(let remote, let rejection, let detail):
             return HostKeyAdvice.message(remote: remote, rejection: rejection, detail: detail)
         case .git(let operation, let message):

@@ -73,10 +73,32 @@ extension Journal {
         var takenBeside = Set(theirs.map(\.path)).union(ours.keys)
         for delta in theirs {
             guard let mine = ours[delta.path] else {
-                changes.append(delta.newBlob.map { .upsert(path: delta.path, blob: $0) } ?? .remove(path: delta.path))
+                changes.append(
+                    delta.newBlob.map { .upsert(path: delta.path, blob: $0, mode: delta.newMode ?? .regular) }
+                        ?? .remove(path: delta.path))
                 continue
             }
-            if mine.newBlob == delta.newBlob { continue }
+            // Modes travel with the content: a change of mode on either side is kept.
+            let mode = Self.mergedMode(base: delta.oldMode, ours: mine.newMode, theirs: delta.newMode)
+            if mine.newBlob == delta.newBlob {
+                if let blob = delta.newBlob, mode != mine.newMode {
+                    changes.append(.upsert(path: delta.path, blob: blob, mode: mode))
+                }
+                continue
+            }
+            // Symlinks and submodules are not text: the side that changed it wins, both: the later id.
+            if mine.newMode?.isFile == false || delta.newMode?.isFile == false || delta.oldMode?.isFile == false {
+                let theirsChanged = delta.newBlob != delta.oldBlob
+                let oursChanged = mine.newBlob != delta.oldBlob
+                let theirsLater = (delta.newBlob?.hex ?? "") > (mine.newBlob?.hex ?? "")
+                let takeTheirs = theirsChanged && (!oursChanged || theirsLater)
+                if takeTheirs {
+                    changes.append(
+                        delta.newBlob.map { .upsert(path: delta.path, blob: $0, mode: delta.newMode ?? .regular) }
+                            ?? .remove(path: delta.path))
+                }
+                continue
+            }
             let result = JournalMerge.mergeFile(
                 path: delta.path,
                 base: try delta.oldBlob.map(bytes(of:)),
@@ -85,7 +107,7 @@ extension Journal {
                 theirs: MergeFileSide(bytes: try delta.newBlob.map(bytes(of:)),
                                       author: theirAuthors.joined(separator: " and ")))
             if let merged = result.bytes {
-                changes.append(.upsert(path: delta.path, blob: try repository.createBlob(Data(merged))))
+                changes.append(.upsert(path: delta.path, blob: try repository.createBlob(Data(merged)), mode: mode))
             } else {
                 changes.append(.remove(path: delta.path))
             }
@@ -126,6 +148,15 @@ extension Journal {
             if !inTree, taken.insert(candidate).inserted { return candidate }
             attempt += 1
         }
+    }
+
+    /// The mode of a path both sides changed: a side's change of mode (e.g. an executable bit) wins
+    /// over the base; when both changed it to different modes, the higher one, so that whichever
+    /// clone merges gets the same result.
+    static func mergedMode(base: EntryMode?, ours: EntryMode?, theirs: EntryMode?) -> EntryMode {
+        let changed = [ours, theirs].compactMap { $0 }.filter { $0 != base }
+        if let pick = changed.max(by: { $0.rawValue < $1.rawValue }) { return pick }
+        return ours ?? theirs ?? base ?? .regular
     }
 
     /// Distinct author names of the commits in `tip` that `hiding` lacks, sorted.

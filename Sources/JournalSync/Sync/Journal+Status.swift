@@ -16,7 +16,8 @@ public struct JournalStatus: Sendable {
 extension Journal {
     /// The clone's state, read without touching the network.
     public func status() throws -> JournalStatus {
-        try gitCall {
+        try checkIndexUsable()
+        return try gitCall {
             let branchRef = try repository.headBranchReference()
             let tracking = "refs/remotes/origin/" + branchRef.dropFirst("refs/heads/".count)
             let head = try repository.headCommit()

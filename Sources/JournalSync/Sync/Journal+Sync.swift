@@ -31,7 +31,7 @@ extension Journal {
 
     private func syncLocked(options: RemoteOptions, maxAttempts: Int, knownRemoteTip: String?) throws -> SyncReport {
         guard let url = try? repository.remoteURL("origin") else { throw JournalError.noRemote }
-        if repository.hasOperationInProgress { throw JournalError.operationInProgress }
+        try checkCanCommit()
         var report = SyncReport()
         report.committedHandEdits = try commitHandEdits()
         let branchRef = try gitCall { try repository.headBranchReference() }
@@ -114,7 +114,9 @@ extension Journal {
         guard !entries.isEmpty else { return [] }
         let paths = entries.map(\.path).sorted()
         let listed = paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? ", and \(paths.count - 5) more" : "")
-        _ = try commitLocked(paths: paths, message: "hand edits: \(listed)")
+        let head = try gitCall { try repository.headCommit() }
+        // Nothing to commit when every listed change was one git would not see (e.g. a filter undoes it).
+        if try commitLocked(paths: paths, message: "hand edits: \(listed)") == head { return [] }
         return paths
     }
 

@@ -1,0 +1,80 @@
+import CGit2
+import Foundation
+
+/// A feature of git's index file that libgit2 1.5 cannot read, so that baton must not write the
+/// index (or commit) until the user turns it off.
+public enum IndexFeature: Sendable, Equatable {
+    /// `core.splitIndex`: the index has a `link` extension pointing at a shared index.
+    case splitIndex
+    /// `index.sparse`: the index holds whole folders of a sparse checkout (`sdir`).
+    case sparseIndex
+    /// Anything else libgit2 refused, with its message.
+    case other(String)
+
+    /// How the feature is named to the user.
+    public var name: String {
+        switch self {
+        case .splitIndex: return "split (core.splitIndex)"
+        case .sparseIndex: return "a sparse index (index.sparse)"
+        case .other(let message): return "unreadable (\(message))"
+        }
+    }
+
+    /// The command that turns the feature off.
+    public var remedy: String {
+        switch self {
+        case .splitIndex: return "git config core.splitIndex false && git update-index --no-split-index"
+        case .sparseIndex: return "git sparse-checkout init --no-sparse-index"
+        case .other: return "git update-index --index-version 2"
+        }
+    }
+}
+
+extension Repository {
+    /// The index feature that keeps libgit2 from reading this clone's index, or nil when it reads it.
+    /// Checked from the file's extension signatures, and by reading it when they do not settle it.
+    public func unreadableIndexFeature() -> IndexFeature? {
+        let path = gitDirectory + "/index"
+        guard access(path, F_OK) == 0 else { return nil }
+        if let file = try? IndexFile(path: path) {
+            let signatures = Set(file.extensions.map(\.signature))
+            if signatures.contains("link") { return .splitIndex }
+            if signatures.contains("sdir") { return .sparseIndex }
+            // Only optional extensions libgit2 reads or skips: no need to parse the whole index again.
+            if signatures.isSubset(of: ["TREE", "REUC", "UNTR", "FSMN", "EOIE", "IEOT"]) { return nil }
+        }
+        var index: OpaquePointer?
+        guard git_repository_index(&index, pointer) == 0 else {
+            return .other(git_error_last().map { String(cString: $0.pointee.message) } ?? "cannot open the index")
+        }
+        defer { git_index_free(index) }
+        if git_index_read(index, 1) != 0 {
+            let message = git_error_last().map { String(cString: $0.pointee.message) } ?? "cannot read the index"
+            if message.contains("'link'") { return .splitIndex }
+            if message.contains("'sdir'") { return .sparseIndex }
+            return .other(message)
+        }
+        return nil
+    }
+
+    /// Whether the index holds unresolved merge conflicts (read raw when the fast reader can).
+    public func indexHasConflicts() throws -> Bool {
+        if let file = try? IndexFile(path: gitDirectory + "/index") {
+            return (0..<file.count).contains { file.flags($0) & IndexFile.stageMask != 0 }
+        }
+        let index = try Index(repository: self)
+        return git_index_has_conflicts(index.pointer) != 0
+    }
+
+    /// The mode of the entry at `path` in `tree`, or nil when there is none or it is a folder.
+    public func entryMode(atPath path: String, inTree tree: ObjectID) throws -> EntryMode? {
+        try withTree(tree) { treePtr in
+            var entry: OpaquePointer?
+            let status = git_tree_entry_bypath(&entry, treePtr, path)
+            if status == GIT_ENOTFOUND.rawValue { return nil }
+            try check(status, "look up \(path)")
+            defer { git_tree_entry_free(entry) }
+            return EntryMode(rawValue: git_tree_entry_filemode(entry).rawValue)
+        }
+    }
+}
