@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers, lowest first; each depends only on the ones above it in this list:
-//   CGit2 (libgit2 headers) -> GitKit (Swift wrapper) -> JournalModel (format, pure)
+//   CGit2 (libgit2 headers), GitFormats (git's index and tree formats by hand, no libgit2)
+//   -> GitKit (Swift wrapper, re-exports GitFormats) -> JournalModel (format, pure)
 //   -> JournalSync (commit, fetch, merge, push) -> JournalReports (read views)
 //   -> BatonCLI (argument parsing) -> baton (executable)
 let package = Package(
@@ -24,7 +25,8 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
-        .target(name: "GitKit", dependencies: ["CGit2", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GitFormats", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GitKit", dependencies: ["CGit2", "GitFormats"]),
         .target(
             name: "JournalModel",
             dependencies: [
@@ -47,7 +49,7 @@ let package = Package(
         .executableTarget(name: "baton", dependencies: ["BatonCLI"]),
         // Helpers shared by the test targets (the seeded generator of the randomised tests).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "GitFormats", "TestSupport"]),
         .testTarget(name: "JournalModelTests", dependencies: ["JournalModel", "TestSupport"]),
         .testTarget(name: "JournalSyncTests", dependencies: ["JournalSync", "GitKit", "JournalModel", "TestSupport"]),
         .testTarget(name: "JournalReportsTests", dependencies: ["JournalReports", "JournalSync", "JournalModel", "GitKit"]),

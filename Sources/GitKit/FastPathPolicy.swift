@@ -13,9 +13,7 @@ public struct FastPathPolicy {
     public init(repository: Repository) { self.repository = repository }
 
     /// Whether the environment turned the fast paths off.
-    public static var disabledByEnvironment: Bool {
-        ProcessInfo.processInfo.environment["BATON_GIT_FAST_PATHS"] == "0"
-    }
+    public static var disabledByEnvironment: Bool { FastPathSwitch.disabledByEnvironment }
 
     /// Why file contents may not be taken as raw bytes (filters, line-ending conversion, attributes),
     /// or nil when git would store every file of this repository byte for byte. `paths` are the
@@ -61,30 +59,10 @@ public struct FastPathPolicy {
         return nil
     }
 
-    /// Why the raw index `index` may not be read or spliced by hand, or nil when it may: versions 2
-    /// and 3 only, known extensions only, no conflict, skip-worktree, intent-to-add or assume-unchanged
-    /// entries, regular files only, and no `.gitattributes` tracked anywhere.
+    /// Why the raw index `index` may not be read or spliced by hand, or nil when it may
+    /// (`IndexFastPathCheck`, the index format's part of this decision).
     func indexRefusal(_ index: IndexFile) -> String? {
-        let understood = IndexSplice.droppableExtensions
-        if let unknown = index.extensions.first(where: { !understood.contains($0.signature) }) {
-            return "the index has a \(unknown.signature) extension"
-        }
-        for i in 0..<index.count {
-            if index.flags(i) & (IndexFile.stageMask | IndexFile.extendedFlag | IndexFile.assumeValidFlag) != 0 {
-                return "\(index.path(i)) has index flags (conflict, skip-worktree, intent-to-add or assume-unchanged)"
-            }
-            let mode = index.mode(i)
-            if mode != 0o100644 && mode != 0o100755 { return "\(index.path(i)) is not a regular file in the index" }
-            let path = index.pathBytes(i)
-            let name = ".gitattributes"
-            if path.count >= 14, path[path.count - 1] == UInt8(ascii: "s"),
-                memcmp(path.baseAddress! + path.count - 14, name, 14) == 0,
-                path.count == 14 || path[path.count - 15] == UInt8(ascii: "/")
-            {
-                return "\(index.path(i)) is tracked"
-            }
-        }
-        return nil
+        IndexFastPathCheck.refusal(index)
     }
 
     /// Whether the index on disk may be read and spliced by hand, with the reason when not.

@@ -1,12 +1,5 @@
 import CGit2
 
-/// A path whose work-tree or index state differs from HEAD.
-public struct StatusEntry: Sendable, Equatable {
-    public enum Change: Sendable, Equatable { case added, modified, deleted, conflicted }
-    public let path: String
-    public let change: Change
-}
-
 extension Repository {
     /// Paths that differ from HEAD in the index or the work tree, untracked files included
     /// (ignored ones left out). As in git, an entry marked skip-worktree (a sparse checkout) or

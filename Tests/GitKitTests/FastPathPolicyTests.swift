@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import GitFormats
 @testable import GitKit
 
 /// `FastPathPolicy` names why the hand-written fast paths may not run, for each setting that makes

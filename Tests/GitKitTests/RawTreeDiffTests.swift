@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import GitFormats
 @testable import GitKit
 import TestSupport
 
@@ -71,7 +72,7 @@ import TestSupport
         let blob = try repo.createBlob(Data("x".utf8))
         let paths = Self.names.filter { $0 != "x" } + ["x/inner.md"]
         let tree = try repo.updatedTree(base: nil, changes: paths.map { .upsert(path: $0, blob: blob) })
-        let raw = try RawTree(repository: repo, id: tree.raw)
+        let raw = try RawTree(repository: repo, id: tree.rawID)
         for name in Self.names {
             let found = try #require(raw.find(Array(name.utf8)), "\(name)")
             #expect(raw.nameString(of: found) == name)

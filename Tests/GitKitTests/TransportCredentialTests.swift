@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import GitFormats
 @testable import GitKit
 
 /// The pieces behind ssh host key checks and HTTPS credentials: SHA-1/HMAC, `known_hosts` reading,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import GitFormats
 @testable import GitKit
 import TestSupport
 

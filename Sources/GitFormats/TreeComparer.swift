@@ -4,7 +4,7 @@
 public final class TreeComparer {
     private let diff: TreeWalkDiff
 
-    public init(repository: Repository, paths: [String]) {
+    public init(repository: any GitObjectDatabase, paths: [String]) {
         diff = TreeWalkDiff(repository: repository, paths: paths)
     }
 

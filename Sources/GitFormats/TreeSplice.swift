@@ -1,4 +1,3 @@
-import CGit2
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,17 +13,19 @@ import Darwin
 /// is most of the cost of a commit. The result is the same tree, byte for byte (a randomised test
 /// compares the ids); anything this does not handle (a file where a folder is, or the reverse, odd
 /// paths) returns nil and libgit2 does the work.
-struct TreeSplice {
-    let repository: Repository
+package struct TreeSplice {
+    package let repository: any GitObjectDatabase
+
+    package init(repository: any GitObjectDatabase) { self.repository = repository }
 
     /// The new root tree's id, or nil when the changes need libgit2's general path.
-    func apply(base: ObjectID, changes: [TreeChange]) throws -> ObjectID? {
-        if FastPathPolicy.disabledByEnvironment { return nil }
+    package func apply(base: ObjectID, changes: [TreeChange]) throws -> ObjectID? {
+        if FastPathSwitch.disabledByEnvironment { return nil }
         var edits: [Edit] = []
         for change in changes {
-            let (path, blob, mode): (String, git_oid?, EntryMode)
+            let (path, blob, mode): (String, RawObjectID?, EntryMode)
             switch change {
-            case .upsert(let p, let id, let m): (path, blob, mode) = (p, id.raw, m)
+            case .upsert(let p, let id, let m): (path, blob, mode) = (p, id.rawID, m)
             case .remove(let p): (path, blob, mode) = (p, nil, .regular)
             }
             let components = path.split(separator: "/", omittingEmptySubsequences: false)
@@ -34,14 +35,14 @@ struct TreeSplice {
             if let blob, !(try isBlob(blob)) { return nil }
             edits.append(Edit(components: components, blob: blob, mode: mode))
         }
-        guard let result = try update(tree: base.raw, edits: edits[...]) else { return nil }
+        guard let result = try update(tree: base.rawID, edits: edits[...]) else { return nil }
         if let id = result.id { return ObjectID(id) }
         return try repository.emptyTree()
     }
 
     /// Names this handles: ASCII letters, digits, `.`, `_` and `-`, and nothing libgit2 refuses
     /// (`.`, `..`, `.git` and its variants); anything else is left to libgit2's checks.
-    static func isPlainName(_ name: Substring) -> Bool {
+    package static func isPlainName(_ name: Substring) -> Bool {
         guard !name.isEmpty, name != ".", name != "..",
             name.utf8.allSatisfy({ byte in
                 (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
@@ -54,32 +55,25 @@ struct TreeSplice {
         return !name.hasSuffix(".")
     }
 
-    private func isBlob(_ id: git_oid) throws -> Bool {
-        var odb: OpaquePointer?
-        try check(git_repository_odb(&odb, repository.pointer), "open the object database")
-        defer { git_odb_free(odb) }
-        var size = 0
-        var type = GIT_OBJECT_INVALID
-        var oid = id
-        guard git_odb_read_header(&size, &type, odb, &oid) == 0 else { return false }
-        return type == GIT_OBJECT_BLOB
+    private func isBlob(_ id: RawObjectID) throws -> Bool {
+        try repository.isBlob(id)
     }
 
     /// One path's change, relative to the tree it is applied to.
     private struct Edit {
         let components: [Substring]
-        let blob: git_oid?
+        let blob: RawObjectID?
         let mode: EntryMode
     }
 
     /// A tree after the edits: its new id, or nil when it was left empty (and is removed from its
     /// parent, as libgit2 does).
     private struct Updated {
-        let id: git_oid?
+        let id: RawObjectID?
     }
 
     /// Applies `edits` (paths relative to this tree) to the tree `id`; nil when unsupported.
-    private func update(tree id: git_oid?, edits: ArraySlice<Edit>) throws -> Updated? {
+    private func update(tree id: RawObjectID?, edits: ArraySlice<Edit>) throws -> Updated? {
         let tree = try id.map { try RawTree(repository: repository, id: $0) }
         // Trees git would write: canonical modes, sorted, each name once (libgit2 rewrites others).
         if let tree, !Self.isCanonical(tree) { return nil }
@@ -123,7 +117,7 @@ struct TreeSplice {
 
     /// True when every entry has a mode git writes (no leading zero) and the names are in strictly
     /// increasing tree order.
-    static func isCanonical(_ tree: RawTree) -> Bool {
+    package static func isCanonical(_ tree: RawTree) -> Bool {
         var offset = 0
         var previous: RawTree.Entry?
         while offset < tree.bytes.count {
@@ -148,7 +142,7 @@ struct TreeSplice {
         let isTree: Bool
         /// The entry of that name in the old tree, found by the caller (nil: the name is new).
         let replaces: RawTree.Entry?
-        let entry: (mode: UInt32, id: git_oid)?
+        let entry: (mode: UInt32, id: RawObjectID)?
     }
 
     /// The tree's bytes with each name's entry replaced, inserted or removed.
@@ -197,14 +191,7 @@ struct TreeSplice {
         return out
     }
 
-    private func write(_ bytes: [UInt8]) throws -> git_oid {
-        var odb: OpaquePointer?
-        try check(git_repository_odb(&odb, repository.pointer), "open the object database")
-        defer { git_odb_free(odb) }
-        var oid = git_oid()
-        try bytes.withUnsafeBytes { buffer in
-            try check(git_odb_write(&oid, odb, buffer.baseAddress, buffer.count, GIT_OBJECT_TREE), "write tree")
-        }
-        return oid
+    private func write(_ bytes: [UInt8]) throws -> RawObjectID {
+        try bytes.withUnsafeBytes { try repository.writeTree($0) }
     }
 }

@@ -1,4 +1,3 @@
-import CGit2
 import Foundation
 
 /// Updates the index's cache-tree after a commit changed some paths. A directory whose cached tree
@@ -6,19 +5,19 @@ import Foundation
 /// new tree id and adjusted count, and new directories get complete nodes; anything else on a changed
 /// path is invalidated, exactly what git would do after `git add`. Directories off the changed paths
 /// are untouched.
-struct TreeCacheUpdate {
-    let repository: Repository
+package struct TreeCacheUpdate {
+    package let repository: any GitObjectDatabase
     /// Each edited path (bytes), whether it now exists, and whether the index had it before.
-    let edits: [(path: [UInt8], exists: Bool, existed: Bool)]
+    package let edits: [(path: [UInt8], exists: Bool, existed: Bool)]
 
-    func apply(to root: TreeCacheNode, oldTree: git_oid, newTree: git_oid) throws {
+    package func apply(to root: TreeCacheNode, oldTree: RawObjectID, newTree: RawObjectID) throws {
         let split = edits.map { edit in (edit.path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map(Array.init), edit.exists, edit.existed) }
         try update(root, dir: [], edits: split, old: oldTree, new: newTree)
     }
 
     private typealias SplitEdit = (components: [[UInt8]], exists: Bool, existed: Bool)
 
-    private func update(_ node: TreeCacheNode, dir: [[UInt8]], edits: [SplitEdit], old: git_oid?, new: git_oid?) throws {
+    private func update(_ node: TreeCacheNode, dir: [[UInt8]], edits: [SplitEdit], old: RawObjectID?, new: RawObjectID?) throws {
         let depth = dir.count
         var oldID = old, newID = new
         let matchedHead = node.isValid && old != nil && withUnsafeBytes(of: &oldID) { Array($0.prefix(20)) } == node.oid
@@ -60,7 +59,7 @@ struct TreeCacheUpdate {
     }
 
     /// A complete node for a folder the commit created: everything below it is in `edits`.
-    private func newNode(_ name: [UInt8], depth: Int, edits: [SplitEdit], tree: git_oid) throws -> TreeCacheNode {
+    private func newNode(_ name: [UInt8], depth: Int, edits: [SplitEdit], tree: RawObjectID) throws -> TreeCacheNode {
         var id = tree
         let node = TreeCacheNode(
             name: name, entryCount: edits.filter(\.exists).count, oid: withUnsafeBytes(of: &id) { Array($0.prefix(20)) })
@@ -87,15 +86,7 @@ struct TreeCacheUpdate {
     }
 
     /// The id of the subtree `name` of `tree`, or nil when there is none.
-    private func subtree(_ tree: git_oid, _ name: [UInt8]) throws -> git_oid? {
-        var id = tree
-        var treePointer: OpaquePointer?
-        try check(git_tree_lookup(&treePointer, repository.pointer, &id), "read tree")
-        defer { git_tree_free(treePointer) }
-        let entry = (name + [0]).withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { git_tree_entry_byname(treePointer, $0) }
-        }
-        guard let entry, git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return nil }
-        return git_tree_entry_id(entry).pointee
+    private func subtree(_ tree: RawObjectID, _ name: [UInt8]) throws -> RawObjectID? {
+        try repository.subtreeID(named: name, in: tree)
     }
 }

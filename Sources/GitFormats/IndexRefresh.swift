@@ -4,16 +4,16 @@ import Foundation
 /// `git status` does when it refreshes the index: afterwards those entries are trusted by their stat
 /// data again instead of being hashed on every scan. Only the stat fields change (ids, paths and the
 /// cache-tree stay), and nothing is written if the index changed since it was read or is locked.
-struct IndexRefresh {
+package struct IndexRefresh {
     /// Fewer hashed files than this cost less to hash again than to rewrite the index.
-    static let minimumEntries = 64
+    package static let minimumEntries = 64
 
-    let repository: Repository
-    let index: IndexFile
+    package let repository: any GitWorkTreeRepository
+    package let index: IndexFile
 
     /// Writes `entries`' new stat data; `smudging` entries (hashed and found changed) get size 0, as git
     /// does, so that a change made in the second the old index was written is not taken for clean later.
-    func write(_ entries: [(entry: Int, stat: IndexStat)], smudging: [Int]) {
+    package func write(_ entries: [(entry: Int, stat: IndexStat)], smudging: [Int]) {
         let indexPath = repository.gitDirectory + "/index"
         let lockPath = indexPath + ".lock"
         let fd = open(lockPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

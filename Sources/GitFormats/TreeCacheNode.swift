@@ -1,31 +1,31 @@
 /// One directory of the index's cache-tree extension ("TREE"): how many index entries lie below it
 /// and the tree id they make, or `entryCount == -1` when that is unknown (invalidated), and the
 /// cached subdirectories. git and libgit2 use it to skip unchanged directories; so do we.
-final class TreeCacheNode {
-    var name: [UInt8]
-    var entryCount: Int
+package final class TreeCacheNode {
+    package var name: [UInt8]
+    package var entryCount: Int
     /// The tree id (20 bytes) when valid.
-    var oid: [UInt8]?
-    var children: [TreeCacheNode]
+    package var oid: [UInt8]?
+    package var children: [TreeCacheNode]
 
-    init(name: [UInt8], entryCount: Int, oid: [UInt8]?, children: [TreeCacheNode] = []) {
+    package init(name: [UInt8], entryCount: Int, oid: [UInt8]?, children: [TreeCacheNode] = []) {
         self.name = name
         self.entryCount = entryCount
         self.oid = oid
         self.children = children
     }
 
-    var isValid: Bool { entryCount >= 0 && oid != nil }
+    package var isValid: Bool { entryCount >= 0 && oid != nil }
 
-    func child(_ name: [UInt8]) -> TreeCacheNode? { children.first { $0.name == name } }
+    package func child(_ name: [UInt8]) -> TreeCacheNode? { children.first { $0.name == name } }
 
-    func invalidate() {
+    package func invalidate() {
         entryCount = -1
         oid = nil
     }
 
     /// Parses the extension's payload (the root node and, depth first, its subtrees).
-    static func parse(_ payload: UnsafeRawBufferPointer) throws -> TreeCacheNode {
+    package static func parse(_ payload: UnsafeRawBufferPointer) throws -> TreeCacheNode {
         var offset = 0
         let root = try parseNode(payload, &offset)
         guard offset == payload.count else { throw IndexFileUnsupported(reason: "TREE extension has trailing bytes") }
@@ -65,7 +65,7 @@ final class TreeCacheNode {
     }
 
     /// Appends this node and its subtrees in the on-disk format.
-    func serialize(into out: inout [UInt8]) {
+    package func serialize(into out: inout [UInt8]) {
         out += name
         out.append(0)
         out += Array(String(isValid ? entryCount : -1).utf8)

@@ -5,11 +5,11 @@ import Foundation
 /// threads). A folder whose count of non-folder names equals the count of its tracked files that
 /// exist has no new file, so names are only compared where the counts differ; folders the index does
 /// not know are new and listed completely. Ignore rules are applied by the caller.
-struct UntrackedFiles {
-    let root: String
-    let index: IndexFile
+package struct UntrackedFiles {
+    package let root: String
+    package let index: IndexFile
     /// Per index entry: its file exists and is not a folder.
-    let present: [Bool]
+    package let present: [Bool]
 
     /// Tracked folders: their path ("" for the root) and how many tracked files exist directly in them.
     /// Entries of one folder are mostly adjacent in the index, so names are compared as bytes and the
@@ -48,7 +48,7 @@ struct UntrackedFiles {
 
     /// Paths of untracked files, or nil when something needs libgit2's status (a `.git` inside a
     /// tracked folder, a `.gitattributes` file, a name that is not UTF-8).
-    func find() -> [String]? {
+    package func find() -> [String]? {
         let (folders, presentCounts) = trackedFolders()
         let known = Set(folders)
         var results = [FolderResult](repeating: FolderResult(), count: folders.count)

@@ -1,44 +1,28 @@
-import CGit2
 import Dispatch
 import Foundation
 
-extension Repository {
-    /// The same answer as `status()`, computed the way git does it but on every core: the index is
-    /// read raw, every tracked file is `lstat`ed on several threads and compared with the index's stat
-    /// data, only files whose stat data changed (or that are "racy", written in the second the index
-    /// was) are hashed, and every folder is listed to find new files. Nothing is skipped: every hand
-    /// edit, new file and deletion anywhere in the work tree is found. Falls back to `status()` for
-    /// what `FastPathPolicy` declines (conflicts, index v4 and unknown extensions, skip-worktree and
-    /// assume-unchanged entries, symlinks, submodules, attributes, filters, CRLF settings).
-    public func scanStatus() throws -> [StatusEntry] {
-        if let entries = try WorkTreeScan(repository: self).run() { return entries }
-        return try status()
-    }
-}
-
 /// One run of `scanStatus`.
-final class WorkTreeScan {
+package final class WorkTreeScan {
     private enum FileState: UInt8 { case clean, modified, deleted, needsHash, directory }
 
-    private let repository: Repository
+    private let repository: any GitWorkTreeRepository
     private let root: String
     private var trustExecutableBit = true
 
-    init(repository: Repository) {
+    package init(repository: any GitWorkTreeRepository) {
         self.repository = repository
         root = repository.workTree
     }
 
     /// The status entries, or nil when this repository needs libgit2's full status.
-    func run() throws -> [StatusEntry]? {
-        let policy = FastPathPolicy(repository: repository)
-        guard policy.contentRefusal() == nil else { return nil }
+    package func run() throws -> [StatusEntry]? {
+        guard repository.fastPathContentRefusal() == nil else { return nil }
         if let fileMode = (try? repository.configString("core.filemode")).flatMap({ $0 })?.lowercased() {
             trustExecutableBit = fileMode != "false"
         }
         let index: IndexFile
         do { index = try IndexFile(path: repository.gitDirectory + "/index") } catch { return nil }
-        guard policy.indexRefusal(index) == nil else { return nil }
+        guard IndexFastPathCheck.refusal(index) == nil else { return nil }
         var changes: [String: StatusFlags] = [:]
         try IndexHeadDiff(repository: repository, index: index).collect(into: &changes)
         let (states, refreshed, smudged) = fileStates(index)
@@ -75,6 +59,7 @@ final class WorkTreeScan {
         let rootBytes = Array(root.utf8) + [UInt8(ascii: "/")]
         let racySeconds = index.modifiedSeconds
         let trustMode = trustExecutableBit
+        let hashBlob = repository.blobHasher
         let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if rootFD >= 0 { close(rootFD) } }
         observed.withUnsafeMutableBufferPointer { observedBuffer in
@@ -115,9 +100,7 @@ final class WorkTreeScan {
             Parallel.forEach(uncertain.count) { k in
                 let i = uncertain[k]
                 var path = PathBuffer(prefix: rootBytes)
-                var oid = git_oid()
-                let status = path.withPath(index.pathBytes(i)) { git_odb_hashfile(&oid, $0, GIT_OBJECT_BLOB) }
-                if status != 0 {
+                guard var oid = path.withPath(index.pathBytes(i), { hashBlob($0) }) else {
                     var st = FileStatus()
                     out[i] = path.withPath(index.pathBytes(i), { lstat($0, &st) }) != 0 ? .deleted : .modified
                     return
@@ -133,25 +116,23 @@ final class WorkTreeScan {
     }
 
     private func isIgnored(_ path: String) -> Bool {
-        var ignored: Int32 = 0
-        guard git_ignore_path_is_ignored(&ignored, repository.pointer, path) == 0 else { return false }
-        return ignored != 0
+        repository.isIgnoredPath(path)
     }
 }
 
 /// A reusable C path: the work tree root followed by one relative path, NUL-terminated.
-struct PathBuffer {
+package struct PathBuffer {
     private var bytes: [CChar]
     private let prefixCount: Int
 
-    init(prefix: [UInt8]) {
+    package init(prefix: [UInt8]) {
         bytes = prefix.map { CChar(bitPattern: $0) }
         prefixCount = prefix.count
         bytes.reserveCapacity(prefixCount + 4096)
     }
 
     /// Calls `body` with `prefix + relative` as a C string.
-    mutating func withPath<T>(_ relative: UnsafeRawBufferPointer, _ body: (UnsafePointer<CChar>) -> T) -> T {
+    package mutating func withPath<T>(_ relative: UnsafeRawBufferPointer, _ body: (UnsafePointer<CChar>) -> T) -> T {
         bytes.removeSubrange(prefixCount...)
         bytes.append(contentsOf: relative.lazy.map { CChar(bitPattern: $0) })
         bytes.append(0)
@@ -161,19 +142,19 @@ struct PathBuffer {
 
 /// The open folder of the entries being checked, so each file is found by its name alone instead of
 /// walking its whole path again (the kernel's path walk was most of the scan's time).
-struct FolderHandle {
-    let root: Int32
+package struct FolderHandle {
+    package let root: Int32
     private(set) var fd: Int32
     private var current: [UInt8]? = nil
     private var openError: Int32 = 0
 
-    init(root: Int32) {
+    package init(root: Int32) {
         self.root = root
         fd = root
     }
 
     /// Makes `folder` (relative, empty for the root) current; false (with errno set) when it cannot be opened.
-    mutating func enter(_ folder: UnsafeRawBufferPointer) -> Bool {
+    package mutating func enter(_ folder: UnsafeRawBufferPointer) -> Bool {
         if let current, current.elementsEqual(folder) {
             errno = openError
             return fd >= 0
@@ -199,7 +180,7 @@ struct FolderHandle {
         return fd >= 0
     }
 
-    mutating func release() {
+    package mutating func release() {
         if fd >= 0 && fd != root { close(fd) }
         fd = -1
         current = nil

@@ -1,4 +1,3 @@
-import CGit2
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -6,15 +5,15 @@ import Darwin
 #endif
 
 /// A tree object's bytes as git stores them (`<octal mode> <name>\0<20-byte id>` per entry, in
-/// tree order), read through libgit2's object database without building an entry table.
+/// tree order), read through the object database (`GitObjectDatabase`) without building an entry table.
 ///
 /// A journal's `tasks/` folder is one tree of thousands of entries that changes in one or two of
 /// them per commit. History walks compare consecutive versions of it tens of thousands of times;
 /// comparing the raw bytes (skipping the long identical head and tail) and looking one name up
 /// near where it was last found costs a small fraction of parsing every entry each time.
-final class RawTree {
+package final class RawTree {
     /// One entry, as offsets into the tree's bytes.
-    struct Entry {
+    package struct Entry {
         let start: Int
         let mode: UInt32
         let nameStart: Int
@@ -40,32 +39,18 @@ final class RawTree {
     }
 
     /// The modes git writes: folder, file, executable, symbolic link, submodule.
-    static let canonicalModes: Set<UInt32> = [0o040000, 0o100644, 0o100755, 0o120000, 0o160000]
+    package static let canonicalModes: Set<UInt32> = [0o040000, 0o100644, 0o100755, 0o120000, 0o160000]
 
-    private let object: OpaquePointer
-    let bytes: UnsafeRawBufferPointer
+    private let object: any StoredObjectBytes
+    package let bytes: UnsafeRawBufferPointer
 
-    init(repository: Repository, id: git_oid) throws {
-        var odb: OpaquePointer?
-        try check(git_repository_odb(&odb, repository.pointer), "open the object database")
-        defer { git_odb_free(odb) }
-        var read: OpaquePointer?
-        var oid = id
-        try check(git_odb_read(&read, odb, &oid), "read tree \(ObjectID(id).short)")
-        guard let read, git_odb_object_type(read) == GIT_OBJECT_TREE else {
-            git_odb_object_free(read)
-            throw GitError(
-                operation: "read tree \(ObjectID(id).short)", code: GIT_EINVALIDSPEC.rawValue,
-                errorClass: Int32(GIT_ERROR_OBJECT.rawValue), message: "the object is not a tree")
-        }
-        object = read
-        bytes = UnsafeRawBufferPointer(start: git_odb_object_data(read), count: git_odb_object_size(read))
+    package init(repository: any GitObjectDatabase, id: RawObjectID) throws {
+        object = try repository.readTree(id)
+        bytes = object.bytes
     }
 
-    deinit { git_odb_object_free(object) }
-
     /// The entry that starts at `offset`; nil past the end or when the bytes there are not an entry.
-    func entry(at offset: Int) -> Entry? {
+    package func entry(at offset: Int) -> Entry? {
         let count = bytes.count
         var i = offset
         var mode: UInt32 = 0
@@ -82,24 +67,20 @@ final class RawTree {
         return Entry(start: offset, mode: mode, nameStart: i + 1, nameEnd: nameEnd)
     }
 
-    func id(of entry: Entry) -> git_oid {
-        var oid = git_oid()
-        withUnsafeMutableBytes(of: &oid) { out in
-            out.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[entry.idStart..<(entry.idStart + 20)]))
-        }
-        return oid
+    package func id(of entry: Entry) -> RawObjectID {
+        RawObjectID(copying: UnsafeRawBufferPointer(rebasing: bytes[entry.idStart..<(entry.idStart + 20)]))
     }
 
-    func name(of entry: Entry) -> UnsafeRawBufferPointer {
+    package func name(of entry: Entry) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(rebasing: bytes[entry.nameStart..<entry.nameEnd])
     }
 
-    func nameString(of entry: Entry) -> String {
+    package func nameString(of entry: Entry) -> String {
         String(decoding: name(of: entry), as: UTF8.self)
     }
 
     /// The entry called `wanted`; `hint` is where to look first (where it was in a similar tree).
-    func find(_ wanted: [UInt8], hint: Int? = nil) -> Entry? {
+    package func find(_ wanted: [UInt8], hint: Int? = nil) -> Entry? {
         if let hint, hint == 0 || (hint >= 21 && hint <= bytes.count && bytes[hint - 21] == 0),
             let entry = entry(at: hint), Self.canonicalModes.contains(entry.mode), equal(name(of: entry), wanted)
         {
@@ -118,7 +99,7 @@ final class RawTree {
 
     /// The entries that differ between two trees (either may be nil: the empty tree), in tree order,
     /// as pairs of the old and the new entry for each changed name.
-    static func changes(from old: RawTree?, to new: RawTree?) -> [(old: Entry?, new: Entry?)] {
+    package static func changes(from old: RawTree?, to new: RawTree?) -> [(old: Entry?, new: Entry?)] {
         var out: [(Entry?, Entry?)] = []
         let a = old?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)
         let b = new?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)
@@ -157,7 +138,7 @@ final class RawTree {
     }
 
     /// git's tree order: names as bytes, a folder's name as if it ended in "/".
-    static func order(_ a: UnsafeRawBufferPointer, _ aIsTree: Bool, _ b: some Collection<UInt8>, _ bIsTree: Bool) -> Int {
+    package static func order(_ a: UnsafeRawBufferPointer, _ aIsTree: Bool, _ b: some Collection<UInt8>, _ bIsTree: Bool) -> Int {
         var ia = a.startIndex
         var ib = b.startIndex
         while ia < a.endIndex && ib < b.endIndex {
@@ -180,7 +161,7 @@ final class RawTree {
     }
 
     /// How many leading bytes `a` and `b` share, compared eight at a time.
-    static func commonPrefix(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+    package static func commonPrefix(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
         let n = min(a.count, b.count)
         guard n > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return 0 }
         var i = 0
@@ -192,7 +173,7 @@ final class RawTree {
     }
 
     /// How many trailing bytes `a` and `b` share, at most `limit`.
-    static func commonSuffix(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, limit: Int) -> Int {
+    package static func commonSuffix(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, limit: Int) -> Int {
         guard limit > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return 0 }
         var k = 0
         while k + 8 <= limit,

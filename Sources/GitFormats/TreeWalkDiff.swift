@@ -1,4 +1,3 @@
-import CGit2
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,14 +12,14 @@ import Darwin
 /// searched first where it was found last time (`hints`, kept across the comparisons of one walk).
 /// Same results as libgit2 without rename detection: a file replaced by a folder is a deletion plus
 /// additions, a mode change is a modification.
-struct TreeWalkDiff {
-    let repository: Repository
+package struct TreeWalkDiff {
+    package let repository: any GitObjectDatabase
     /// Paths (files or folders, a trailing "/" allowed) to limit the comparison to; empty: everything.
-    let paths: [String]
+    package let paths: [String]
     /// Where each looked-up path's entry was found in the last tree read.
-    let hints: LookupHints
+    package let hints: LookupHints
 
-    init(repository: Repository, paths: [String], hints: LookupHints = LookupHints()) {
+    package init(repository: any GitObjectDatabase, paths: [String], hints: LookupHints = LookupHints()) {
         self.repository = repository
         self.hints = hints
         self.paths = paths.map { path in
@@ -30,9 +29,9 @@ struct TreeWalkDiff {
         }
     }
 
-    func deltas(from old: ObjectID?, to new: ObjectID?) throws -> [TreeDelta] {
+    package func deltas(from old: ObjectID?, to new: ObjectID?) throws -> [TreeDelta] {
         var out: [TreeDelta] = []
-        try compare(old: old?.raw, new: new?.raw, prefix: "", into: &out)
+        try compare(old: old?.rawID, new: new?.rawID, prefix: "", into: &out)
         // In a walk, this comparison's old trees are the next one's new trees.
         hints.previousTrees = hints.currentTrees
         hints.currentTrees = [:]
@@ -40,7 +39,7 @@ struct TreeWalkDiff {
     }
 
     private struct Entry {
-        let id: git_oid
+        let id: RawObjectID
         let isTree: Bool
         let mode: UInt32
 
@@ -51,8 +50,8 @@ struct TreeWalkDiff {
         }
     }
 
-    private func compare(old: git_oid?, new: git_oid?, prefix: String, into out: inout [TreeDelta]) throws {
-        if var a = old, var b = new, git_oid_equal(&a, &b) != 0 { return }
+    private func compare(old: RawObjectID?, new: RawObjectID?, prefix: String, into out: inout [TreeDelta]) throws {
+        if let a = old, let b = new, a == b { return }
         let oldTree = try old.map { try tree($0) }
         let newTree = try new.map { try tree($0) }
         if let names = relevantNames(below: prefix) {
@@ -79,7 +78,7 @@ struct TreeWalkDiff {
     }
 
     /// The tree, from those the last comparison read when it is one of them.
-    private func tree(_ id: git_oid) throws -> RawTree {
+    private func tree(_ id: RawObjectID) throws -> RawTree {
         let key = ObjectID(id)
         if let known = hints.currentTrees[key] ?? hints.previousTrees[key] {
             hints.currentTrees[key] = known
@@ -127,16 +126,15 @@ struct TreeWalkDiff {
         paths.isEmpty || paths.contains { path == $0 || path.hasPrefix($0 + "/") }
     }
 
-    private static func same(_ a: git_oid, _ b: git_oid) -> Bool {
-        var x = a, y = b
-        return git_oid_equal(&x, &y) != 0
+    private static func same(_ a: RawObjectID, _ b: RawObjectID) -> Bool {
+        a == b
     }
 }
 
 /// What one comparison leaves for the next in a walk: where looked-up paths were found in the last
 /// tree read, and the trees read (a commit's old trees are the next commit's new ones).
-final class LookupHints {
-    var offsets: [String: Int] = [:]
-    var currentTrees: [ObjectID: RawTree] = [:]
-    var previousTrees: [ObjectID: RawTree] = [:]
+package final class LookupHints {
+    package var offsets: [String: Int] = [:]
+    package var currentTrees: [ObjectID: RawTree] = [:]
+    package var previousTrees: [ObjectID: RawTree] = [:]
 }

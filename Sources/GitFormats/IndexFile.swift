@@ -5,21 +5,21 @@ import Darwin
 #endif
 
 /// The C `stat` structure, named so it does not clash with `IndexFile.stat(_:)`.
-typealias FileStatus = stat
+package typealias FileStatus = stat
 
 /// Why the raw index reader declined a file; callers fall back to libgit2, which handles everything.
-struct IndexFileUnsupported: Error {
-    let reason: String
+package struct IndexFileUnsupported: Error {
+    package let reason: String
 }
 
 /// The stat data git keeps per index entry (all fields as stored: 32 bits, big-endian on disk).
-struct IndexStat: Equatable {
-    var ctimeSeconds: UInt32, ctimeNanoseconds: UInt32
-    var mtimeSeconds: UInt32, mtimeNanoseconds: UInt32
-    var device: UInt32, inode: UInt32, mode: UInt32, uid: UInt32, gid: UInt32, size: UInt32
+package struct IndexStat: Equatable {
+    package var ctimeSeconds: UInt32, ctimeNanoseconds: UInt32
+    package var mtimeSeconds: UInt32, mtimeNanoseconds: UInt32
+    package var device: UInt32, inode: UInt32, mode: UInt32, uid: UInt32, gid: UInt32, size: UInt32
 
     /// The fields git would record for a file with this `stat`, with `mode` as the index mode.
-    init(_ st: stat, mode: UInt32) {
+    package init(_ st: stat, mode: UInt32) {
         ctimeSeconds = UInt32(truncatingIfNeeded: st.st_ctim.tv_sec)
         ctimeNanoseconds = UInt32(truncatingIfNeeded: st.st_ctim.tv_nsec)
         mtimeSeconds = UInt32(truncatingIfNeeded: st.st_mtim.tv_sec)
@@ -32,7 +32,7 @@ struct IndexStat: Equatable {
         size = UInt32(truncatingIfNeeded: st.st_size)
     }
 
-    init(ctimeSeconds: UInt32, ctimeNanoseconds: UInt32, mtimeSeconds: UInt32, mtimeNanoseconds: UInt32,
+    package init(ctimeSeconds: UInt32, ctimeNanoseconds: UInt32, mtimeSeconds: UInt32, mtimeNanoseconds: UInt32,
          device: UInt32, inode: UInt32, mode: UInt32, uid: UInt32, gid: UInt32, size: UInt32) {
         (self.ctimeSeconds, self.ctimeNanoseconds, self.mtimeSeconds, self.mtimeNanoseconds) =
             (ctimeSeconds, ctimeNanoseconds, mtimeSeconds, mtimeNanoseconds)
@@ -42,7 +42,7 @@ struct IndexStat: Equatable {
     /// True when a file with `st` looks unchanged since this entry was recorded, comparing what git
     /// compares. Nanoseconds and the device are compared only when the entry recorded them (git built
     /// without USE_NSEC/USE_STDEV writes zeros there).
-    func matches(_ st: stat) -> Bool {
+    package func matches(_ st: stat) -> Bool {
         let now = IndexStat(st, mode: mode)
         if mtimeSeconds != now.mtimeSeconds || ctimeSeconds != now.ctimeSeconds { return false }
         if mtimeNanoseconds != 0 && mtimeNanoseconds != now.mtimeNanoseconds { return false }
@@ -55,11 +55,11 @@ struct IndexStat: Equatable {
 /// The git index (`.git/index`) read as raw bytes: entries are offsets into the file, nothing is
 /// copied per entry, so reading a 30,000-entry index costs one read and one pass over the lengths.
 /// Versions 2 and 3; anything this reader does not understand makes `init` throw.
-final class IndexFile {
+package final class IndexFile {
     /// Where each field of an on-disk entry starts (git's index-format.txt, versions 2 and 3): ten
     /// 32-bit stat fields, the 20-byte object id, the 16-bit flags, then (with the extended flag) 16
     /// more bits of flags, and the path.
-    enum Layout {
+    package enum Layout {
         static let ctime = 0, mtime = 8, mode = 24, size = 36, oid = 40, flags = 60
         static let oidSize = 20
         /// Bytes of every on-disk entry before its path.
@@ -69,23 +69,23 @@ final class IndexFile {
     }
 
     /// Bytes of every on-disk entry before its path.
-    static let entryHeaderSize = Layout.header
-    static let stageMask: UInt16 = 0x3000
-    static let extendedFlag: UInt16 = 0x4000
-    static let assumeValidFlag: UInt16 = 0x8000
+    package static let entryHeaderSize = Layout.header
+    package static let stageMask: UInt16 = 0x3000
+    package static let extendedFlag: UInt16 = 0x4000
+    package static let assumeValidFlag: UInt16 = 0x8000
 
-    let bytes: UnsafeMutableRawBufferPointer
-    let version: UInt32
+    package let bytes: UnsafeMutableRawBufferPointer
+    package let version: UInt32
     /// Start offset of each entry, in index order (by path bytes, then stage).
-    let entryOffsets: [Int]
+    package let entryOffsets: [Int]
     /// Where the entries end and the extensions start.
-    let entriesEnd: Int
+    package let entriesEnd: Int
     /// Each extension's signature (e.g. "TREE") and the range of its payload.
-    let extensions: [(signature: String, payload: Range<Int>)]
+    package let extensions: [(signature: String, payload: Range<Int>)]
     /// The index file's own modification time: entries modified in the same second are "racy".
-    let modifiedSeconds: Int
+    package let modifiedSeconds: Int
 
-    init(path: String) throws {
+    package init(path: String) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IndexFileUnsupported(reason: "cannot open \(path)") }
         defer { close(fd) }
@@ -143,25 +143,25 @@ final class IndexFile {
 
     deinit { bytes.deallocate() }
 
-    var count: Int { entryOffsets.count }
+    package var count: Int { entryOffsets.count }
 
-    func extensionPayload(_ signature: String) -> Range<Int>? {
+    package func extensionPayload(_ signature: String) -> Range<Int>? {
         extensions.first { $0.signature == signature }?.payload
     }
 
     // MARK: - entries
 
-    func flags(_ i: Int) -> UInt16 { Self.be16(bytes, entryOffsets[i] + Layout.flags) }
+    package func flags(_ i: Int) -> UInt16 { Self.be16(bytes, entryOffsets[i] + Layout.flags) }
 
-    func stage(_ i: Int) -> Int { Int((flags(i) & Self.stageMask) >> 12) }
+    package func stage(_ i: Int) -> Int { Int((flags(i) & Self.stageMask) >> 12) }
 
-    func mode(_ i: Int) -> UInt32 { Self.be32(bytes, entryOffsets[i] + Layout.mode) }
+    package func mode(_ i: Int) -> UInt32 { Self.be32(bytes, entryOffsets[i] + Layout.mode) }
 
-    func size(_ i: Int) -> UInt32 { Self.be32(bytes, entryOffsets[i] + Layout.size) }
+    package func size(_ i: Int) -> UInt32 { Self.be32(bytes, entryOffsets[i] + Layout.size) }
 
-    func mtimeSeconds(_ i: Int) -> UInt32 { Self.be32(bytes, entryOffsets[i] + Layout.mtime) }
+    package func mtimeSeconds(_ i: Int) -> UInt32 { Self.be32(bytes, entryOffsets[i] + Layout.mtime) }
 
-    func stat(_ i: Int) -> IndexStat {
+    package func stat(_ i: Int) -> IndexStat {
         let o = entryOffsets[i]
         return IndexStat(
             ctimeSeconds: Self.be32(bytes, o), ctimeNanoseconds: Self.be32(bytes, o + 4),
@@ -171,13 +171,13 @@ final class IndexFile {
     }
 
     /// The entry's 20-byte object id.
-    func oid(_ i: Int) -> UnsafeRawBufferPointer {
+    package func oid(_ i: Int) -> UnsafeRawBufferPointer {
         let start = entryOffsets[i] + Layout.oid
         return UnsafeRawBufferPointer(rebasing: bytes[start..<start + Layout.oidSize])
     }
 
     /// The entry's path bytes (no NUL).
-    func pathBytes(_ i: Int) -> UnsafeRawBufferPointer {
+    package func pathBytes(_ i: Int) -> UnsafeRawBufferPointer {
         let o = entryOffsets[i]
         let start = o + Self.entryHeaderSize + (flags(i) & Self.extendedFlag != 0 ? 2 : 0)
         var length = Int(flags(i) & 0xFFF)
@@ -188,16 +188,16 @@ final class IndexFile {
         return UnsafeRawBufferPointer(rebasing: bytes[start..<start + length])
     }
 
-    func path(_ i: Int) -> String { String(decoding: pathBytes(i), as: UTF8.self) }
+    package func path(_ i: Int) -> String { String(decoding: pathBytes(i), as: UTF8.self) }
 
     /// The on-disk bytes of entry `i`, padding included.
-    func entryRange(_ i: Int) -> Range<Int> {
+    package func entryRange(_ i: Int) -> Range<Int> {
         entryOffsets[i]..<(i + 1 < entryOffsets.count ? entryOffsets[i + 1] : entriesEnd)
     }
 
     /// The first entry whose path is not below `path` in index order (by bytes), so `path`'s own
     /// entry when it has one.
-    func lowerBound(_ path: [UInt8]) -> Int {
+    package func lowerBound(_ path: [UInt8]) -> Int {
         var low = 0, high = entryOffsets.count
         while low < high {
             let mid = (low + high) / 2
@@ -207,14 +207,14 @@ final class IndexFile {
     }
 
     /// The index of the stage-0 entry for `path`, if any.
-    func find(_ path: [UInt8]) -> Int? {
+    package func find(_ path: [UInt8]) -> Int? {
         let i = lowerBound(path)
         guard i < count, Self.compare(pathBytes(i), path) == 0 else { return nil }
         return i
     }
 
     /// The entries whose path starts with `prefix` (e.g. "notes/priya/"): a contiguous range.
-    func range(withPrefix prefix: [UInt8]) -> Range<Int> {
+    package func range(withPrefix prefix: [UInt8]) -> Range<Int> {
         if prefix.isEmpty { return 0..<count }
         let start = lowerBound(prefix)
         var upper = prefix
@@ -224,11 +224,11 @@ final class IndexFile {
 
     // MARK: - bytes
 
-    static func compare(_ a: UnsafeRawBufferPointer, _ b: [UInt8]) -> Int {
+    package static func compare(_ a: UnsafeRawBufferPointer, _ b: [UInt8]) -> Int {
         b.withUnsafeBytes { compare(a, $0) }
     }
 
-    static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+    package static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
         let n = min(a.count, b.count)
         if n > 0 {
             let c = memcmp(a.baseAddress!, b.baseAddress!, n)
@@ -237,11 +237,11 @@ final class IndexFile {
         return a.count - b.count
     }
 
-    static func be32(_ b: UnsafeMutableRawBufferPointer, _ o: Int) -> UInt32 {
+    package static func be32(_ b: UnsafeMutableRawBufferPointer, _ o: Int) -> UInt32 {
         UInt32(b[o]) << 24 | UInt32(b[o + 1]) << 16 | UInt32(b[o + 2]) << 8 | UInt32(b[o + 3])
     }
 
-    static func be16(_ b: UnsafeMutableRawBufferPointer, _ o: Int) -> UInt16 {
+    package static func be16(_ b: UnsafeMutableRawBufferPointer, _ o: Int) -> UInt16 {
         UInt16(b[o]) << 8 | UInt16(b[o + 1])
     }
 }

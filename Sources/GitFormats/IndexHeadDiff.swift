@@ -1,4 +1,3 @@
-import CGit2
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,12 +7,12 @@ import Darwin
 /// The staged changes (HEAD's tree against the index), computed from the raw index. Directories
 /// whose cache-tree node says the index already equals HEAD's subtree are skipped without reading
 /// them, so after a commit only the trees on the changed paths are read.
-struct IndexHeadDiff {
-    let repository: Repository
-    let index: IndexFile
+package struct IndexHeadDiff {
+    package let repository: any GitObjectDatabase
+    package let index: IndexFile
 
     /// Adds `indexNew`, `indexModified` and `indexDeleted` flags to `changes`.
-    func collect(into changes: inout [String: StatusFlags]) throws {
+    package func collect(into changes: inout [String: StatusFlags]) throws {
         guard let headTree = try headTree() else {
             for i in 0..<index.count { changes[index.path(i), default: []].insert(.indexNew) }
             return
@@ -25,40 +24,26 @@ struct IndexHeadDiff {
         try compare(tree: headTree, prefix: [], node: cache, range: 0..<index.count, into: &changes)
     }
 
-    private func headTree() throws -> git_oid? {
-        var oid = git_oid()
-        let status = git_reference_name_to_id(&oid, repository.pointer, "HEAD")
-        if status == GIT_ENOTFOUND.rawValue || status == GIT_EUNBORNBRANCH.rawValue { return nil }
-        try check(status, "resolve HEAD")
-        var commit: OpaquePointer?
-        try check(git_commit_lookup(&commit, repository.pointer, &oid), "read HEAD commit")
-        defer { git_commit_free(commit) }
-        return git_commit_tree_id(commit).pointee
+    private func headTree() throws -> RawObjectID? {
+        try repository.headTreeID()
     }
 
     private func compare(
-        tree: git_oid, prefix: [UInt8], node: TreeCacheNode?, range: Range<Int>, into changes: inout [String: StatusFlags]
+        tree: RawObjectID, prefix: [UInt8], node: TreeCacheNode?, range: Range<Int>, into changes: inout [String: StatusFlags]
     ) throws {
         var treeID = tree
         if let node, node.isValid, node.entryCount == range.count,
-            withUnsafeBytes(of: &treeID) { Array($0.prefix(20)) } == node.oid
+            withUnsafeBytes(of: &treeID, { Array($0.prefix(20)) }) == node.oid
         {
             return
         }
-        var treePointer: OpaquePointer?
-        try check(git_tree_lookup(&treePointer, repository.pointer, &treeID), "read tree")
-        defer { git_tree_free(treePointer) }
         var j = range.lowerBound
-        for e in 0..<git_tree_entrycount(treePointer) {
-            guard let entry = git_tree_entry_byindex(treePointer, e) else { continue }
-            let name = Array(UnsafeRawBufferPointer(start: git_tree_entry_name(entry), count: strlen(git_tree_entry_name(entry))))
-            let isTree = git_tree_entry_type(entry) == GIT_OBJECT_TREE
+        try repository.forEachEntry(ofTree: treeID) { name, entryID, isTree, entryMode in
             let key = prefix + name + (isTree ? [UInt8(ascii: "/")] : [])
             while j < range.upperBound, IndexFile.compare(index.pathBytes(j), key) < 0 {
                 changes[index.path(j), default: []].insert(.indexNew)
                 j += 1
             }
-            let entryID = git_tree_entry_id(entry)!.pointee
             if isTree {
                 var k = j
                 while k < range.upperBound, Self.hasPrefix(index.pathBytes(k), key) { k += 1 }
@@ -67,7 +52,7 @@ struct IndexHeadDiff {
             } else if j < range.upperBound, IndexFile.compare(index.pathBytes(j), key) == 0 {
                 var id = entryID
                 let sameID = withUnsafeBytes(of: &id) { memcmp($0.baseAddress!, index.oid(j).baseAddress!, 20) == 0 }
-                if !sameID || index.mode(j) != git_tree_entry_filemode(entry).rawValue {
+                if !sameID || index.mode(j) != entryMode {
                     changes[index.path(j), default: []].insert(.indexModified)
                 }
                 j += 1
@@ -81,7 +66,7 @@ struct IndexHeadDiff {
         }
     }
 
-    static func hasPrefix(_ path: UnsafeRawBufferPointer, _ prefix: [UInt8]) -> Bool {
+    package static func hasPrefix(_ path: UnsafeRawBufferPointer, _ prefix: [UInt8]) -> Bool {
         path.count > prefix.count && prefix.withUnsafeBytes { memcmp(path.baseAddress!, $0.baseAddress!, prefix.count) == 0 }
     }
 }

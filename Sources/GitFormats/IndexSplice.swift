@@ -1,51 +1,32 @@
-import CGit2
 import Foundation
 
-/// A path a commit took from the work tree: the blob stored for it and the file it was read from,
-/// or `file == nil` when the commit removed the path.
-public struct CommittedPath {
-    public let path: String
-    public let blob: ObjectID?
-    public let file: WorkTreeFile?
-    /// The mode the commit stored (the file's own unless `core.filemode` is false).
-    public let mode: EntryMode
-
-    public init(path: String, blob: ObjectID?, file: WorkTreeFile?, mode: EntryMode? = nil) {
-        self.path = path
-        self.blob = blob
-        self.file = file
-        self.mode = mode ?? file?.mode ?? .regular
-    }
-}
-
-extension Repository {
-    /// Brings the index in line with a commit that changed `paths` from `oldTree` to `newTree`,
-    /// as `stage(paths:)` does, but without parsing or re-hashing the rest of the index: the
-    /// changed entries are spliced into the raw file, the cache-tree is updated on the changed
-    /// paths only (so it stays valid where it was), and the file is written once under
-    /// `index.lock`. Cost: one read, one copy and one SHA-1 of the index file, whatever the
-    /// journal's size. Whatever `FastPathPolicy` declines (conflicts, index v4, unknown extensions,
-    /// flagged entries, symlinks, attributes and filters) goes through libgit2 (`stage(committed:)`).
-    public func recordInIndex(_ paths: [CommittedPath], oldTree: ObjectID?, newTree: ObjectID) throws {
-        if let oldTree, FastPathPolicy(repository: self).contentRefusal(paths: paths.map(\.path)) == nil,
-            try IndexSplice(repository: self, paths: paths, oldTree: oldTree.raw, newTree: newTree.raw).run()
-        {
-            return
-        }
-        try stage(committed: paths)
-    }
-}
-
 /// One update of the raw index file for `recordInIndex`.
-struct IndexSplice {
-    let repository: Repository
-    let paths: [CommittedPath]
-    let oldTree: git_oid
-    let newTree: git_oid
+package struct IndexSplice {
+    /// A path the commit took, as the splice needs it: the blob stored (nil: removed), the stat data
+    /// of the file it was read from, and the mode stored.
+    package struct Entry {
+        package let path: String
+        package let blob: ObjectID?
+        package let stat: IndexStat?
+        package let mode: EntryMode
+
+        package init(path: String, blob: ObjectID?, stat: IndexStat?, mode: EntryMode) {
+            (self.path, self.blob, self.stat, self.mode) = (path, blob, stat, mode)
+        }
+    }
+
+    package let repository: any GitWorkTreeRepository
+    package let paths: [Entry]
+    package let oldTree: RawObjectID
+    package let newTree: RawObjectID
+
+    package init(repository: any GitWorkTreeRepository, paths: [Entry], oldTree: RawObjectID, newTree: RawObjectID) {
+        (self.repository, self.paths, self.oldTree, self.newTree) = (repository, paths, oldTree, newTree)
+    }
 
     private struct Edit {
         let path: [UInt8]
-        let blob: git_oid?
+        let blob: RawObjectID?
         let stat: IndexStat?
         /// Whether the index had an entry for the path before.
         var existed = false
@@ -53,16 +34,16 @@ struct IndexSplice {
 
     /// Optional extensions git rebuilds when they are missing (the cache-tree is written back
     /// updated); resolve-undo (`REUC`) is dropped as `git commit` drops it.
-    static let droppableExtensions: Set<String> = ["TREE", "UNTR", "FSMN", "EOIE", "IEOT", "REUC"]
+    package static let droppableExtensions: Set<String> = ["TREE", "UNTR", "FSMN", "EOIE", "IEOT", "REUC"]
 
     /// True when the index was written; false when libgit2 must do it.
-    func run() throws -> Bool {
+    package func run() throws -> Bool {
         var edits: [Edit] = []
         for p in paths {
             if let blob = p.blob {
-                guard var stat = p.file?.stat, p.mode.isFile else { return false }
+                guard var stat = p.stat, p.mode.isFile else { return false }
                 stat.mode = p.mode.rawValue
-                edits.append(Edit(path: Array(p.path.utf8), blob: blob.raw, stat: stat))
+                edits.append(Edit(path: Array(p.path.utf8), blob: blob.rawID, stat: stat))
             } else {
                 edits.append(Edit(path: Array(p.path.utf8), blob: nil, stat: nil))
             }
@@ -80,7 +61,7 @@ struct IndexSplice {
             if !renamed { unlink(lockPath) }
         }
         guard let index = try? IndexFile(path: indexPath) else { return false }
-        guard FastPathPolicy(repository: repository).indexRefusal(index) == nil,
+        guard IndexFastPathCheck.refusal(index) == nil,
             index.extensions.allSatisfy({ Self.droppableExtensions.contains($0.signature) })
         else { return false }
 
@@ -131,7 +112,7 @@ struct IndexSplice {
         // tree, and replacing it by rename leaves the old or the new file after a crash. The commit
         // itself (objects and the branch) is fsynced by libgit2 before this runs.
         guard written, rename(lockPath, indexPath) == 0 else {
-            throw GitError(operation: "write index", code: -1, errorClass: 0, message: String(cString: strerror(errno)))
+            throw IndexWriteFailure(operation: "write index", message: String(cString: strerror(errno)))
         }
         renamed = true
         return true
@@ -158,12 +139,11 @@ struct IndexSplice {
         var path = PathBuffer(prefix: root)
         var st = FileStatus()
         guard path.withPath(index.pathBytes(i), { lstat($0, &st) }) == 0, index.stat(i).matches(st) else { return false }
-        var oid = git_oid()
-        guard path.withPath(index.pathBytes(i), { git_odb_hashfile(&oid, $0, GIT_OBJECT_BLOB) }) == 0 else { return true }
+        guard var oid = path.withPath(index.pathBytes(i), { repository.blobHasher($0) }) else { return true }
         return withUnsafeBytes(of: &oid) { memcmp($0.baseAddress!, index.oid(i).baseAddress!, 20) != 0 }
     }
 
-    private static func appendEntry(_ out: inout [UInt8], stat: IndexStat, blob: git_oid, path: [UInt8]) {
+    private static func appendEntry(_ out: inout [UInt8], stat: IndexStat, blob: RawObjectID, path: [UInt8]) {
         let start = out.count
         for field in [
             stat.ctimeSeconds, stat.ctimeNanoseconds, stat.mtimeSeconds, stat.mtimeNanoseconds, stat.device, stat.inode,
@@ -180,14 +160,20 @@ struct IndexSplice {
         out += [UInt8](repeating: 0, count: start + size - out.count)
     }
 
-    static func append32(_ out: inout [UInt8], _ v: UInt32) {
+    package static func append32(_ out: inout [UInt8], _ v: UInt32) {
         out += [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)]
     }
 
-    static func put32(_ out: inout [UInt8], at offset: Int, _ v: UInt32) {
+    package static func put32(_ out: inout [UInt8], at offset: Int, _ v: UInt32) {
         out[offset] = UInt8(v >> 24)
         out[offset + 1] = UInt8(v >> 16 & 0xFF)
         out[offset + 2] = UInt8(v >> 8 & 0xFF)
         out[offset + 3] = UInt8(v & 0xFF)
     }
+}
+
+/// The raw index could not be written (after the lock was taken): what failed and the system's reason.
+package struct IndexWriteFailure: Error {
+    package let operation: String
+    package let message: String
 }

@@ -1,0 +1,29 @@
+import Foundation
+
+extension Repository {
+    /// Brings the index in line with a commit that changed `paths` from `oldTree` to `newTree`,
+    /// as `stage(paths:)` does, but without parsing or re-hashing the rest of the index: the
+    /// changed entries are spliced into the raw file, the cache-tree is updated on the changed
+    /// paths only (so it stays valid where it was), and the file is written once under
+    /// `index.lock`. Cost: one read, one copy and one SHA-1 of the index file, whatever the
+    /// journal's size. Whatever `FastPathPolicy` declines (conflicts, index v4, unknown extensions,
+    /// flagged entries, symlinks, attributes and filters) goes through libgit2 (`stage(committed:)`).
+    public func recordInIndex(_ paths: [CommittedPath], oldTree: ObjectID?, newTree: ObjectID) throws {
+        if let oldTree, FastPathPolicy(repository: self).contentRefusal(paths: paths.map(\.path)) == nil,
+            try spliceIndex(paths, oldTree: oldTree, newTree: newTree)
+        {
+            return
+        }
+        try stage(committed: paths)
+    }
+
+    /// Runs `IndexSplice`, reporting a failed write as the `GitError` libgit2's own write would be.
+    private func spliceIndex(_ paths: [CommittedPath], oldTree: ObjectID, newTree: ObjectID) throws -> Bool {
+        let entries = paths.map { IndexSplice.Entry(path: $0.path, blob: $0.blob, stat: $0.file?.stat, mode: $0.mode) }
+        do {
+            return try IndexSplice(repository: self, paths: entries, oldTree: oldTree.rawID, newTree: newTree.rawID).run()
+        } catch let failure as IndexWriteFailure {
+            throw GitError(operation: failure.operation, code: -1, errorClass: 0, message: failure.message)
+        }
+    }
+}
