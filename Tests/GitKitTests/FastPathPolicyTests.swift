@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import GitFormats
 @testable import GitKit
 
 /// `FastPathPolicy` names why the hand-written fast paths may not run, for each setting that makes
