@@ -37,14 +37,7 @@ extension Repository: GitObjectDatabase {
     }
 
     public func isBlob(_ id: RawObjectID) throws -> Bool {
-        var odb: OpaquePointer?
-        try check(git_repository_odb(&odb, pointer), "open the object database")
-        defer { git_odb_free(odb) }
-        var size = 0
-        var type = GIT_OBJECT_INVALID
-        var oid = id.oid
-        guard git_odb_read_header(&size, &type, odb, &oid) == 0 else { return false }
-        return type == GIT_OBJECT_BLOB
+        try objectHeader(id)?.type == GIT_OBJECT_BLOB
     }
 
     public func writeTree(_ bytes: UnsafeRawBufferPointer) throws -> RawObjectID {

@@ -39,13 +39,7 @@ extension Repository {
 
     /// The mode of the entry at `path` in `tree`, or nil when there is none or it is a folder.
     public func entryMode(atPath path: String, inTree tree: ObjectID) throws -> EntryMode? {
-        try withTree(tree) { treePtr in
-            var entry: OpaquePointer?
-            let status = git_tree_entry_bypath(&entry, treePtr, path)
-            if status == GIT_ENOTFOUND.rawValue { return nil }
-            try check(status, "look up \(path)")
-            defer { git_tree_entry_free(entry) }
-            return EntryMode(rawValue: git_tree_entry_filemode(entry).rawValue)
-        }
+        try withTreeEntry(atPath: path, inTree: tree) { EntryMode(rawValue: git_tree_entry_filemode($0).rawValue) }
+            ?? nil
     }
 }

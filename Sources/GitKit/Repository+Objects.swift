@@ -41,14 +41,23 @@ extension Repository {
 
     /// The blob id at `path` in a tree, or nil when there is no file there.
     public func blobID(atPath path: String, inTree tree: ObjectID) throws -> ObjectID? {
+        try withTreeEntry(atPath: path, inTree: tree) { entry -> ObjectID? in
+            guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+            return ObjectID(git_tree_entry_id(entry))
+        } ?? nil
+    }
+
+    /// `body` applied to the entry at `path` in `tree`; nil when there is no entry there.
+    func withTreeEntry<T>(atPath path: String, inTree tree: ObjectID, _ body: (OpaquePointer?) throws -> T) throws
+        -> T?
+    {
         try withTree(tree) { treePtr in
             var entry: OpaquePointer?
             let status = git_tree_entry_bypath(&entry, treePtr, path)
             if status == GIT_ENOTFOUND.rawValue { return nil }
             try check(status, "look up \(path)")
             defer { git_tree_entry_free(entry) }
-            guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
-            return ObjectID(git_tree_entry_id(entry))
+            return try body(entry)
         }
     }
 
@@ -124,14 +133,7 @@ extension Repository {
 
     /// Whether `path` in `tree` is a folder (true), another entry (false), or absent (nil).
     private func entryKind(atPath path: String, inTree tree: ObjectID) throws -> Bool? {
-        try withTree(tree) { treePtr in
-            var entry: OpaquePointer?
-            let status = git_tree_entry_bypath(&entry, treePtr, path)
-            if status == GIT_ENOTFOUND.rawValue { return nil }
-            try check(status, "look up \(path)")
-            defer { git_tree_entry_free(entry) }
-            return git_tree_entry_type(entry) == GIT_OBJECT_TREE
-        }
+        try withTreeEntry(atPath: path, inTree: tree) { git_tree_entry_type($0) == GIT_OBJECT_TREE }
     }
 
     private func applyUpdates(
