@@ -58,15 +58,7 @@ extension TaskDocument {
     /// Splits the body at the first `## Log` line (outside code fences).
     static func parseBody(_ body: String) -> (description: String, log: [LogEntry], trailing: String) {
         let lines = TextLines(body).lines.map { $0.stripCR() }
-        var fence = FenceTracker()
-        var logStart: Int?
-        for (index, line) in lines.enumerated() {
-            if fence.update(line) { continue }
-            if line.trimmingTrailingSpaces().lowercased() == "## log" {
-                logStart = index
-                break
-            }
-        }
+        let logStart = FenceTracker.logHeadingIndex(lines)
         guard let logStart else { return (trimBlankLines(lines), [], "") }
         var log: [LogEntry] = []
         var trailing: [String] = []

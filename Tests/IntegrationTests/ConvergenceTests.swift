@@ -6,7 +6,8 @@ import TestSupport
 /// notes, tasks, field and status changes, asks and replies, edits of the same task and the same
 /// description lines on several clones, hand edits (committed with the git CLI or left for
 /// `baton sync`), clones going offline and coming back, the daemon going away, syncs in random
-/// order and parallel syncs racing to push. At the end every clone syncs until nothing changes;
+/// order and parallel syncs racing to push, log continuation lines and fenced code written by hand,
+/// and each clone's own version of one binary file. At the end every clone syncs until nothing changes;
 /// then all clones are byte-identical, `git fsck --strict` is clean everywhere, no file holds a
 /// conflict marker, and every text any clone reported saved is in every clone's files.
 ///
@@ -59,6 +60,8 @@ final class ConvergenceRun {
     private let io: String
     private var step = 0
     private var serial = 0
+    /// Every version of the shared binary file any clone wrote.
+    private var binaryVersions: Set<Data> = []
 
     static let words = [
         "backfill orders", "retry bug", "review: migration", "\"quoted\" words", "naïve café", "50% done",
@@ -84,7 +87,7 @@ final class ConvergenceRun {
         for s in 0..<steps {
             step = s
             if let back = daemonBackAt, s >= back { restartDaemon() }
-            let weights = [14, 4, 9, 8, 4, 3, 3, 5, 4, 4, 13, 5, 1, 7, 6]
+            let weights = [14, 4, 9, 8, 4, 3, 3, 5, 4, 4, 13, 5, 1, 7, 6, 4, 3]
             let i = rng.below(people.count)
             switch rng.weighted(weights) {
             case 0: note(i)
@@ -101,7 +104,9 @@ final class ConvergenceRun {
             case 11: toggleOnline(i)
             case 12: stopDaemon()
             case 13: parallelSyncs(rng.sample(Array(people.indices), 2 + rng.below(3)))
-            default: sameTaskOnSeveralClones()
+            case 14: sameTaskOnSeveralClones()
+            case 15: structuredHandEdit(i)
+            default: binaryEdit(i)
             }
             if failures.count > 12 { return }
         }
@@ -146,6 +151,8 @@ final class ConvergenceRun {
         if let bare = team.bareRepo, let problem = SyncSafety.fsckProblem(team.witness.git, bare) {
             fail("fsck of the remote:\n\(problem)")
         }
+        checkBinaryVersions(people[0])
+        checkLogEntriesOnce(people[0])
         let list = people[0].baton(["task", "list", "--status", "all", "--json"])
         if list.status != 0 || !list.stderr.isEmpty { fail("task list after convergence:\n\(list)") }
         let rejected = Files.workTreeFiles(people[0].journal).filter { $0.hasSuffix(".rejected") }
@@ -286,7 +293,13 @@ final class ConvergenceRun {
             if !text.hasSuffix("\n") { text += "\n" }
             edited = text + "- 23:59 by hand: \(words()) \(tok)\n"
         }
-        do { try Files.write(edited, to: person.path(path)) } catch { return fail("cannot write \(path): \(error)") }
+        saveHandEdit(i, path: path, text: edited, token: tok, commit: commit)
+    }
+
+    /// Writes a hand edit of `path` and commits it with the git CLI, or leaves it for `baton sync`.
+    private func saveHandEdit(_ i: Int, path: String, text: String, token tok: String, commit: Bool) {
+        let person = people[i]
+        do { try Files.write(text, to: person.path(path)) } catch { return fail("cannot write \(path): \(error)") }
         let saved = SavedText(token: tok, place: path.hasPrefix("notes/") ? "notes/" : path,
                               origin: "hand edit by \(who(i)) at step \(step)\(commit ? ", committed with git" : "")")
         guard commit else {
@@ -297,6 +310,69 @@ final class ConvergenceRun {
         let r = person.git(["commit", "-q", "-m", "hand edit \(tok)", "--", path])
         log.append("[\(step)] \(who(i)): hand edit of \(path), git commit -> \(r.status)")
         if r.status == 0 { oracle.record([saved]) } else { fail("git commit of a hand edit failed:\n\(r)") }
+    }
+
+    /// A hand edit of a task's structure: an indented continuation line under its last log entry, or
+    /// a fenced code block holding a `## Log` line in its description (neither may confuse a merge).
+    private func structuredHandEdit(_ i: Int) {
+        guard let id = pickTask(i, nil) else { return note(i) }
+        let path = "tasks/\(id).md", tok = token(i)
+        guard let text = people[i].read(path) else { return fail("\(who(i)): \(path) cannot be read") }
+        var lines = text.components(separatedBy: "\n")
+        if rng.chance(50), var last = lines.lastIndex(where: { $0.hasPrefix("- 20") }) {
+            while last + 1 < lines.count, lines[last + 1].hasPrefix("  ") { last += 1 }
+            lines.insert("  continued: \(words()) \(tok)", at: last + 1)
+        } else if let heading = lines.lastIndex(where: { $0.lowercased() == "## log" }) {
+            lines.insert(contentsOf: ["```", "## Log", "code \(tok)", "```", ""], at: heading)
+        } else {
+            return
+        }
+        saveHandEdit(i, path: path, text: lines.joined(separator: "\n"), token: tok, commit: rng.chance(50))
+    }
+
+    /// A clone writes its own version of one shared binary file (a NUL byte makes it binary).
+    private func binaryEdit(_ i: Int) {
+        let person = people[i], tok = token(i)
+        var bytes = Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x0D]) + Data(tok.utf8)
+        for _ in 0..<16 { bytes.append(UInt8(truncatingIfNeeded: rng.below(256))) }
+        let path = "shared/logo.bin"
+        do {
+            try FileManager.default.createDirectory(atPath: person.path("shared"), withIntermediateDirectories: true)
+            try bytes.write(to: URL(fileURLWithPath: person.path(path)))
+        } catch { return fail("cannot write \(path): \(error)") }
+        binaryVersions.insert(bytes)
+        guard rng.chance(50) else { return log.append("[\(step)] \(who(i)): wrote \(path) \(tok), left for sync") }
+        _ = person.git(["add", "--", path])
+        let r = person.git(["commit", "-q", "-m", "logo \(tok)", "--", path])
+        log.append("[\(step)] \(who(i)): wrote \(path) \(tok), git commit -> \(r.status)")
+    }
+
+    /// True when `line` holds a step token (`s<step>c<clone>n<serial>`).
+    static func hasToken(_ line: String) -> Bool {
+        line.range(of: #"s[0-9]+c[0-9]+n[0-9]+"#, options: .regularExpression) != nil
+    }
+
+    /// Every copy of the shared binary file is byte for byte a version some clone wrote.
+    private func checkBinaryVersions(_ person: Person) {
+        let copies = Files.workTreeFiles(person.journal).filter { $0.hasPrefix("shared/logo") }
+        if !binaryVersions.isEmpty && copies.isEmpty { fail("the shared binary file is gone") }
+        for copy in copies {
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: person.path(copy))) else { continue }
+            if !binaryVersions.contains(data) { fail("\(copy) is not byte for byte any version a clone wrote") }
+        }
+    }
+
+    /// No task's log holds an entry twice. Only entries with a step token count: two plain `edited`
+    /// entries by one person within one second are two real edits.
+    private func checkLogEntriesOnce(_ person: Person) {
+        for id in taskIDs(0) {
+            let entries = (person.read("tasks/\(id).md") ?? "").components(separatedBy: "\n")
+                .filter { ($0.hasPrefix("- 20") || $0.hasPrefix("  continued:")) && Self.hasToken($0) }
+            let twice = Dictionary(grouping: entries, by: { $0 }).filter { $0.value.count > 1 }.keys
+            if !twice.isEmpty {
+                fail("tasks/\(id).md logs an entry more than once: \(twice.sorted())\n\(person.read("tasks/\(id).md") ?? "")")
+            }
+        }
     }
 
     private func expectedSyncStatus(_ i: Int) -> Set<Int32> { online[i] && remoteReachable ? [0] : [69] }

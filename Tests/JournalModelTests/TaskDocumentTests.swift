@@ -120,6 +120,18 @@ private func stamp(_ s: String) -> Timestamp {
         #expect(try TaskDocument.parse(rendered, path: "tasks/k7q2xm.md") == doc)
     }
 
+    @Test func aFenceLeftOpenByAHandEditNeverTurnsTheLogIntoDescription() throws {
+        // "``` text" cannot close a fence (CommonMark), so this fence stays open to the end.
+        let text = formatExample.replacingOccurrences(
+            of: "## Log\n", with: "```\n## Log in code\n``` not a closing fence\n\n## Log\n")
+        let doc = try TaskDocument.parse(text, path: "tasks/k7q2xm.md")
+        #expect(doc.log.count == 3, "the last ## Log heading is the log when a fence hides them all")
+        #expect(doc.description.contains("## Log in code"))
+        #expect(FenceTracker.logHeadingIndex(["```swift", "## Log", "```", "## Log"]) == 3)
+        #expect(FenceTracker.logHeadingIndex(["text", "## log  "]) == 1)
+        #expect(FenceTracker.logHeadingIndex(["text"]) == nil)
+    }
+
     @Test func acceptsCRLFAndSimpleVariants() throws {
         let text = "---\r\nid: ab12\r\ntitle: x\r\nstatus: DONE\r\nkind: task\r\ncreated: 2026-11-24T09:14:05Z\r\n"
             + "tags: db, ops\r\ndue:\r\n---\r\n\r\nBody\r\n"

@@ -18,21 +18,17 @@ extension JournalMerge {
             /// Everything from the first heading after the log.
             var after: [String]
 
-            /// The log heading is the first `## Log` line (any case, as the task reader takes it) outside
-            /// code fences; the log ends at the next `# ` or `## ` heading outside code fences.
+            /// The log heading is found as the task reader finds it (`FenceTracker.logHeadingIndex`);
+            /// the log ends at the next `# ` or `## ` heading outside code fences.
             init(_ lines: [String]) {
-                var fence = FenceTracker()
-                let heading = lines.firstIndex { line in
-                    !fence.update(line) && TextLines.trimTrailing(line).lowercased() == "## log"
-                }
-                guard let heading else {
+                guard let heading = FenceTracker.logHeadingIndex(lines) else {
                     self.description = lines
                     self.log = nil
                     self.heading = nil
                     self.after = []
                     return
                 }
-                fence = FenceTracker()
+                var fence = FenceTracker()
                 let rest = lines[(heading + 1)...]
                 let end = rest.firstIndex { line in
                     !fence.update(line) && (line.hasPrefix("# ") || line.hasPrefix("## "))
