@@ -142,6 +142,37 @@ struct GitFidelityTests {
         Self.expectConsistent(bob.journal, git: bob.git)
     }
 
+    @Test("a symlink changed to two targets on two clones keeps both, the other beside it")
+    func symlinkChangedOnBothSides() throws {
+        let team = try Team(["alice", "bob"])
+        defer { team.shutdown() }
+        let alice = team["alice"], bob = team["bob"]
+        try Self.link(alice.path("current.md"), to: "baton.yml")
+        try alice.git.check(["add", "current.md"], in: alice.journal)
+        #expect(alice.git.run(["commit", "-q", "-m", "link"], in: alice.journal, env: Self.gitDates).status == 0)
+        try alice.ok(["sync"], env: Self.now)
+        try bob.ok(["sync"], env: Self.now)
+        for (person, target) in [(alice, "notes"), (bob, "tasks")] {
+            try FileManager.default.removeItem(atPath: person.path("current.md"))
+            try Self.link(person.path("current.md"), to: target)
+            try person.git.check(["add", "current.md"], in: person.journal)
+            #expect(person.git.run(["commit", "-q", "-m", "relink"], in: person.journal, env: Self.gitDates).status == 0)
+        }
+        try alice.ok(["sync"], env: Self.now)
+        try bob.ok(["sync"], env: Self.now)
+        try alice.ok(["sync"], env: Self.now)
+        let tree = Self.tree(alice.journal, git: alice.git)
+        let links = tree.filter { $0.hasPrefix("120000") && $0.contains("current") }
+        #expect(links.count == 2, "both links kept: \(tree)")
+        let targets = Set(links.compactMap { line -> String? in
+            let blob = line.split(separator: " ")[2].prefix(40)
+            return alice.git.run(["cat-file", "-p", String(blob)], in: alice.journal).stdout
+        })
+        #expect(targets == ["notes", "tasks"], "\(targets)")
+        #expect(Self.tree(bob.journal, git: bob.git) == tree)
+        Self.expectConsistent(alice.journal, git: alice.git)
+    }
+
     @Test("a split or sparse index is refused before anything is written", arguments: [true, false], [true, false])
     func unreadableIndexIsRefused(split: Bool, fastPaths: Bool) throws {
         let team = try Team(["alice"])

@@ -97,6 +97,18 @@ extension Journal {
                         delta.newBlob.map { .upsert(path: delta.path, blob: $0, mode: delta.newMode ?? .regular) }
                             ?? .remove(path: delta.path))
                 }
+                // Two different symlinks: the other one is kept beside, as a symlink, so neither target is lost.
+                if theirsChanged, oursChanged, let theirBlob = delta.newBlob, let ourBlob = mine.newBlob {
+                    let (loser, mode, author) = takeTheirs
+                        ? (ourBlob, mine.newMode, ourAuthors) : (theirBlob, delta.newMode, theirAuthors)
+                    if mode == .symlink {
+                        let kept = KeptVersion(bytes: [], author: author.joined(separator: " and "))
+                        let path = try besidePath(for: kept, of: delta.path, trees: [localCommit.tree, remoteCommit.tree],
+                                                  taken: &takenBeside)
+                        changes.append(.upsert(path: path, blob: loser, mode: .symlink))
+                        keptBeside.append(path)
+                    }
+                }
                 continue
             }
             let result = JournalMerge.mergeFile(
