@@ -92,15 +92,8 @@ struct KeepWholeFileTests {
         #expect(result.keptBeside == nil)
     }
 
-    static let task = """
-        ---
-        id: k7q2xm
-        title: Backfill orders table
-        status: todo
-        owner: priya
-        created: 2026-11-24T09:14:05+05:30
-        updated: 2026-11-24T09:14:05+05:30
-        ---
+    /// The task structure tests' front matter, with a description and a log.
+    static let task = TaskStructureMergeTests.head + """
 
         Copy the old orders.
 
