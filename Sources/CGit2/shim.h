@@ -2,6 +2,9 @@
 #define BATON_CGIT2_SHIM_H
 
 #include <git2.h>
+#include <git2/sys/transport.h>
+#include <git2/sys/stream.h>
+#include <git2/sys/credential.h>
 
 // git_libgit2_opts is C-variadic and does not import into Swift;
 // these wrappers expose the few options baton sets.

@@ -30,15 +30,16 @@ extension Repository {
         let url = git_remote_url(remote).map { String(cString: $0) }
         try GitLibrary.prepareCertificates(forURL: url)
         let state = CallbackState(options: options, url: url, repository: pointer)
+        let context = TransferContext(url: url, config: try? GitConfigSnapshot(repository: pointer))
         var opts = git_fetch_options()
         try check(git_fetch_options_init(&opts, UInt32(GIT_FETCH_OPTIONS_VERSION)), "fetch options")
         state.install(into: &opts.callbacks)
         opts.prune = GIT_FETCH_PRUNE
         try withExtendedLifetime(state) {
             do {
-                try check(git_remote_fetch(remote, nil, &opts, "fetch"), "fetch from \(name)")
+                try context.during { try check(git_remote_fetch(remote, nil, &opts, "fetch"), "fetch from \(name)") }
             } catch let error as GitError {
-                throw state.refine(error)
+                throw state.refine(error, context: context)
             }
         }
     }
@@ -51,16 +52,17 @@ extension Repository {
         let pushURL = (git_remote_pushurl(remote) ?? git_remote_url(remote)).map { String(cString: $0) }
         try GitLibrary.prepareCertificates(forURL: pushURL)
         let state = CallbackState(options: options, url: pushURL, repository: pointer)
+        let context = TransferContext(url: pushURL, config: try? GitConfigSnapshot(repository: pointer))
         var opts = git_push_options()
         try check(git_push_options_init(&opts, UInt32(GIT_PUSH_OPTIONS_VERSION)), "push options")
         state.install(into: &opts.callbacks)
         try withExtendedLifetime(state) {
             do {
                 try StringArray(refspecs).withStrArray { specs in
-                    try check(git_remote_push(remote, &specs, &opts), "push to \(name)")
+                    try context.during { try check(git_remote_push(remote, &specs, &opts), "push to \(name)") }
                 }
             } catch let error as GitError {
-                throw state.refine(error)
+                throw state.refine(error, context: context)
             }
         }
         if !state.rejections.isEmpty {
@@ -76,15 +78,16 @@ extension Repository {
     public static func clone(url: String, to path: String, options: RemoteOptions = RemoteOptions()) throws -> Repository {
         try GitLibrary.prepareCertificates(forURL: url)
         let state = CallbackState(options: options, url: url)
+        let context = TransferContext(url: url, config: try? GitConfigSnapshot())
         var opts = git_clone_options()
         try check(git_clone_options_init(&opts, UInt32(GIT_CLONE_OPTIONS_VERSION)), "clone options")
         state.install(into: &opts.fetch_opts.callbacks)
         var repo: OpaquePointer?
         try withExtendedLifetime(state) {
             do {
-                try check(git_clone(&repo, url, path, &opts), "clone \(RemoteAddress.redacted(url))")
+                try context.during { try check(git_clone(&repo, url, path, &opts), "clone \(RemoteAddress.redacted(url))") }
             } catch let error as GitError {
-                throw state.refine(error)
+                throw state.refine(error, context: context)
             }
         }
         let repository = Repository(pointer: repo!)

@@ -106,9 +106,16 @@ final class CallbackState {
         }
     }
 
-    /// `error` with the refused host key attached and every secret we handed out replaced by `***`.
-    func refine(_ error: GitError) -> GitError {
-        var refined = error.redacting(url: url, secrets: secrets, hostKey: hostKeyRejection)
+    /// `error` with the refused host key attached, a transport's own diagnosis (`context.failure`) in place of
+    /// libgit2's message, and every secret we handed out replaced by `***`.
+    func refine(_ error: GitError, context: TransferContext? = nil) -> GitError {
+        var error = error
+        if let failure = context?.failure {
+            error = GitError(
+                operation: error.operation, code: failure.kind.code, errorClass: failure.kind.errorClass,
+                message: failure.message, hostKey: failure.hostKey ?? hostKeyRejection)
+        }
+        var refined = error.redacting(url: url, secrets: secrets, hostKey: hostKeyRejection ?? error.hostKey)
         if hostKeyRejection != nil {
             refined = GitError(
                 operation: refined.operation, code: GIT_ECERTIFICATE.rawValue, errorClass: refined.errorClass,
