@@ -25,6 +25,8 @@ public enum GitLibrary {
         // Map packs in 1 MB windows, at most 16 MB at a time, so a walk over years of history does not
         // keep every page it touched resident.
         _ = baton_git_set_pack_window_limits(1 << 20, 16 << 20)
+        // ssh through the user's own ssh program (and ~/.ssh/config), as git does; libssh2 where there is none.
+        SSHExecSubtransport.register()
     }
 
     /// Loads the CA certificates libgit2's initialization left for later, when `url` may need them

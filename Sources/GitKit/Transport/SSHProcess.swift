@@ -1,0 +1,246 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A running ssh program (an `SSHCommand`) with its standard input and output connected to baton, in baton's
+/// own process group and session so that it can ask for a passphrase or a host key on the terminal, as it does
+/// under git. Its standard error is copied to baton's, without control characters, and its last few
+/// kilobytes are kept to explain a failure. Never outlives `finish()`.
+final class SSHProcess {
+    private(set) var pid: pid_t = 0
+    /// Baton's end of the child's standard input (a socket, so a write to a dead ssh is an error, not SIGPIPE).
+    private var input: Int32 = -1
+    /// Baton's end of the child's standard output.
+    private var output: Int32 = -1
+    private let stderrTail = StderrTail()
+    private var stderrThread: Thread?
+    private var exitStatus: Int32?
+    /// Bytes read from the child's standard output so far.
+    private(set) var bytesRead = 0
+
+    /// Starts `command`. Throws a `SSHCommand.Refusal` when the program cannot be found or started.
+    init(command: SSHCommand, environment: [String: String]) throws {
+        let program = try Self.resolve(command.program, path: environment["PATH"])
+        var stdinPair: [Int32] = [-1, -1]
+        var stdoutPipe: [Int32] = [-1, -1]
+        var stderrPipe: [Int32] = [-1, -1]
+        // Sockets rather than pipes: created close-on-exec in one step, and `send` reports a dead reader as
+        // an error instead of raising SIGPIPE.
+        let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+        guard socketpair(AF_UNIX, type, 0, &stdinPair) == 0, socketpair(AF_UNIX, type, 0, &stdoutPipe) == 0,
+            socketpair(AF_UNIX, type, 0, &stderrPipe) == 0
+        else {
+            let reason = String(cString: strerror(errno))
+            for fd in stdinPair + stdoutPipe + stderrPipe where fd >= 0 { close(fd) }
+            throw SSHCommand.Refusal(message: "could not create a pipe for ssh: \(reason)")
+        }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, stdinPair[1], 0)
+        posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // Not Foundation's Process: the child gets an empty signal mask and default handlers, whatever this
+        // thread blocks; and no new process group or session, so ssh still owns the terminal's prompts.
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        sigdelset(&allSignals, SIGKILL)
+        sigdelset(&allSignals, SIGSTOP)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let argv = command.argv.map { strdup($0) } + [nil]
+        let env = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            env.forEach { free($0) }
+        }
+        var child: pid_t = 0
+        let status = posix_spawn(&child, program, &actions, &attributes, argv, env)
+        close(stdinPair[1])
+        close(stdoutPipe[1])
+        close(stderrPipe[1])
+        guard status == 0 else {
+            close(stdinPair[0])
+            close(stdoutPipe[0])
+            close(stderrPipe[0])
+            throw SSHCommand.Refusal(message: "could not run \(program): \(String(cString: strerror(status)))")
+        }
+        pid = child
+        input = stdinPair[0]
+        output = stdoutPipe[0]
+        let tail = stderrTail
+        let stderrFD = stderrPipe[0]
+        let thread = Thread { tail.copy(from: stderrFD) }
+        thread.name = "ssh stderr"
+        stderrThread = thread
+        thread.start()
+    }
+
+    deinit { finish() }
+
+    /// Reads up to `count` bytes into `buffer`; 0 at the end. Nil when nothing arrived for `timeout` seconds
+    /// (0: wait as long as it takes). Throws on a read error.
+    func read(into buffer: UnsafeMutableRawPointer, count: Int, timeout: TimeInterval) throws -> Int? {
+        guard output >= 0 else { return 0 }
+        guard try wait(for: output, events: Int16(POLLIN), timeout: timeout) else { return nil }
+        while true {
+            let n = Glibc.read(output, buffer, count)
+            if n >= 0 {
+                bytesRead += n
+                return n
+            }
+            if errno == EINTR { continue }
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+    }
+
+    /// Writes all of `bytes`; false when the child took nothing for `timeout` seconds. Throws on an error
+    /// (ssh gone: a closed socket).
+    func write(_ bytes: UnsafeRawBufferPointer, timeout: TimeInterval) throws -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            guard input >= 0 else { throw POSIXError(.EPIPE) }
+            guard try wait(for: input, events: Int16(POLLOUT), timeout: timeout) else { return false }
+            let n = send(input, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            offset += n
+        }
+        return true
+    }
+
+    /// Stops the child at once (a stalled connection).
+    func kill() {
+        if pid > 0, exitStatus == nil { Glibc.kill(pid, SIGTERM) }
+    }
+
+    /// Closes baton's ends, gives ssh `grace` seconds to exit, kills it after that, and reaps it. Returns its
+    /// exit status (`128 + signal` when killed). Idempotent.
+    @discardableResult
+    func finish(grace: TimeInterval = 2) -> Int32 {
+        if input >= 0 { close(input); input = -1 }
+        if output >= 0 { close(output); output = -1 }
+        if let exitStatus { return exitStatus }
+        guard pid > 0 else { return -1 }
+        let deadline = Date().addingTimeInterval(grace)
+        var raw: Int32 = 0
+        var reaped = false
+        while Date() < deadline {
+            let result = waitpid(pid, &raw, WNOHANG)
+            if result == pid { reaped = true; break }
+            if result < 0 && errno != EINTR { break }
+            usleep(10_000)
+        }
+        if !reaped {
+            Glibc.kill(pid, SIGKILL)
+            while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
+        }
+        let status = Self.decode(raw)
+        exitStatus = status
+        // The stderr pipe ends when ssh (and anything it started that kept it open) is gone.
+        stderrTail.waitUntilDone(timeout: 1)
+        return status
+    }
+
+    /// ssh's standard error so far, free of control characters (the last few KB).
+    var stderrText: String { stderrTail.text }
+
+    private func wait(for fd: Int32, events: Int16, timeout: TimeInterval) throws -> Bool {
+        let deadline = timeout > 0 ? Date().addingTimeInterval(timeout) : nil
+        while true {
+            var entry = pollfd(fd: fd, events: events, revents: 0)
+            var milliseconds: Int32 = -1
+            if let deadline {
+                let left = deadline.timeIntervalSinceNow
+                if left <= 0 { return false }
+                milliseconds = Int32(min(left * 1000, 60_000).rounded(.up))
+            }
+            let result = poll(&entry, 1, milliseconds)
+            if result > 0 { return true }
+            if result == 0 { continue }
+            if errno == EINTR { continue }
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+    }
+
+    private static func decode(_ raw: Int32) -> Int32 {
+        let signal = raw & 0x7f
+        return signal == 0 ? (raw >> 8) & 0xff : 128 + signal
+    }
+
+    private static func resolve(_ program: String, path: String?) throws -> String {
+        if let found = SSHCommand.findOnPath(program, path: path, isExecutable: { FileManager.default.isExecutableFile(atPath: $0) }) {
+            return found
+        }
+        throw SSHCommand.Refusal(message: "cannot run the ssh program '\(program)': not found (GIT_SSH, core.sshCommand or PATH)")
+    }
+}
+
+/// Copies a child's standard error to baton's, with control characters (other than newline and tab) removed,
+/// and keeps its last few kilobytes.
+final class StderrTail: @unchecked Sendable {
+    private let lock = NSCondition()
+    private var kept: [UInt8] = []
+    private var done = false
+    static let limit = 8 * 1024
+
+    /// Reads `fd` until its end, then closes it.
+    func copy(from fd: Int32) {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { break }
+            let clean = Self.printable(buffer[0..<n])
+            clean.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written <= 0 { break }
+                    offset += written
+                }
+            }
+            lock.lock()
+            kept += clean
+            if kept.count > Self.limit { kept.removeFirst(kept.count - Self.limit) }
+            lock.unlock()
+        }
+        close(fd)
+        lock.lock()
+        done = true
+        lock.broadcast()
+        lock.unlock()
+    }
+
+    /// Waits up to `timeout` seconds for the end of the stream.
+    func waitUntilDone(timeout: TimeInterval) {
+        lock.lock()
+        let deadline = Date().addingTimeInterval(timeout)
+        while !done, lock.wait(until: deadline) {}
+        lock.unlock()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: kept, as: UTF8.self)
+    }
+
+    /// `bytes` without control characters: newline and tab stay, carriage returns become nothing.
+    static func printable(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        bytes.filter { $0 == 0x0a || $0 == 0x09 || ($0 >= 0x20 && $0 != 0x7f) }
+    }
+}
