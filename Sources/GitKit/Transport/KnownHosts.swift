@@ -67,6 +67,15 @@ struct KnownHosts {
         return .otherTypesKnown(types)
     }
 
+    /// The key types listed (and not revoked) for `host` on `port`, in file order.
+    func typesListed(host: String, port: Int) -> [String] {
+        var types: [String] = []
+        for entry in entries where !entry.revoked && entry.matches(Self.names(host: host, port: port)) {
+            if !types.contains(entry.keyType) { types.append(entry.keyType) }
+        }
+        return types
+    }
+
     /// The names a host may be listed under: `host` for port 22, `[host]:port` for any port.
     static func names(host: String, port: Int) -> [String] {
         let host = host.lowercased()

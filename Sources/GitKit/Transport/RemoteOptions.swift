@@ -43,6 +43,8 @@ final class CallbackState {
     var userPassAttempts = 0
     var sshKeyIndex = 0
     var triedAgent = false
+    /// The last key file handed to libssh2, and whether its `.pub` was beside it.
+    var lastKeyTried: (path: String, hasPublicKey: Bool)?
     var rejections: [String] = []
     /// Set when the certificate callback refused an ssh host key.
     var hostKeyRejection: HostKeyRejection?
@@ -109,7 +111,7 @@ final class CallbackState {
     /// `error` with the refused host key attached, a transport's own diagnosis (`context.failure`) in place of
     /// libgit2's message, and every secret we handed out replaced by `***`.
     func refine(_ error: GitError, context: TransferContext? = nil) -> GitError {
-        var error = error
+        var error = libssh2Diagnosis(error) ?? error
         if let failure = context?.failure {
             error = GitError(
                 operation: error.operation, code: failure.kind.code, errorClass: failure.kind.errorClass,
@@ -130,7 +132,7 @@ final class CallbackState {
         if allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 {
             sshAttempts += 1
             if sshAttempts > 6 { return GIT_EAUTH.rawValue }
-            return sshKey(out: out, user: username ?? "git")
+            return sshKey(out: out, user: username ?? Self.localUser)
         }
         if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0 {
             // One try with what we have: libgit2 asks again only when the server refused it.
@@ -149,7 +151,9 @@ final class CallbackState {
             return GIT_PASSTHROUGH.rawValue
         }
         if allowed & GIT_CREDENTIAL_USERNAME.rawValue != 0 {
-            return git_credential_username_new(out, username ?? options.tokenUser ?? "git")
+            // ssh without a user in the address logs in as the local user, as OpenSSH does.
+            let isSSH = RemoteAddress(url ?? self.url ?? "").scheme == "ssh"
+            return git_credential_username_new(out, username ?? (isSSH ? Self.localUser : options.tokenUser ?? "git"))
         }
         return GIT_PASSTHROUGH.rawValue
     }
@@ -169,6 +173,7 @@ final class CallbackState {
             let key = keys[sshKeyIndex]
             sshKeyIndex += 1
             let pub = FileManager.default.fileExists(atPath: key + ".pub") ? key + ".pub" : nil
+            lastKeyTried = (key, pub != nil)
             if git_credential_ssh_key_new(out, user, pub, key, nil) == 0 { return 0 }
         }
         _ = git_error_set_str(Int32(GIT_ERROR_SSH.rawValue), "no ssh key was accepted (tried the agent and ~/.ssh/id_ed25519, id_ecdsa, id_rsa)")
