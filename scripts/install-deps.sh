@@ -18,6 +18,10 @@ if [ "${BATON_TEST_DEPS:-0}" = 1 ]; then
     [ -x /usr/sbin/sshd ] || need+=(openssh-server)
     command -v ssh-keygen >/dev/null 2>&1 || need+=(openssh-client)
     command -v python3 >/dev/null 2>&1 || need+=(python3)
+    # HTTPS tests: nginx + fcgiwrap in front of git http-backend, a throwaway CA made with openssl.
+    [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+    [ -x /usr/sbin/fcgiwrap ] || need+=(fcgiwrap)
+    command -v openssl >/dev/null 2>&1 || need+=(openssl)
     # Dashboard tests and `make site-demo`: headless Chromium opens the generated pages; a font for screenshots.
     command -v chromium >/dev/null 2>&1 || need+=(chromium)
     [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
