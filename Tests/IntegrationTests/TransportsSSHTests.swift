@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// ssh through a throwaway sshd on 127.0.0.1: key login from `~/.ssh/id_ed25519`, host keys checked
-/// against `~/.ssh/known_hosts` (plain and hashed entries), unknown and changed host keys refused.
+/// ssh through libgit2's own libssh2 transport (the fallback where no ssh program exists: baton runs with a
+/// `PATH` without one) and a throwaway sshd on 127.0.0.1: key login from `~/.ssh/id_ed25519`, host keys
+/// checked against `~/.ssh/known_hosts` (plain and hashed entries), unknown and changed host keys refused.
 @Suite("Transports: ssh", .serialized, .enabled(if: SSHServer.available || ProcessInfo.processInfo.environment["CI"] != nil, "needs /usr/sbin/sshd, ssh-keygen and root (never skipped under CI)"))
 struct TransportsSSHTests {
     /// A served journal, an sshd, and people whose HOME holds a client key the server accepts.
@@ -18,7 +19,7 @@ struct TransportsSSHTests {
         var people: [Person] = []
         var keys: [String] = []
         for handle in handles {
-            let person = try transport.person(handle)
+            let person = try PrivateSSHHome.libssh2Only(try transport.person(handle), folder: transport.folder.sub("bin"))
             keys.append(try SSHKeys.clientKey(home: person.sandbox.home, sandbox: person.sandbox))
             people.append(person)
         }
@@ -136,5 +137,49 @@ struct TransportsSSHTests {
         let sync = alice.baton(["sync"])
         Checks.expectCleanFailure(sync, exitCode: 77)
         #expect(sync.stderr.contains("refused our credentials"), "\(sync)")
+    }
+
+    @Test("A passphrase key without its .pub is an authentication failure (77) naming the key, not offline")
+    func passphraseKeyWithoutPublicKey() throws {
+        let w = try world(["alice"]) { $0.knownHostsLine }
+        defer { w.server.stop() }
+        let alice = w.people[0]
+        let key = "\(alice.sandbox.home)/.ssh/id_ed25519"
+        let line = try SSHClientKeys.generate(at: key, passphrase: "secret words", sandbox: alice.sandbox)
+        try Files.write(line + "\n", to: "\(w.server.folder)/authorized_keys")
+        try FileManager.default.removeItem(atPath: key + ".pub")
+        try w.transport.initJournal(alice, url: w.url)
+        let sync = alice.baton(["sync"])
+        Checks.expectCleanFailure(sync, exitCode: 77)
+        #expect(sync.stderr.contains("~/.ssh/id_ed25519") && sync.stderr.contains(".pub"), "\(sync)")
+        #expect(!sync.stderr.contains("cannot reach"), "\(sync)")
+    }
+
+    @Test("known_hosts listing only another key type for the host is a host key failure (77), not offline")
+    func otherKeyTypeKnown() throws {
+        let scratch = try TemporaryFolder(prefix: "baton-rsa")
+        defer { scratch.remove() }
+        let sandbox = try Sandbox.make(home: scratch.sub("home"))
+        let rsa = try SSHClientKeys.generate(at: scratch.sub("rsa_host"), type: "rsa", sandbox: sandbox)
+        let w = try world(["alice"]) { "[127.0.0.1]:\($0.port) \(rsa)" }
+        defer { w.server.stop() }
+        let alice = w.people[0]
+        try w.transport.initJournal(alice, url: w.url)
+        let sync = alice.baton(["sync"])
+        Checks.expectCleanFailure(sync, exitCode: 77)
+        #expect(sync.stderr.contains("lists only a ssh-rsa key"), "\(sync)")
+        #expect(sync.stderr.contains("ssh-keyscan -p \(w.server.port) 127.0.0.1"), "\(sync)")
+        #expect(!sync.stderr.contains("cannot reach"), "\(sync)")
+    }
+
+    @Test("An address without a user logs in as the local user, not 'git'")
+    func defaultUserIsLocalUser() throws {
+        let w = try world(["alice"]) { $0.knownHostsLine }
+        defer { w.server.stop() }
+        let alice = w.people[0]
+        try w.transport.initJournal(alice, url: "ssh://127.0.0.1:\(w.server.port)\(w.transport.bareRepo)")
+        let sync = alice.baton(["sync"])
+        #expect(sync.status == 0, "\(sync)")
+        #expect((Files.read(w.server.logPath) ?? "").contains("Accepted publickey for \(SSHServer.userName)"))
     }
 }

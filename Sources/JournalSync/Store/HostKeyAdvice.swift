@@ -18,16 +18,23 @@ enum HostKeyAdvice {
         let shown = ([rejection.keyType, rejection.fingerprint].filter { !$0.isEmpty }).joined(separator: " ")
         let port = rejection.port == 22 ? "" : "-p \(rejection.port) "
         let scan = "ssh-keyscan \(port)\(rejection.host) >> \(file)"
+        // The system ssh program does not always say which key the server showed.
+        let showsUnknown = shown.isEmpty ? "" : "the server shows \(shown). "
         switch rejection.reason {
         case .unknown:
             return "the ssh host key of \(name) is unknown (not in \(file)), so baton did not connect to \(remote); "
-                + "the server shows \(shown). If you trust it (compare the fingerprint with the server's admin), add it with `\(scan)` and try again"
+                + showsUnknown + "If you trust it (compare the fingerprint with the server's admin), add it with `\(scan)` "
+                + "and try again"
         case .otherTypesKnown(let types):
-            return "\(file) lists only a \(types.joined(separator: "/")) key for \(name), but the server shows \(shown), "
-                + "so baton did not connect to \(remote). If you trust it (compare the fingerprint with the server's admin), add it with "
-                + "`ssh-keyscan -t \(rejection.keyType) \(port)\(rejection.host) >> \(file)` and try again"
+            let offered = shown.isEmpty ? "the server offers no such key" : "the server shows \(shown)"
+            let typeOption = rejection.keyType.isEmpty ? "" : "-t \(rejection.keyType) "
+            return "\(file) lists only a \(types.joined(separator: "/")) key for \(name), but \(offered), "
+                + "so baton did not connect to \(remote). If you trust the server's key (compare the fingerprint with the "
+                + "server's admin), add it with `ssh-keyscan \(typeOption)\(port)\(rejection.host) >> \(file)` and try again"
         case .changed(let line):
-            return "the ssh host key of \(name) has CHANGED: \(file) line \(line) lists another key, and the server now shows \(shown). "
+            let listed = line > 0 ? "\(file) line \(line) lists another key" : "\(file) lists another key"
+            let now = shown.isEmpty ? "" : ", and the server now shows \(shown)"
+            return "the ssh host key of \(name) has CHANGED: \(listed)\(now). "
                 + "This may be an attack, so baton refused to connect to \(remote). If the server's admin confirms the new key, "
                 + "remove the old one with `ssh-keygen -R '\(name)'`, add the new one with `\(scan)`, and try again"
         }
