@@ -136,7 +136,7 @@ struct TransportsSSHTests {
         try w.transport.initJournal(alice, url: w.url)
         let sync = alice.baton(["sync"])
         Checks.expectCleanFailure(sync, exitCode: 77)
-        #expect(sync.stderr.contains("refused our credentials"), "\(sync)")
+        #expect(sync.stderr.contains("could not log in") && sync.stderr.contains("no ssh key was accepted"), "\(sync)")
     }
 
     @Test("A passphrase key without its .pub is an authentication failure (77) naming the key, not offline")
@@ -151,7 +151,8 @@ struct TransportsSSHTests {
         try w.transport.initJournal(alice, url: w.url)
         let sync = alice.baton(["sync"])
         Checks.expectCleanFailure(sync, exitCode: 77)
-        #expect(sync.stderr.contains("~/.ssh/id_ed25519") && sync.stderr.contains(".pub"), "\(sync)")
+        #expect(sync.stderr.contains("~/.ssh/id_ed25519 is protected by a passphrase"), "\(sync)")
+        #expect(sync.stderr.contains("id_ed25519.pub") && sync.stderr.contains("ssh-add"), "\(sync)")
         #expect(!sync.stderr.contains("cannot reach"), "\(sync)")
     }
 

@@ -114,7 +114,7 @@ struct TransportsSystemSSHTests {
         #expect(try w.git(1, ["clone", "-q", url, w.transport.folder.sub("witness")], env: env).status == 0)
         // Without an answer neither gets in.
         let refused = bob.baton(["sync"])
-        expectFailure(refused, 77)
+        expectFailure(refused, 77); print("DEBUG \(refused)")
         #expect(try w.git(1, ["fetch", "-q"], in: w.transport.folder.sub("witness")).status != 0)
     }
 
@@ -180,7 +180,7 @@ struct TransportsSystemSSHTests {
         try alice.ok(["note", "kept while the key is in doubt"])
         let head = alice.git.head(alice.journal)
         let sync = alice.baton(["sync"])
-        expectFailure(sync, 77)
+        expectFailure(sync, 77); print("DEBUG \(sync)")
         #expect(sync.stderr.contains("CHANGED"), "\(sync)")
         #expect(sync.stderr.contains("ssh-keygen -R '[127.0.0.1]:\(w.server.port)'"), "\(sync)")
         #expect(sync.stderr.contains("known_hosts line 2"), "\(sync)")
@@ -197,7 +197,7 @@ struct TransportsSystemSSHTests {
         let bob = w.people[0]
         let url = w.server.url(path: w.bare)
         let clone = w.transport.clone(bob, url: url)
-        expectFailure(clone, 77)
+        expectFailure(clone, 77); print("DEBUG \(clone)")
         #expect(clone.stderr.contains("unknown"), "\(clone)")
         #expect(clone.stderr.contains("ssh-keyscan -p \(w.server.port) 127.0.0.1"), "\(clone)")
         #expect(!Files.exists(bob.journal))
@@ -215,7 +215,7 @@ struct TransportsSystemSSHTests {
         let url = w.server.url(path: w.bare)
         try w.transport.initJournal(alice, url: url)
         let sync = alice.baton(["sync"])
-        expectFailure(sync, 77)
+        expectFailure(sync, 77); print("DEBUG \(sync)")
         #expect(!sync.stderr.contains("cannot reach") && !sync.stderr.contains("offline"), "\(sync)")
         #expect(sync.stderr.contains("Permission denied"), "\(sync)")
         #expect(try w.git(0, ["push", "-q", "origin", "main"], in: alice.journal).status != 0)
@@ -232,7 +232,7 @@ struct TransportsSystemSSHTests {
         try alice.ok(["note", "written offline"])
         let head = alice.git.head(alice.journal)
         let sync = alice.baton(["sync"])
-        expectFailure(sync, 69)
+        expectFailure(sync, 69); print("DEBUG \(sync)")
         #expect(sync.stderr.contains("Connection refused"), "\(sync)")
         #expect(alice.git.head(alice.journal) == head)
         #expect(try w.git(0, ["push", "-q", "origin", "main"], in: alice.journal).status != 0)
@@ -293,7 +293,7 @@ struct TransportsSystemSSHTests {
         let started = Date()
         let sync = alice.baton(["sync"], env: ["BATON_TRANSFER_TIMEOUT": "2"], timeout: 30)
         let elapsed = Date().timeIntervalSince(started)
-        expectFailure(sync, 69)
+        expectFailure(sync, 69); print("DEBUG \(sync)")
         #expect(elapsed < 10, "took \(elapsed) s")
         #expect(sync.stderr.contains("no data from 127.0.0.1 for 2 s"), "\(sync)")
         #expect(alice.git.head(alice.journal) == head)

@@ -178,8 +178,8 @@ final class SSHExecSubtransport {
         process?.kill()
         process?.finish(grace: 1)
         let host = command?.host ?? "the server"
-        let message = "no data from \(host) for \(Int(timeout)) s (BATON_TRANSFER_TIMEOUT or git config "
-            + "baton.transferTimeout sets how long to wait)"
+        let message = "no data from \(host) for \(Int(timeout)) s; BATON_TRANSFER_TIMEOUT or git config "
+            + "baton.transferTimeout sets how long to wait"
         TransferContext.current?.failure = TransportFailure(kind: .unreachable, message: message)
         return fail(message, errorClass: GIT_ERROR_NET)
     }

@@ -9,8 +9,9 @@ enum SSHFailureDiagnosis {
         stderr: String, host: String, port: Int?, status: Int32, receivedData: Bool,
         knownHostsFile: String = KnownHosts.userFile
     ) -> TransportFailure {
+        // ssh's lines without their closing full stop: they end up inside baton's sentences.
         let lines = stderr.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+            .filter { !$0.isEmpty }.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
         func has(_ text: String) -> Bool { stderr.localizedCaseInsensitiveContains(text) }
         let last = lines.last
 
@@ -24,21 +25,17 @@ enum SSHFailureDiagnosis {
                 hostKey: rejection)
         }
         if has("Permission denied") || has("Too many authentication failures") {
-            return TransportFailure(
-                kind: .authentication,
-                message: "ssh could not log in to \(host) (\(last ?? "permission denied")); check the key ssh offers "
-                    + "(ssh-agent, ~/.ssh/config IdentityFile, ~/.ssh/id_*) and that the server lists its public key")
+            let line = lines.last(where: { $0.contains("Permission denied") || $0.contains("Too many authentication") })
+            return TransportFailure(kind: .authentication, message: line ?? last ?? "permission denied")
         }
         let unreachable = [
             "Could not resolve hostname", "Connection refused", "Connection timed out", "No route to host",
             "Network is unreachable", "Name or service not known", "Temporary failure in name resolution",
             "Operation timed out",
         ]
-        if unreachable.contains(where: has) || (!receivedData && has("Connection closed by"))
-            || (!receivedData && has("Connection reset by"))
-        {
+        if unreachable.contains(where: has) || (!receivedData && (has("Connection closed by") || has("Connection reset by"))) {
             let line = lines.last(where: { l in unreachable.contains { l.localizedCaseInsensitiveContains($0) } }) ?? last
-            return TransportFailure(kind: .unreachable, message: "ssh could not reach \(host): \(line ?? "no connection")")
+            return TransportFailure(kind: .unreachable, message: line ?? "ssh could not connect to \(host)")
         }
         if has("does not appear to be a git repository") || has("Repository not found") || has("not found")
             && has("repository")

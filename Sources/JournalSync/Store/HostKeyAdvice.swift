@@ -19,10 +19,10 @@ enum HostKeyAdvice {
         let port = rejection.port == 22 ? "" : "-p \(rejection.port) "
         let scan = "ssh-keyscan \(port)\(rejection.host) >> \(file)"
         // The system ssh program does not always say which key the server showed.
-        let showsUnknown = shown.isEmpty ? "" : "the server shows \(shown). "
+        let showsUnknown = shown.isEmpty ? "" : "The server shows \(shown). "
         switch rejection.reason {
         case .unknown:
-            return "the ssh host key of \(name) is unknown (not in \(file)), so baton did not connect to \(remote); "
+            return "the ssh host key of \(name) is unknown (not in \(file)), so baton did not connect to \(remote). "
                 + showsUnknown + "If you trust it (compare the fingerprint with the server's admin), add it with `\(scan)` "
                 + "and try again"
         case .otherTypesKnown(let types):
