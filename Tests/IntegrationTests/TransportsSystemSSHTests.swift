@@ -114,7 +114,7 @@ struct TransportsSystemSSHTests {
         #expect(try w.git(1, ["clone", "-q", url, w.transport.folder.sub("witness")], env: env).status == 0)
         // Without an answer neither gets in.
         let refused = bob.baton(["sync"])
-        expectFailure(refused, 77); print("DEBUG \(refused)")
+        expectFailure(refused, 77)
         #expect(try w.git(1, ["fetch", "-q"], in: w.transport.folder.sub("witness")).status != 0)
     }
 
@@ -180,7 +180,7 @@ struct TransportsSystemSSHTests {
         try alice.ok(["note", "kept while the key is in doubt"])
         let head = alice.git.head(alice.journal)
         let sync = alice.baton(["sync"])
-        expectFailure(sync, 77); print("DEBUG \(sync)")
+        expectFailure(sync, 77)
         #expect(sync.stderr.contains("CHANGED"), "\(sync)")
         #expect(sync.stderr.contains("ssh-keygen -R '[127.0.0.1]:\(w.server.port)'"), "\(sync)")
         #expect(sync.stderr.contains("known_hosts line 2"), "\(sync)")
@@ -197,11 +197,39 @@ struct TransportsSystemSSHTests {
         let bob = w.people[0]
         let url = w.server.url(path: w.bare)
         let clone = w.transport.clone(bob, url: url)
-        expectFailure(clone, 77); print("DEBUG \(clone)")
+        expectFailure(clone, 77)
         #expect(clone.stderr.contains("unknown"), "\(clone)")
         #expect(clone.stderr.contains("ssh-keyscan -p \(w.server.port) 127.0.0.1"), "\(clone)")
         #expect(!Files.exists(bob.journal))
         #expect(try w.git(0, ["clone", "-q", url, w.transport.folder.sub("witness")]).status != 0)
+
+        // Behind a ~/.ssh/config alias the advice names the real host and port (ssh-keyscan reads no config).
+        try Files.write("Host journal\n  HostName 127.0.0.1\n  Port \(w.server.port)\n  User \(user)\n",
+                        to: "\(bob.sandbox.home)/.ssh/config")
+        let aliased = w.transport.clone(bob, url: "journal:\(w.bare)")
+        expectFailure(aliased, 77)
+        #expect(aliased.stderr.contains("ssh-keyscan -p \(w.server.port) 127.0.0.1 >> ~/.ssh/known_hosts"), "\(aliased)")
+        #expect(!Files.exists(bob.journal))
+        #expect(!(Files.read(w.server.logPath) ?? "").contains("Accepted publickey"))
+    }
+
+    @Test("A host or user that ssh would read as an option is refused before anything runs, as git refuses it")
+    func optionInjection() throws {
+        let w = try world(["bob"])
+        defer { w.server.stop() }
+        let bob = w.people[0]
+        let marker = w.transport.folder.sub("injected")
+        for url in ["ssh://-oProxyCommand=touch${IFS}\(marker)/x.git", "-oProxyCommand=touch${IFS}\(marker):x.git",
+                    "ssh://-oProxyCommand=touch${IFS}\(marker)@127.0.0.1:\(w.server.port)/x.git"]
+        {
+            let clone = w.transport.clone(bob, url: url)
+            #expect(clone.status != 0, "\(clone)")
+            // A leading '-' already stops at baton's own argument parser (exit 64).
+            #expect(clone.stderr.contains("refused the ssh") || clone.stderr.contains("Unknown option"), "\(clone)")
+            #expect(!Files.exists(bob.journal))
+            #expect(try w.git(0, ["clone", "-q", url, w.transport.folder.sub("witness")]).status != 0)
+        }
+        #expect(!Files.exists(marker), "an ssh option in the address ran a command")
     }
 
     @Test("A key the server does not accept: exit 77, not offline, as git fails")
@@ -215,7 +243,7 @@ struct TransportsSystemSSHTests {
         let url = w.server.url(path: w.bare)
         try w.transport.initJournal(alice, url: url)
         let sync = alice.baton(["sync"])
-        expectFailure(sync, 77); print("DEBUG \(sync)")
+        expectFailure(sync, 77)
         #expect(!sync.stderr.contains("cannot reach") && !sync.stderr.contains("offline"), "\(sync)")
         #expect(sync.stderr.contains("Permission denied"), "\(sync)")
         #expect(try w.git(0, ["push", "-q", "origin", "main"], in: alice.journal).status != 0)
@@ -232,7 +260,7 @@ struct TransportsSystemSSHTests {
         try alice.ok(["note", "written offline"])
         let head = alice.git.head(alice.journal)
         let sync = alice.baton(["sync"])
-        expectFailure(sync, 69); print("DEBUG \(sync)")
+        expectFailure(sync, 69)
         #expect(sync.stderr.contains("Connection refused"), "\(sync)")
         #expect(alice.git.head(alice.journal) == head)
         #expect(try w.git(0, ["push", "-q", "origin", "main"], in: alice.journal).status != 0)
@@ -293,7 +321,7 @@ struct TransportsSystemSSHTests {
         let started = Date()
         let sync = alice.baton(["sync"], env: ["BATON_TRANSFER_TIMEOUT": "2"], timeout: 30)
         let elapsed = Date().timeIntervalSince(started)
-        expectFailure(sync, 69); print("DEBUG \(sync)")
+        expectFailure(sync, 69)
         #expect(elapsed < 10, "took \(elapsed) s")
         #expect(sync.stderr.contains("no data from 127.0.0.1 for 2 s"), "\(sync)")
         #expect(alice.git.head(alice.journal) == head)

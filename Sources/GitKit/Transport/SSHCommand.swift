@@ -32,17 +32,32 @@ public struct SSHCommand: Sendable, Equatable {
 
     /// The program to run: a path, or a name looked up on `PATH` when it is run.
     public var program: String
-    /// `argv[1...]`.
-    public var arguments: [String]
     /// `argv[0]`.
     public var argv0: String
+    /// What runs the user's command through the shell (`-c 'CMD "$@"' CMD`), or nothing.
+    public var shellPrefix: [String]
+    /// Port (and TortoisePlink's `-batch`) options.
+    public var options: [String]
+    /// `[user@]host`.
+    public var destination: String
+    /// `git-upload-pack '/path'` or `git-receive-pack '/path'`, one argument.
+    public var remoteCommand: String
     /// The host as written in the URL (an alias in `~/.ssh/config` is passed on as written).
     public var host: String
     public var port: Int?
     public var variant: Variant
 
+    /// `argv[1...]`.
+    public var arguments: [String] { shellPrefix + options + [destination, remoteCommand] }
+
     /// The full argument vector, `argv0` first.
     public var argv: [String] { [argv0] + arguments }
+
+    /// `ssh -G [-p PORT] [user@]host` with the same program: OpenSSH prints the configuration it would use
+    /// (the real host name and port behind a `~/.ssh/config` alias). Nil for other variants.
+    public var configurationQuery: [String]? {
+        variant == .ssh ? [argv0] + shellPrefix + ["-G"] + options + [destination] : nil
+    }
 
     /// The command for `service` on `url`, or nil when the URL is not an ssh address or no ssh program is
     /// configured or found on `PATH`. `config` reads git config values (`core.sshcommand`, `ssh.variant`).
@@ -88,8 +103,8 @@ public struct SSHCommand: Sendable, Equatable {
         let destination = target.user.map { "\($0)@\(target.host)" } ?? target.host
         if program.isEmpty { program = "ssh" }
         return SSHCommand(
-            program: program, arguments: leading + options + [destination, remoteCommand], argv0: argv0,
-            host: target.host, port: target.port, variant: variant)
+            program: program, argv0: argv0, shellPrefix: leading, options: options, destination: destination,
+            remoteCommand: remoteCommand, host: target.host, port: target.port, variant: variant)
     }
 
     /// The command for `url` with git configuration from `snapshot` (the process environment by default).

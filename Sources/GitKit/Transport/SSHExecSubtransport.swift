@@ -13,6 +13,8 @@ final class SSHExecSubtransport {
     private var process: SSHProcess?
     private var command: SSHCommand?
     private var action: git_smart_service_t?
+    /// The failure that ended this connection; later reads and writes (libgit2's goodbye) repeat it quietly.
+    private var failure: String?
     /// Our stream while libgit2 holds it (freed by its `free` callback).
     private var stream: UnsafeMutablePointer<git_smart_subtransport_stream>?
     /// libgit2's libssh2 subtransport, when no ssh program was found.
@@ -150,6 +152,7 @@ final class SSHExecSubtransport {
     }
 
     private func read(into buffer: UnsafeMutablePointer<CChar>, size: Int, bytesRead: UnsafeMutablePointer<Int>) -> Int32 {
+        if let failure { return fail(failure) }
         guard let process else { return fail("the ssh connection is closed") }
         let timeout = TransferContext.current?.stallTimeout ?? 0
         do {
@@ -163,6 +166,7 @@ final class SSHExecSubtransport {
     }
 
     private func write(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        if let failure { return fail(failure) }
         guard let process else { return fail("the ssh connection is closed") }
         let timeout = TransferContext.current?.stallTimeout ?? 0
         do {
@@ -181,17 +185,52 @@ final class SSHExecSubtransport {
         let message = "no data from \(host) for \(Int(timeout)) s; BATON_TRANSFER_TIMEOUT or git config "
             + "baton.transferTimeout sets how long to wait"
         TransferContext.current?.failure = TransportFailure(kind: .unreachable, message: message)
+        failure = message
         return fail(message, errorClass: GIT_ERROR_NET)
     }
 
     /// ssh closed its output or died: reap it and explain from its standard error.
     private func ended(_ process: SSHProcess) -> Int32 {
         let status = process.finish()
-        let failure = SSHFailureDiagnosis.classify(
+        var diagnosis = SSHFailureDiagnosis.classify(
             stderr: process.stderrText, host: command?.host ?? "the server", port: command?.port, status: status,
             receivedData: process.bytesRead > 0)
-        TransferContext.current?.failure = failure
-        return fail(failure.message, errorClass: GIT_ERROR_NET)
+        if diagnosis.kind == .hostKey, let rejection = diagnosis.hostKey, let command {
+            diagnosis.hostKey = resolved(rejection, command: command)
+        }
+        TransferContext.current?.failure = diagnosis
+        failure = diagnosis.message
+        return fail(diagnosis.message, errorClass: GIT_ERROR_NET)
+    }
+
+    /// `rejection` named as `known_hosts` names the host: when ssh did not say (an unknown key, with no terminal
+    /// to ask on), `ssh -G` tells the host name, port and known_hosts file behind a `~/.ssh/config` alias.
+    private func resolved(_ rejection: HostKeyRejection, command: SSHCommand) -> HostKeyRejection {
+        guard rejection.reason == .unknown, rejection.host == command.host.lowercased(),
+            let query = command.configurationQuery,
+            let output = SSHProcess.output(
+                program: command.program, argv: query, environment: ProcessInfo.processInfo.environment, timeout: 5)
+        else { return rejection }
+        var host = rejection.host
+        var port = rejection.port
+        var file = rejection.knownHostsFile
+        for line in output.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            switch parts[0] {
+            case "hostname": host = parts[1].lowercased()
+            case "port": port = Int(parts[1]) ?? port
+            case "userknownhostsfile":
+                if let first = parts[1].split(separator: " ").first {
+                    let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+                    file = first.hasPrefix("~/") ? home + first.dropFirst() : String(first)
+                }
+            default: break
+            }
+        }
+        return HostKeyRejection(
+            reason: rejection.reason, host: host, port: port, keyType: rejection.keyType,
+            fingerprint: rejection.fingerprint, knownHostsFile: file)
     }
 
     private func fail(_ message: String, errorClass: git_error_t = GIT_ERROR_NET) -> Int32 {

@@ -14,15 +14,22 @@ final class SSHProcess {
     private var input: Int32 = -1
     /// Baton's end of the child's standard output.
     private var output: Int32 = -1
-    private let stderrTail = StderrTail()
+    private let stderrTail: StderrTail
     private var stderrThread: Thread?
-    private var exitStatus: Int32?
+    private(set) var exitStatus: Int32?
     /// Bytes read from the child's standard output so far.
     private(set) var bytesRead = 0
 
     /// Starts `command`. Throws a `SSHCommand.Refusal` when the program cannot be found or started.
-    init(command: SSHCommand, environment: [String: String]) throws {
-        let program = try Self.resolve(command.program, path: environment["PATH"])
+    convenience init(command: SSHCommand, environment: [String: String]) throws {
+        try self.init(program: command.program, argv: command.argv, environment: environment)
+    }
+
+    /// Starts `program` (looked up on `PATH` without a slash) with `argv`; its standard error is copied to
+    /// baton's unless `copyStderr` is false.
+    init(program name: String, argv: [String], environment: [String: String], copyStderr: Bool = true) throws {
+        stderrTail = StderrTail(copying: copyStderr)
+        let program = try Self.resolve(name, path: environment["PATH"])
         var stdinPair: [Int32] = [-1, -1]
         var stdoutPipe: [Int32] = [-1, -1]
         var stderrPipe: [Int32] = [-1, -1]
@@ -59,7 +66,7 @@ final class SSHProcess {
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        let argv = command.argv.map { strdup($0) } + [nil]
+        let argv = argv.map { strdup($0) } + [nil]
         let env = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
@@ -150,13 +157,37 @@ final class SSHProcess {
         }
         let status = Self.decode(raw)
         exitStatus = status
-        // The stderr pipe ends when ssh (and anything it started that kept it open) is gone.
-        stderrTail.waitUntilDone(timeout: 1)
         return status
     }
 
-    /// ssh's standard error so far, free of control characters (the last few KB).
-    var stderrText: String { stderrTail.text }
+    /// ssh's standard error, free of control characters (the last few KB): after `finish()`, waits up to a
+    /// second for the stream's end (a process ssh left running, e.g. a ControlPersist master, may keep it open).
+    var stderrText: String {
+        stderrTail.waitUntilDone(timeout: 1)
+        return stderrTail.text
+    }
+
+    /// Runs `argv` to its end and returns its standard output (at most 64 KB), or nil when it fails or takes
+    /// longer than `timeout` seconds. Its standard error is not shown.
+    static func output(program: String, argv: [String], environment: [String: String], timeout: TimeInterval) -> String? {
+        guard let process = try? SSHProcess(program: program, argv: argv, environment: environment, copyStderr: false)
+        else { return nil }
+        defer { process.finish(grace: 0.5) }
+        var collected: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let deadline = Date().addingTimeInterval(timeout)
+        while collected.count < 65536 {
+            let left = deadline.timeIntervalSinceNow
+            guard left > 0 else { return nil }
+            let n = buffer.withUnsafeMutableBytes { try? process.read(into: $0.baseAddress!, count: $0.count, timeout: left) }
+            guard let count = n else { return nil }
+            if count == 0 { break }
+            collected += buffer[0..<count]
+        }
+        process.finish(grace: 0.5)
+        guard process.exitStatus == 0 else { return nil }
+        return String(decoding: collected, as: UTF8.self)
+    }
 
     private func wait(for fd: Int32, events: Int16, timeout: TimeInterval) throws -> Bool {
         let deadline = timeout > 0 ? Date().addingTimeInterval(timeout) : nil
@@ -189,39 +220,60 @@ final class SSHProcess {
     }
 }
 
-/// Copies a child's standard error to baton's, with control characters (other than newline and tab) removed,
-/// and keeps its last few kilobytes.
+/// Copies a child's standard error to baton's line by line, without control characters (server banners are
+/// untrusted), and keeps its last few kilobytes.
 final class StderrTail: @unchecked Sendable {
     private let lock = NSCondition()
     private var kept: [UInt8] = []
     private var done = false
+    private let copying: Bool
     static let limit = 8 * 1024
+
+    init(copying: Bool = true) {
+        self.copying = copying
+    }
 
     /// Reads `fd` until its end, then closes it.
     func copy(from fd: Int32) {
         var buffer = [UInt8](repeating: 0, count: 4096)
+        var pending: [UInt8] = []
         while true {
             let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0, errno == EINTR { continue }
             if n <= 0 { break }
-            let clean = Self.printable(buffer[0..<n])
-            clean.withUnsafeBytes { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
-                    if written <= 0 { break }
-                    offset += written
-                }
+            pending += buffer[0..<n]
+            // Whole lines only (a UTF-8 sequence is never split), or a long run without a newline.
+            if let lastNewline = pending.lastIndex(of: 0x0a) {
+                emit(pending[...lastNewline])
+                pending.removeSubrange(...lastNewline)
+            } else if pending.count >= 4096 {
+                emit(pending[...])
+                pending.removeAll()
             }
-            lock.lock()
-            kept += clean
-            if kept.count > Self.limit { kept.removeFirst(kept.count - Self.limit) }
-            lock.unlock()
         }
+        if !pending.isEmpty { emit(pending[...] + [0x0a]) }
         close(fd)
         lock.lock()
         done = true
         lock.broadcast()
+        lock.unlock()
+    }
+
+    private func emit(_ bytes: ArraySlice<UInt8>) {
+        let clean = Self.printable(bytes)
+        if copying {
+            clean.withUnsafeBytes { out in
+                var offset = 0
+                while offset < out.count {
+                    let written = Glibc.write(2, out.baseAddress! + offset, out.count - offset)
+                    if written <= 0 { break }
+                    offset += written
+                }
+            }
+        }
+        lock.lock()
+        kept += clean
+        if kept.count > Self.limit { kept.removeFirst(kept.count - Self.limit) }
         lock.unlock()
     }
 
@@ -239,8 +291,17 @@ final class StderrTail: @unchecked Sendable {
         return String(decoding: kept, as: UTF8.self)
     }
 
-    /// `bytes` without control characters: newline and tab stay, carriage returns become nothing.
+    /// `bytes` as UTF-8 (invalid sequences replaced) without control characters, C1 ones included: newline
+    /// and tab stay, a carriage return goes.
     static func printable(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        bytes.filter { $0 == 0x0a || $0 == 0x09 || ($0 >= 0x20 && $0 != 0x7f) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x0a || value == 0x09 || !(value < 0x20 || (value >= 0x7f && value < 0xa0)) {
+                out.append(scalar)
+            }
+        }
+        return Array(String(out).utf8)
     }
 }
