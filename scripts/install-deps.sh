@@ -17,6 +17,9 @@ if [ "${BATON_TEST_DEPS:-0}" = 1 ]; then
     # Integration tests: sshd and ssh-keygen for the ssh transport, Python 3 for the smart-HTTP test server.
     [ -x /usr/sbin/sshd ] || need+=(openssh-server)
     command -v ssh-keygen >/dev/null 2>&1 || need+=(openssh-client)
+    # The system-ssh tests: the OpenSSH client and agent, run in a mount namespace (util-linux's unshare, setsid).
+    { command -v ssh && command -v ssh-agent && command -v ssh-add; } >/dev/null 2>&1 || need+=(openssh-client)
+    { command -v unshare && command -v setsid; } >/dev/null 2>&1 || need+=(util-linux)
     command -v python3 >/dev/null 2>&1 || need+=(python3)
     # HTTPS tests: nginx + fcgiwrap in front of git http-backend, a throwaway CA made with openssl.
     [ -x /usr/sbin/nginx ] || need+=(nginx-light)

@@ -275,6 +275,20 @@ struct TransportsSystemSSHTests {
         let wrapper = w.transport.folder.sub("logging-ssh")
         try Files.write("#!/bin/sh\necho \"config $*\" >> \(PrivateSSHHome.quoted(log))\nexec ssh \"$@\"\n",
                         to: wrapper, executable: true)
+        // The ssh program runs in baton's own process group and session (so it can prompt on the terminal),
+        // with no signal blocked or ignored.
+        let ids = w.transport.folder.sub("ssh-ids.log")
+        try Files.write(
+            """
+            #!/bin/sh
+            read -r _ _ _ p pgrp sid _ < /proc/$$/stat
+            own="$pgrp $sid"
+            while [ "$p" -gt 1 ] && [ "$(cat /proc/$p/comm)" != baton ]; do read -r _ _ _ p _ < /proc/$p/stat; done
+            read -r _ _ _ _ pgrp sid _ < /proc/$p/stat
+            echo "ssh $own baton $pgrp $sid $(grep -E '^Sig(Blk|Ign)' /proc/$$/status | tr -s '\t\n' '  ')" >> \(PrivateSSHHome.quoted(ids))
+            exec \(PrivateSSHHome.quoted(wrapper)) "$@"
+
+            """, to: w.transport.folder.sub("ids-ssh"), executable: true)
         let envWrapper = w.transport.folder.sub("env-ssh")
         try Files.write("#!/bin/sh\necho \"env $*\" >> \(PrivateSSHHome.quoted(log))\nexec ssh \"$@\"\n",
                         to: envWrapper, executable: true)
@@ -305,6 +319,21 @@ struct TransportsSystemSSHTests {
         let envLines = (Files.read(log) ?? "").split(separator: "\n").map(String.init)
         #expect(!envLines.isEmpty && envLines.allSatisfy { $0.hasPrefix("env ") }, "\(envLines)")
         #expect(envLines.contains("env -p \(w.server.port) \(user)@127.0.0.1 git-upload-pack '\(w.bare)'"), "\(envLines)")
+
+        let idsSync = alice.baton(["sync"], env: ["GIT_SSH_COMMAND": w.transport.folder.sub("ids-ssh")])
+        #expect(idsSync.status == 0, "\(idsSync)")
+        let idLines = (Files.read(ids) ?? "").split(separator: "\n").map(String.init)
+        #expect(!idLines.isEmpty)
+        for line in idLines {
+            let f = line.split(separator: " ").map(String.init)
+            #expect(f.count >= 6 && f[1] == f[4] && f[2] == f[5], "ssh's process group / session differ from baton's: \(line)")
+            // Signals 32 and 33 are glibc's own (no program can set them); the test runner may leave them ignored.
+            let masks = f.drop(while: { $0 != "SigBlk:" }).dropFirst()
+            let blocked = UInt64(masks.first ?? "", radix: 16)
+            let ignored = UInt64(masks.dropFirst(2).first ?? "", radix: 16)
+            #expect(blocked == 0 && ignored.map { $0 & 0x7fff_ffff } == 0, "\(line)")
+        }
+        #expect(SSHProcesses.running(port: w.server.port).isEmpty, "an ssh process was left behind")
     }
 
     @Test("A server that accepts and never answers: exit 69 within seconds, the note kept")
@@ -326,5 +355,21 @@ struct TransportsSystemSSHTests {
         #expect(sync.stderr.contains("no data from 127.0.0.1 for 2 s"), "\(sync)")
         #expect(alice.git.head(alice.journal) == head)
         #expect(stall.connections >= 1)
+        #expect(SSHProcesses.running(port: stall.port).isEmpty, "an ssh process was left behind")
+    }
+}
+
+/// ssh processes still running, found in /proc by the port on their command line.
+enum SSHProcesses {
+    static func running(port: UInt16) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.filter { Int($0) != nil }.compactMap { pid -> String? in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
+            let argv = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            guard let program = argv.first, (program as NSString).lastPathComponent == "ssh",
+                argv.contains(String(port)) || argv.contains(where: { $0.hasSuffix(":\(port)") })
+            else { return nil }
+            return "\(pid): \(argv.joined(separator: " "))"
+        }
     }
 }
