@@ -266,7 +266,7 @@ struct TransportsSystemSSHTests {
         #expect(try w.git(0, ["push", "-q", "origin", "main"], in: alice.journal).status != 0)
     }
 
-    @Test("core.sshCommand and GIT_SSH_COMMAND run exactly git's command line")
+    @Test("core.sshCommand, GIT_SSH_COMMAND and GIT_SSH run exactly git's command line")
     func sshCommandSettings() throws {
         let w = try world(["alice"])
         defer { w.server.stop() }
@@ -319,6 +319,15 @@ struct TransportsSystemSSHTests {
         let envLines = (Files.read(log) ?? "").split(separator: "\n").map(String.init)
         #expect(!envLines.isEmpty && envLines.allSatisfy { $0.hasPrefix("env ") }, "\(envLines)")
         #expect(envLines.contains("env -p \(w.server.port) \(user)@127.0.0.1 git-upload-pack '\(w.bare)'"), "\(envLines)")
+
+        // GIT_SSH names a program (no shell) and loses to core.sshCommand, as in git.
+        try Files.write("", to: log)
+        let unset = alice.git.run(["config", "--global", "--unset", "core.sshCommand"], in: alice.sandbox.home)
+        try #require(unset.status == 0, "\(unset)")
+        let plain = alice.baton(["sync"], env: ["GIT_SSH": envWrapper])
+        #expect(plain.status == 0, "\(plain)")
+        let plainLines = (Files.read(log) ?? "").split(separator: "\n").map(String.init)
+        #expect(plainLines.contains("env -p \(w.server.port) \(user)@127.0.0.1 git-upload-pack '\(w.bare)'"), "\(plainLines)")
 
         let idsSync = alice.baton(["sync"], env: ["GIT_SSH_COMMAND": w.transport.folder.sub("ids-ssh")])
         #expect(idsSync.status == 0, "\(idsSync)")

@@ -105,6 +105,8 @@ final class SSHExecSubtransport {
         process?.finish()
         process = nil
         action = nil
+        command = nil
+        failure = nil
         return 0
     }
 
