@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GitKit
 
 /// The command line git runs for an ssh remote (connect.c's rules), and how ssh's standard error is read.
@@ -29,7 +30,8 @@ struct SSHCommandTests {
 
     @Test func scpLikeAddressesKeepThePathAsWritten() throws {
         #expect(try ssh("journal:/abs/path.git")?.argv == ["ssh", "journal", "git-upload-pack '/abs/path.git'"])
-        #expect(try ssh("git@host:team/journal.git")?.argv == ["ssh", "git@host", "git-upload-pack 'team/journal.git'"])
+        #expect(
+            try ssh("git@host:team/journal.git")?.argv == ["ssh", "git@host", "git-upload-pack 'team/journal.git'"])
         #expect(try ssh("host:~bob/j.git")?.argv == ["ssh", "host", "git-upload-pack '~bob/j.git'"])
         #expect(try ssh("[host:2200]:j.git")?.argv == ["ssh", "-p", "2200", "host", "git-upload-pack 'j.git'"])
         // A home folder in an ssh:// URL loses its leading slash.
@@ -53,12 +55,17 @@ struct SSHCommandTests {
     @Test func programChoiceFollowsGit() throws {
         let url = "ssh://u@h:99/r.git"
         // GIT_SSH_COMMAND wins over core.sshCommand, which wins over GIT_SSH; both commands go through sh -c.
-        let env = try #require(try ssh(url, env: ["GIT_SSH_COMMAND": "ssh -i key", "GIT_SSH": "/opt/plink"],
-                                       config: ["core.sshcommand": "other"]))
+        let env = try #require(
+            try ssh(
+                url, env: ["GIT_SSH_COMMAND": "ssh -i key", "GIT_SSH": "/opt/plink"],
+                config: ["core.sshcommand": "other"]))
         #expect(env.program == "/bin/sh")
-        #expect(env.argv == ["sh", "-c", "ssh -i key \"$@\"", "ssh -i key", "-p", "99", "u@h", "git-upload-pack '/r.git'"])
-        let config = try #require(try ssh(url, env: ["GIT_SSH": "/opt/plink"], config: ["core.sshcommand": "my-ssh -v"]))
-        #expect(config.argv == ["sh", "-c", "my-ssh -v \"$@\"", "my-ssh -v", "-p", "99", "u@h", "git-upload-pack '/r.git'"])
+        #expect(
+            env.argv == ["sh", "-c", "ssh -i key \"$@\"", "ssh -i key", "-p", "99", "u@h", "git-upload-pack '/r.git'"])
+        let config = try #require(
+            try ssh(url, env: ["GIT_SSH": "/opt/plink"], config: ["core.sshcommand": "my-ssh -v"]))
+        #expect(
+            config.argv == ["sh", "-c", "my-ssh -v \"$@\"", "my-ssh -v", "-p", "99", "u@h", "git-upload-pack '/r.git'"])
         let plink = try #require(try ssh(url, env: ["GIT_SSH": "/opt/plink"]))
         #expect(plink.program == "/opt/plink")
         #expect(plink.argv == ["/opt/plink", "-P", "99", "u@h", "git-upload-pack '/r.git'"])
@@ -71,7 +78,10 @@ struct SSHCommandTests {
     @Test func variantSettings() throws {
         let url = "ssh://h:99/r.git"
         #expect(try ssh(url, config: ["ssh.variant": "putty"])?.arguments.prefix(2) == ["-P", "99"])
-        #expect(try ssh(url, env: ["GIT_SSH_VARIANT": "ssh"], config: ["ssh.variant": "plink"])?.arguments.prefix(2) == ["-p", "99"])
+        #expect(
+            try ssh(url, env: ["GIT_SSH_VARIANT": "ssh"], config: ["ssh.variant": "plink"])?.arguments.prefix(2) == [
+                "-p", "99",
+            ])
         #expect(throws: SSHCommand.Refusal.self) { try ssh(url, config: ["ssh.variant": "simple"]) }
         #expect(try ssh("h:r.git", config: ["ssh.variant": "simple"])?.argv == ["ssh", "h", "git-upload-pack 'r.git'"])
         #expect(throws: SSHCommand.Refusal.self) { try ssh(url, config: ["ssh.variant": "bogus"]) }
@@ -83,7 +93,8 @@ struct SSHCommandTests {
         }
         #expect(kind("Host key verification failed.\n") == .hostKey)
         #expect(kind("git@h: Permission denied (publickey).\n") == .authentication)
-        #expect(kind("Received disconnect from 127.0.0.1 port 22:2: Too many authentication failures\n") == .authentication)
+        #expect(
+            kind("Received disconnect from 127.0.0.1 port 22:2: Too many authentication failures\n") == .authentication)
         #expect(kind("ssh: Could not resolve hostname nowhere: Name or service not known\n") == .unreachable)
         #expect(kind("ssh: connect to host 127.0.0.1 port 1: Connection refused\n") == .unreachable)
         #expect(kind("Connection closed by 127.0.0.1 port 2222\n") == .unreachable)
@@ -100,11 +111,15 @@ struct SSHCommandTests {
             Host key for [127.0.0.1]:2222 has changed and you have requested strict checking.
             Host key verification failed.
             """
-        let failure = SSHFailureDiagnosis.classify(stderr: changed, host: "journal", port: nil, status: 255, receivedData: false)
+        let failure = SSHFailureDiagnosis.classify(
+            stderr: changed, host: "journal", port: nil, status: 255, receivedData: false)
         #expect(failure.kind == .hostKey)
-        #expect(failure.hostKey == HostKeyRejection(
-            reason: .changed(line: 3), host: "127.0.0.1", port: 2222, keyType: "ssh-ed25519", fingerprint: "SHA256:abcDEF123+/xyz",
-            knownHostsFile: "/home/u/.ssh/known_hosts"))
+        #expect(
+            failure.hostKey
+                == HostKeyRejection(
+                    reason: .changed(line: 3), host: "127.0.0.1", port: 2222, keyType: "ssh-ed25519",
+                    fingerprint: "SHA256:abcDEF123+/xyz",
+                    knownHostsFile: "/home/u/.ssh/known_hosts"))
         let unknown = SSHFailureDiagnosis.classify(
             stderr: "Host key verification failed.\n", host: "journal", port: nil, status: 255, receivedData: false,
             knownHostsFile: "/k")

@@ -6,10 +6,12 @@ import Testing
 /// a server that never answers. Every case runs the git CLI in the same setup as a witness (same outcome).
 /// OpenSSH reads `~/.ssh` from the passwd entry, so baton and git run under a private copy of /etc/passwd
 /// (`PrivateSSHHome`); nothing touches the real ~/.ssh.
-@Suite("Transports: system ssh", .serialized,
-       .enabled(if: (SSHServer.available && PrivateSSHHome.available && ProcessRunner.which("ssh") != nil)
-                    || ProcessInfo.processInfo.environment["CI"] != nil,
-                "needs sshd, ssh, unshare and root (never skipped under CI)"))
+@Suite(
+    "Transports: system ssh", .serialized,
+    .enabled(
+        if: (SSHServer.available && PrivateSSHHome.available && ProcessRunner.which("ssh") != nil)
+            || ProcessInfo.processInfo.environment["CI"] != nil,
+        "needs sshd, ssh, unshare and root (never skipped under CI)"))
 struct TransportsSystemSSHTests {
     /// A served journal, an sshd, and people whose private `~/.ssh` holds a key the server accepts.
     private struct World {
@@ -20,7 +22,9 @@ struct TransportsSystemSSHTests {
         var bare: String { transport.bareRepo }
 
         /// `git ARGS` in `dir` as person `index`, in the same private setup as their baton.
-        func git(_ index: Int, _ args: [String], in dir: String? = nil, env: [String: String] = [:]) throws -> CommandResult {
+        func git(_ index: Int, _ args: [String], in dir: String? = nil, env: [String: String] = [:]) throws
+            -> CommandResult
+        {
             try homes[index].git(args, as: people[index], in: dir ?? transport.folder.path, env: env)
         }
     }
@@ -44,9 +48,12 @@ struct TransportsSystemSSHTests {
             homes.append(home)
             people.append(try home.person(plain))
         }
-        let server = try SSHServer(folder: transport.folder.sub("sshd"), authorizedKeys: keys, sandbox: transport.team.witness)
+        let server = try SSHServer(
+            folder: transport.folder.sub("sshd"), authorizedKeys: keys, sandbox: transport.team.witness)
         if knownHosts {
-            for person in people { try Files.write(server.knownHostsLine + "\n", to: "\(person.sandbox.home)/.ssh/known_hosts") }
+            for person in people {
+                try Files.write(server.knownHostsLine + "\n", to: "\(person.sandbox.home)/.ssh/known_hosts")
+            }
         }
         return World(transport: transport, server: server, people: people, homes: homes)
     }
@@ -56,9 +63,12 @@ struct TransportsSystemSSHTests {
     /// Exit code `code`, baton's own message on the last line of stderr, no stack trace.
     private func expectFailure(_ r: CommandResult, _ code: Int32, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(r.status == code, "expected exit code \(code):\n\(r)", sourceLocation: sourceLocation)
-        #expect(r.stderrLines.last?.contains("baton") == true || r.stderrLines.last?.isEmpty == false, "\(r)",
-                sourceLocation: sourceLocation)
-        #expect(!r.stderr.contains("Fatal error") && !r.stderr.contains("Stack dump"), "\(r)", sourceLocation: sourceLocation)
+        #expect(
+            r.stderrLines.last?.contains("baton") == true || r.stderrLines.last?.isEmpty == false, "\(r)",
+            sourceLocation: sourceLocation)
+        #expect(
+            !r.stderr.contains("Fatal error") && !r.stderr.contains("Stack dump"), "\(r)",
+            sourceLocation: sourceLocation)
     }
 
     @Test("A Host alias in ~/.ssh/config (HostName, Port, User, IdentityFile): clone and sync both ways, as git does")
@@ -158,7 +168,8 @@ struct TransportsSystemSSHTests {
         let w = try world(["alice"])
         defer { w.server.stop() }
         let alice = w.people[0]
-        try Files.write("Host local\n  HostName 127.0.0.1\n  Port \(w.server.port)\n", to: "\(alice.sandbox.home)/.ssh/config")
+        try Files.write(
+            "Host local\n  HostName 127.0.0.1\n  Port \(w.server.port)\n", to: "\(alice.sandbox.home)/.ssh/config")
         let url = "local:\(w.bare)"
         try w.transport.initJournal(alice, url: url)
         let push = alice.baton(["sync"])
@@ -173,8 +184,9 @@ struct TransportsSystemSSHTests {
         defer { w.server.stop() }
         let alice = w.people[0]
         let impostor = try SSHClientKeys.generate(at: w.transport.folder.sub("impostor_key"), sandbox: alice.sandbox)
-        try Files.write("# recorded long ago\n[127.0.0.1]:\(w.server.port) \(impostor)\n",
-                        to: "\(alice.sandbox.home)/.ssh/known_hosts")
+        try Files.write(
+            "# recorded long ago\n[127.0.0.1]:\(w.server.port) \(impostor)\n",
+            to: "\(alice.sandbox.home)/.ssh/known_hosts")
         let url = w.server.url(path: w.bare)
         try w.transport.initJournal(alice, url: url)
         try alice.ok(["note", "kept while the key is in doubt"])
@@ -204,11 +216,13 @@ struct TransportsSystemSSHTests {
         #expect(try w.git(0, ["clone", "-q", url, w.transport.folder.sub("witness")]).status != 0)
 
         // Behind a ~/.ssh/config alias the advice names the real host and port (ssh-keyscan reads no config).
-        try Files.write("Host journal\n  HostName 127.0.0.1\n  Port \(w.server.port)\n  User \(user)\n",
-                        to: "\(bob.sandbox.home)/.ssh/config")
+        try Files.write(
+            "Host journal\n  HostName 127.0.0.1\n  Port \(w.server.port)\n  User \(user)\n",
+            to: "\(bob.sandbox.home)/.ssh/config")
         let aliased = w.transport.clone(bob, url: "journal:\(w.bare)")
         expectFailure(aliased, 77)
-        #expect(aliased.stderr.contains("ssh-keyscan -p \(w.server.port) 127.0.0.1 >> ~/.ssh/known_hosts"), "\(aliased)")
+        #expect(
+            aliased.stderr.contains("ssh-keyscan -p \(w.server.port) 127.0.0.1 >> ~/.ssh/known_hosts"), "\(aliased)")
         #expect(!Files.exists(bob.journal))
         #expect(!(Files.read(w.server.logPath) ?? "").contains("Accepted publickey"))
     }
@@ -219,9 +233,10 @@ struct TransportsSystemSSHTests {
         defer { w.server.stop() }
         let bob = w.people[0]
         let marker = w.transport.folder.sub("injected")
-        for url in ["ssh://-oProxyCommand=touch${IFS}\(marker)/x.git", "-oProxyCommand=touch${IFS}\(marker):x.git",
-                    "ssh://-oProxyCommand=touch${IFS}\(marker)@127.0.0.1:\(w.server.port)/x.git"]
-        {
+        for url in [
+            "ssh://-oProxyCommand=touch${IFS}\(marker)/x.git", "-oProxyCommand=touch${IFS}\(marker):x.git",
+            "ssh://-oProxyCommand=touch${IFS}\(marker)@127.0.0.1:\(w.server.port)/x.git",
+        ] {
             let clone = w.transport.clone(bob, url: url)
             #expect(clone.status != 0, "\(clone)")
             // A leading '-' already stops at baton's own argument parser (exit 64).
@@ -273,8 +288,9 @@ struct TransportsSystemSSHTests {
         let alice = w.people[0]
         let log = w.transport.folder.sub("ssh-argv.log")
         let wrapper = w.transport.folder.sub("logging-ssh")
-        try Files.write("#!/bin/sh\necho \"config $*\" >> \(PrivateSSHHome.quoted(log))\nexec ssh \"$@\"\n",
-                        to: wrapper, executable: true)
+        try Files.write(
+            "#!/bin/sh\necho \"config $*\" >> \(PrivateSSHHome.quoted(log))\nexec ssh \"$@\"\n",
+            to: wrapper, executable: true)
         // The ssh program runs in baton's own process group and session (so it can prompt on the terminal),
         // with no signal blocked or ignored.
         let ids = w.transport.folder.sub("ssh-ids.log")
@@ -285,13 +301,15 @@ struct TransportsSystemSSHTests {
             own="$pgrp $sid"
             while [ "$p" -gt 1 ] && [ "$(cat /proc/$p/comm)" != baton ]; do read -r _ _ _ p _ < /proc/$p/stat; done
             read -r _ _ _ _ pgrp sid _ < /proc/$p/stat
-            echo "ssh $own baton $pgrp $sid $(grep -E '^Sig(Blk|Ign)' /proc/$$/status | tr -s '\t\n' '  ')" >> \(PrivateSSHHome.quoted(ids))
+            masks=$(grep -E '^Sig(Blk|Ign)' /proc/$$/status | tr -s '\t\n' '  ')
+            echo "ssh $own baton $pgrp $sid $masks" >> \(PrivateSSHHome.quoted(ids))
             exec \(PrivateSSHHome.quoted(wrapper)) "$@"
 
             """, to: w.transport.folder.sub("ids-ssh"), executable: true)
         let envWrapper = w.transport.folder.sub("env-ssh")
-        try Files.write("#!/bin/sh\necho \"env $*\" >> \(PrivateSSHHome.quoted(log))\nexec ssh \"$@\"\n",
-                        to: envWrapper, executable: true)
+        try Files.write(
+            "#!/bin/sh\necho \"env $*\" >> \(PrivateSSHHome.quoted(log))\nexec ssh \"$@\"\n",
+            to: envWrapper, executable: true)
         let url = "ssh://\(user)@127.0.0.1:\(w.server.port)\(w.bare)"
         let git = alice.git.run(["config", "--global", "core.sshCommand", wrapper], in: alice.sandbox.home)
         try #require(git.status == 0, "\(git)")
@@ -318,7 +336,8 @@ struct TransportsSystemSSHTests {
         #expect(sync.status == 0, "\(sync)")
         let envLines = (Files.read(log) ?? "").split(separator: "\n").map(String.init)
         #expect(!envLines.isEmpty && envLines.allSatisfy { $0.hasPrefix("env ") }, "\(envLines)")
-        #expect(envLines.contains("env -p \(w.server.port) \(user)@127.0.0.1 git-upload-pack '\(w.bare)'"), "\(envLines)")
+        #expect(
+            envLines.contains("env -p \(w.server.port) \(user)@127.0.0.1 git-upload-pack '\(w.bare)'"), "\(envLines)")
 
         // GIT_SSH names a program (no shell) and loses to core.sshCommand, as in git.
         try Files.write("", to: log)
@@ -327,7 +346,9 @@ struct TransportsSystemSSHTests {
         let plain = alice.baton(["sync"], env: ["GIT_SSH": envWrapper])
         #expect(plain.status == 0, "\(plain)")
         let plainLines = (Files.read(log) ?? "").split(separator: "\n").map(String.init)
-        #expect(plainLines.contains("env -p \(w.server.port) \(user)@127.0.0.1 git-upload-pack '\(w.bare)'"), "\(plainLines)")
+        #expect(
+            plainLines.contains("env -p \(w.server.port) \(user)@127.0.0.1 git-upload-pack '\(w.bare)'"),
+            "\(plainLines)")
 
         let idsSync = alice.baton(["sync"], env: ["GIT_SSH_COMMAND": w.transport.folder.sub("ids-ssh")])
         #expect(idsSync.status == 0, "\(idsSync)")
@@ -335,7 +356,9 @@ struct TransportsSystemSSHTests {
         #expect(!idLines.isEmpty)
         for line in idLines {
             let f = line.split(separator: " ").map(String.init)
-            #expect(f.count >= 6 && f[1] == f[4] && f[2] == f[5], "ssh's process group / session differ from baton's: \(line)")
+            #expect(
+                f.count >= 6 && f[1] == f[4] && f[2] == f[5],
+                "ssh's process group / session differ from baton's: \(line)")
             // Signals 32 and 33 are glibc's own (no program can set them); the test runner may leave them ignored.
             let masks = f.drop(while: { $0 != "SigBlk:" }).dropFirst()
             let blocked = UInt64(masks.first ?? "", radix: 16)
@@ -352,7 +375,8 @@ struct TransportsSystemSSHTests {
         let stall = try StallServer()
         defer { stall.stop() }
         let alice = w.people[0]
-        try Files.write("[127.0.0.1]:\(stall.port) \(w.server.hostPublicKey)\n", to: "\(alice.sandbox.home)/.ssh/known_hosts")
+        try Files.write(
+            "[127.0.0.1]:\(stall.port) \(w.server.hostPublicKey)\n", to: "\(alice.sandbox.home)/.ssh/known_hosts")
         try w.transport.initJournal(alice, url: "ssh://\(user)@127.0.0.1:\(stall.port)\(w.bare)")
         try alice.ok(["note", "kept through the stall"])
         let head = alice.git.head(alice.journal)

@@ -32,7 +32,8 @@ extension CallbackState {
                 knownHostsFile: file)
             return GitError(
                 operation: error.operation, code: GIT_ECERTIFICATE.rawValue, errorClass: error.errorClass,
-                message: "the server offers no \(types.joined(separator: "/")) host key, the only type known_hosts lists",
+                message:
+                    "the server offers no \(types.joined(separator: "/")) host key, the only type known_hosts lists",
                 hostKey: rejection)
         }
         return nil

@@ -83,7 +83,9 @@ public struct SSHCommand: Sendable, Equatable {
             argv0 = ssh
             named = ssh
         } else {
-            guard let found = findOnPath("ssh", path: environment["PATH"], isExecutable: isExecutable) else { return nil }
+            guard let found = findOnPath("ssh", path: environment["PATH"], isExecutable: isExecutable) else {
+                return nil
+            }
             program = found
             argv0 = "ssh"
             named = "ssh"
@@ -143,7 +145,11 @@ public struct SSHCommand: Sendable, Equatable {
         let lowered = text.lowercased()
         if lowered == "auto" { return .ssh }
         guard let variant = Variant(rawValue: lowered) else {
-            throw Refusal(message: "unknown ssh variant '\(text)' (ssh.variant or GIT_SSH_VARIANT: use ssh, plink, putty, tortoiseplink or simple)")
+            throw Refusal(
+                message:
+                    "unknown ssh variant '\(text)' (ssh.variant or GIT_SSH_VARIANT): "
+                    + "use ssh, plink, putty, tortoiseplink or simple"
+            )
         }
         return variant
     }
@@ -247,10 +253,12 @@ struct SSHTarget: Equatable {
         if isURL, path.isEmpty { path = "/" }
         if host.isEmpty { throw SSHCommand.Refusal(message: "the ssh address names no host") }
         if host.hasPrefix("-") {
-            throw SSHCommand.Refusal(message: "refused the ssh host '\(host)': it starts with '-' and ssh would read it as an option")
+            throw SSHCommand.Refusal(
+                message: "refused the ssh host '\(host)': it starts with '-' and ssh would read it as an option")
         }
         if let user, user.hasPrefix("-") {
-            throw SSHCommand.Refusal(message: "refused the ssh user '\(user)': it starts with '-' and ssh would read it as an option")
+            throw SSHCommand.Refusal(
+                message: "refused the ssh user '\(user)': it starts with '-' and ssh would read it as an option")
         }
         if path.hasPrefix("-") {
             throw SSHCommand.Refusal(message: "refused the ssh path '\(path)': it starts with '-'")

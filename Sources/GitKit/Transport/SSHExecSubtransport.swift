@@ -29,13 +29,14 @@ final class SSHExecSubtransport {
 
     private nonisolated(unsafe) static let definition: UnsafeMutableRawPointer = {
         let pointer = UnsafeMutablePointer<git_smart_subtransport_definition>.allocate(capacity: 1)
-        pointer.initialize(to: git_smart_subtransport_definition(
-            callback: { out, owner, _ in
-                guard let out else { return -1 }
-                let subtransport = SSHExecSubtransport(owner: owner)
-                out.pointee = subtransport.cStruct
-                return 0
-            }, rpc: 0, param: nil))
+        pointer.initialize(
+            to: git_smart_subtransport_definition(
+                callback: { out, owner, _ in
+                    guard let out else { return -1 }
+                    let subtransport = SSHExecSubtransport(owner: owner)
+                    out.pointee = subtransport.cStruct
+                    return 0
+                }, rpc: 0, param: nil))
         return UnsafeMutableRawPointer(pointer)
     }()
 
@@ -44,7 +45,8 @@ final class SSHExecSubtransport {
         cStruct = Self.allocate(git_smart_subtransport.self)
         cStruct.pointee.action = { out, subtransport, url, action in
             guard let out, let subtransport else { return -1 }
-            return SSHExecSubtransport.from(subtransport).perform(out: out, url: url.map { String(cString: $0) }, action: action)
+            return SSHExecSubtransport.from(subtransport).perform(
+                out: out, url: url.map { String(cString: $0) }, action: action)
         }
         cStruct.pointee.close = { subtransport in
             guard let subtransport else { return 0 }
@@ -73,8 +75,10 @@ final class SSHExecSubtransport {
             let context = TransferContext.current
             let environment = ProcessInfo.processInfo.environment
             do {
-                guard let built = try SSHCommand.make(
-                    url: url ?? context?.url ?? "", service: service, config: context?.config, environment: environment)
+                guard
+                    let built = try SSHCommand.make(
+                        url: url ?? context?.url ?? "", service: service, config: context?.config,
+                        environment: environment)
                 else { return delegate(out: out, url: url, action: action) }
                 var childEnvironment = environment
                 childEnvironment["GIT_DIR"] = nil
@@ -137,7 +141,9 @@ final class SSHExecSubtransport {
         let stream = Self.allocate(git_smart_subtransport_stream.self)
         stream.pointee.subtransport = cStruct
         stream.pointee.read = { stream, buffer, size, bytesRead in
-            guard let stream, let buffer, let bytesRead, let object = SSHExecSubtransport.owner(of: stream) else { return -1 }
+            guard let stream, let buffer, let bytesRead, let object = SSHExecSubtransport.owner(of: stream) else {
+                return -1
+            }
             return object.read(into: buffer, size: size, bytesRead: bytesRead)
         }
         stream.pointee.write = { stream, buffer, length in
@@ -153,7 +159,9 @@ final class SSHExecSubtransport {
         return stream
     }
 
-    private func read(into buffer: UnsafeMutablePointer<CChar>, size: Int, bytesRead: UnsafeMutablePointer<Int>) -> Int32 {
+    private func read(into buffer: UnsafeMutablePointer<CChar>, size: Int, bytesRead: UnsafeMutablePointer<Int>)
+        -> Int32
+    {
         if let failure { return fail(failure) }
         guard let process else { return fail("the ssh connection is closed") }
         let timeout = TransferContext.current?.stallTimeout ?? 0
@@ -184,7 +192,8 @@ final class SSHExecSubtransport {
         process?.kill()
         process?.finish(grace: 1)
         let host = command?.host ?? "the server"
-        let message = "no data from \(host) for \(Int(timeout)) s; BATON_TRANSFER_TIMEOUT or git config "
+        let message =
+            "no data from \(host) for \(Int(timeout)) s; BATON_TRANSFER_TIMEOUT or git config "
             + "baton.transferTimeout sets how long to wait"
         TransferContext.current?.failure = TransportFailure(kind: .unreachable, message: message)
         failure = message
@@ -250,7 +259,8 @@ final class SSHExecSubtransport {
     }
 
     private static func setPayload<T>(of pointer: UnsafeMutablePointer<T>, to payload: UnsafeMutableRawPointer?) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: payload, toByteOffset: MemoryLayout<T>.stride, as: UnsafeMutableRawPointer?.self)
+        UnsafeMutableRawPointer(pointer).storeBytes(
+            of: payload, toByteOffset: MemoryLayout<T>.stride, as: UnsafeMutableRawPointer?.self)
     }
 
     private static func payload<T>(of pointer: UnsafeMutablePointer<T>) -> UnsafeMutableRawPointer? {

@@ -33,15 +33,20 @@ enum SSHFailureDiagnosis {
             "Network is unreachable", "Name or service not known", "Temporary failure in name resolution",
             "Operation timed out",
         ]
-        if unreachable.contains(where: has) || (!receivedData && (has("Connection closed by") || has("Connection reset by"))) {
-            let line = lines.last(where: { l in unreachable.contains { l.localizedCaseInsensitiveContains($0) } }) ?? last
+        if unreachable.contains(where: has)
+            || (!receivedData && (has("Connection closed by") || has("Connection reset by")))
+        {
+            let line =
+                lines.last(where: { l in unreachable.contains { l.localizedCaseInsensitiveContains($0) } }) ?? last
             return TransportFailure(kind: .unreachable, message: line ?? "ssh could not connect to \(host)")
         }
-        if has("does not appear to be a git repository") || has("Repository not found") || has("not found")
-            && has("repository")
+        if has("does not appear to be a git repository") || has("Repository not found")
+            || has("not found")
+                && has("repository")
         {
             return TransportFailure(
-                kind: .notFound, message: "the server has no such repository (\(last ?? "not found")); check the path in the address")
+                kind: .notFound,
+                message: "the server has no such repository (\(last ?? "not found")); check the path in the address")
         }
         let detail = last ?? "exit status \(status)"
         return TransportFailure(kind: .other, message: "ssh to \(host) failed: \(detail)")
@@ -100,7 +105,8 @@ enum SSHFailureDiagnosis {
 
     private static func firstMatch(_ pattern: String, in text: String) -> String? {
         guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]),
-            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), match.numberOfRanges > 1,
+            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            match.numberOfRanges > 1,
             let range = Range(match.range(at: 1), in: text)
         else { return nil }
         return String(text[range])

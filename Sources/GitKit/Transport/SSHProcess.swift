@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A running ssh program (an `SSHCommand`) with its standard input and output connected to baton, in baton's
@@ -138,8 +138,14 @@ final class SSHProcess {
     /// exit status (`128 + signal` when killed). Idempotent.
     @discardableResult
     func finish(grace: TimeInterval = 2) -> Int32 {
-        if input >= 0 { close(input); input = -1 }
-        if output >= 0 { close(output); output = -1 }
+        if input >= 0 {
+            close(input)
+            input = -1
+        }
+        if output >= 0 {
+            close(output)
+            output = -1
+        }
         if let exitStatus { return exitStatus }
         guard pid > 0 else { return -1 }
         let deadline = Date().addingTimeInterval(grace)
@@ -147,7 +153,10 @@ final class SSHProcess {
         var reaped = false
         while Date() < deadline {
             let result = waitpid(pid, &raw, WNOHANG)
-            if result == pid { reaped = true; break }
+            if result == pid {
+                reaped = true
+                break
+            }
             if result < 0 && errno != EINTR { break }
             usleep(10_000)
         }
@@ -169,7 +178,8 @@ final class SSHProcess {
 
     /// Runs `argv` to its end and returns its standard output (at most 64 KB), or nil when it fails or takes
     /// longer than `timeout` seconds. Its standard error is not shown.
-    static func output(program: String, argv: [String], environment: [String: String], timeout: TimeInterval) -> String? {
+    static func output(program: String, argv: [String], environment: [String: String], timeout: TimeInterval) -> String?
+    {
         guard let process = try? SSHProcess(program: program, argv: argv, environment: environment, copyStderr: false)
         else { return nil }
         defer { process.finish(grace: 0.5) }
@@ -179,7 +189,9 @@ final class SSHProcess {
         while collected.count < 65536 {
             let left = deadline.timeIntervalSinceNow
             guard left > 0 else { return nil }
-            let n = buffer.withUnsafeMutableBytes { try? process.read(into: $0.baseAddress!, count: $0.count, timeout: left) }
+            let n = buffer.withUnsafeMutableBytes {
+                try? process.read(into: $0.baseAddress!, count: $0.count, timeout: left)
+            }
             guard let count = n else { return nil }
             if count == 0 { break }
             collected += buffer[0..<count]
@@ -213,10 +225,13 @@ final class SSHProcess {
     }
 
     private static func resolve(_ program: String, path: String?) throws -> String {
-        if let found = SSHCommand.findOnPath(program, path: path, isExecutable: { FileManager.default.isExecutableFile(atPath: $0) }) {
+        if let found = SSHCommand.findOnPath(
+            program, path: path, isExecutable: { FileManager.default.isExecutableFile(atPath: $0) })
+        {
             return found
         }
-        throw SSHCommand.Refusal(message: "cannot run the ssh program '\(program)': not found (GIT_SSH, core.sshCommand or PATH)")
+        throw SSHCommand.Refusal(
+            message: "cannot run the ssh program '\(program)': not found (GIT_SSH, core.sshCommand or PATH)")
     }
 }
 

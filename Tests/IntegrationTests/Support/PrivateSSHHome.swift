@@ -45,7 +45,8 @@ struct PrivateSSHHome {
     }
 
     /// A script in `bin/` that runs `executable` with its arguments under the private passwd entry.
-    func wrapper(named name: String, for executable: String, extraEnvironment: [String: String] = [:]) throws -> String {
+    func wrapper(named name: String, for executable: String, extraEnvironment: [String: String] = [:]) throws -> String
+    {
         let path = (bin as NSString).appendingPathComponent(name)
         let exports = extraEnvironment.sorted { $0.key < $1.key }
             .map { "export \($0.key)=\(Self.quoted($0.value))\n" }.joined()
@@ -61,7 +62,8 @@ struct PrivateSSHHome {
 
     /// `person` running baton through `wrapper`.
     func person(_ person: Person, extraEnvironment: [String: String] = [:]) throws -> Person {
-        let baton = try wrapper(named: "baton-\(person.handle)", for: person.executable, extraEnvironment: extraEnvironment)
+        let baton = try wrapper(
+            named: "baton-\(person.handle)", for: person.executable, extraEnvironment: extraEnvironment)
         return Person(handle: person.handle, journal: person.journal, executable: baton, sandbox: person.sandbox)
     }
 

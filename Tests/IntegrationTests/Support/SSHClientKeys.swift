@@ -5,7 +5,9 @@ import Foundation
 enum SSHClientKeys {
     /// Writes `path` (mode 600) and `path.pub`; returns the public key line (`type base64`).
     @discardableResult
-    static func generate(at path: String, type: String = "ed25519", passphrase: String = "", sandbox: Sandbox) throws -> String {
+    static func generate(at path: String, type: String = "ed25519", passphrase: String = "", sandbox: Sandbox) throws
+        -> String
+    {
         try? FileManager.default.removeItem(atPath: path)
         try? FileManager.default.removeItem(atPath: path + ".pub")
         let folder = (path as NSString).deletingLastPathComponent
@@ -23,7 +25,8 @@ enum SSHClientKeys {
     /// An `SSH_ASKPASS` program that prints `answer` and appends each prompt to `log`.
     static func askpass(at path: String, answer: String, log: String) throws {
         try Files.write(
-            "#!/bin/sh\nprintf '%s\\n' \"$*\" >> \(PrivateSSHHome.quoted(log))\nprintf '%s\\n' \(PrivateSSHHome.quoted(answer))\n",
+            "#!/bin/sh\nprintf '%s\\n' \"$*\" >> \(PrivateSSHHome.quoted(log))\n"
+                + "printf '%s\\n' \(PrivateSSHHome.quoted(answer))\n",
             to: path, executable: true)
     }
 
