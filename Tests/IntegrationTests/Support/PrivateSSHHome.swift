@@ -15,11 +15,17 @@ struct PrivateSSHHome {
     static let unshare = ProcessRunner.which("unshare") ?? "/usr/bin/unshare"
     static let setsid = ProcessRunner.which("setsid") ?? "/usr/bin/setsid"
 
-    /// Whether this machine can make mount namespaces (root and util-linux's unshare).
-    static var available: Bool {
-        getuid() == 0 && FileManager.default.isExecutableFile(atPath: unshare)
-            && FileManager.default.isExecutableFile(atPath: setsid)
-    }
+    /// Whether this machine can make mount namespaces (root, util-linux's unshare and setsid, and a kernel or
+    /// container that allows it: checked once by running `unshare --mount true`).
+    static let available: Bool = {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: unshare),
+            FileManager.default.isExecutableFile(atPath: setsid)
+        else { return false }
+        let probe = ProcessRunner.run(
+            executable: unshare, arguments: ["--mount", "--propagation", "private", "true"], directory: "/",
+            environment: ["PATH": "/usr/bin:/bin"], timeout: 10)
+        return probe.status == 0
+    }()
 
     /// Prepares wrappers in `folder` for a person whose HOME is `home`.
     init(home: String, folder: String) throws {
