@@ -227,6 +227,38 @@ struct TransportsSystemSSHTests {
         #expect(!(Files.read(w.server.logPath) ?? "").contains("Accepted publickey"))
     }
 
+    @Test("A host key question on a terminal waits for the user past the transfer time-out, as git does")
+    func terminalQuestionIsNotAStall() throws {
+        let w = try world(["bob"], knownHosts: false)
+        defer { w.server.stop() }
+        let bob = w.people[0]
+        let script = try #require(ProcessRunner.which("script"), "needs util-linux's script for a terminal")
+        let baton = try w.homes[0].wrapper(named: "baton-tty", for: w.transport.team.executable, newSession: false)
+        let url = w.server.url(path: w.bare)
+        let output = w.transport.folder.sub("tty.out")
+        // `script` gives baton a terminal of its own; nobody answers ssh's question on it.
+        let child = try ChildProcess.spawn(
+            executable: script,
+            arguments: ["-qfec", "\(PrivateSSHHome.quoted(baton)) clone \(url) bob --me bob", "/dev/null"],
+            directory: w.transport.folder.path, environment: bob.sandbox.variables(["BATON_TRANSFER_TIMEOUT": "2"]),
+            stdinPath: nil, stdoutPath: output, stderrPath: output)
+        var asked = false
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline, !asked, child.poll() == nil {
+            asked = (Files.read(output) ?? "").contains("continue connecting")
+            usleep(100_000)
+        }
+        #expect(asked, "ssh did not ask on the terminal:\n\(Files.read(output) ?? "")")
+        sleep(5)  // well past the 2 s time-out
+        #expect(child.poll() == nil, "baton gave up while ssh waited for an answer:\n\(Files.read(output) ?? "")")
+        #expect(!(Files.read(output) ?? "").contains("no data from"), "\(Files.read(output) ?? "")")
+        _ = child.stop(grace: 3)
+        let gone = Date().addingTimeInterval(10)
+        while Date() < gone, !SSHProcesses.running(port: w.server.port).isEmpty { usleep(100_000) }
+        #expect(SSHProcesses.running(port: w.server.port).isEmpty, "an ssh process was left behind")
+        #expect(!Files.exists(bob.journal) || Files.workTreeFiles(bob.journal).isEmpty)
+    }
+
     @Test("A host or user that ssh would read as an option is refused before anything runs, as git refuses it")
     func optionInjection() throws {
         let w = try world(["bob"])

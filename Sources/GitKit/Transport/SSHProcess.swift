@@ -202,13 +202,18 @@ final class SSHProcess {
     }
 
     private func wait(for fd: Int32, events: Int16, timeout: TimeInterval) throws -> Bool {
-        let deadline = timeout > 0 ? Date().addingTimeInterval(timeout) : nil
+        var deadline = timeout > 0 ? Date().addingTimeInterval(timeout) : nil
         while true {
             var entry = pollfd(fd: fd, events: events, revents: 0)
             var milliseconds: Int32 = -1
-            if let deadline {
-                let left = deadline.timeIntervalSinceNow
-                if left <= 0 { return false }
+            if let current = deadline {
+                var left = current.timeIntervalSinceNow
+                if left <= 0 {
+                    // A passphrase or host key question on the terminal waits for the user, as under git.
+                    guard isAskingOnTerminal else { return false }
+                    deadline = Date().addingTimeInterval(timeout)
+                    left = timeout
+                }
                 milliseconds = Int32(min(left * 1000, 60_000).rounded(.up))
             }
             let result = poll(&entry, 1, milliseconds)
@@ -217,6 +222,31 @@ final class SSHProcess {
             if errno == EINTR { continue }
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
+    }
+
+    /// Whether the child, or a process it started, has a terminal open: ssh opens /dev/tty only to ask for a
+    /// passphrase or to confirm a host key (its standard streams are baton's sockets).
+    var isAskingOnTerminal: Bool {
+        guard pid > 0, exitStatus == nil else { return false }
+        var pending: [pid_t] = [pid]
+        var seen = 0
+        while let next = pending.popLast(), seen < 64 {
+            seen += 1
+            let fdFolder = "/proc/\(next)/fd"
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: fdFolder)) ?? [] {
+                guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "\(fdFolder)/\(entry)")
+                else { continue }
+                if target.hasPrefix("/dev/pts/") || target.hasPrefix("/dev/tty") || target == "/dev/console" {
+                    return true
+                }
+            }
+            for task in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(next)/task")) ?? [] {
+                let path = "/proc/\(next)/task/\(task)/children"
+                let children = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+                pending += children.split(separator: " ").compactMap { pid_t($0) }
+            }
+        }
+        return false
     }
 
     private static func decode(_ raw: Int32) -> Int32 {

@@ -51,15 +51,17 @@ struct PrivateSSHHome {
     }
 
     /// A script in `bin/` that runs `executable` with its arguments under the private passwd entry.
-    func wrapper(named name: String, for executable: String, extraEnvironment: [String: String] = [:]) throws -> String
-    {
+    /// `newSession: false` keeps the caller's session and terminal (for a test that gives it one).
+    func wrapper(
+        named name: String, for executable: String, extraEnvironment: [String: String] = [:], newSession: Bool = true
+    ) throws -> String {
         let path = (bin as NSString).appendingPathComponent(name)
         let exports = extraEnvironment.sorted { $0.key < $1.key }
             .map { "export \($0.key)=\(Self.quoted($0.value))\n" }.joined()
         try Files.write(
             """
             #!/bin/sh
-            \(exports)exec \(Self.setsid) --wait \(Self.unshare) --mount --propagation private \
+            \(exports)exec \(newSession ? "\(Self.setsid) --wait " : "")\(Self.unshare) --mount --propagation private \
             sh -c 'mount --bind "$0" /etc/passwd && exec "$@"' \(Self.quoted(passwd)) \(Self.quoted(executable)) "$@"
 
             """, to: path, executable: true)
