@@ -210,7 +210,7 @@ final class CallbackState {
                 context.failure = credentials.offered == nil
                     ? TransportFailure(
                         kind: .authentication,
-                        message: "\(RemoteAddress.redacted(self.url ?? "the server")) refused the user name and password written in its URL")
+                        message: "it refused the user name and password written in the URL")
                     : credentials.reject()
                 _ = git_error_set_str(Int32(GIT_ERROR_HTTP.rawValue), context.failure!.message)
                 return GIT_EAUTH.rawValue
