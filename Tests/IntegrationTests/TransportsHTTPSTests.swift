@@ -52,6 +52,10 @@ struct TransportsHTTPSTests {
             let cloned = w.clone(person, env: env)
             #expect(cloned.status == 0, "\(cloned)")
             #expect(cloned.stderr.contains("is not checked") && cloned.stderr.split(separator: "\n").count == 1, "\(cloned)")
+            // A sync (fetch and push) warns once too.
+            try person.ok(["note", "pushed without checks"], env: env)
+            let sync = person.baton(["sync"], env: env)
+            #expect(sync.status == 0 && sync.stderr.components(separatedBy: "is not checked").count == 2, "\(sync)")
         }
         for (name, settings) in [("system", [helper]), ("wrong", [helper, ("http.sslCAInfo", w.authority.untrustedCACertificate)])] {
             let person = try w.person(name, settings)

@@ -65,6 +65,7 @@ final class CallbackState {
     /// The proxy URL handed to libgit2, kept alive for the transfer.
     private var proxyURL: UnsafeMutablePointer<CChar>?
     private var warnedUnverified = false
+    private static let unverifiedWarning = OnceFlag()
 
     init(options: RemoteOptions, url: String?, repository: OpaquePointer? = nil, remote: String? = nil) {
         self.options = options
@@ -110,9 +111,9 @@ final class CallbackState {
         }
     }
 
-    /// Warns once that certificate checks are off for this transfer.
+    /// Warns (once per run) that certificate checks are off.
     private func acceptUnverified(host: String?) -> Int32 {
-        if !warnedUnverified {
+        if !warnedUnverified, Self.unverifiedWarning.claim() {
             warnedUnverified = true
             options.warning?(
                 "warning: the TLS certificate of \(host ?? "the server") is not checked (\(http.verifyOffBy ?? "http.sslVerify=false")); "
@@ -252,5 +253,18 @@ final class CallbackState {
         }
         _ = git_error_set_str(Int32(GIT_ERROR_SSH.rawValue), "no ssh key was accepted (tried the agent and ~/.ssh/id_ed25519, id_ecdsa, id_rsa)")
         return GIT_EAUTH.rawValue
+    }
+}
+
+/// True for the first caller of `claim()` only, across threads.
+final class OnceFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var claimed = false
+
+    func claim() -> Bool {
+        lock.withLock {
+            defer { claimed = true }
+            return !claimed
+        }
     }
 }
