@@ -235,14 +235,20 @@ struct TransportsHTTPSTests {
     func redirectedLookup() throws {
         let w = try HTTPSWorld()
         defer { w.stop() }
-        let person = try w.person("hank", [("http.sslCAInfo", w.authority.caCertificate), ("credential.helper", "store")])
+        let log = w.folder.sub("redirect-helper.log")
+        let logging = try w.loggingHelper(named: "redirect-helper", log: log, passwordFile: w.folder.sub("none"))
+        let person = try w.person("hank", [("http.sslCAInfo", w.authority.caCertificate), ("credential.helper", logging),
+                                          ("credential.helper", "store")])
         try Files.write("https://\(HTTPSWorld.user):\(HTTPSWorld.token)@\(w.hostAndPort)\n",
                         to: "\(person.sandbox.home)/.git-credentials")
         let redirect = w.server.redirectURL(for: "journal", host: HTTPSWorld.host)
         let git = w.gitLsRemote(person, url: redirect)
         #expect(git.status == 0, "\(git)")
+        try Files.write("", to: log)
         let cloned = w.clone(person, url: redirect)
         #expect(cloned.status == 0, "\(cloned)\n\(w.server.logs)")
+        // The helpers were asked about the server really contacted, not the one first named.
+        #expect((Files.read(log) ?? "").hasPrefix("get protocol=https host=\(w.hostAndPort)\n"), "\(Files.read(log) ?? "")")
         #expect(w.server.accessLog.contains { $0.hasPrefix("https GET /journal.git/info/refs?service=git-upload-pack 200 user=alice") })
     }
 

@@ -135,9 +135,7 @@ final class CallbackState {
             guard let cert, let payload else { return GIT_PASSTHROUGH.rawValue }
             let state = Unmanaged<CallbackState>.fromOpaque(payload).takeUnretainedValue()
             if cert.pointee.cert_type == GIT_CERT_X509 {
-                let name = host.map { String(cString: $0) }
-                state.context.noteTLS(host: name)
-                if !state.http.verify { return state.acceptUnverified(host: name) }
+                if !state.http.verify { return state.acceptUnverified(host: host.map { String(cString: $0) }) }
                 return valid != 0 ? 0 : GIT_PASSTHROUGH.rawValue
             }
             switch SSHHostKeyCheck.evaluate(cert, libgit2Valid: valid != 0, host: host.map { String(cString: $0) }, url: state.url) {
@@ -216,8 +214,8 @@ final class CallbackState {
                 _ = git_error_set_str(Int32(GIT_ERROR_HTTP.rawValue), context.failure!.message)
                 return GIT_EAUTH.rawValue
             }
-            let contacted = url ?? self.url ?? ""
-            switch credentials.acquire(url: http.proxy == nil ? context.effectiveURL(contacted) : contacted, username: username) {
+            // libgit2 passes the URL really contacted (after a redirect), which is the one git looks up.
+            switch credentials.acquire(url: url ?? self.url ?? "", username: username) {
             case .success(let offer):
                 let password = offer.request.password ?? ""
                 secrets.append(password)
