@@ -63,7 +63,7 @@ final class HTTPCredentials {
             return .failure(
                 TransportFailure(
                     kind: .authentication,
-                    message: "\(request.display(withUser: false)) asks for a user name and password (or token), "
+                    message: "the server asks for a user name and password (or token), "
                         + "\(configured) and there is no terminal to ask on. Set up git's credential helper "
                         + "(`git config --global credential.helper store`, `cache`, or your host's own: "
                         + "`gh auth setup-git`, Git Credential Manager), or set BATON_TOKEN"))
@@ -88,24 +88,24 @@ final class HTTPCredentials {
 
     /// The server refused what was sent: helpers `erase` it; the failure to report.
     func reject() -> TransportFailure {
-        let display = offered.map { $0.request.display(withUser: true) } ?? "the server"
         guard let offered else {
-            return TransportFailure(kind: .authentication, message: "\(display) refused the credentials")
+            return TransportFailure(kind: .authentication, message: "the server refused the credentials")
         }
         Self.memory.forget(offered.request.memoryKey)
         let advice: String
         switch offered.source {
         case .token:
-            advice = "the token in BATON_TOKEN was refused; check it (and BATON_TOKEN_USER) or unset it to use git's credential helpers"
+            advice = "it refused the token in BATON_TOKEN (user \(offered.request.username ?? "git")); "
+                + "check it and BATON_TOKEN_USER, or unset it to use git's credential helpers"
         case .helper(let helper):
             helpers?.erase(offered.request)
-            advice = "the password or token from the credential helper `\(helper)` was refused (the helpers were told to erase it); "
-                + "the next try asks again"
+            advice = "it refused the password or token for \(offered.request.username ?? "?") from the credential helper "
+                + "`\(helper)`, so the helpers were told to erase it and the next try asks again"
         case .prompt:
             helpers?.erase(offered.request)
-            advice = "the user name and password typed were refused"
+            advice = "it refused the user name and password typed"
         }
-        return TransportFailure(kind: .authentication, message: "\(display) refused the credentials: \(advice)")
+        return TransportFailure(kind: .authentication, message: advice)
     }
 
     private func cancelled(_ request: CredentialRequest) -> TransportFailure {

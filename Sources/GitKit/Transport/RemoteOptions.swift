@@ -67,6 +67,7 @@ final class CallbackState {
     /// The proxy URL handed to libgit2, kept alive for the transfer.
     private var proxyURL: UnsafeMutablePointer<CChar>?
     private var warnedUnverified = false
+    private static let unverifiedWarning = OnceFlag()
 
     init(options: RemoteOptions, url: String?, repository: OpaquePointer? = nil, remote: String? = nil) {
         self.options = options
@@ -112,9 +113,9 @@ final class CallbackState {
         }
     }
 
-    /// Warns once that certificate checks are off for this transfer.
+    /// Warns (once per run) that certificate checks are off.
     private func acceptUnverified(host: String?) -> Int32 {
-        if !warnedUnverified {
+        if !warnedUnverified, Self.unverifiedWarning.claim() {
             warnedUnverified = true
             options.warning?(
                 "warning: the TLS certificate of \(host ?? "the server") is not checked (\(http.verifyOffBy ?? "http.sslVerify=false")); "
@@ -136,9 +137,7 @@ final class CallbackState {
             guard let cert, let payload else { return GIT_PASSTHROUGH.rawValue }
             let state = Unmanaged<CallbackState>.fromOpaque(payload).takeUnretainedValue()
             if cert.pointee.cert_type == GIT_CERT_X509 {
-                let name = host.map { String(cString: $0) }
-                state.context.noteTLS(host: name)
-                if !state.http.verify { return state.acceptUnverified(host: name) }
+                if !state.http.verify { return state.acceptUnverified(host: host.map { String(cString: $0) }) }
                 return valid != 0 ? 0 : GIT_PASSTHROUGH.rawValue
             }
             switch SSHHostKeyCheck.evaluate(cert, libgit2Valid: valid != 0, host: host.map { String(cString: $0) }, url: state.url) {
@@ -212,13 +211,13 @@ final class CallbackState {
                 context.failure = credentials.offered == nil
                     ? TransportFailure(
                         kind: .authentication,
-                        message: "\(RemoteAddress.redacted(self.url ?? "the server")) refused the user name and password written in its URL")
+                        message: "it refused the user name and password written in the URL")
                     : credentials.reject()
                 _ = git_error_set_str(Int32(GIT_ERROR_HTTP.rawValue), context.failure!.message)
                 return GIT_EAUTH.rawValue
             }
-            let contacted = url ?? self.url ?? ""
-            switch credentials.acquire(url: http.proxy == nil ? context.effectiveURL(contacted) : contacted, username: username) {
+            // libgit2 passes the URL really contacted (after a redirect), which is the one git looks up.
+            switch credentials.acquire(url: url ?? self.url ?? "", username: username) {
             case .success(let offer):
                 let password = offer.request.password ?? ""
                 secrets.append(password)
@@ -257,5 +256,18 @@ final class CallbackState {
         }
         _ = git_error_set_str(Int32(GIT_ERROR_SSH.rawValue), "no ssh key was accepted (tried the agent and ~/.ssh/id_ed25519, id_ecdsa, id_rsa)")
         return GIT_EAUTH.rawValue
+    }
+}
+
+/// True for the first caller of `claim()` only, across threads.
+final class OnceFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var claimed = false
+
+    func claim() -> Bool {
+        lock.withLock {
+            defer { claimed = true }
+            return !claimed
+        }
     }
 }

@@ -69,6 +69,22 @@ enum ShellCommand {
             return nil
         }
         // Input is a few hundred bytes: it fits in the pipe, so writing it all first cannot deadlock.
+        // A helper may exit without reading it (git's docs show such one-liners): the write then fails with
+        // EPIPE, and the SIGPIPE it raises is blocked on this thread and discarded instead of ending baton.
+        var pipeSignal = sigset_t()
+        sigemptyset(&pipeSignal)
+        sigaddset(&pipeSignal, SIGPIPE)
+        var previousMask = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &pipeSignal, &previousMask)
+        defer {
+            var pending = sigset_t()
+            sigpending(&pending)
+            if sigismember(&pending, SIGPIPE) == 1 {
+                var noWait = timespec(tv_sec: 0, tv_nsec: 0)
+                _ = sigtimedwait(&pipeSignal, nil, &noWait)
+            }
+            pthread_sigmask(SIG_SETMASK, &previousMask, nil)
+        }
         input.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {

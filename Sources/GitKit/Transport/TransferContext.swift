@@ -42,34 +42,6 @@ final class TransferContext {
     let stallTimeout: TimeInterval
     /// Set by a transport when it knows better than libgit2's message what failed.
     var failure: TransportFailure?
-    /// The host and port of the last connection opened (set by the socket stream).
-    private(set) var lastConnection: (host: String, port: Int)?
-    /// The hosts spoken to over TLS so far.
-    private(set) var tlsHosts: Set<String> = []
-
-    /// Records a connection the socket stream opened.
-    func noteConnection(host: String, port: Int) {
-        lastConnection = (host.lowercased(), port)
-    }
-
-    /// Records a TLS handshake with `host`.
-    func noteTLS(host: String?) {
-        if let host { tlsHosts.insert(host.lowercased()) }
-    }
-
-    /// `url` as really contacted: after an HTTP redirect to another scheme, host or port, the server
-    /// libgit2 connected to last (libgit2 hands credential callbacks the URL the transfer started with).
-    func effectiveURL(_ url: String) -> String {
-        let address = RemoteAddress(url)
-        guard let connection = lastConnection, address.scheme == "http" || address.scheme == "https",
-            connection.host != address.host || connection.port != address.effectivePort
-        else { return url }
-        let scheme = tlsHosts.contains(connection.host) ? "https" : "http"
-        let path = URLMatch.Parts(url).path
-        let host = connection.host.contains(":") ? "[\(connection.host)]" : connection.host
-        let user = address.user.map { "\($0)@" } ?? ""
-        return "\(scheme)://\(user)\(host):\(connection.port)\(path)"
-    }
 
     init(url: String?, config: GitConfigSnapshot?, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.url = url
