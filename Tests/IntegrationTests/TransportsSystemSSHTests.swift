@@ -296,6 +296,19 @@ struct TransportsSystemSSHTests {
         #expect(try w.git(0, ["push", "-q", "origin", "main"], in: alice.journal).status != 0)
     }
 
+    @Test("A path the server has no repository at: a clear failure, nothing cloned, as git fails")
+    func missingRepository() throws {
+        let w = try world(["bob"])
+        defer { w.server.stop() }
+        let bob = w.people[0]
+        let url = w.server.url(path: w.transport.folder.sub("served/nothing-here.git"))
+        let clone = w.transport.clone(bob, url: url)
+        #expect(clone.status != 0 && clone.status != 69 && clone.status != 77, "\(clone)")
+        #expect(clone.stderr.contains("does not appear to be a git repository"), "\(clone)")
+        #expect(!Files.exists(bob.journal))
+        #expect(try w.git(0, ["clone", "-q", url, w.transport.folder.sub("witness")]).status != 0)
+    }
+
     @Test("Connection refused: exit 69 and local commits kept, as git fails")
     func connectionRefused() throws {
         let w = try world(["alice"])
