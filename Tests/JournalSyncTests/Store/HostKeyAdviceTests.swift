@@ -27,7 +27,8 @@ struct HostKeyAdviceTests {
     }
 
     @Test func otherTypesKnownWithoutTheServersType() {
-        let text = HostKeyAdvice.message(remote: remote, rejection: rejection(.otherTypesKnown(["ssh-rsa"])), detail: "")
+        let text = HostKeyAdvice.message(
+            remote: remote, rejection: rejection(.otherTypesKnown(["ssh-rsa"])), detail: "")
         #expect(text.contains("lists only a ssh-rsa key for [example.org]:2222, but the server offers no such key"))
         #expect(text.contains("`ssh-keyscan -p 2222 example.org >> /nowhere/known_hosts`"))
         #expect(!text.contains("-t "))
