@@ -19,6 +19,8 @@ final class SSHProcess {
     private(set) var exitStatus: Int32?
     /// Bytes read from the child's standard output so far.
     private(set) var bytesRead = 0
+    /// The base name of the child's `SSH_ASKPASS` program, if it has one.
+    private var askpassName: String?
 
     /// Starts `command`. Throws a `SSHCommand.Refusal` when the program cannot be found or started.
     convenience init(command: SSHCommand, environment: [String: String]) throws {
@@ -30,6 +32,7 @@ final class SSHProcess {
     init(program name: String, argv: [String], environment: [String: String], copyStderr: Bool = true) throws {
         stderrTail = StderrTail(copying: copyStderr)
         let program = try Self.resolve(name, path: environment["PATH"])
+        askpassName = environment["SSH_ASKPASS"].flatMap { $0.isEmpty ? nil : ($0 as NSString).lastPathComponent }
         var stdinPair: [Int32] = [-1, -1]
         var stdoutPipe: [Int32] = [-1, -1]
         var stderrPipe: [Int32] = [-1, -1]
@@ -224,14 +227,16 @@ final class SSHProcess {
         }
     }
 
-    /// Whether the child, or a process it started, has a terminal open: ssh opens /dev/tty only to ask for a
-    /// passphrase or to confirm a host key (its standard streams are baton's sockets).
+    /// Whether the child, or a process it started, is asking the user something: it has a terminal open (ssh
+    /// opens /dev/tty only to ask for a passphrase or to confirm a host key; its standard streams are baton's
+    /// sockets), or ssh's `SSH_ASKPASS` program is running.
     var isAskingOnTerminal: Bool {
         guard pid > 0, exitStatus == nil else { return false }
         var pending: [pid_t] = [pid]
         var seen = 0
         while let next = pending.popLast(), seen < 64 {
             seen += 1
+            if next != pid, let askpass = askpassName, Self.programNames(of: next).contains(askpass) { return true }
             let fdFolder = "/proc/\(next)/fd"
             for entry in (try? FileManager.default.contentsOfDirectory(atPath: fdFolder)) ?? [] {
                 guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "\(fdFolder)/\(entry)")
@@ -247,6 +252,14 @@ final class SSHProcess {
             }
         }
         return false
+    }
+
+    /// The base names of `argv[0]` and `argv[1]` of process `pid` (a script's is its interpreter's argument).
+    private static func programNames(of pid: pid_t) -> [String] {
+        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return [] }
+        return data.split(separator: 0).prefix(2).map {
+            (String(decoding: $0, as: UTF8.self) as NSString).lastPathComponent
+        }
     }
 
     private static func decode(_ raw: Int32) -> Int32 {
