@@ -23,7 +23,8 @@ struct StallTests {
     private func expectGaveUp(_ r: CommandResult, port: UInt16, seconds: String, within: TimeInterval = 10,
                               sourceLocation: SourceLocation = #_sourceLocation) {
         Checks.expectCleanFailure(r, exitCode: 69, sourceLocation: sourceLocation)
-        #expect(r.stderr.contains("no answer from 127.0.0.1:\(port) in \(seconds)"), "\(r)", sourceLocation: sourceLocation)
+        #expect(r.stderr.contains("no answer from 127.0.0.1:\(port) in \(seconds)"), "\(r)",
+                sourceLocation: sourceLocation)
         #expect(r.stderr.contains("BATON_TRANSFER_TIMEOUT"), "\(r)", sourceLocation: sourceLocation)
         #expect(r.duration < within, "took \(r.duration) s:\n\(r)", sourceLocation: sourceLocation)
     }
@@ -68,6 +69,21 @@ struct StallTests {
         #expect(delivered?.contains("written before the stalled sync") == true, "not delivered:\n\(later)")
     }
 
+    @Test("ssh through libssh2 (which waits on the socket itself) gives up with 69 too, the note kept")
+    func sshGivesUp() throws {
+        let world = try TransportTeam()
+        let stall = try StallServer()
+        defer { stall.stop() }
+        let alice = try world.person("alice")
+        try world.initJournal(alice, url: "ssh://git@127.0.0.1:\(stall.port)/journal.git")
+        try alice.ok(["note", "written before the stalled ssh sync"], env: env())
+        let before = alice.git.head(alice.journal)
+        let r = alice.baton(["sync"], env: env(), timeout: 30)
+        expectGaveUp(r, port: stall.port, seconds: "2 s")
+        #expect(alice.git.head(alice.journal) == before && alice.git.porcelain(alice.journal).isEmpty)
+        #expect(stall.connections >= 1)
+    }
+
     @Test("clone of a stalled remote exits 69 and leaves no folder", arguments: ["git", "https"])
     func cloneGivesUp(scheme: String) throws {
         let world = try TransportTeam()
@@ -78,7 +94,7 @@ struct StallTests {
                           timeout: 30)
         expectGaveUp(r, port: stall.port, seconds: "2 s")
         #expect(r.stderr.contains("nothing was cloned"), "\(r)")
-        #expect(!Files.exists(bob.journal), "clone left \(bob.journal) behind: \(Files.contents(ofFolder: bob.journal))")
+        #expect(!Files.exists(bob.journal), "clone left \(bob.journal): \(Files.contents(ofFolder: bob.journal))")
     }
 
     @Test("git config baton.transferTimeout sets the limit; BATON_TRANSFER_TIMEOUT wins over it")

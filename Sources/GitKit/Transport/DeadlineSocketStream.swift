@@ -12,7 +12,8 @@ import Darwin
 ///
 /// Registered as `GIT_STREAM_STANDARD`, it is what `git_socket_stream_new` returns, so it carries git://,
 /// http://, the TLS of https:// (libgit2's mbedTLS stream reads and writes through it), HTTP proxies and their
-/// CONNECT tunnels, and the connection libssh2 runs on. Messages and error classes match libgit2's own stream
+/// CONNECT tunnels, and the connection libssh2 runs on (libssh2 waits on the socket itself: a `SocketWatchdog`
+/// keeps the deadline there). Messages and error classes match libgit2's own stream
 /// (`GIT_ERROR_NET` for a name that does not resolve, `GIT_ERROR_OS` for a refused connection); only a time-out
 /// is new: it records a `TransportFailure` of kind `.unreachable` naming host, port and the seconds waited.
 enum DeadlineSocketStream {
@@ -34,6 +35,8 @@ enum DeadlineSocketStream {
         var port: UnsafeMutablePointer<CChar>?
         var socket: Int32
         var stallTimeout: Double
+        /// For a socket libssh2 will wait on itself, the thread that enforces the deadline.
+        var watchdog: Unmanaged<SocketWatchdog>?
     }
 
     private static func layout(_ stream: UnsafeMutablePointer<git_stream>?) -> UnsafeMutablePointer<Layout> {
@@ -59,7 +62,7 @@ enum DeadlineSocketStream {
         parent.close = { DeadlineSocketStream.closeStream(DeadlineSocketStream.layout($0)) }
         parent.free = { DeadlineSocketStream.freeStream(DeadlineSocketStream.layout($0)) }
         memory.initialize(to: Layout(parent: parent, host: strdup(host), port: strdup(port), socket: -1,
-                                     stallTimeout: timeout))
+                                     stallTimeout: timeout, watchdog: nil))
         out.pointee = UnsafeMutableRawPointer(memory).assumingMemoryBound(to: git_stream.self)
         return 0
     }
@@ -92,6 +95,7 @@ enum DeadlineSocketStream {
             switch openSocket(address, deadline: deadline) {
             case .connected(let fd):
                 stream.pointee.socket = fd
+                watchIfNeeded(stream, host: host, port: port)
                 return 0
             case .timedOut:
                 timedOut = true
@@ -151,11 +155,30 @@ enum DeadlineSocketStream {
         return .connected(fd)
     }
 
+    /// libssh2 reads and writes the socket itself, past `readStream` and `writeStream`: a watchdog keeps the
+    /// deadline there.
+    private static func watchIfNeeded(_ stream: UnsafeMutablePointer<Layout>, host: String, port: String) {
+        let seconds = stream.pointee.stallTimeout
+        guard seconds > 0, let context = TransferContext.current, SocketWatchdog.watches(url: context.url)
+        else { return }
+        let message = stallMessage(host: host, port: port, seconds: seconds, waiting: .reading)
+        let watchdog = SocketWatchdog(socket: stream.pointee.socket, seconds: seconds, context: context,
+                                      message: message)
+        watchdog.start()
+        stream.pointee.watchdog = Unmanaged.passRetained(watchdog)
+    }
+
+    private static func endWatch(_ stream: UnsafeMutablePointer<Layout>) {
+        guard let watchdog = stream.pointee.watchdog else { return }
+        stream.pointee.watchdog = nil
+        watchdog.takeUnretainedValue().stop()
+        watchdog.release()
+    }
+
     // MARK: - read, write
 
-    private static func readStream(_ stream: UnsafeMutablePointer<Layout>, _ data: UnsafeMutableRawPointer?, _ length: Int)
-        -> Int
-    {
+    private static func readStream(_ stream: UnsafeMutablePointer<Layout>, _ data: UnsafeMutableRawPointer?,
+                                   _ length: Int) -> Int {
         let fd = stream.pointee.socket
         let deadline = Deadline(seconds: stream.pointee.stallTimeout)
         while true {
@@ -178,8 +201,8 @@ enum DeadlineSocketStream {
         }
     }
 
-    private static func writeStream(_ stream: UnsafeMutablePointer<Layout>, _ data: UnsafePointer<CChar>?, _ length: Int,
-                              _ flags: Int32) -> Int {
+    private static func writeStream(_ stream: UnsafeMutablePointer<Layout>, _ data: UnsafePointer<CChar>?,
+                                    _ length: Int, _ flags: Int32) -> Int {
         let fd = stream.pointee.socket
         let deadline = Deadline(seconds: stream.pointee.stallTimeout)
         #if os(Linux)
@@ -208,12 +231,14 @@ enum DeadlineSocketStream {
     }
 
     private static func closeStream(_ stream: UnsafeMutablePointer<Layout>) -> Int32 {
+        endWatch(stream)
         let fd = stream.pointee.socket
         stream.pointee.socket = -1
         return fd >= 0 ? close(fd) : 0
     }
 
     private static func freeStream(_ stream: UnsafeMutablePointer<Layout>) {
+        endWatch(stream)
         if stream.pointee.socket >= 0 { _ = close(stream.pointee.socket) }
         free(stream.pointee.host)
         free(stream.pointee.port)
