@@ -18,7 +18,8 @@ struct TransferDeadlineTests {
         #expect(TransferContext.stallTimeout(environment: ["BATON_TRANSFER_TIMEOUT": "0"], config: nil) == 0)
         // Not a number >= 0: the default.
         for bad in ["soon", "-3", "10s", ""] {
-            #expect(TransferContext.stallTimeout(environment: ["BATON_TRANSFER_TIMEOUT": bad], config: nil) == 60, "\(bad)")
+            let limit = TransferContext.stallTimeout(environment: ["BATON_TRANSFER_TIMEOUT": bad], config: nil)
+            #expect(limit == 60, "\(bad)")
         }
     }
 
@@ -43,7 +44,8 @@ struct TransferDeadlineTests {
         #expect(read.contains("BATON_TRANSFER_TIMEOUT") && read.contains("baton.transferTimeout"), "\(read)")
         let connect = DeadlineSocketStream.stallMessage(host: "::1", port: "443", seconds: 0.5, waiting: .connecting)
         #expect(connect.hasPrefix("could not connect to [::1]:443 in 0.5 s; "), "\(connect)")
-        let write = DeadlineSocketStream.stallMessage(host: "git.example.com", port: "22", seconds: 60, waiting: .writing)
+        let write = DeadlineSocketStream.stallMessage(host: "git.example.com", port: "22", seconds: 60,
+                                                      waiting: .writing)
         #expect(write.hasPrefix("git.example.com:22 took no data in 60 s; "), "\(write)")
         #expect(!read.contains("\n") && !connect.contains("\n"))
     }
