@@ -20,6 +20,9 @@ enum DeadlineSocketStream {
     /// Makes this stream libgit2's plain socket stream. Called after every `git_libgit2_init`
     /// (libgit2's shutdown forgets registrations).
     static func register() {
+        // libgit2's ssh transport reads `s` of its git_socket_stream from this stream's memory.
+        precondition(MemoryLayout<Layout>.offset(of: \Layout.socket) == MemoryLayout<git_stream>.stride + 16,
+                     "DeadlineSocketStream.Layout does not match libgit2's git_socket_stream")
         var registration = git_stream_registration()
         registration.version = 1  // GIT_STREAM_VERSION
         registration.`init` = { out, host, port in DeadlineSocketStream.create(out, host, port) }
