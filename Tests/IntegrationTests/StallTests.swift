@@ -102,6 +102,37 @@ struct StallTests {
         #expect(stall.connections >= 1)
     }
 
+    @Test("a server that resets the connection in the middle of a push: exit 69 with one line, never SIGPIPE")
+    func resetDuringPush() throws {
+        let world = try TransportTeam()
+        let daemon = try GitDaemon(basePath: world.served, sandbox: world.team.witness,
+                                   logPath: world.folder.sub("git-daemon.log"))
+        defer { daemon.stop() }
+        let relay = try CutOffRelay(upstreamPort: daemon.port, limit: 256 * 1024, folder: world.folder.path,
+                                    sandbox: world.team.witness)
+        defer { relay.stop() }
+        let alice = try world.person("alice")
+        try world.initJournal(alice, url: "git://127.0.0.1:\(relay.port)/journal.git")
+        try alice.ok(["sync"], env: env())
+
+        // 8 MB that do not compress: the push is still writing when the connection is reset.
+        var generator = SystemRandomNumberGenerator()
+        let noise = Data((0..<(8 << 20)).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        try FileManager.default.createDirectory(atPath: alice.path("files"), withIntermediateDirectories: true)
+        try noise.write(to: URL(fileURLWithPath: alice.path("files/noise.bin")))
+        try alice.git.check(["add", "files/noise.bin"], in: alice.journal)
+        try alice.git.check(["commit", "-qm", "a large file"], in: alice.journal,
+                            env: Git.dated("2026-11-24T10:00:00Z"))
+        let before = alice.git.head(alice.journal)
+
+        let r = alice.baton(["sync"], env: env(), timeout: 60)
+        #expect(r.status != 128 + SIGPIPE, "baton was killed by SIGPIPE:\n\(r)")
+        Checks.expectCleanFailure(r, exitCode: 69)
+        #expect(relay.cuts >= 1, "the relay never cut a connection: \(Files.read(relay.logPath) ?? "")")
+        #expect(alice.git.head(alice.journal) == before)
+        #expect(!world.remoteSubjects.contains("a large file"))
+    }
+
     @Test("clone of a stalled remote exits 69 and leaves no folder", arguments: ["git", "https"])
     func cloneGivesUp(scheme: String) throws {
         let world = try TransportTeam()
