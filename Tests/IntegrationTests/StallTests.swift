@@ -108,7 +108,7 @@ struct StallTests {
         let daemon = try GitDaemon(basePath: world.served, sandbox: world.team.witness,
                                    logPath: world.folder.sub("git-daemon.log"))
         defer { daemon.stop() }
-        let relay = try CutOffRelay(upstreamPort: daemon.port, limit: 256 * 1024, folder: world.folder.path,
+        let relay = try TCPRelay(upstreamPort: daemon.port, cutAfter: 256 * 1024, folder: world.folder.path,
                                     sandbox: world.team.witness)
         defer { relay.stop() }
         let alice = try world.person("alice")
@@ -131,6 +131,29 @@ struct StallTests {
         #expect(relay.cuts >= 1, "the relay never cut a connection: \(Files.read(relay.logPath) ?? "")")
         #expect(alice.git.head(alice.journal) == before)
         #expect(!world.remoteSubjects.contains("a large file"))
+    }
+
+    @Test("a slow server that keeps sending is no stall: a clone longer than the limit completes")
+    func slowIsNotStalled() throws {
+        let world = try TransportTeam()
+        let daemon = try GitDaemon(basePath: world.served, sandbox: world.team.witness,
+                                   logPath: world.folder.sub("git-daemon.log"))
+        defer { daemon.stop() }
+        let alice = try world.person("alice")
+        try world.initJournal(alice, url: daemon.url(for: "journal"))
+        for n in 1...20 { _ = try alice.addTask("Task number \(n) with a title long enough to fill the pack") }
+        try alice.ok(["sync"], env: env())
+
+        // 1 KB every 0.25 s: the clone takes several seconds, never a full second without a byte.
+        let relay = try TCPRelay(upstreamPort: daemon.port, trickle: (bytes: 1024, pause: 0.25),
+                                 folder: world.folder.path, sandbox: world.team.witness)
+        defer { relay.stop() }
+        let bob = try world.person("bob")
+        let r = bob.baton(["clone", "git://127.0.0.1:\(relay.port)/journal.git", "bob", "--me", "bob"],
+                          in: world.folder.path, env: env(["BATON_TRANSFER_TIMEOUT": "1"]))
+        #expect(r.status == 0, "\(r)")
+        #expect(r.duration > 2, "the relay did not slow the clone down (\(r.duration) s), so this proves nothing")
+        #expect(try bob.taskList().count == 20)
     }
 
     @Test("clone of a stalled remote exits 69 and leaves no folder", arguments: ["git", "https"])

@@ -1,23 +1,28 @@
 import Foundation
 
-/// A TCP relay on 127.0.0.1 (a port the kernel picks) in front of `upstreamPort` that resets a connection
-/// (RST, not FIN) once the client has sent more than `limit` bytes on it: a server that hangs up in the middle
-/// of a large push, while the client is still writing. The log has one line per connection cut.
-final class CutOffRelay: @unchecked Sendable {
+/// A TCP relay on 127.0.0.1 (a port the kernel picks) in front of `upstreamPort` that misbehaves on purpose:
+/// with `cutAfter`, it resets a connection (RST, not FIN) once the client has sent more than that many bytes on
+/// it (a server that hangs up in the middle of a large push, while the client is still writing); with
+/// `trickle`, it passes the server's bytes on a few at a time with a pause between (a slow link that never
+/// stops). The log has one line per connection cut.
+final class TCPRelay: @unchecked Sendable {
     let port: UInt16
     let logPath: String
     private let child: ChildProcess
 
-    init(upstreamPort: UInt16, limit: Int, folder: String, sandbox: Sandbox) throws {
-        let script = "\(folder)/cut-off-relay.py"
-        let portFile = "\(folder)/cut-off-relay.port"
-        logPath = "\(folder)/cut-off-relay.log"
+    init(upstreamPort: UInt16, cutAfter: Int? = nil, trickle: (bytes: Int, pause: TimeInterval)? = nil,
+         folder: String, sandbox: Sandbox) throws {
+        let name = "relay-\(UUID().uuidString.prefix(8))"
+        let script = "\(folder)/\(name).py"
+        let portFile = "\(folder)/\(name).port"
+        logPath = "\(folder)/\(name).log"
         try Files.write(Self.script, to: script)
         try? FileManager.default.removeItem(atPath: portFile)
         guard let python = ProcessRunner.which("python3", path: "/usr/bin:/bin:/usr/local/bin")
             ?? ProcessRunner.which("python3")
         else { throw HarnessError("python3 is missing; run scripts/install-deps.sh") }
-        child = try ChildProcess.spawn(executable: python, arguments: [script, portFile, "\(upstreamPort)", "\(limit)"],
+        child = try ChildProcess.spawn(executable: python, arguments: [script, portFile, "\(upstreamPort)", "\(cutAfter ?? -1)",
+                                                                    "\(trickle?.bytes ?? 0)", "\(trickle?.pause ?? 0)"],
                                        directory: folder, environment: sandbox.variables(), stdinPath: nil,
                                        stdoutPath: logPath, stderrPath: logPath, append: true)
         let deadline = Date().addingTimeInterval(15)
@@ -44,9 +49,10 @@ final class CutOffRelay: @unchecked Sendable {
     deinit { stop() }
 
     static let script = #"""
-        import os, select, socket, struct, sys, threading
+        import os, select, socket, struct, sys, threading, time
 
         PORT_FILE, UPSTREAM, LIMIT = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+        TRICKLE, PAUSE = int(sys.argv[4]), float(sys.argv[5])
 
         def relay(client):
             upstream = socket.create_connection(("127.0.0.1", UPSTREAM))
@@ -61,16 +67,18 @@ final class CutOffRelay: @unchecked Sendable {
                         if not data:
                             return
                         sent += len(data)
-                        if sent > LIMIT:
+                        if LIMIT >= 0 and sent > LIMIT:
                             print(f"cut after {sent} bytes", flush=True)
                             client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
                             return
                         upstream.sendall(data)
                     if upstream in ready:
-                        data = upstream.recv(65536)
+                        data = upstream.recv(TRICKLE or 65536)
                         if not data:
                             return
                         client.sendall(data)
+                        if TRICKLE:
+                            time.sleep(PAUSE)
             except OSError:
                 return
             finally:
