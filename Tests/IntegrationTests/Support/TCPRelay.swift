@@ -21,8 +21,9 @@ final class TCPRelay: @unchecked Sendable {
         guard let python = ProcessRunner.which("python3", path: "/usr/bin:/bin:/usr/local/bin")
             ?? ProcessRunner.which("python3")
         else { throw HarnessError("python3 is missing; run scripts/install-deps.sh") }
-        child = try ChildProcess.spawn(executable: python, arguments: [script, portFile, "\(upstreamPort)", "\(cutAfter ?? -1)",
-                                                                    "\(trickle?.bytes ?? 0)", "\(trickle?.pause ?? 0)"],
+        let arguments = [script, portFile, "\(upstreamPort)", "\(cutAfter ?? -1)", "\(trickle?.bytes ?? 0)",
+                         "\(trickle?.pause ?? 0)"]
+        child = try ChildProcess.spawn(executable: python, arguments: arguments,
                                        directory: folder, environment: sandbox.variables(), stdinPath: nil,
                                        stdoutPath: logPath, stderrPath: logPath, append: true)
         let deadline = Date().addingTimeInterval(15)
