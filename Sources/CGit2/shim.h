@@ -44,4 +44,9 @@ static inline int baton_git_set_ssl_cert_file(const char *file) {
     return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, (const char *)0);
 }
 
+// Trusts the CA certificates in `file` and/or the hashed folder `path` instead of the ones loaded before.
+static inline int baton_git_set_ssl_cert_locations(const char *file, const char *path) {
+    return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, path);
+}
+
 #endif

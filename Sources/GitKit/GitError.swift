@@ -6,6 +6,8 @@ public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         case notFound, exists, ambiguous, nonFastForward, locked, conflict, unbornBranch
         case authentication, certificate, unreachable, rejected, other
+        /// A TLS failure other than an untrusted certificate.
+        case tls
     }
 
     public let operation: String
@@ -37,6 +39,7 @@ public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
         case GIT_EMODIFIED.rawValue: return .rejected
         default: break
         }
+        if errorClass == Int32(GIT_ERROR_SSL.rawValue) { return .tls }
         if errorClass == Int32(GIT_ERROR_NET.rawValue) || errorClass == Int32(GIT_ERROR_OS.rawValue)
             || errorClass == Int32(GIT_ERROR_SSH.rawValue) || errorClass == Int32(GIT_ERROR_HTTP.rawValue)
         {

@@ -4,7 +4,7 @@ import Testing
 @testable import GitKit
 
 /// The pieces behind ssh host key checks and HTTPS credentials: SHA-1/HMAC, `known_hosts` reading,
-/// remote addresses and their redaction, git's credential store.
+/// remote addresses and their redaction.
 @Suite("Transport credentials (unit)")
 struct TransportCredentialTests {
     private func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
@@ -83,36 +83,5 @@ struct TransportCredentialTests {
         #expect(RemoteAddress.redacted("ssh://git@host:22/x") == "ssh://git@host:22/x")
         #expect(RemoteAddress.redacted("/plain/path") == "/plain/path")
         #expect(RemoteAddress.secrets(in: "https://u:p%40ss@h/x").sorted() == ["p%40ss", "p@ss"])
-    }
-
-    @Test func credentialStore() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-credstore-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder + "/home/.config/git", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let env = ["HOME": folder + "/home"]
-        #expect(GitCredentialStore.files(helpers: [], environment: env) == [])
-        #expect(GitCredentialStore.files(helpers: ["cache --timeout 300"], environment: env) == [])
-        #expect(GitCredentialStore.files(helpers: ["store"], environment: env)
-                == [folder + "/home/.git-credentials", folder + "/home/.config/git/credentials"])
-        #expect(GitCredentialStore.files(helpers: ["store --file ~/creds"], environment: env) == [folder + "/home/creds"])
-        #expect(GitCredentialStore.files(helpers: ["store --file=/x/y"], environment: env) == ["/x/y"])
-        #expect(GitCredentialStore.files(helpers: ["store --file=/x/y", "", "store"], environment: env).count == 2)
-        #expect(GitCredentialStore.files(helpers: ["store"], environment: env.merging(["XDG_CONFIG_HOME": "/xdg"]) { $1 }).last
-                == "/xdg/git/credentials")
-
-        try """
-            https://bob:bob-token@other.example
-            https://alice:first%21token@git.example
-            https://carol:carol-token@git.example
-            http://alice:http-token@git.example:8080
-
-            """.write(toFile: folder + "/home/.git-credentials", atomically: true, encoding: .utf8)
-        let files = [folder + "/home/.git-credentials"]
-        func lookup(_ url: String) -> GitCredentialStore.Credential? { GitCredentialStore.lookup(url: url, files: files) }
-        #expect(lookup("https://git.example/team/journal.git") == .init(user: "alice", password: "first!token"))
-        #expect(lookup("https://carol@git.example/team/journal.git") == .init(user: "carol", password: "carol-token"))
-        #expect(lookup("http://git.example:8080/j.git") == .init(user: "alice", password: "http-token"))
-        #expect(lookup("http://git.example/j.git") == nil)
-        #expect(lookup("https://nowhere.example/j.git") == nil)
     }
 }

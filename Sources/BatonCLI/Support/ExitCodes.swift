@@ -33,7 +33,7 @@ public enum BatonExit {
             case .notAJournal, .noIdentity, .noRemote, .operationInProgress, .unsupportedIndex, .unrunnableFilter:
                 return setup
             case .targetExists: return exists
-            case .offline, .cloneUnreachable: return offline
+            case .offline, .cloneUnreachable, .tlsFailed: return offline
             case .pushRejected: return rejected
             case .pushRaceLost, .busy: return busy
             case .authenticationFailed, .hostKey: return authentication

@@ -20,6 +20,10 @@ enum DeferredCertificates {
     nonisolated(unsafe) private static var deferring = false
     nonisolated(unsafe) private static var pendingFile: String?
     nonisolated(unsafe) private static var deferredOnce = false
+    nonisolated(unsafe) private static var noted: String?
+
+    /// The system's CA bundle as libgit2's initialization named it, once it did.
+    static var systemFile: String? { lock.withLock { noted } }
 
     /// True when libgit2's initialization asked for a certificate file and it was deferred.
     static var wasDeferred: Bool { lock.withLock { deferredOnce } }
@@ -47,11 +51,17 @@ enum DeferredCertificates {
         }
     }
 
+    /// Forgets the deferred file: other certificates are loaded instead.
+    static func discard() {
+        lock.withLock { pendingFile = nil }
+    }
+
     /// Called for `mbedtls_x509_crt_parse_file`: notes the file while deferring, else parses it.
     fileprivate static func parseFile(_ chain: OpaquePointer?, _ path: UnsafePointer<CChar>?) -> Int32 {
         let deferred: Bool = lock.withLock {
             guard deferring, let path else { return false }
             pendingFile = String(cString: path)
+            noted = pendingFile
             deferredOnce = true
             return true
         }

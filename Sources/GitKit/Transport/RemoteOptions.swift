@@ -12,23 +12,31 @@ public struct TransferProgress: Sendable, Equatable {
     public var isPush: Bool = false
 }
 
-/// How to talk to a remote: progress reporting and where credentials come from.
+/// How to talk to a remote: progress reporting, warnings, and an explicit HTTPS token.
 ///
-/// Credentials: for ssh the agent, then `~/.ssh/id_ed25519`, `id_ecdsa`, `id_rsa`; host keys must be listed in
-/// `~/.ssh/known_hosts` (a refusal carries a `HostKeyRejection`). For HTTPS the URL's own user and password,
-/// then `token`, else a matching entry of git's `store` credential helper.
+/// Everything else is read as git reads it (see `HTTPSettings`, `HTTPCredentials`): for HTTPS the CA
+/// certificates, certificate checks and proxy from git's configuration and environment, credentials
+/// from the URL, then `token`, then git's credential helpers, then a prompt. For ssh the system `ssh`
+/// program with the user's own configuration.
 public struct RemoteOptions: Sendable {
     /// Called with transfer progress (objects received on fetch and clone, objects sent on push); nil for none.
     public var progress: (@Sendable (TransferProgress) -> Void)?
-    /// An HTTPS token (e.g. from an environment variable), used as the password for basic auth.
+    /// An HTTPS token (e.g. from an environment variable), used as the password for basic auth before any
+    /// credential helper; never stored.
     public var token: String?
     /// The user name sent with `token`; defaults to the URL's user or "git".
     public var tokenUser: String?
+    /// Called with a line the user should see (e.g. that certificate checks are off); nil to stay quiet.
+    public var warning: (@Sendable (String) -> Void)?
 
-    public init(progress: (@Sendable (TransferProgress) -> Void)? = nil, token: String? = nil, tokenUser: String? = nil) {
+    public init(
+        progress: (@Sendable (TransferProgress) -> Void)? = nil, token: String? = nil, tokenUser: String? = nil,
+        warning: (@Sendable (String) -> Void)? = nil
+    ) {
         self.progress = progress
         self.token = token
         self.tokenUser = tokenUser
+        self.warning = warning
     }
 }
 
@@ -48,12 +56,70 @@ final class CallbackState {
     var hostKeyRejection: HostKeyRejection?
     /// Every secret handed to libgit2, scrubbed from error messages.
     var secrets: [String] = []
+    /// The transfer's configuration and a transport's diagnosis.
+    let context: TransferContext
+    /// What git's settings say about this HTTP(S) URL (CA certificates, checks, proxy).
+    let http: HTTPSettings
+    /// Where HTTP(S) credentials come from.
+    let credentials: HTTPCredentials
+    /// The proxy URL handed to libgit2, kept alive for the transfer.
+    private var proxyURL: UnsafeMutablePointer<CChar>?
+    private var warnedUnverified = false
+    private static let unverifiedWarning = OnceFlag()
 
-    init(options: RemoteOptions, url: String?, repository: OpaquePointer? = nil) {
+    init(options: RemoteOptions, url: String?, repository: OpaquePointer? = nil, remote: String? = nil) {
         self.options = options
         self.url = url
         self.repository = repository
+        let config = try? GitConfigSnapshot(repository: repository)
+        context = TransferContext(url: url, config: config)
+        http = url.map { HTTPSettings(url: $0, config: config, remote: remote) } ?? HTTPSettings()
+        credentials = HTTPCredentials(config: config, token: options.token, tokenUser: options.tokenUser)
         if let token = options.token { secrets.append(token) }
+    }
+
+    deinit { free(proxyURL) }
+
+    /// Loads the CA certificates this transfer trusts; call before libgit2 connects.
+    func prepareTrust() throws {
+        try TLSTrust.prepare(url: url, settings: http)
+    }
+
+    /// Runs the libgit2 transfer `body` with this transfer's context; a failure comes back refined.
+    func transfer(_ body: () throws -> Void) throws {
+        do {
+            try withExtendedLifetime(self) { try context.during(body) }
+        } catch let error as GitError {
+            throw refine(error, context: context)
+        }
+        credentials.approve()
+    }
+
+    /// Points libgit2 at the proxy git's settings name for this URL (none: a direct connection).
+    func install(into proxy: inout git_proxy_options) {
+        guard let chosen = http.proxy else { return }
+        free(proxyURL)
+        proxyURL = strdup(chosen)
+        proxy.type = GIT_PROXY_SPECIFIED
+        proxy.url = UnsafePointer(proxyURL)
+        proxy.payload = Unmanaged.passUnretained(self).toOpaque()
+        proxy.credentials = { out, url, username, allowed, payload in
+            guard let payload, let out else { return -1 }
+            let state = Unmanaged<CallbackState>.fromOpaque(payload).takeUnretainedValue()
+            return state.credential(
+                out: out, url: url.map { String(cString: $0) }, username: username.map { String(cString: $0) }, allowed: allowed)
+        }
+    }
+
+    /// Warns (once per run) that certificate checks are off.
+    private func acceptUnverified(host: String?) -> Int32 {
+        if !warnedUnverified, Self.unverifiedWarning.claim() {
+            warnedUnverified = true
+            options.warning?(
+                "warning: the TLS certificate of \(host ?? "the server") is not checked (\(http.verifyOffBy ?? "http.sslVerify=false")); "
+                    + "anyone on the network path could read and change what is sent")
+        }
+        return 0
     }
 
     /// Fills libgit2's callback table so that every callback finds this object in `payload`.
@@ -68,6 +134,10 @@ final class CallbackState {
         callbacks.certificate_check = { cert, valid, host, payload in
             guard let cert, let payload else { return GIT_PASSTHROUGH.rawValue }
             let state = Unmanaged<CallbackState>.fromOpaque(payload).takeUnretainedValue()
+            if cert.pointee.cert_type == GIT_CERT_X509 {
+                if !state.http.verify { return state.acceptUnverified(host: host.map { String(cString: $0) }) }
+                return valid != 0 ? 0 : GIT_PASSTHROUGH.rawValue
+            }
             switch SSHHostKeyCheck.evaluate(cert, libgit2Valid: valid != 0, host: host.map { String(cString: $0) }, url: state.url) {
             case .passthrough: return GIT_PASSTHROUGH.rawValue
             case .accept: return 0
@@ -124,7 +194,7 @@ final class CallbackState {
         return refined
     }
 
-    private func credential(
+    fileprivate func credential(
         out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, url: String?, username: String?, allowed: UInt32
     ) -> Int32 {
         if allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 {
@@ -133,20 +203,28 @@ final class CallbackState {
             return sshKey(out: out, user: username ?? "git")
         }
         if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0 {
-            // One try with what we have: libgit2 asks again only when the server refused it.
+            // libgit2 asks again only when the server refused what was sent.
             userPassAttempts += 1
-            guard userPassAttempts == 1 else {
-                _ = git_error_set_str(Int32(GIT_ERROR_HTTP.rawValue), "the remote refused the credentials")
+            if userPassAttempts > 1 || (userPassAttempts == 1 && RemoteAddress(self.url ?? "").password != nil) {
+                context.failure = credentials.offered == nil
+                    ? TransportFailure(
+                        kind: .authentication,
+                        message: "it refused the user name and password written in the URL")
+                    : credentials.reject()
+                _ = git_error_set_str(Int32(GIT_ERROR_HTTP.rawValue), context.failure!.message)
                 return GIT_EAUTH.rawValue
             }
-            if let token = options.token {
-                return git_credential_userpass_plaintext_new(out, options.tokenUser ?? username ?? "git", token)
+            // libgit2 passes the URL really contacted (after a redirect), which is the one git looks up.
+            switch credentials.acquire(url: url ?? self.url ?? "", username: username) {
+            case .success(let offer):
+                let password = offer.request.password ?? ""
+                secrets.append(password)
+                return git_credential_userpass_plaintext_new(out, offer.request.username ?? "", password)
+            case .failure(let failure):
+                context.failure = failure
+                _ = git_error_set_str(Int32(GIT_ERROR_HTTP.rawValue), failure.message)
+                return GIT_EAUTH.rawValue
             }
-            if let stored = GitCredentialStore.lookup(url: url ?? self.url ?? "", repository: repository) {
-                secrets.append(stored.password)
-                return git_credential_userpass_plaintext_new(out, stored.user, stored.password)
-            }
-            return GIT_PASSTHROUGH.rawValue
         }
         if allowed & GIT_CREDENTIAL_USERNAME.rawValue != 0 {
             return git_credential_username_new(out, username ?? options.tokenUser ?? "git")
@@ -173,5 +251,18 @@ final class CallbackState {
         }
         _ = git_error_set_str(Int32(GIT_ERROR_SSH.rawValue), "no ssh key was accepted (tried the agent and ~/.ssh/id_ed25519, id_ecdsa, id_rsa)")
         return GIT_EAUTH.rawValue
+    }
+}
+
+/// True for the first caller of `claim()` only, across threads.
+final class OnceFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var claimed = false
+
+    func claim() -> Bool {
+        lock.withLock {
+            defer { claimed = true }
+            return !claimed
+        }
     }
 }

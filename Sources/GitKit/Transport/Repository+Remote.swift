@@ -28,20 +28,14 @@ extension Repository {
         let remote = try lookupRemote(name)
         defer { git_remote_free(remote) }
         let url = git_remote_url(remote).map { String(cString: $0) }
-        try GitLibrary.prepareCertificates(forURL: url)
-        let state = CallbackState(options: options, url: url, repository: pointer)
-        let context = TransferContext(url: url, config: try? GitConfigSnapshot(repository: pointer))
+        let state = CallbackState(options: options, url: url, repository: pointer, remote: name)
+        try state.prepareTrust()
         var opts = git_fetch_options()
         try check(git_fetch_options_init(&opts, UInt32(GIT_FETCH_OPTIONS_VERSION)), "fetch options")
         state.install(into: &opts.callbacks)
+        state.install(into: &opts.proxy_opts)
         opts.prune = GIT_FETCH_PRUNE
-        try withExtendedLifetime(state) {
-            do {
-                try context.during { try check(git_remote_fetch(remote, nil, &opts, "fetch"), "fetch from \(name)") }
-            } catch let error as GitError {
-                throw state.refine(error, context: context)
-            }
-        }
+        try state.transfer { try check(git_remote_fetch(remote, nil, &opts, "fetch"), "fetch from \(name)") }
     }
 
     /// Pushes `refspecs` (e.g. "refs/heads/main:refs/heads/main"). Throws a `.nonFastForward` error when the
@@ -50,19 +44,15 @@ extension Repository {
         let remote = try lookupRemote(name)
         defer { git_remote_free(remote) }
         let pushURL = (git_remote_pushurl(remote) ?? git_remote_url(remote)).map { String(cString: $0) }
-        try GitLibrary.prepareCertificates(forURL: pushURL)
-        let state = CallbackState(options: options, url: pushURL, repository: pointer)
-        let context = TransferContext(url: pushURL, config: try? GitConfigSnapshot(repository: pointer))
+        let state = CallbackState(options: options, url: pushURL, repository: pointer, remote: name)
+        try state.prepareTrust()
         var opts = git_push_options()
         try check(git_push_options_init(&opts, UInt32(GIT_PUSH_OPTIONS_VERSION)), "push options")
         state.install(into: &opts.callbacks)
-        try withExtendedLifetime(state) {
-            do {
-                try StringArray(refspecs).withStrArray { specs in
-                    try context.during { try check(git_remote_push(remote, &specs, &opts), "push to \(name)") }
-                }
-            } catch let error as GitError {
-                throw state.refine(error, context: context)
+        state.install(into: &opts.proxy_opts)
+        try state.transfer {
+            try StringArray(refspecs).withStrArray { specs in
+                try check(git_remote_push(remote, &specs, &opts), "push to \(name)")
             }
         }
         if !state.rejections.isEmpty {
@@ -76,20 +66,14 @@ extension Repository {
 
     /// Clones `url` into `path` and checks out its default branch.
     public static func clone(url: String, to path: String, options: RemoteOptions = RemoteOptions()) throws -> Repository {
-        try GitLibrary.prepareCertificates(forURL: url)
         let state = CallbackState(options: options, url: url)
-        let context = TransferContext(url: url, config: try? GitConfigSnapshot())
+        try state.prepareTrust()
         var opts = git_clone_options()
         try check(git_clone_options_init(&opts, UInt32(GIT_CLONE_OPTIONS_VERSION)), "clone options")
         state.install(into: &opts.fetch_opts.callbacks)
+        state.install(into: &opts.fetch_opts.proxy_opts)
         var repo: OpaquePointer?
-        try withExtendedLifetime(state) {
-            do {
-                try context.during { try check(git_clone(&repo, url, path, &opts), "clone \(RemoteAddress.redacted(url))") }
-            } catch let error as GitError {
-                throw state.refine(error, context: context)
-            }
-        }
+        try state.transfer { try check(git_clone(&repo, url, path, &opts), "clone \(RemoteAddress.redacted(url))") }
         let repository = Repository(pointer: repo!)
         let shown = RemoteAddress.redacted(url)
         if shown != url { try repository.replaceInReflogs(url, with: shown) }

@@ -3,7 +3,7 @@ import Foundation
 
 /// What went wrong in a transport baton runs itself (the system `ssh` program, the socket stream with a
 /// deadline), classified the way the layers above react to it.
-public struct TransportFailure: Sendable, Equatable {
+public struct TransportFailure: Error, Sendable, Equatable {
     /// What the user has to do about it.
     public enum Kind: Sendable, Equatable {
         /// The host cannot be resolved or reached, or stopped answering: retry when online (exit 69).

@@ -7,7 +7,9 @@ enum HostKeyAdvice {
     static func message(remote: String, rejection: HostKeyRejection?, detail: String) -> String {
         guard let rejection else {
             if remote.lowercased().hasPrefix("https://") || remote.lowercased().hasPrefix("http://") {
-                return "the TLS certificate of \(remote) could not be verified (\(detail)); check the server's certificate and this machine's CA certificates"
+                return "the TLS certificate of \(remote) could not be verified (\(detail)), so nothing was sent. "
+                    + "If the server uses a company CA, point git at it: `git config --global http.sslCAInfo /path/to/ca.pem` "
+                    + "(or http.<url>.sslCAInfo for that server only)"
             }
             return "the ssh host key of \(remote) is not trusted (\(detail)); if you trust it, add it to ~/.ssh/known_hosts with `ssh-keyscan HOST >> ~/.ssh/known_hosts` (add `-p PORT` for another port than 22)"
         }

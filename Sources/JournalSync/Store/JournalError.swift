@@ -13,7 +13,10 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
     case cloneUnreachable(remote: String, detail: String)
     case pushRejected(detail: String)
     case pushRaceLost(attempts: Int)
-    case authenticationFailed(remote: String)
+    /// The server refused the credentials, or none could be found; `detail` says which and what to do.
+    case authenticationFailed(remote: String, detail: String)
+    /// The TLS connection failed for another reason than the certificate (`hostKey` covers that).
+    case tlsFailed(remote: String, detail: String)
     case busy(holder: String)
     case remoteRewritten(detail: String)
     case unsafePath(String)
@@ -48,8 +51,15 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
             return "the remote refused the push: \(detail); your work is kept locally, ask the repository's owner about its rules"
         case .pushRaceLost(let attempts):
             return "others kept pushing while we merged (\(attempts) tries); your work is kept locally, run `baton sync` again"
-        case .authenticationFailed(let remote):
-            return "\(remote) refused our credentials; check your ssh key (ssh-agent or ~/.ssh/id_ed25519), or for HTTPS set BATON_TOKEN or save the token with git's `credential.helper store`"
+        case .authenticationFailed(let remote, let detail):
+            if RemoteAddress(remote).scheme == "ssh" {
+                return "ssh could not log in to \(remote): \(detail). Check the key ssh offers (`ssh -v HOST`), "
+                    + "your agent (`ssh-add -l`) and ~/.ssh/config"
+            }
+            return "authentication with \(remote) failed: \(detail)"
+        case .tlsFailed(let remote, let detail):
+            return "the TLS connection to \(remote) failed (\(detail)); check that the address is the server's HTTPS one "
+                + "and that any proxy in between (http.proxy, HTTPS_PROXY) passes TLS through"
         case .busy(let holder):
             return "another baton command is working on this journal (\(holder)); try again when it is done"
         case .remoteRewritten(let detail):
@@ -92,7 +102,8 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
         let message = RemoteDisplay.scrub(error.message, url: url, secrets: secrets.compactMap { $0 })
         switch error.kind {
         case .unreachable: return .offline(remote: remote, detail: message)
-        case .authentication: return .authenticationFailed(remote: remote)
+        case .authentication: return .authenticationFailed(remote: remote, detail: message)
+        case .tls: return .tlsFailed(remote: remote, detail: message)
         case .rejected: return .pushRejected(detail: message)
         case .certificate: return .hostKey(remote: remote, rejection: error.hostKey, detail: message)
         default: return .git(operation: RemoteDisplay.scrub(error.operation, url: url, secrets: []), message: message)

@@ -79,8 +79,8 @@ final class TLSGitServer: @unchecked Sendable {
     }
 
     /// `http://[user[:password]@]127.0.0.1:REDIRECT_PORT/name.git`: every request gets a 301 to `url(for:)`.
-    func redirectURL(for repoName: String, user: String? = nil, password: String? = nil) -> String {
-        "http://\(Self.auth(user, password))127.0.0.1:\(redirectPort)/\(Self.repoPath(repoName))"
+    func redirectURL(for repoName: String, user: String? = nil, password: String? = nil, host: String = "127.0.0.1") -> String {
+        "http://\(Self.auth(user, password))\(host):\(redirectPort)/\(Self.repoPath(repoName))"
     }
 
     /// The access log's lines.
@@ -185,7 +185,7 @@ final class TLSGitServer: @unchecked Sendable {
                     listen 127.0.0.1:\(httpPort);
                     server_name 127.0.0.1 localhost;
                     location / {
-                        return 301 https://127.0.0.1:\(httpsPort)$request_uri;
+                        return 301 https://$host:\(httpsPort)$request_uri;
                     }
                 }
             }
