@@ -143,8 +143,8 @@ struct TestServersTests {
                                   directory: folder.path, environment: sandbox.variables(), timeout: 3)
         #expect(r.timedOut, "git did not hang on a server that never answers:\n\(r)")
         #expect(stall.connections >= 2)
+        // Idempotent. (Whether the port is refused afterwards is not checked: a parallel test may get it.)
         stall.stop()
         stall.stop()
-        #expect(!LocalPorts.accepts(port: stall.port))
     }
 }
