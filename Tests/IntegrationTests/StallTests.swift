@@ -84,10 +84,11 @@ struct StallTests {
         #expect(alice.git.porcelain(alice.journal).isEmpty)
     }
 
-    /// With libssh2 (it waits on the socket itself) the stream's watchdog ends the wait; a transport that runs
-    /// the system `ssh` instead must keep the same limit, so only the outcome is checked here.
-    @Test("ssh gives up on a stalled server with 69 too, the note kept")
-    func sshGivesUp() throws {
+    /// With libssh2 (the fallback where no ssh program is on PATH; it waits on the socket itself) the stream's
+    /// watchdog ends the wait; a transport that runs the system `ssh` must keep the same limit, so only the
+    /// outcome is checked for that one.
+    @Test("ssh gives up on a stalled server with 69 too, the note kept", arguments: [true, false])
+    func sshGivesUp(withoutSSHProgram: Bool) throws {
         let world = try TransportTeam()
         let stall = try StallServer()
         defer { stall.stop() }
@@ -95,9 +96,13 @@ struct StallTests {
         try world.initJournal(alice, url: "ssh://git@127.0.0.1:\(stall.port)/journal.git")
         try alice.ok(["note", "written before the stalled ssh sync"], env: env())
         let before = alice.git.head(alice.journal)
-        let r = alice.baton(["sync"], env: env(), timeout: 30)
+        let noPrograms = try world.folder.makeFolder("empty-bin")
+        let r = alice.baton(["sync"], env: env(withoutSSHProgram ? ["PATH": noPrograms] : [:]), timeout: 30)
         Checks.expectCleanFailure(r, exitCode: 69)
         #expect(r.duration < 10, "took \(r.duration) s:\n\(r)")
+        if withoutSSHProgram {
+            #expect(r.stderr.contains("no answer from 127.0.0.1:\(stall.port) in 2 s"), "\(r)")
+        }
         #expect(alice.git.head(alice.journal) == before && alice.git.porcelain(alice.journal).isEmpty)
         #expect(stall.connections >= 1)
     }
