@@ -12,6 +12,8 @@ public enum GitLibrary {
     static func setUp() {
         // The CA bundle is parsed on the first HTTPS transfer, not here (see DeferredCertificates).
         DeferredCertificates.whileInitializing { _ = git_libgit2_init() }
+        // Every socket libgit2 opens (git://, http(s)://, proxies, ssh) gets a no-progress deadline.
+        DeadlineSocketStream.register()
         _ = baton_git_enable_fsync(1)
         // libgit2 re-hashes every object it reads (git does not): on a history walk that reads a
         // 200 KB tasks/ tree per commit, that was two thirds of the time. zlib still checks every

@@ -29,7 +29,8 @@ struct TestServersTests {
     func certificateAuthority() throws {
         let folder = try TemporaryFolder(prefix: "baton-ca")
         let ca = try TestCertificateAuthority(folder: folder.sub("ca"))
-        try TestCertificateAuthority.openssl(["verify", "-CAfile", ca.caCertificate, ca.serverCertificate], in: folder.path)
+        try TestCertificateAuthority.openssl(["verify", "-CAfile", ca.caCertificate, ca.serverCertificate],
+                                             in: folder.path)
         try TestCertificateAuthority.openssl(["verify", "-CApath", ca.caPath, ca.serverCertificate], in: folder.path)
         #expect(throws: (any Error).self) {
             try TestCertificateAuthority.openssl(["verify", "-CAfile", ca.untrustedCACertificate, ca.serverCertificate],
@@ -54,7 +55,8 @@ struct TestServersTests {
         try w.git.check(trust + ["clone", url, clone], in: w.folder.path)
         try Files.write("hello\n", to: "\(clone)/a.md")
         // Enough random bytes, and a small post buffer, that the push is sent chunked.
-        let noise = (0..<40_000).map { _ in String(UInt32.random(in: 0...UInt32.max), radix: 36) }.joined(separator: "\n")
+        let noise = (0..<40_000).map { _ in String(UInt32.random(in: 0...UInt32.max), radix: 36) }
+            .joined(separator: "\n")
         try Files.write(noise, to: "\(clone)/noise.txt")
         try w.git.check(["add", "-A"], in: clone)
         try w.git.check(["commit", "-qm", "first over https"], in: clone, env: Git.dated("2026-03-02T10:00:00Z"))
@@ -96,8 +98,8 @@ struct TestServersTests {
         let log = w.server.accessLog
         #expect(log.first?.hasPrefix("http GET /journal.git/info/refs?service=git-upload-pack 301") == true,
                 "\(w.server.logs)")
-        #expect(log.contains { $0.hasPrefix("https GET /journal.git/info/refs?service=git-upload-pack 200 user=alice") },
-                "\(w.server.logs)")
+        let answered = "https GET /journal.git/info/refs?service=git-upload-pack 200 user=alice"
+        #expect(log.contains { $0.hasPrefix(answered) }, "\(w.server.logs)")
     }
 
     @Test("ForwardProxy: git over HTTPS goes through CONNECT with http.proxy, and not with NO_PROXY")
@@ -141,8 +143,8 @@ struct TestServersTests {
                                   directory: folder.path, environment: sandbox.variables(), timeout: 3)
         #expect(r.timedOut, "git did not hang on a server that never answers:\n\(r)")
         #expect(stall.connections >= 2)
+        // Idempotent. (Whether the port is refused afterwards is not checked: a parallel test may get it.)
         stall.stop()
         stall.stop()
-        #expect(!LocalPorts.accepts(port: stall.port))
     }
 }

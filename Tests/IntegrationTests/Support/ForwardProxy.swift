@@ -18,7 +18,8 @@ final class ForwardProxy: @unchecked Sendable {
         try Files.write(Self.script, to: script)
         try? FileManager.default.removeItem(atPath: portFile)
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        guard let python = ProcessRunner.which("python3", path: "/usr/bin:/bin:/usr/local/bin") ?? ProcessRunner.which("python3")
+        guard let python = ProcessRunner.which("python3", path: "/usr/bin:/bin:/usr/local/bin")
+            ?? ProcessRunner.which("python3")
         else { throw HarnessError("python3 is missing; run scripts/install-deps.sh") }
         child = try ChildProcess.spawn(executable: python, arguments: [script, portFile, logPath], directory: folder,
                                        environment: sandbox.variables(), stdinPath: nil,

@@ -8,6 +8,9 @@ import Darwin
 /// A TCP listener on 127.0.0.1 (a port the kernel picks) that accepts every connection, reads and discards what
 /// the client sends, and never sends a byte: the server that hangs a client with no time-out. Connections stay
 /// open until `stop()`. `connections` counts the accepted ones.
+///
+/// With `accepting: false` it never accepts and its queue is full (backlog 0, one connection of its own
+/// waiting), so the kernel drops new SYNs and a client's connect itself hangs.
 final class StallServer: @unchecked Sendable {
     let port: UInt16
     private let listener: Int32
@@ -18,7 +21,7 @@ final class StallServer: @unchecked Sendable {
     private var thread: Thread?
     private let finished = DispatchSemaphore(value: 0)
 
-    init() throws {
+    init(accepting: Bool = true) throws {
         #if os(Linux)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -37,7 +40,7 @@ final class StallServer: @unchecked Sendable {
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         let ok = withUnsafeMutablePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, len) == 0 && listen(fd, 64) == 0 && getsockname(fd, $0, &len) == 0
+                bind(fd, $0, len) == 0 && listen(fd, accepting ? 64 : 0) == 0 && getsockname(fd, $0, &len) == 0
             }
         }
         guard ok else {
@@ -47,10 +50,36 @@ final class StallServer: @unchecked Sendable {
         }
         listener = fd
         port = UInt16(bigEndian: addr.sin_port)
+        guard accepting else {
+            try fillQueue(addr)
+            finished.signal()
+            return
+        }
         let thread = Thread { [unowned self] in self.serve() }
         thread.name = "StallServer:\(port)"
         self.thread = thread
         thread.start()
+    }
+
+    /// One connection of our own that stays in the (backlog 0) accept queue, so it is full.
+    private func fillQueue(_ address: sockaddr_in) throws {
+        #if os(Linux)
+        let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let client = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        var address = address
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(client, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+        guard client >= 0, connected else {
+            close(client)
+            close(listener)
+            throw HarnessError("cannot fill the accept queue of 127.0.0.1:\(port): errno \(errno)")
+        }
+        accepted.append(client)
     }
 
     /// How many connections were accepted so far.

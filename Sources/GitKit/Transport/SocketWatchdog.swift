@@ -1,0 +1,69 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The no-progress deadline for a socket another library reads and writes itself: libgit2's ssh transport
+/// hands the socket of `DeadlineSocketStream` to libssh2, which waits on it without a limit. A thread looks at
+/// the kernel's TCP counters four times a second; when the client's last bytes went out the limit ago and
+/// nothing came back since (or they are still not acknowledged), it records the time-out on the transfer and
+/// shuts the socket down, so libssh2's wait ends with an error. Linux only (elsewhere it does nothing).
+final class SocketWatchdog: @unchecked Sendable {
+    private let socket: Int32
+    private let limitMilliseconds: UInt32
+    private let context: TransferContext?
+    private let message: String
+    private let stopped = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+    private var running = false
+
+    /// Watches `socket` for `seconds` without progress; `context` gets the failure, with `message`.
+    init(socket: Int32, seconds: Double, context: TransferContext?, message: String) {
+        self.socket = socket
+        limitMilliseconds = UInt32(min(seconds * 1000, Double(UInt32.max)).rounded(.up))
+        self.context = context
+        self.message = message
+    }
+
+    /// Whether a transfer to `url` hands its socket to libssh2 (ssh:// and scp-like addresses).
+    static func watches(url: String?) -> Bool {
+        guard let url else { return false }
+        return RemoteAddress(url).scheme.contains("ssh")
+    }
+
+    func start() {
+        #if os(Linux)
+        running = true
+        let thread = Thread { [self] in run() }
+        thread.name = "baton socket watchdog"
+        thread.start()
+        #endif
+    }
+
+    /// Ends the watch and waits for the thread; call before the socket is closed. Idempotent.
+    func stop() {
+        guard running else { return }
+        running = false
+        stopped.signal()
+        finished.wait()
+    }
+
+    #if os(Linux)
+    private func run() {
+        defer { finished.signal() }
+        while stopped.wait(timeout: .now() + .milliseconds(250)) == .timedOut {
+            var info = tcp_info()
+            var length = socklen_t(MemoryLayout<tcp_info>.size)
+            guard getsockopt(socket, Int32(IPPROTO_TCP), TCP_INFO, &info, &length) == 0 else { return }
+            // Both are milliseconds ago; the client spoke last (or its bytes are still in flight).
+            let sentAgo = info.tcpi_last_data_sent, receivedAgo = info.tcpi_last_data_recv
+            let waitingForServer = sentAgo <= receivedAgo || info.tcpi_unacked > 0
+            if waitingForServer && sentAgo >= limitMilliseconds {
+                context?.failure = TransportFailure(kind: .unreachable, message: message)
+                _ = shutdown(socket, Int32(SHUT_RDWR))
+                return
+            }
+        }
+    }
+    #endif
+}
