@@ -97,7 +97,10 @@ struct StallTests {
         try alice.ok(["note", "written before the stalled ssh sync"], env: env())
         let before = alice.git.head(alice.journal)
         let noPrograms = try world.folder.makeFolder("empty-bin")
-        let r = alice.baton(["sync"], env: env(withoutSSHProgram ? ["PATH": noPrograms] : [:]), timeout: 30)
+        // The system ssh reads ~/.ssh from the passwd entry: give it the sandbox's, never the machine's.
+        let runner = withoutSSHProgram
+            ? alice : try PrivateSSHHome(home: alice.sandbox.home, folder: world.folder.sub("private-ssh")).person(alice)
+        let r = runner.baton(["sync"], env: env(withoutSSHProgram ? ["PATH": noPrograms] : [:]), timeout: 30)
         Checks.expectCleanFailure(r, exitCode: 69)
         #expect(r.duration < 10, "took \(r.duration) s:\n\(r)")
         if withoutSSHProgram {
