@@ -80,7 +80,15 @@ final class ChildProcess: @unchecked Sendable {
             envp.forEach { free($0) }
         }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, &attr, argv, envp)
+        var rc = posix_spawn(&pid, executable, &actions, &attr, argv, envp)
+        // A script written a moment ago may still be open for writing in a child another test thread is
+        // starting (the descriptor lives until that child execs): wait for it rather than fail.
+        var retries = 0
+        while rc == ETXTBSY && retries < 100 {
+            usleep(20_000)
+            retries += 1
+            rc = posix_spawn(&pid, executable, &actions, &attr, argv, envp)
+        }
         guard rc == 0 else {
             throw SpawnError(description: "posix_spawn \(executable) failed: \(String(cString: strerror(rc)))")
         }
