@@ -33,64 +33,38 @@ final class SSHProcess {
         stderrTail = StderrTail(copying: copyStderr)
         let program = try Self.resolve(name, path: environment["PATH"])
         askpassName = environment["SSH_ASKPASS"].flatMap { $0.isEmpty ? nil : ($0 as NSString).lastPathComponent }
-        var stdinPair: [Int32] = [-1, -1]
-        var stdoutPipe: [Int32] = [-1, -1]
-        var stderrPipe: [Int32] = [-1, -1]
-        // Sockets rather than pipes: created close-on-exec in one step, and `send` reports a dead reader as
-        // an error instead of raising SIGPIPE.
-        let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
-        guard socketpair(AF_UNIX, type, 0, &stdinPair) == 0, socketpair(AF_UNIX, type, 0, &stdoutPipe) == 0,
-            socketpair(AF_UNIX, type, 0, &stderrPipe) == 0
-        else {
-            let reason = String(cString: strerror(errno))
-            for fd in stdinPair + stdoutPipe + stderrPipe where fd >= 0 { close(fd) }
-            throw SSHCommand.Refusal(message: "could not create a pipe for ssh: \(reason)")
+        let stdinPair: (parent: Int32, child: Int32)
+        let stdoutPair: (parent: Int32, child: Int32)
+        let stderrPair: (parent: Int32, child: Int32)
+        do {
+            // Sockets rather than pipes: close-on-exec from the start, and `send` reports a dead reader as an
+            // error instead of raising SIGPIPE.
+            stdinPair = try ChildSpawn.socketPair()
+            stdoutPair = try ChildSpawn.socketPair()
+            stderrPair = try ChildSpawn.socketPair()
+        } catch {
+            throw SSHCommand.Refusal(message: "could not create a pipe for ssh: \(error.localizedDescription)")
         }
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, stdinPair[1], 0)
-        posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // Not Foundation's Process: the child gets an empty signal mask and default handlers, whatever this
-        // thread blocks; and no new process group or session, so ssh still owns the terminal's prompts.
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        sigdelset(&allSignals, SIGKILL)
-        sigdelset(&allSignals, SIGSTOP)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let argv = argv.map { strdup($0) } + [nil]
-        let env = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            env.forEach { free($0) }
-        }
-        var child: pid_t = 0
-        let status = posix_spawn(&child, program, &actions, &attributes, argv, env)
-        close(stdinPair[1])
-        close(stdoutPipe[1])
-        close(stderrPipe[1])
-        guard status == 0 else {
-            close(stdinPair[0])
-            close(stdoutPipe[0])
-            close(stderrPipe[0])
-            throw SSHCommand.Refusal(message: "could not run \(program): \(String(cString: strerror(status)))")
+        let started = ChildSpawn.start(
+            program, argv: argv, environment: environment,
+            descriptors: [0: stdinPair.child, 1: stdoutPair.child, 2: stderrPair.child])
+        close(stdinPair.child)
+        close(stdoutPair.child)
+        close(stderrPair.child)
+        guard case .success(let child) = started else {
+            close(stdinPair.parent)
+            close(stdoutPair.parent)
+            close(stderrPair.parent)
+            if case .failure(let error) = started {
+                throw SSHCommand.Refusal(message: "could not run \(program): \(String(cString: strerror(error.code.rawValue)))")
+            }
+            return
         }
         pid = child
-        input = stdinPair[0]
-        output = stdoutPipe[0]
+        input = stdinPair.parent
+        output = stdoutPair.parent
         let tail = stderrTail
-        let stderrFD = stderrPipe[0]
+        let stderrFD = stderrPair.parent
         let thread = Thread { tail.copy(from: stderrFD) }
         thread.name = "ssh stderr"
         stderrThread = thread
@@ -167,7 +141,7 @@ final class SSHProcess {
             Glibc.kill(pid, SIGKILL)
             while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
         }
-        let status = Self.decode(raw)
+        let status = ChildSpawn.exitCode(raw)
         exitStatus = status
         return status
     }
@@ -260,11 +234,6 @@ final class SSHProcess {
         return data.split(separator: 0).prefix(2).map {
             (String(decoding: $0, as: UTF8.self) as NSString).lastPathComponent
         }
-    }
-
-    private static func decode(_ raw: Int32) -> Int32 {
-        let signal = raw & 0x7f
-        return signal == 0 ? (raw >> 8) & 0xff : 128 + signal
     }
 
     private static func resolve(_ program: String, path: String?) throws -> String {
