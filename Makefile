@@ -3,7 +3,7 @@ SWIFT ?= swift
 SWIFT_FLAGS ?=
 BIN := .build/debug/baton
 
-.PHONY: all deps test-deps build release test demo site-demo clean format bench bench-deps
+.PHONY: all deps test-deps build release test demo site-demo clean format lint bench bench-deps
 
 all: build
 
@@ -47,6 +47,16 @@ bench-deps:
 
 bench: deps bench-deps
 	@bash bench/run.sh
+
+# swift-format from the toolchain, with the project's .swift-format (based on swift-argument-parser's).
+FORMAT_PATHS := Package.swift Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive --parallel $(FORMAT_PATHS)
+
+# What CI runs: fails on any finding.
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
 
 clean:
 	rm -rf .build

@@ -6,6 +6,9 @@ import PackageDescription
 //   -> GitKit (Swift wrapper, re-exports GitFormats) -> JournalModel (format, pure)
 //   -> JournalSync (commit, fetch, merge, push) -> JournalReports (read views)
 //   -> BatonCLI (argument parsing) -> baton (executable)
+// CI builds with BATON_STRICT=1 (.ci/run): a warning in baton's own code fails the build there.
+let strict: [SwiftSetting] = Context.environment["BATON_STRICT"] == "1" ? [.unsafeFlags(["-warnings-as-errors"])] : []
+
 let package = Package(
     name: "baton",
     platforms: [.macOS(.v13)],
@@ -56,3 +59,7 @@ let package = Package(
         .testTarget(name: "IntegrationTests", dependencies: ["TestSupport"]),
     ]
 )
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strict
+}

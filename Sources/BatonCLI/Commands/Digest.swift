@@ -14,8 +14,8 @@ struct Digest: ParsableCommand {
         commandName: "digest",
         abstract: "What the team did in a period, and what needs attention.",
         discussion: """
-            For each person: their notes, the tasks whose status they changed (read from the git history),
-            blockers raised and cleared. For the team: blocked tasks and since when, overdue and stale tasks,
+            For each person: their notes, the tasks whose status they changed (read from the git history), \
+            blockers raised and cleared. For the team: blocked tasks and since when, overdue and stale tasks, \
             asks answered late or still waiting past their respond-by time. Default: the last 7 days.
             """)
 

@@ -9,7 +9,7 @@ struct History: ParsableCommand {
         commandName: "history",
         abstract: "A task's timeline from the git history.",
         discussion: """
-            Each change of a field (old → new), each log line, who and when, including changes made by hand
+            Each change of a field (old → new), each log line, who and when, including changes made by hand \
             with plain git. Times are shown in your zone (--tz for another).
             """)
 

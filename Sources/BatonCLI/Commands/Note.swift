@@ -8,7 +8,7 @@ struct Note: ParsableCommand {
         commandName: "note",
         abstract: "Add to your daily note.",
         discussion: """
-            With text, appends a timestamped bullet to today's note (under Today, or the section you pick).
+            With text, appends a timestamped bullet to today's note (under Today, or the section you pick). \
             Without text, opens today's note in $VISUAL or $EDITOR, creating it from the template.
             """)
 

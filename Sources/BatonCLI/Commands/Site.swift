@@ -9,8 +9,8 @@ struct Site: ParsableCommand {
         commandName: "site",
         abstract: "Write a static HTML dashboard into a folder.",
         discussion: """
-            Pages work from file:// with no server: a team overview (blocked, overdue, open asks, this week's
-            notes), a page per person with an activity calendar, a page per task with its timeline, and a page
+            Pages work from file:// with no server: a team overview (blocked, overdue, open asks, this week's \
+            notes), a page per person with an activity calendar, a page per task with its timeline, and a page \
             per week. No page runs any script.
             """)
 

@@ -7,11 +7,11 @@ struct Sync: ParsableCommand {
         commandName: "sync",
         abstract: "Commit pending edits, fetch, merge and push.",
         discussion: """
-            Works offline too: when the remote cannot be reached it says so, keeps every local commit,
+            Works offline too: when the remote cannot be reached it says so, keeps every local commit, \
             and exits with code 69; the next sync delivers them.
 
-            With --watch it keeps running: it syncs about a second after each local change and every
-            interval, backs off while the remote is unreachable, logs one line per sync, and stops
+            With --watch it keeps running: it syncs about a second after each local change and every \
+            interval, backs off while the remote is unreachable, logs one line per sync, and stops \
             cleanly on Ctrl-C (SIGINT) or SIGTERM.
             """)
 
