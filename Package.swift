@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "JournalSync", dependencies: ["GitKit", "JournalModel"]),
         .target(
             name: "JournalReports",
-            dependencies: ["GitKit", "JournalModel", "JournalSync", .product(name: "Ink", package: "Ink")]
+            dependencies: ["JournalModel", "JournalSync", .product(name: "Ink", package: "Ink")]
         ),
         .target(
             name: "BatonCLI",
