@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GitKit
 import JournalModel
 import JournalSync
 
@@ -53,7 +52,7 @@ enum Runtime {
     /// Initializes libgit2 once per process.
     static func start() {
         if !started {
-            GitLibrary.initialize()
+            JournalLibrary.start()
             started = true
         }
     }
@@ -68,7 +67,7 @@ enum Runtime {
     static func remoteOptions(progressLabel: String) -> SyncOptions {
         let env = ProcessInfo.processInfo.environment
         let meter = TransferMeter(label: progressLabel)
-        let progress: (@Sendable (JournalSync.TransferProgress) -> Void)? =
+        let progress: (@Sendable (TransferProgress) -> Void)? =
             isatty(STDERR_FILENO) == 1 ? { @Sendable p in meter.show(p) } : nil
         func nonEmpty(_ key: String) -> String? { env[key].flatMap { $0.isEmpty ? nil : $0 } }
         return SyncOptions(
