@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "JournalSync", dependencies: ["GitKit", "JournalModel"]),
         .target(
             name: "JournalReports",
-            dependencies: ["GitKit", "JournalModel", "JournalSync", .product(name: "Ink", package: "Ink")]
+            dependencies: ["JournalModel", "JournalSync", .product(name: "Ink", package: "Ink")]
         ),
         .target(
             name: "BatonCLI",
@@ -53,10 +53,15 @@ let package = Package(
         // Helpers shared by the test targets (the seeded generator of the randomised tests).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "GitFormats", "TestSupport"]),
-        .testTarget(name: "JournalModelTests", dependencies: ["JournalModel", "TestSupport"]),
+        .testTarget(
+            name: "JournalModelTests",
+            dependencies: ["JournalModel", "TestSupport", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "JournalSyncTests", dependencies: ["JournalSync", "GitKit", "JournalModel", "TestSupport"]),
         .testTarget(name: "JournalReportsTests", dependencies: ["JournalReports", "JournalSync", "JournalModel", "GitKit"]),
         .testTarget(name: "IntegrationTests", dependencies: ["TestSupport"]),
+        // Reads the source tree: imports against this file's dependencies, JournalSync's public API.
+        .testTarget(name: "LayeringTests"),
     ]
 )
 

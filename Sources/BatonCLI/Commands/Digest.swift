@@ -44,7 +44,7 @@ struct Digest: ParsableCommand {
 
 /// Shared steps of the reading commands: periods, members, loading.
 enum ReadingSupport {
-    /// The digest's input: the period in the reader's zone, the files and one walk over the history.
+    /// The digest's input: the period in the reader's zone, read by JournalReports.
     static func digestInput(
         journal: Journal, options: JournalOptions, since: String?, until: String?, member: String?, staleDays: Int?
     ) throws -> DigestInput {
@@ -55,23 +55,8 @@ enum ReadingSupport {
         guard first <= last else { throw CLIError.usage("--since \(first) is after --until \(last)") }
         if let staleDays, staleDays < 1 { throw CLIError.usage("--stale-days must be 1 or more") }
         let only = try member.map { try Handle($0).value }
-        // The current tasks load on the other cores while the history is walked.
-        // (Only open tasks and asks need their logs here.)
-        let loading = InBackground { journal.loadTasks(readBody: { $0.kind == .ask || $0.status.isOpen }) }
-        let start = first.startDate(in: zone)
-        let end = last.adding(days: 1).startDate(in: zone)
-        // One walk over the period only, so the cost follows the period, not the journal's age. A task
-        // blocked before the period gets its "blocked since" from its own log (`Digest.blockedSince`).
-        // The digest reads notes from the work tree and only task changes from the history.
-        let query = JournalHistory.Query(
-            paths: [JournalLayout.tasksFolder], since: start, until: end, skipped: Output.skipped)
-        let events = try journal.history(query, tasksAfterWalk: { loading.value.tasks })
-        let tasks = loading.value.tasks
-        for file in loading.value.unreadable { Output.skipped("skipped \(file.path): \(file.message)") }
-        let notes = journal.notes(in: first...last, unreadable: { Output.skipped("skipped \($0.path): \($0.message)") })
-        return DigestInput(
-            team: journal.config.team, since: first, until: last, zone: zone, now: now,
-            staleDays: staleDays ?? journal.config.staleDays, member: only, tasks: tasks,
-            notes: notes.filter { only == nil || $0.author == only }, events: events)
+        return try DigestInput(
+            journal: journal, since: first, until: last, zone: zone, now: now, staleDays: staleDays, member: only,
+            skipped: Output.skipped)
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GitKit
 import JournalModel
 import JournalSync
 
@@ -37,7 +36,7 @@ struct Init: ParsableCommand {
     /// A remote given as a relative folder path, made absolute against `base` (the folder baton runs
     /// in): the remote is stored in the journal's git config and used from the journal's folder later.
     static func resolvedRemote(_ remote: String, base: String) -> String {
-        guard RemoteAddress(remote).scheme == "file", !remote.contains("://"), !remote.hasPrefix("/") else {
+        guard Journal.remoteIsFolderPath(remote), !remote.hasPrefix("/") else {
             return remote
         }
         let folder = URL(fileURLWithPath: base, isDirectory: true)

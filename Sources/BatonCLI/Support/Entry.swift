@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+import JournalSync
 
 extension Baton {
     /// Runs baton with `arguments` (without the program name). Leading `-C PATH` options work as in git:
@@ -15,8 +15,8 @@ extension Baton {
             }
         }
         if !args.contains(where: { ["-h", "--help", "help", "--version", "--generate-completion-script"].contains($0) }) {
-            // libgit2's start-up work overlaps with argument parsing (see GitLibrary.initializeInBackground).
-            GitLibrary.initializeInBackground()
+            // libgit2's start-up work overlaps with argument parsing (see JournalLibrary.startInBackground).
+            JournalLibrary.startInBackground()
         }
         do {
             var command = try parseAsRoot(args)
@@ -24,10 +24,10 @@ extension Baton {
         } catch {
             // `exit` runs the process's exit handlers (OpenSSL's and libgit2's among them); they must not
             // run while libgit2's start-up is still going on another thread, which crashed usage errors.
-            GitLibrary.finishBackgroundStart()
+            JournalLibrary.finishBackgroundStart()
             exit(withError: error)
         }
-        GitLibrary.finishBackgroundStart()
+        JournalLibrary.finishBackgroundStart()
         Foundation.exit(0)
     }
 }

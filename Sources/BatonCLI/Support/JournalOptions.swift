@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GitKit
 import JournalModel
 import JournalSync
 
@@ -53,7 +52,7 @@ enum Runtime {
     /// Initializes libgit2 once per process.
     static func start() {
         if !started {
-            GitLibrary.initialize()
+            JournalLibrary.start()
             started = true
         }
     }
@@ -65,13 +64,13 @@ enum Runtime {
 
     /// Remote options: progress (fetch, clone and push) on a terminal only, an HTTPS token from `BATON_TOKEN`
     /// (an empty one counts as unset; without one, git's credential helpers are asked), warnings on stderr.
-    static func remoteOptions(progressLabel: String) -> RemoteOptions {
+    static func remoteOptions(progressLabel: String) -> SyncOptions {
         let env = ProcessInfo.processInfo.environment
         let meter = TransferMeter(label: progressLabel)
         let progress: (@Sendable (TransferProgress) -> Void)? =
             isatty(STDERR_FILENO) == 1 ? { @Sendable p in meter.show(p) } : nil
         func nonEmpty(_ key: String) -> String? { env[key].flatMap { $0.isEmpty ? nil : $0 } }
-        return RemoteOptions(
+        return SyncOptions(
             progress: progress, token: nonEmpty("BATON_TOKEN"), tokenUser: nonEmpty("BATON_TOKEN_USER"),
             warning: { @Sendable line in FileHandle.standardError.write(Data("baton: \(line)\n".utf8)) })
     }

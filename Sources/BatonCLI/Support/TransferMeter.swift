@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+import JournalSync
 
 /// Draws transfer progress on one terminal line (stderr), redrawing at most ten times a second and only
 /// when the text changes, and ending each transfer's line once. Only numbers are shown, never URLs or server text.

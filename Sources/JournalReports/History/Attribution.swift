@@ -1,6 +1,6 @@
 import Foundation
-import GitKit
 import JournalModel
+import JournalSync
 
 /// Decides who made each change: the log line's author for log lines; for other changes the
 /// handle the commit message or the commit's new log lines name, else the handle last seen with
@@ -56,20 +56,20 @@ struct Attribution {
     }
 
     /// The handle for the commit's author when nothing in the commit names one.
-    func handle(for signature: Signature) -> String {
-        if let mapped = emailToHandle[signature.email.lowercased()] { return mapped }
-        let local = signature.email.split(separator: "@").first.map { String($0).lowercased() } ?? ""
+    func handle(for author: Author) -> String {
+        if let mapped = emailToHandle[author.email.lowercased()] { return mapped }
+        let local = author.email.split(separator: "@").first.map { String($0).lowercased() } ?? ""
         if known.contains(local) { return local }
-        let name = signature.name.lowercased()
+        let name = author.name.lowercased()
         if known.contains(name) { return name }
         if let first = name.split(separator: " ").first.map(String.init), known.contains(first) { return first }
-        return TextSafety.singleLine(signature.name)
+        return TextSafety.singleLine(author.name)
     }
 
     /// The events of one commit.
     func events(for item: RawCommit) -> [HistoryEvent] {
         let commit = item.commit
-        let stamp = Timestamp(date: commit.author.time, offsetSeconds: commit.author.offsetMinutes * 60)
+        let stamp = Timestamp(date: commit.author.date, offsetSeconds: commit.author.offsetMinutes * 60)
         let committer = Self.namedHandle(item, known: known) ?? handle(for: commit.author)
         var events: [HistoryEvent] = []
         for file in item.files {
@@ -87,7 +87,7 @@ struct Attribution {
                 }
                 events.append(
                     HistoryEvent(
-                        commit: commit.id.hex, at: at, author: who, taskID: file.taskID, noteDay: file.noteDay,
+                        commit: commit.id, at: at, author: who, taskID: file.taskID, noteDay: file.noteDay,
                         path: file.path, change: change))
             }
         }

@@ -1,5 +1,4 @@
 import Foundation
-import GitKit
 import JournalModel
 import JournalSync
 
@@ -25,12 +24,8 @@ extension Journal {
     /// `history`, asking for the current tasks (to recognise authors) only after the walk, so they
     /// can be loaded on another core while it runs.
     public func history(_ query: JournalHistory.Query, tasksAfterWalk: @escaping () -> [TaskDocument]) throws -> [HistoryEvent] {
-        do {
-            return try JournalHistory(repository: repository, knownHandlesAfterWalk: { self.knownHandles(tasks: tasksAfterWalk()) })
-                .events(query)
-        } catch let error as GitError {
-            throw JournalError.git(operation: error.operation, message: error.message)
-        }
+        try JournalHistory(journal: self, knownHandlesAfterWalk: { self.knownHandles(tasks: tasksAfterWalk()) })
+            .events(query)
     }
 
     /// Every note whose day lies in `days`, by author, from the work tree; unreadable ones go to `unreadable`.

@@ -1,6 +1,6 @@
 import Foundation
-import GitKit
 import JournalModel
+import JournalSync
 
 /// Reads the journal's history in one walk over the commits: every change to tasks, asks and
 /// notes, with who made it and when, hand edits made with plain git included.
@@ -36,43 +36,38 @@ public struct JournalHistory {
     /// (Work merged late keeps its own commit time, so it is found in time order anyway.)
     static let walkMargin: TimeInterval = 2 * 86_400
 
-    let repository: Repository
-    /// Parsed versions by blob id: the new version of one commit is the old version of the next one.
+    let journal: Journal
+    /// Parsed versions by content id: the new version of one commit is the old version of the next one.
     private let cache = ParseCache()
     /// Handles known from the work tree (note folders, task owners), used to recognise authors;
     /// asked for only after the walk, so they can be gathered while it runs.
     let knownHandles: () -> Set<String>
 
-    public init(repository: Repository, knownHandles: Set<String> = []) {
-        self.init(repository: repository, knownHandlesAfterWalk: { knownHandles })
+    public init(journal: Journal, knownHandles: Set<String> = []) {
+        self.init(journal: journal, knownHandlesAfterWalk: { knownHandles })
     }
 
-    public init(repository: Repository, knownHandlesAfterWalk: @escaping () -> Set<String>) {
-        self.repository = repository
+    public init(journal: Journal, knownHandlesAfterWalk: @escaping () -> Set<String>) {
+        self.journal = journal
         self.knownHandles = knownHandlesAfterWalk
     }
 
     /// Every change matching `query`, oldest first.
     public func events(_ query: Query = Query()) throws -> [HistoryEvent] {
-        guard let head = try repository.headCommit() else { return [] }
         var raw: [RawCommit] = []
         var namers = CommitNamers()
         var position = 0
         let stopBefore = query.since.map { $0.addingTimeInterval(-Self.walkMargin) }
         // Newest first by commit time: a bounded walk stops as soon as it is past `since`; events are
         // sorted by time below anyway.
-        let comparer = TreeComparer(repository: repository, paths: query.paths)
-        try repository.commitsNewestFirst(from: head) { commit in
-            if let stopBefore, commit.committer.time < stopBefore { return false }
-            guard commit.parents.count <= 1 else { return true }
-            let parentTree = try commit.parents.first.map { try repository.tree(ofCommit: $0) }
-            let deltas = try comparer.deltas(from: parentTree, to: commit.tree)
+        let walk = FileHistoryQuery(paths: query.paths, order: .newestFirst, committedSince: stopBefore)
+        try journal.fileHistory(walk) { commit in
             var files: [RawFile] = []
             let skip: (String, any Error) -> Void = { path, error in
-                query.skipped?("skipped \(path) as of commit \(commit.id.short): \(Self.detail(of: error))")
+                query.skipped?("skipped \(path) as of commit \(commit.shortID): \(Self.detail(of: error))")
             }
-            for delta in deltas {
-                if let file = try readFile(delta, skip: skip) { files.append(file) }
+            for change in commit.files {
+                if let file = try readFile(change, skip: skip) { files.append(file) }
             }
             if files.isEmpty {
                 // Outside the paths asked for, a commit still tells which handle its author uses.
@@ -95,20 +90,20 @@ public struct JournalHistory {
         return kept.sorted { ($0.element.at.date, $0.offset) < ($1.element.at.date, $1.offset) }.map(\.element)
     }
 
-    private func readFile(_ delta: TreeDelta, skip: (String, any Error) -> Void) throws -> RawFile? {
+    private func readFile(_ delta: FileChange, skip: (String, any Error) -> Void) throws -> RawFile? {
         switch JournalLayout.classify(path: delta.path) {
         case .task(let id):
-            let old = try delta.oldBlob.flatMap { try parseTask($0, path: delta.path, skip: skip) }
-            let new = try delta.newBlob.flatMap { try parseTask($0, path: delta.path, skip: skip) }
+            let old = try delta.old.flatMap { try parseTask($0, path: delta.path, skip: skip) }
+            let new = try delta.new.flatMap { try parseTask($0, path: delta.path, skip: skip) }
             // An unreadable version (broken hand edit) is skipped rather than reported as a deletion.
-            if delta.oldBlob != nil && old == nil || delta.newBlob != nil && new == nil { return nil }
+            if delta.old != nil && old == nil || delta.new != nil && new == nil { return nil }
             let changes = TaskChanges.between(old, new)
             let logs = TaskChanges.newLogEntries(old?.log ?? [], new?.log ?? [])
             return RawFile(path: delta.path, taskID: id, noteAuthor: nil, noteDay: nil, changes: changes, logs: logs)
         case .note(let handle, let day):
-            guard let newBlob = delta.newBlob else { return nil }
-            guard let new = try parseNote(newBlob, path: delta.path, skip: skip) else { return nil }
-            let old = try delta.oldBlob.flatMap { try parseNote($0, path: delta.path, skip: skip) }
+            guard let newVersion = delta.new else { return nil }
+            guard let new = try parseNote(newVersion, path: delta.path, skip: skip) else { return nil }
+            let old = try delta.old.flatMap { try parseNote($0, path: delta.path, skip: skip) }
             let offset = new.utcOffset.flatMap(Timestamp.parseOffset)
             var changes: [HistoryEvent.Change] = []
             var times: [Timestamp?] = []
@@ -124,34 +119,36 @@ public struct JournalHistory {
         }
     }
 
-    private func parseTask(_ blob: ObjectID, path: String, skip: (String, any Error) -> Void) throws -> TaskDocument? {
-        try parsed(blob, path: path, in: \.tasks, skip: skip) { try TaskDocument.parse($0, path: path) }
+    private func parseTask(
+        _ version: FileVersion, path: String, skip: (String, any Error) -> Void
+    ) throws -> TaskDocument? {
+        try parsed(version, path: path, in: \.tasks, skip: skip) { try TaskDocument.parse($0, path: path) }
     }
 
-    private func parseNote(_ blob: ObjectID, path: String, skip: (String, any Error) -> Void) throws -> DailyNote? {
-        try parsed(blob, path: path, in: \.notes, skip: skip) { try DailyNote.parse($0, path: path) }
+    private func parseNote(
+        _ version: FileVersion, path: String, skip: (String, any Error) -> Void
+    ) throws -> DailyNote? {
+        try parsed(version, path: path, in: \.notes, skip: skip) { try DailyNote.parse($0, path: path) }
     }
 
-    /// The blob parsed by `parse` (with the same bounded parser as the work tree's files), from the
+    /// The version parsed by `parse` (with the same bounded parser as the work tree's files), from the
     /// cache when this walk parsed it before; a version that cannot be read is nil, told to `skip` once.
     private func parsed<T>(
-        _ blob: ObjectID, path: String, in slot: ReferenceWritableKeyPath<ParseCache, [ObjectID: T?]>,
+        _ version: FileVersion, path: String, in slot: ReferenceWritableKeyPath<ParseCache, [String: T?]>,
         skip: (String, any Error) -> Void, _ parse: (String) throws -> T
     ) throws -> T? {
-        if let hit = cache[keyPath: slot][blob] { return hit }
+        if let hit = cache[keyPath: slot][version.id] { return hit }
         let value: T?
         do {
             // A huge version is refused before it is read: parsing is bounded by the same cap as files.
-            let size = try repository.objectSize(blob)
-            if size > ModelError.maxFileBytes { throw ModelError.fileTooLarge(path: path, bytes: size) }
-            value = try parse(String(decoding: try repository.blobData(blob), as: UTF8.self))
-        } catch let error as GitError {
+            value = try parse(try version.text(path: path))
+        } catch let error as JournalError {
             throw error
         } catch {
             value = nil
             skip(path, error)
         }
-        cache[keyPath: slot][blob] = value
+        cache[keyPath: slot][version.id] = value
         return value
     }
 
@@ -162,15 +159,15 @@ public struct JournalHistory {
     }
 }
 
-/// Parsed file versions by blob id, for one walk.
+/// Parsed file versions by content id, for one walk.
 private final class ParseCache {
-    var tasks: [ObjectID: TaskDocument?] = [:]
-    var notes: [ObjectID: DailyNote?] = [:]
+    var tasks: [String: TaskDocument?] = [:]
+    var notes: [String: DailyNote?] = [:]
 }
 
 /// A commit and the journal files it changed, before attribution.
 struct RawCommit {
-    let commit: Commit
+    let commit: HistoryCommit
     let files: [RawFile]
     /// Its place in the walk, newest first.
     var position = 0
@@ -182,7 +179,7 @@ struct RawCommit {
 struct CommitNamers {
     private(set) var byEmail: [String: [(handle: String, position: Int)]] = [:]
 
-    mutating func note(_ commit: Commit, position: Int) {
+    mutating func note(_ commit: HistoryCommit, position: Int) {
         guard let candidate = Attribution.messageCandidate(commit.summary) else { return }
         let email = commit.author.email.lowercased()
         if byEmail[email]?.contains(where: { $0.handle == candidate }) == true { return }

@@ -1,10 +1,9 @@
 import Foundation
-import GitKit
 
 /// The one-line message for a refused server certificate: for ssh, whether the host is unknown or its key
 /// changed, and the commands that make it trusted.
 enum HostKeyAdvice {
-    static func message(remote: String, rejection: HostKeyRejection?, detail: String) -> String {
+    static func message(remote: String, rejection: HostKeyProblem?, detail: String) -> String {
         guard let rejection else {
             if remote.lowercased().hasPrefix("https://") || remote.lowercased().hasPrefix("http://") {
                 return "the TLS certificate of \(remote) could not be verified (\(detail)), so nothing was sent. "

@@ -13,6 +13,8 @@ extension Journal {
 
     /// Refuses an index baton cannot read or write faithfully (a split or sparse index).
     func checkIndexUsable() throws {
-        if let problem = repository.unreadableIndexFeature() { throw JournalError.unsupportedIndex(problem) }
+        if let problem = repository.unreadableIndexFeature() {
+            throw JournalError.unsupportedIndex(feature: problem.name, remedy: problem.remedy)
+        }
     }
 }

@@ -7,8 +7,8 @@ import JournalModel
 public final class Journal {
     /// The work tree root.
     public let root: String
-    /// The clone's git repository, for read-only views of its history (reports).
-    public let repository: Repository
+    /// The clone's git repository. Layers above read its history through `fileHistory`.
+    let repository: Repository
     /// Team settings from `baton.yml`; the defaults for whatever it lacks or cannot say.
     public let config: JournalConfig
     /// Problems with `baton.yml` (one line each), for commands to show as warnings: a bad or missing
@@ -198,7 +198,7 @@ public final class Journal {
     }
 
     /// The commit identity: git's `user.name`/`user.email`, else the handle.
-    public func signature() -> Signature {
+    func signature() -> Signature {
         if let configured = repository.configuredSignature() { return configured }
         let name = me?.value ?? "baton"
         return Signature(name: name, email: "\(name)@baton.invalid")

@@ -25,12 +25,12 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
     /// A journal path is not what baton can read or write there (a folder, a device, a file too large).
     case badEntry(path: String, problem: String)
     case operationInProgress
-    /// The clone's index uses a git feature libgit2 cannot read (`IndexFeature`).
-    case unsupportedIndex(IndexFeature)
+    /// The clone's index uses a git feature libgit2 cannot read: its name, and the git command that removes it.
+    case unsupportedIndex(feature: String, remedy: String)
     /// A `filter.<driver>` has only a `process` command, which baton cannot run.
     case unrunnableFilter(driver: String)
     /// The server's certificate was refused: for ssh, `rejection` says whether the host is unknown or its key changed.
-    case hostKey(remote: String, rejection: HostKeyRejection?, detail: String)
+    case hostKey(remote: String, rejection: HostKeyProblem?, detail: String)
     case git(operation: String, message: String)
 
     public var errorDescription: String? {
@@ -74,9 +74,9 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
                 + "Fix or remove it with git and try again"
         case .operationInProgress:
             return "a git merge or rebase is in progress in this clone; finish it with git (or `git merge --abort`) first"
-        case .unsupportedIndex(let feature):
-            return "this clone's git index is \(feature.name), which baton cannot read; nothing was changed. "
-                + "Run `\(feature.remedy)`, then retry"
+        case .unsupportedIndex(let feature, let remedy):
+            return "this clone's git index is \(feature), which baton cannot read; nothing was changed. "
+                + "Run `\(remedy)`, then retry"
         case .unrunnableFilter(let driver):
             return "git's filter.\(driver) has only a `process` command, which baton cannot run; nothing was changed. "
                 + "Set filter.\(driver).clean to an equivalent command, then retry"
@@ -105,7 +105,8 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
         case .authentication: return .authenticationFailed(remote: remote, detail: message)
         case .tls: return .tlsFailed(remote: remote, detail: message)
         case .rejected: return .pushRejected(detail: message)
-        case .certificate: return .hostKey(remote: remote, rejection: error.hostKey, detail: message)
+        case .certificate:
+            return .hostKey(remote: remote, rejection: error.hostKey.map(HostKeyProblem.init), detail: message)
         default: return .git(operation: RemoteDisplay.scrub(error.operation, url: url, secrets: []), message: message)
         }
     }

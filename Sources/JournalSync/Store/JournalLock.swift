@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 
 /// An exclusive lock on one clone, so two baton processes never write it at once.
 /// The lock file holds the owner's pid and host; the ownership itself is a `flock` on that file, which
@@ -51,7 +52,8 @@ public final class JournalLock {
                     Self.inProcess.lock.withLock { Self.inProcess.entries[path] = (fd, 1) }
                     held = true
                     let tookOverStaleLock = !previous.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-                    Self.removeStaleGitLocks(gitDirectory: gitDirectory, afterDeadHolder: tookOverStaleLock)
+                    // git's own lock files a killed baton left behind are the git layer's to remove.
+                    Repository.removeStaleLockFiles(gitDirectory: gitDirectory, afterDeadHolder: tookOverStaleLock)
                     if tookOverStaleLock { Self.removeDeadTemporaryFiles(gitDirectory: gitDirectory) }
                     return
                 }
@@ -108,35 +110,6 @@ public final class JournalLock {
             if path == ".git" { return false }
             if entry.kind == .file && isDead(entry.name) { try? workTree.remove(path) }
             return true
-        }
-    }
-
-    /// Removes git lock files a killed baton left behind (index, HEAD, FETCH_HEAD, config, branch refs). After
-    /// taking over a dead baton's lock they are its: each is removed once it is a second old (waiting for
-    /// a younger one, so a git command started by hand right now can finish first). Otherwise only locks
-    /// older than ten minutes are removed.
-    static func removeStaleGitLocks(gitDirectory: String, afterDeadHolder: Bool) {
-        let fm = FileManager.default
-        var candidates = ["index.lock", "HEAD.lock", "FETCH_HEAD.lock", "ORIG_HEAD.lock", "config.lock", "packed-refs.lock"]
-            .map { gitDirectory + "/" + $0 }
-        for folder in ["refs/heads", "refs/remotes/origin"] {
-            let dir = gitDirectory + "/" + folder
-            for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where name.hasSuffix(".lock") {
-                candidates.append(dir + "/" + name)
-            }
-        }
-        let minimumAge: TimeInterval = afterDeadHolder ? 1 : 600
-        for lock in candidates {
-            guard let modified = (try? fm.attributesOfItem(atPath: lock))?[.modificationDate] as? Date else { continue }
-            let age = -modified.timeIntervalSinceNow
-            if age < minimumAge {
-                guard afterDeadHolder else { continue }
-                usleep(useconds_t(min(minimumAge - age, 1) * 1_000_000))
-                // Still there and untouched: the dead holder's.
-                guard let again = (try? fm.attributesOfItem(atPath: lock))?[.modificationDate] as? Date, again == modified
-                else { continue }
-            }
-            unlink(lock)
         }
     }
 }

@@ -29,11 +29,11 @@ extension Journal {
     }
 
     /// Clones the journal at `url` into `path` and records `me` as this clone's handle.
-    public static func clone(url: String, to path: String, me: Handle?, options: RemoteOptions) throws -> Journal {
+    public static func clone(url: String, to path: String, me: Handle?, options: SyncOptions) throws -> Journal {
         try requireEmptyTarget(path)
         let repository: Repository
         do {
-            repository = try Repository.clone(url: url, to: path, options: options)
+            repository = try Repository.clone(url: url, to: path, options: options.remote)
         } catch let error as GitError {
             let failure = JournalError.from(error, url: url, secrets: [options.token])
             if case .offline(let remote, let detail) = failure {

@@ -7,7 +7,7 @@ extension Journal {
     /// content), and pushes, retrying when someone else pushed in between.
     /// A remote whose history was rewritten stops the sync (local work kept) unless `acceptRewrite` is set,
     /// in which case local work is merged into the new history.
-    public func sync(options: RemoteOptions = RemoteOptions(), maxAttempts: Int = 5, acceptRewrite: Bool = false) throws
+    public func sync(options: SyncOptions = SyncOptions(), maxAttempts: Int = 5, acceptRewrite: Bool = false) throws
         -> SyncReport
     {
         let lock = try acquireLock()
@@ -29,7 +29,7 @@ extension Journal {
         }
     }
 
-    private func syncLocked(options: RemoteOptions, maxAttempts: Int, knownRemoteTip: String?) throws -> SyncReport {
+    private func syncLocked(options: SyncOptions, maxAttempts: Int, knownRemoteTip: String?) throws -> SyncReport {
         guard let url = try? repository.remoteURL("origin") else { throw JournalError.noRemote }
         try checkCanCommit()
         var report = SyncReport()
@@ -40,7 +40,7 @@ extension Journal {
 
         for attempt in 1...maxAttempts {
             do {
-                try repository.fetch(remote: "origin", options: options)
+                try repository.fetch(remote: "origin", options: options.remote)
             } catch let error as GitError {
                 throw JournalError.from(error, url: url, secrets: [options.token])
             }
@@ -61,7 +61,7 @@ extension Journal {
                 ahead = try countCommits(local)
             }
             do {
-                try repository.push(remote: "origin", refspecs: ["\(branchRef):\(branchRef)"], options: options)
+                try repository.push(remote: "origin", refspecs: ["\(branchRef):\(branchRef)"], options: options.remote)
                 try? repository.forceReference(trackingRef, to: local, message: "baton: pushed")
                 report.pushed += ahead
                 return report

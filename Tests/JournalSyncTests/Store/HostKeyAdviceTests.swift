@@ -1,5 +1,4 @@
 import Foundation
-import GitKit
 import Testing
 
 @testable import JournalSync
@@ -9,10 +8,10 @@ import Testing
 @Suite("Host key advice (unit)")
 struct HostKeyAdviceTests {
     private let remote = "ssh://git@example.org:2222/team/journal.git"
-    private func rejection(_ reason: HostKeyRejection.Reason, type: String = "", fingerprint: String = "")
-        -> HostKeyRejection
+    private func rejection(_ reason: HostKeyProblem.Reason, type: String = "", fingerprint: String = "")
+        -> HostKeyProblem
     {
-        HostKeyRejection(
+        HostKeyProblem(
             reason: reason, host: "example.org", port: 2222, keyType: type, fingerprint: fingerprint,
             knownHostsFile: "/nowhere/known_hosts")
     }

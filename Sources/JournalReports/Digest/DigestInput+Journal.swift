@@ -1,0 +1,32 @@
+import Foundation
+import JournalModel
+import JournalSync
+
+extension DigestInput {
+    /// The digest's input from `journal` for the days `first...last` in `zone`: the current tasks
+    /// (loaded on another core while the history is walked), one walk over the period's task changes,
+    /// and the period's notes from the work tree. Files and old versions that cannot be read are told
+    /// to `skipped` (one line each) and left out.
+    public init(
+        journal: Journal, since first: LocalDay, until last: LocalDay, zone: TimeZone, now: Timestamp,
+        staleDays: Int?, member: String?, skipped: @escaping @Sendable (String) -> Void
+    ) throws {
+        // The current tasks load on the other cores while the history is walked.
+        // (Only open tasks and asks need their logs here.)
+        let loading = InBackground { journal.loadTasks(readBody: { $0.kind == .ask || $0.status.isOpen }) }
+        let start = first.startDate(in: zone)
+        let end = last.adding(days: 1).startDate(in: zone)
+        // One walk over the period only, so the cost follows the period, not the journal's age. A task
+        // blocked before the period gets its "blocked since" from its own log (`Digest.blockedSince`).
+        // The digest reads notes from the work tree and only task changes from the history.
+        let query = JournalHistory.Query(paths: [JournalLayout.tasksFolder], since: start, until: end, skipped: skipped)
+        let events = try journal.history(query, tasksAfterWalk: { loading.value.tasks })
+        let tasks = loading.value.tasks
+        for file in loading.value.unreadable { skipped("skipped \(file.path): \(file.message)") }
+        let notes = journal.notes(in: first...last, unreadable: { skipped("skipped \($0.path): \($0.message)") })
+        self.init(
+            team: journal.config.team, since: first, until: last, zone: zone, now: now,
+            staleDays: staleDays ?? journal.config.staleDays, member: member, tasks: tasks,
+            notes: notes.filter { member == nil || $0.author == member }, events: events)
+    }
+}

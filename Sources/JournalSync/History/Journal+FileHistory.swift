@@ -1,0 +1,42 @@
+import Foundation
+import GitKit
+
+extension Journal {
+    /// The commits reachable from HEAD, in one walk, each with the files it changed under
+    /// `query.paths` (its tree compared with its parent's, only under those paths). Merge commits are
+    /// skipped: each side's own commits are walked. `body` returns false to stop; with
+    /// `.oldestFirst` it is called once the walk is complete.
+    public func fileHistory(_ query: FileHistoryQuery, _ body: (HistoryCommit) throws -> Bool) throws {
+        var collected: [HistoryCommit] = []
+        do {
+            guard let head = try repository.headCommit() else { return }
+            let comparer = TreeComparer(repository: repository, paths: query.paths)
+            try repository.commitsNewestFirst(from: head) { commit in
+                if let since = query.committedSince, commit.committer.time < since { return false }
+                guard commit.parents.count <= 1 else { return true }
+                let parentTree = try commit.parents.first.map { try repository.tree(ofCommit: $0) }
+                let files = try comparer.deltas(from: parentTree, to: commit.tree).map(fileChange)
+                let item = HistoryCommit(
+                    id: commit.id.hex, shortID: commit.id.short, parents: commit.parents.map(\.hex),
+                    author: Author(commit.author), committer: Author(commit.committer), message: commit.message,
+                    files: files)
+                if query.order == .oldestFirst {
+                    collected.append(item)
+                    return true
+                }
+                return try body(item)
+            }
+        } catch let error as GitError {
+            throw error.journalError
+        }
+        for item in collected.reversed() {
+            guard try body(item) else { return }
+        }
+    }
+
+    private func fileChange(_ delta: TreeDelta) -> FileChange {
+        FileChange(
+            path: delta.path, old: delta.oldBlob.map { FileVersion(id: $0.hex, object: $0, repository: repository) },
+            new: delta.newBlob.map { FileVersion(id: $0.hex, object: $0, repository: repository) })
+    }
+}
