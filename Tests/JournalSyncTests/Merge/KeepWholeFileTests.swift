@@ -39,8 +39,9 @@ struct KeepWholeFileTests {
         let theirs = Array("tom's line\n".utf8) + base
         let result = Self.both("shared/dump.txt", base: base, ours, theirs)
         #expect(result.keptBeside != nil, "both versions are kept whole")
-        #expect([result.bytes, result.keptBeside?.bytes].contains(ours))
-        #expect([result.bytes, result.keptBeside?.bytes].contains(theirs))
+        let versions: [[UInt8]?] = [result.bytes, result.keptBeside?.bytes]
+        #expect(versions.contains(ours))
+        #expect(versions.contains(theirs))
     }
 
     @Test func binaryAddedOnBothSidesKeepsBoth() {
