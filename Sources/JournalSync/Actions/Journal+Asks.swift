@@ -13,7 +13,7 @@ extension Journal {
             let task = try Journal.parseTask(rendered, id: id)
             try save(
                 [task.path: task.render()],
-                message: "ask \(id): \(me) asks \(person), respond by \(respondBy.rendered(in: TimeZone(secondsFromGMT: now.offsetSeconds) ?? .current))")
+                message: .askMade(id: id, from: me.value, to: person.value, respondBy: respondBy))
             return task
         }
     }
@@ -28,7 +28,7 @@ extension Journal {
         return try changeTask(prefix, at: now, attachments: prepared) { task, _ in
             if done { task.status = .done }
             let body = Journal.text(text, linking: prepared, from: task.path)
-            return "replied: \(body)" + (done ? " (done)" : "")
+            return .replied(text: body, done: done)
         }
     }
 }
