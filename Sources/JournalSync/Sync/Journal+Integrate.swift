@@ -63,8 +63,10 @@ extension Journal {
         let remoteCommit = try repository.commit(remote)
         let base = try repository.mergeBase(local, remote)
         let baseTree = try base.map { try repository.commit($0).tree }
-        let ours = Dictionary(try repository.diff(from: baseTree, to: localCommit.tree).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        let theirs = try repository.diff(from: baseTree, to: remoteCommit.tree)
+        let ours = Dictionary(
+            try TreeComparer(repository: repository).deltas(from: baseTree, to: localCommit.tree).map { ($0.path, $0) },
+            uniquingKeysWith: { a, _ in a })
+        let theirs = try TreeComparer(repository: repository).deltas(from: baseTree, to: remoteCommit.tree)
         let theirAuthors = try authors(from: remote, hiding: [local])
         let ourAuthors = try authors(from: local, hiding: [remote])
         var changes: [TreeChange] = []

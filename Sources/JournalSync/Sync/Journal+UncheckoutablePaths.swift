@@ -24,7 +24,7 @@ extension Journal {
     ) {
         let currentTree = try current.map { try repository.commit($0).tree }
         let targetCommit = try repository.commit(target)
-        let added = try repository.diff(from: currentTree, to: targetCommit.tree)
+        let added = try TreeComparer(repository: repository).deltas(from: currentTree, to: targetCommit.tree)
             .filter { $0.newBlob != nil && !CheckoutPath.isSafe($0.path) }
         guard !added.isEmpty else { return (target, []) }
         var dropped: [DroppedPath] = []
