@@ -7,7 +7,7 @@ extension Journal {
         let me = try requireMe()
         let seconds = window ?? TimeInterval(config.askWindowHours * 3600)
         let respondBy = Timestamp(date: now.date.addingTimeInterval(seconds), offsetSeconds: now.offsetSeconds)
-        return try locked {
+        return try withLockTaken {
             let id = TaskID.generate(avoiding: Set(try existingTaskIDs()))
             let rendered = try templates.ask(id: id, from: me, to: person, text: text, created: now, respondBy: respondBy)
             let task = try Journal.parseTask(rendered, id: id)

@@ -69,7 +69,7 @@ extension Journal {
     @discardableResult
     public func save(_ files: [String: String], attachments: [PreparedAttachment], message: CommitMessage) throws -> String {
         if attachments.isEmpty { return try save(files, message: message) }
-        let lock = try acquireLock()
+        let lock = try takeLockAndRepair()
         defer { lock.release() }
         try checkCanCommit()
         for attachment in attachments {

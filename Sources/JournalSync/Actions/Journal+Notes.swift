@@ -22,7 +22,7 @@ extension Journal {
         let me = try requireMe()
         let path = notePath(for: me, day: day)
         // Read and save under one lock, so a concurrent sync cannot change the note in between.
-        return try locked {
+        return try withLockTaken {
             let current = try noteText(for: me, day: day, offset: Timestamp.offsetString(seconds: now.offsetSeconds)).text
             let style = try rewriteStyle(of: path)
             var note = try DailyNote.parse(current, path: path)

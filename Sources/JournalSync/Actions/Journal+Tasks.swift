@@ -116,7 +116,7 @@ extension Journal {
     ) throws -> TaskDocument {
         let me = try requireMe()
         let owner = owner ?? me
-        return try locked { try addTaskLocked(title: title, owner: owner, me: me, due: due, tags: tags, description: description, at: now, attachments: attachments) }
+        return try withLockTaken { try addTaskLocked(title: title, owner: owner, me: me, due: due, tags: tags, description: description, at: now, attachments: attachments) }
     }
 
     private func addTaskLocked(
@@ -146,7 +146,7 @@ extension Journal {
     ) throws -> TaskDocument {
         let me = try requireMe()
         // Read and save under one lock, so a concurrent sync cannot change the task in between.
-        return try locked {
+        return try withLockTaken {
             var task = try resolveTask(prefix)
             let style = try rewriteStyle(of: task.path)
             let made = try change(&task, me)

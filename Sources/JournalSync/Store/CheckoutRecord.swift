@@ -64,11 +64,4 @@ extension Journal {
             CheckoutRecord.remove(gitDirectory: gitDirectory)
         }
     }
-
-    /// Takes the clone's lock and repairs anything a killed baton left half done.
-    func acquireLock() throws -> JournalLock {
-        let lock = try JournalLock(gitDirectory: gitDirectory)
-        try repairInterruptedCheckout()
-        return lock
-    }
 }

@@ -135,7 +135,7 @@ public final class Journal {
     /// When this returns, the change is on disk and in a commit.
     @discardableResult
     public func save(_ files: [String: String], message: CommitMessage) throws -> String {
-        let lock = try acquireLock()
+        let lock = try takeLockAndRepair()
         defer { lock.release() }
         try checkCanCommit()
         for (relative, text) in files.sorted(by: { $0.key < $1.key }) {

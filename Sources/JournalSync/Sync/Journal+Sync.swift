@@ -10,7 +10,7 @@ extension Journal {
     public func sync(options: RemoteOptions = RemoteOptions(), maxAttempts: Int = 5, acceptRewrite: Bool = false) throws
         -> SyncReport
     {
-        let lock = try acquireLock()
+        let lock = try takeLockAndRepair()
         defer { lock.release() }
         var state = SyncState.load(gitDirectory: gitDirectory)
         state.lastAttempt = Date()

@@ -25,7 +25,7 @@ struct CheckoutRepairTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try CheckoutRecord(from: first.hex, to: second.hex).save(gitDirectory: journal.gitDirectory)
         try "one\ntw".write(toFile: folder + "/tasks/a.md", atomically: false, encoding: .utf8)
-        let lock = try journal.acquireLock()
+        let lock = try journal.takeLockAndRepair()
         lock.release()
         #expect(try String(contentsOfFile: folder + "/tasks/a.md", encoding: .utf8) == "one\ntwo\nthree\n")
         #expect(CheckoutRecord.load(gitDirectory: journal.gitDirectory) == nil)
