@@ -52,7 +52,10 @@ struct CommitMessageFormatTests {
             .handEdits(listed: ["a", "b", "c", "d", "e"], more: 2),
             "hand edits: a, b, c, d, e, and 2 more"
         ),
-        (.syncMerge(authors: ["Tom"], commits: 3, mergedFiles: [], keptBeside: []), "sync: merge Tom's work (3 commit(s))"),
+        (
+            .syncMerge(authors: ["Tom"], commits: 3, mergedFiles: [], keptBeside: []),
+            "sync: merge Tom's work (3 commit(s))"
+        ),
         (
             .syncMerge(
                 authors: ["Tom", "Lee"], commits: 2, mergedFiles: ["notes/tom/2026/2026-11-24.md", "tasks/k7q2xm.md"],
@@ -117,7 +120,8 @@ struct CommitMessageFormatTests {
     func authors() {
         #expect(CommitMessage(parsing: "note: priya 2026-11-24 blockers")?.author == "priya")
         #expect(CommitMessage(parsing: "task k7q2xm: tom blocked: waiting on API keys")?.author == "tom")
-        #expect(CommitMessage(parsing: "ask p3hd9x: priya asks tom, respond by 2026-11-25 09:14 +05:30")?.author == "priya")
+        let ask = "ask p3hd9x: priya asks tom, respond by 2026-11-25 09:14 +05:30"
+        #expect(CommitMessage(parsing: ask)?.author == "priya")
         #expect(CommitMessage(parsing: "ask p3hd9x: tom replied: sure")?.author == "tom")
         #expect(CommitMessage(parsing: "hand edits: notes/a.md")?.author == nil)
         #expect(CommitMessage(parsing: "journal: created for team data")?.author == nil)

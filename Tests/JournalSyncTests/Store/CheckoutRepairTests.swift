@@ -14,7 +14,8 @@ struct CheckoutRepairTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-repair-\(UUID().uuidString)").path
         let journal = try Journal.create(at: folder, me: try Handle("lee"), remote: nil, config: JournalConfig())
         let first = try #require(try journal.repository.headCommit())
-        try journal.save(["tasks/a.md": "one\ntwo\nthree\n", "notes/x.md": "keep\n"], message: .handEdits(["notes/x.md", "tasks/a.md"]))
+        try journal.save(
+            ["tasks/a.md": "one\ntwo\nthree\n", "notes/x.md": "keep\n"], message: .handEdits(["notes/x.md", "tasks/a.md"]))
         let second = try #require(try journal.repository.headCommit())
         return (journal, first, second, folder)
     }
