@@ -1,10 +1,11 @@
-/// Compares many pairs of trees under the same paths, as `Repository.diff(from:to:paths:)` does,
-/// remembering where each looked-up name was found so the lookup in the next, similar tree (the
-/// next commit's, in a history walk) starts there, and reusing the trees the last comparison read.
+/// The tree diff: the files that differ between two trees, optionally only under some paths. One
+/// comparer serves many pairs of trees under the same paths, remembering where each looked-up name
+/// was found so the lookup in the next, similar tree (the next commit's, in a history walk) starts
+/// there, and reusing the trees the last comparison read.
 public final class TreeComparer {
     private let diff: TreeWalkDiff
 
-    public init(repository: any GitObjectDatabase, paths: [String]) {
+    public init(repository: any GitObjectDatabase, paths: [String] = []) {
         diff = TreeWalkDiff(repository: repository, paths: paths)
     }
 

@@ -59,8 +59,9 @@ extension Repository {
     }
 
     /// The files that differ between two trees (nil: the empty tree), optionally only under `paths`
-    /// (files or folders), sorted by path. Only subtrees that differ are read (`TreeWalkDiff`).
-    public func diff(from old: ObjectID?, to new: ObjectID?, paths: [String] = []) throws -> [TreeDelta] {
+    /// (files or folders), sorted by path. Only subtrees that differ are read (`TreeWalkDiff`). Code
+    /// outside GitKit compares trees through `TreeComparer`, the one public door.
+    func diff(from old: ObjectID?, to new: ObjectID?, paths: [String] = []) throws -> [TreeDelta] {
         try TreeWalkDiff(repository: self, paths: paths).deltas(from: old, to: new)
     }
 

@@ -136,7 +136,7 @@ extension Repository {
         if paths.isEmpty, let head = try headCommit() {
             // Name the files that differ from HEAD, so libgit2 looks at only those in the work tree
             // instead of listing and stat-ing every file of the journal.
-            let changed = try changedPaths(from: try commit(head).tree, to: tree)
+            let changed = try diff(from: try commit(head).tree, to: tree).map(\.path)
             if changed.isEmpty { return }
             if changed.count <= 2000 { paths = changed }
         }

@@ -29,21 +29,13 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses `2026-11-24T09:14:05+05:30`, `...Z`, `+0530`, a space instead of `T`,
     /// and fractional seconds (dropped).
     public init?(iso: String) {
-        let text = Array(iso.trimmingWhitespace().utf8)
-        guard text.count >= 20, let day = text.withUnsafeBytes({ LocalDay(bytes: UnsafeRawBufferPointer(rebasing: $0[0..<10])) }),
-              text[10] == UInt8(ascii: "T") || text[10] == UInt8(ascii: "t") || text[10] == UInt8(ascii: " "),
-              let hour = Timestamp.number(text, 11, 2), text[13] == UInt8(ascii: ":"),
-              let minute = Timestamp.number(text, 14, 2), text[16] == UInt8(ascii: ":"),
-              let second = Timestamp.number(text, 17, 2),
-              hour < 24, minute < 60, second < 61
+        guard let fields = ISODateTime(iso.trimmingWhitespace()), fields.fractionSeparator != ",",
+              let day = LocalDay(year: fields.year, month: fields.month, day: fields.day),
+              fields.hour < 24, fields.minute < 60, fields.second < 61,
+              fields.offsetHours <= 18, fields.offsetMinutes < 60
         else { return nil }
-        var index = 19
-        if index < text.count, text[index] == UInt8(ascii: ".") {
-            index += 1
-            while index < text.count, (48...57).contains(text[index]) { index += 1 }
-        }
-        guard let offset = Timestamp.parseOffset(Array(text[index...])) else { return nil }
-        let local = day.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + min(second, 59)
+        let offset = fields.offsetSeconds
+        let local = day.daysSinceEpoch * 86_400 + fields.hour * 3600 + fields.minute * 60 + min(fields.second, 59)
         self.init(date: Date(timeIntervalSince1970: TimeInterval(local - offset)), offsetSeconds: offset)
     }
 

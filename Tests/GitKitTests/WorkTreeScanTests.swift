@@ -128,6 +128,6 @@ import TestSupport
             #expect(try repo.diff(from: t2, to: t1, paths: paths) == (try repo.libgit2Diff(from: t2, to: t1, paths: paths)), "\(paths)")
             #expect(try repo.diff(from: nil, to: t2, paths: paths) == (try repo.libgit2Diff(from: nil, to: t2, paths: paths)), "\(paths)")
         }
-        #expect(try repo.changedPaths(from: t1, to: t2) == (try repo.libgit2Diff(from: t1, to: t2)).map(\.path))
+        #expect(try repo.diff(from: t1, to: t2).map(\.path) == (try repo.libgit2Diff(from: t1, to: t2)).map(\.path))
     }
 }

@@ -9,14 +9,13 @@ struct Clone: ParsableCommand {
     @Argument(help: "The journal's git URL (path, git://, https://, ssh://).") var url: String
     @Argument(help: "Folder to clone into (default: the URL's last part).") var path: String?
     @Option(help: "Your handle in the team (lower case, e.g. tom).") var me: String?
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if baton was started in <path>.", valueName: "path"))
-    var directory: String?
+    @OptionGroup var folder: WorkingFolder
 
     func run() throws {
         try reportingErrors {
             Runtime.start()
             let handle = try me.map(Handle.init)
-            let base = directory.map(Runtime.absolute) ?? FileManager.default.currentDirectoryPath
+            let base = folder.base
             let name = path ?? Self.defaultFolder(for: url)
             let target = name.hasPrefix("/") ? name : base + "/" + name
             // A folder path is stored absolute, so sync finds it from inside the journal later.

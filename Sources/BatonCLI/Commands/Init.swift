@@ -13,8 +13,7 @@ struct Init: ParsableCommand {
     @Option(help: "Your handle in the team (lower case, e.g. priya).") var me: String?
     @Option(help: "URL of the team's git remote (e.g. git@host:team/journal.git).") var remote: String?
     @Option(help: "Team name for baton.yml.") var team: String?
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if baton was started in <path>.", valueName: "path"))
-    var directory: String?
+    @OptionGroup var folder: WorkingFolder
 
     func run() throws {
         try reportingErrors {
@@ -23,7 +22,7 @@ struct Init: ParsableCommand {
             var config = JournalConfig()
             if let team { config.team = TextSafety.singleLine(team) }
             if let zone = TimeZone.current.identifier as String?, zone != "GMT" { config.timezone = zone }
-            let base = directory.map(Runtime.absolute) ?? FileManager.default.currentDirectoryPath
+            let base = folder.base
             let target = path.map { $0.hasPrefix("/") ? $0 : base + "/" + $0 } ?? base
             let remote = remote.map { Self.resolvedRemote($0, base: base) }
             let journal = try Journal.create(at: target, me: handle, remote: remote, config: config)

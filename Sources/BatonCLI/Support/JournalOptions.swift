@@ -5,8 +5,7 @@ import JournalSync
 
 /// Options every journal command takes: where the journal is, and which time zone to show.
 struct JournalOptions: ParsableArguments {
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if baton was started in <path>.", valueName: "path"))
-    var directory: String?
+    @OptionGroup var folder: WorkingFolder
 
     @Option(name: .long, help: ArgumentHelp("Time zone for dates and times (default: $TZ or the system's).", valueName: "zone"))
     var tz: String?
@@ -32,7 +31,7 @@ struct JournalOptions: ParsableArguments {
     /// Opens the journal from `-C` or the current folder, searching upward; warns about a bad `baton.yml`.
     func openJournal() throws -> Journal {
         Runtime.start()
-        let journal = try Journal.open(from: directory.map(Runtime.absolute))
+        let journal = try Journal.open(from: folder.given)
         for warning in journal.configWarnings { Output.note("baton: warning: \(warning)") }
         return journal
     }

@@ -46,13 +46,9 @@ struct Attribution {
         return known.contains(candidate) ? candidate : nil
     }
 
-    /// The word of a baton commit message that names its author, whether or not it is a known handle.
+    /// The handle a baton commit message names as its author, whether or not it is a known handle.
     static func messageCandidate(_ summary: String) -> String? {
-        let words = summary.split(separator: " ", maxSplits: 3).map(String.init)
-        guard words.count >= 2 else { return nil }
-        if words[0] == "note:" { return words[1] }
-        if (words[0] == "task" || words[0] == "ask"), words.count >= 3, words[1].hasSuffix(":") { return words[2] }
-        return nil
+        CommitMessage(parsing: summary)?.author
     }
 
     /// The handle for the commit's author when nothing in the commit names one.

@@ -24,7 +24,7 @@ public struct HTMLSanitizer {
         while let lt = rest.firstIndex(of: "<") {
             out += escapeText(rest[..<lt])
             let candidate = rest[lt...]
-            if let (tag, length) = Tag.parse(candidate), let rendered = render(tag, openLinks: &openLinks) {
+            if let (tag, length) = HTMLTag.parse(candidate), let rendered = render(tag, openLinks: &openLinks) {
                 out += rendered
                 rest = candidate.dropFirst(length)
             } else {
@@ -51,7 +51,7 @@ public struct HTMLSanitizer {
         return out
     }
 
-    private func render(_ tag: Tag, openLinks: inout Int) -> String? {
+    private func render(_ tag: HTMLTag, openLinks: inout Int) -> String? {
         let name = tag.name
         if tag.closing {
             if name == "a" {

@@ -1,11 +1,11 @@
 /// One HTML tag read from renderer output: name, closing or not, attributes.
-struct Tag {
+struct HTMLTag {
     var name: String
     var closing: Bool
     var attributes: [String: String]
 
     /// Reads a tag at the start of `text` (which starts with `<`); returns it and its length in characters.
-    static func parse(_ text: Substring) -> (Tag, Int)? {
+    static func parse(_ text: Substring) -> (HTMLTag, Int)? {
         var chars = Array(text.prefix(4096))
         guard chars.first == "<" else { return nil }
         chars.removeFirst()
@@ -19,7 +19,7 @@ struct Tag {
         while i < chars.count {
             while i < chars.count, chars[i].isWhitespace { i += 1 }
             guard i < chars.count else { return nil }
-            if chars[i] == ">" { return (Tag(name: name.lowercased(), closing: closing, attributes: attributes), i + 2) }
+            if chars[i] == ">" { return (HTMLTag(name: name.lowercased(), closing: closing, attributes: attributes), i + 2) }
             if chars[i] == "/" { i += 1; continue }
             var key = ""
             while i < chars.count, !chars[i].isWhitespace, !"=>/\"'".contains(chars[i]) { key.append(chars[i]); i += 1 }

@@ -7,13 +7,13 @@ extension Journal {
         let me = try requireMe()
         let seconds = window ?? TimeInterval(config.askWindowHours * 3600)
         let respondBy = Timestamp(date: now.date.addingTimeInterval(seconds), offsetSeconds: now.offsetSeconds)
-        return try locked {
+        return try withLockTaken {
             let id = TaskID.generate(avoiding: Set(try existingTaskIDs()))
             let rendered = try templates.ask(id: id, from: me, to: person, text: text, created: now, respondBy: respondBy)
             let task = try Journal.parseTask(rendered, id: id)
             try save(
                 [task.path: task.render()],
-                message: "ask \(id): \(me) asks \(person), respond by \(respondBy.rendered(in: TimeZone(secondsFromGMT: now.offsetSeconds) ?? .current))")
+                message: .askMade(id: id, from: me.value, to: person.value, respondBy: respondBy))
             return task
         }
     }
@@ -28,7 +28,7 @@ extension Journal {
         return try changeTask(prefix, at: now, attachments: prepared) { task, _ in
             if done { task.status = .done }
             let body = Journal.text(text, linking: prepared, from: task.path)
-            return "replied: \(body)" + (done ? " (done)" : "")
+            return .replied(text: body, done: done)
         }
     }
 }

@@ -67,9 +67,9 @@ extension Journal {
 
     /// Writes `files` and the attachments and commits them all in one commit, holding the lock.
     @discardableResult
-    public func save(_ files: [String: String], attachments: [PreparedAttachment], message: String) throws -> String {
+    public func save(_ files: [String: String], attachments: [PreparedAttachment], message: CommitMessage) throws -> String {
         if attachments.isEmpty { return try save(files, message: message) }
-        let lock = try acquireLock()
+        let lock = try takeLockAndRepair()
         defer { lock.release() }
         try checkCanCommit()
         for attachment in attachments {

@@ -22,15 +22,15 @@ extension Journal {
         let me = try requireMe()
         let path = notePath(for: me, day: day)
         // Read and save under one lock, so a concurrent sync cannot change the note in between.
-        return try locked {
+        return try withLockTaken {
             let current = try noteText(for: me, day: day, offset: Timestamp.offsetString(seconds: now.offsetSeconds)).text
             let style = try rewriteStyle(of: path)
             var note = try DailyNote.parse(current, path: path)
             let prepared = try prepareAttachments(attachments, for: me, day: now.localDay)
             note.append(Journal.text(text, linking: prepared, from: path), to: section, at: now)
-            let label = day == now.localDay ? "" : " (\(section.rawValue), written \(now.localDay))"
-            let sectionLabel = section == .today ? "" : " \(section.rawValue)"
-            try save([path: style.apply(note.render())], attachments: prepared, message: "note: \(me) \(day)\(sectionLabel)\(label)")
+            let message = CommitMessage.noteAdded(
+                author: me.value, day: day, section: section, writtenOn: day == now.localDay ? nil : now.localDay)
+            try save([path: style.apply(note.render())], attachments: prepared, message: message)
             return path
         }
     }
@@ -41,7 +41,7 @@ extension Journal {
         guard let edited = try read(path) else { return false }
         if let original, edited == original { return false }
         _ = try DailyNote.parse(edited, path: path)
-        try save([path: edited], message: "note: \(author) \(day) (edited)")
+        try save([path: edited], message: .noteEdited(author: author.value, day: day))
         return true
     }
 

@@ -116,7 +116,7 @@ extension Journal {
     ) throws -> TaskDocument {
         let me = try requireMe()
         let owner = owner ?? me
-        return try locked { try addTaskLocked(title: title, owner: owner, me: me, due: due, tags: tags, description: description, at: now, attachments: attachments) }
+        return try withLockTaken { try addTaskLocked(title: title, owner: owner, me: me, due: due, tags: tags, description: description, at: now, attachments: attachments) }
     }
 
     private func addTaskLocked(
@@ -133,28 +133,27 @@ extension Journal {
         let task = try Journal.parseTask(text, id: id)
         try save(
             [task.path: task.render()], attachments: prepared,
-            message: "task \(id): created \"\(task.title)\" (owner \(owner))")
+            message: .taskCreated(id: id, title: task.title, owner: owner.value))
         return task
     }
 
-    /// Applies `change` to a task, appends the log line it returns, and commits with
+    /// Applies `change` to a task, appends the log line of the change it returns, and commits with
     /// `task <id>: <me> <log line>`.
     @discardableResult
     public func changeTask(
         _ prefix: String, at now: Timestamp, attachments: [PreparedAttachment] = [],
-        _ change: (inout TaskDocument, Handle) throws -> String
+        _ change: (inout TaskDocument, Handle) throws -> TaskChange
     ) throws -> TaskDocument {
         let me = try requireMe()
         // Read and save under one lock, so a concurrent sync cannot change the task in between.
-        return try locked {
+        return try withLockTaken {
             var task = try resolveTask(prefix)
             let style = try rewriteStyle(of: task.path)
-            let line = try change(&task, me)
-            task.record(line, by: me.value, at: now)
-            let noun = task.kind == .ask ? "ask" : "task"
+            let made = try change(&task, me)
+            task.record(made.logLine, by: me.value, at: now)
             try save(
                 [task.path: style.apply(task.render())], attachments: attachments,
-                message: "\(noun) \(task.id): \(me) \(TextSafety.singleLine(line))")
+                message: .taskChanged(kind: task.kind, id: task.id, author: me.value, change: made))
             return task
         }
     }
@@ -167,18 +166,10 @@ extension Journal {
         try changeTask(prefix, at: now) { task, _ in
             task.status = status
             task.blockedReason = status == .blocked ? reason.map(TextSafety.singleLine) : nil
-            let word: String
-            switch status {
-            case .todo: word = "reopened"
-            case .doing: word = "started"
-            case .done: word = "done"
-            case .dropped: word = "dropped"
-            case .blocked: word = "blocked"
-            }
-            var line = word
-            if let reason, status == .blocked { line += ": \(reason)" }
-            if let note, !note.isEmpty { line += ": \(note)" }
-            return line
+            var details: [String] = []
+            if let reason, status == .blocked { details.append(reason) }
+            if let note, !note.isEmpty { details.append(note) }
+            return .status(status, detail: details.isEmpty ? nil : details.joined(separator: ": "))
         }
     }
 
@@ -188,9 +179,7 @@ extension Journal {
         try changeTask(prefix, at: now) { task, _ in
             task.owner = owner.value
             if task.kind == .ask { task.to = owner.value }
-            var line = "assigned to \(owner)"
-            if let note, !note.isEmpty { line += ": \(note)" }
-            return line
+            return .assigned(to: owner.value, note: note?.isEmpty == false ? note : nil)
         }
     }
 
@@ -209,8 +198,8 @@ extension Journal {
             throw error
         }
         let me = try requireMe()
-        task.record("edited", by: me.value, at: now)
-        try save([path: task.render()], message: "task \(id): \(me) edited")
+        task.record(TaskChange.edited.logLine, by: me.value, at: now)
+        try save([path: task.render()], message: .taskChanged(kind: .task, id: id, author: me.value, change: .edited))
         return true
     }
 }

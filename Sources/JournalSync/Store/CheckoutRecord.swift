@@ -56,19 +56,12 @@ extension Journal {
                 let target = (head == nil || head == to) ? to : from
                 let fromTree = try from.map { try repository.commit($0).tree }
                 let toTree = try repository.commit(to).tree
-                let paths = try repository.diff(from: fromTree, to: toTree).map(\.path)
+                let paths = try TreeComparer(repository: repository).deltas(from: fromTree, to: toTree).map(\.path)
                 if let target, !paths.isEmpty {
                     try repository.forceCheckout(tree: try repository.commit(target).tree, paths: paths, removeUntracked: true)
                 }
             }
             CheckoutRecord.remove(gitDirectory: gitDirectory)
         }
-    }
-
-    /// Takes the clone's lock and repairs anything a killed baton left half done.
-    func acquireLock() throws -> JournalLock {
-        let lock = try JournalLock(gitDirectory: gitDirectory)
-        try repairInterruptedCheckout()
-        return lock
     }
 }

@@ -134,8 +134,8 @@ public final class Journal {
     /// Writes `files` (journal-relative path to new text) and commits them with `message`, holding the lock.
     /// When this returns, the change is on disk and in a commit.
     @discardableResult
-    public func save(_ files: [String: String], message: String) throws -> String {
-        let lock = try acquireLock()
+    public func save(_ files: [String: String], message: CommitMessage) throws -> String {
+        let lock = try takeLockAndRepair()
         defer { lock.release() }
         try checkCanCommit()
         for (relative, text) in files.sorted(by: { $0.key < $1.key }) {
@@ -145,7 +145,7 @@ public final class Journal {
     }
 
     /// Commits the work-tree state of `paths` on top of HEAD. The caller holds the lock.
-    func commitLocked(paths: [String], message: String, author: Signature? = nil) throws -> ObjectID {
+    func commitLocked(paths: [String], message: CommitMessage, author: Signature? = nil) throws -> ObjectID {
         do {
             let branch = try repository.headBranchReference()
             let head = try repository.headCommit()
@@ -182,8 +182,8 @@ public final class Journal {
             }
             let signature = author ?? self.signature()
             let commit = try repository.createCommit(
-                tree: tree, parents: head.map { [$0] } ?? [], author: signature, committer: signature, message: message)
-            try repository.updateReference(branch, to: commit, expected: head, message: "baton: \(message)")
+                tree: tree, parents: head.map { [$0] } ?? [], author: signature, committer: signature, message: message.text)
+            try repository.updateReference(branch, to: commit, expected: head, message: "baton: \(message.text)")
             // Only the changed entries of the index are rewritten, not the whole journal's.
             do {
                 try repository.recordInIndex(committed, oldTree: baseTree, newTree: tree)

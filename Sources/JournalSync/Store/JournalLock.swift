@@ -113,14 +113,3 @@ public final class JournalLock {
         }
     }
 }
-
-extension Journal {
-    /// Runs `body` holding the clone's lock, so that reading a file, changing it and saving it is
-    /// never interleaved with another baton process (a sync bringing in a teammate's version of the
-    /// same file, say): without it, the save would overwrite what arrived in between.
-    func locked<T>(_ body: () throws -> T) throws -> T {
-        let lock = try acquireLock()
-        defer { lock.release() }
-        return try body()
-    }
-}

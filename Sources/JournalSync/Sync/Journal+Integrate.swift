@@ -63,8 +63,10 @@ extension Journal {
         let remoteCommit = try repository.commit(remote)
         let base = try repository.mergeBase(local, remote)
         let baseTree = try base.map { try repository.commit($0).tree }
-        let ours = Dictionary(try repository.diff(from: baseTree, to: localCommit.tree).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        let theirs = try repository.diff(from: baseTree, to: remoteCommit.tree)
+        let ours = Dictionary(
+            try TreeComparer(repository: repository).deltas(from: baseTree, to: localCommit.tree).map { ($0.path, $0) },
+            uniquingKeysWith: { a, _ in a })
+        let theirs = try TreeComparer(repository: repository).deltas(from: baseTree, to: remoteCommit.tree)
         let theirAuthors = try authors(from: remote, hiding: [local])
         let ourAuthors = try authors(from: local, hiding: [remote])
         var changes: [TreeChange] = []
@@ -132,17 +134,12 @@ extension Journal {
             mergedFiles.append(delta.path)
         }
         let tree = try repository.updatedTree(base: localCommit.tree, changes: changes)
-        var message = "sync: merge \(theirAuthors.joined(separator: ", "))'s work (\(try countNew(from: remote, hiding: [local])) commit(s))"
-        if !mergedFiles.isEmpty {
-            message += "\n\nMerged by content:\n" + mergedFiles.map { "- \($0)" }.joined(separator: "\n")
-        }
-        if !keptBeside.isEmpty {
-            message += "\n\nNot merged as text; the other version kept beside:\n"
-                + keptBeside.map { "- \($0)" }.joined(separator: "\n")
-        }
+        let message = CommitMessage.syncMerge(
+            authors: theirAuthors, commits: try countNew(from: remote, hiding: [local]), mergedFiles: mergedFiles,
+            keptBeside: keptBeside)
         let signature = self.signature()
         let commit = try repository.createCommit(
-            tree: tree, parents: [local, remote], author: signature, committer: signature, message: message)
+            tree: tree, parents: [local, remote], author: signature, committer: signature, message: message.text)
         return (commit, mergedFiles, keptBeside)
     }
 

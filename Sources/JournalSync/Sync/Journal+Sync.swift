@@ -10,7 +10,7 @@ extension Journal {
     public func sync(options: SyncOptions = SyncOptions(), maxAttempts: Int = 5, acceptRewrite: Bool = false) throws
         -> SyncReport
     {
-        let lock = try acquireLock()
+        let lock = try takeLockAndRepair()
         defer { lock.release() }
         var state = SyncState.load(gitDirectory: gitDirectory)
         state.lastAttempt = Date()
@@ -113,10 +113,9 @@ extension Journal {
         let entries = try gitCall { try repository.scanStatus() }.filter { $0.change != .conflicted }
         guard !entries.isEmpty else { return [] }
         let paths = entries.map(\.path).sorted()
-        let listed = paths.prefix(5).joined(separator: ", ") + (paths.count > 5 ? ", and \(paths.count - 5) more" : "")
         let head = try gitCall { try repository.headCommit() }
         // Nothing to commit when every listed change was one git would not see (e.g. a filter undoes it).
-        if try commitLocked(paths: paths, message: "hand edits: \(listed)") == head { return [] }
+        if try commitLocked(paths: paths, message: .handEdits(paths)) == head { return [] }
         return paths
     }
 

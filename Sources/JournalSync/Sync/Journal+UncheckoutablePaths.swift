@@ -1,5 +1,6 @@
 import Foundation
 import GitKit
+import JournalModel
 
 /// A path a teammate pushed that git refuses to check out (for example `sub/.git/config`), dropped by sync.
 public struct DroppedPath: Sendable, Equatable {
@@ -23,7 +24,7 @@ extension Journal {
     ) {
         let currentTree = try current.map { try repository.commit($0).tree }
         let targetCommit = try repository.commit(target)
-        let added = try repository.diff(from: currentTree, to: targetCommit.tree)
+        let added = try TreeComparer(repository: repository).deltas(from: currentTree, to: targetCommit.tree)
             .filter { $0.newBlob != nil && !CheckoutPath.isSafe($0.path) }
         guard !added.isEmpty else { return (target, []) }
         var dropped: [DroppedPath] = []
@@ -34,10 +35,10 @@ extension Journal {
         let tree = try repository.updatedTree(
             base: targetCommit.tree, changes: added.map { .remove(path: $0.path) })
         let signature = self.signature()
-        let listed = dropped.map { "- \($0.path) (from \($0.commit) by \($0.author))" }.joined(separator: "\n")
         let commit = try repository.createCommit(
             tree: tree, parents: [target], author: signature, committer: signature,
-            message: "sync: drop paths git cannot check out\n\n\(listed)")
+            message: CommitMessage.droppedPaths(
+                dropped.map { .init(path: $0.path, commit: $0.commit, author: $0.author) }).text)
         return (commit, dropped)
     }
 

@@ -14,7 +14,8 @@ struct CheckoutRepairTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-repair-\(UUID().uuidString)").path
         let journal = try Journal.create(at: folder, me: try Handle("lee"), remote: nil, config: JournalConfig())
         let first = try #require(try journal.repository.headCommit())
-        try journal.save(["tasks/a.md": "one\ntwo\nthree\n", "notes/x.md": "keep\n"], message: "second")
+        try journal.save(
+            ["tasks/a.md": "one\ntwo\nthree\n", "notes/x.md": "keep\n"], message: .handEdits(["notes/x.md", "tasks/a.md"]))
         let second = try #require(try journal.repository.headCommit())
         return (journal, first, second, folder)
     }
@@ -25,7 +26,7 @@ struct CheckoutRepairTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try CheckoutRecord(from: first.hex, to: second.hex).save(gitDirectory: journal.gitDirectory)
         try "one\ntw".write(toFile: folder + "/tasks/a.md", atomically: false, encoding: .utf8)
-        let lock = try journal.acquireLock()
+        let lock = try journal.takeLockAndRepair()
         lock.release()
         #expect(try String(contentsOfFile: folder + "/tasks/a.md", encoding: .utf8) == "one\ntwo\nthree\n")
         #expect(CheckoutRecord.load(gitDirectory: journal.gitDirectory) == nil)

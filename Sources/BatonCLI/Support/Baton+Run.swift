@@ -5,14 +5,10 @@ extension Baton {
     /// Runs baton with `arguments` (without the program name). Leading `-C PATH` options work as in git:
     /// each changes the working folder before the command runs, so `baton -C ~/journal inbox` works.
     public static func run(arguments: [String]) -> Never {
-        var args = arguments
-        while args.count >= 2, args[0] == "-C" {
-            let path = args[1]
-            args.removeFirst(2)
-            guard FileManager.default.changeCurrentDirectoryPath(path) else {
-                FileHandle.standardError.write(Data("baton: cannot change to '\(path)': no such folder\n".utf8))
-                Foundation.exit(BatonExit.usage)
-            }
+        let (args, unreachable) = WorkingFolder.leading(in: arguments)
+        if let path = unreachable {
+            FileHandle.standardError.write(Data("baton: cannot change to '\(path)': no such folder\n".utf8))
+            Foundation.exit(BatonExit.usage)
         }
         if !args.contains(where: { ["-h", "--help", "help", "--version", "--generate-completion-script"].contains($0) }) {
             // libgit2's start-up work overlaps with argument parsing (see JournalLibrary.startInBackground).

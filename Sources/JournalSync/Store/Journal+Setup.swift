@@ -21,7 +21,7 @@ extension Journal {
             let lock = try JournalLock(gitDirectory: journal.gitDirectory)
             defer { lock.release() }
             _ = try journal.commitLocked(
-                paths: [JournalLayout.configFile, ".gitignore"], message: "journal: created for team \(config.team)")
+                paths: [JournalLayout.configFile, ".gitignore"], message: .journalCreated(team: config.team))
             return journal
         } catch let error as GitError {
             throw error.journalError
