@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers, lowest first; each depends only on the ones above it in this list:
-//   CGit2 (libgit2 headers), GitFormats (git's index and tree formats by hand, no libgit2)
+//   Basics (the locked box every threaded layer shares, no dependencies)
+//   -> CGit2 (libgit2 headers), GitFormats (git's index and tree formats by hand, no libgit2)
 //   -> GitKit (Swift wrapper, re-exports GitFormats) -> JournalModel (format, pure)
 //   -> JournalSync (commit, fetch, merge, push) -> JournalReports (read views)
 //   -> BatonCLI (argument parsing) -> baton (executable)
@@ -25,8 +26,9 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
-        .target(name: "GitFormats", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "GitKit", dependencies: ["CGit2", "GitFormats"]),
+        .target(name: "Basics"),
+        .target(name: "GitFormats", dependencies: ["Basics", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GitKit", dependencies: ["Basics", "CGit2", "GitFormats"]),
         .target(
             name: "JournalModel",
             dependencies: [
@@ -34,7 +36,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .target(name: "JournalSync", dependencies: ["GitKit", "JournalModel"]),
+        .target(name: "JournalSync", dependencies: ["Basics", "GitKit", "JournalModel"]),
         .target(
             name: "JournalReports",
             dependencies: ["GitKit", "JournalModel", "JournalSync", .product(name: "Ink", package: "Ink")]
@@ -42,7 +44,7 @@ let package = Package(
         .target(
             name: "BatonCLI",
             dependencies: [
-                "JournalModel", "JournalSync", "JournalReports",
+                "Basics", "JournalModel", "JournalSync", "JournalReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

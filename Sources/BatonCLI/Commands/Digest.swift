@@ -55,9 +55,12 @@ enum ReadingSupport {
         guard first <= last else { throw CLIError.usage("--since \(first) is after --until \(last)") }
         if let staleDays, staleDays < 1 { throw CLIError.usage("--stale-days must be 1 or more") }
         let only = try member.map { try Handle($0).value }
-        // The current tasks load on the other cores while the history is walked.
-        // (Only open tasks and asks need their logs here.)
-        let loading = InBackground { journal.loadTasks(readBody: { $0.kind == .ask || $0.status.isOpen }) }
+        // The current tasks load on the other cores while the history is walked, through a journal of
+        // their own: a `Journal` stays on the thread that opened it. (Only open tasks and asks need their logs.)
+        let root = journal.root
+        let loading = InBackground {
+            Result { try Journal.open(from: root).loadTasks(readBody: { $0.kind == .ask || $0.status.isOpen }) }
+        }
         let start = first.startDate(in: zone)
         let end = last.adding(days: 1).startDate(in: zone)
         // One walk over the period only, so the cost follows the period, not the journal's age. A task
@@ -65,9 +68,10 @@ enum ReadingSupport {
         // The digest reads notes from the work tree and only task changes from the history.
         let query = JournalHistory.Query(
             paths: [JournalLayout.tasksFolder], since: start, until: end, skipped: Output.skipped)
-        let events = try journal.history(query, tasksAfterWalk: { loading.value.tasks })
-        let tasks = loading.value.tasks
-        for file in loading.value.unreadable { Output.skipped("skipped \(file.path): \(file.message)") }
+        let events = try journal.history(query, tasksAfterWalk: { (try? loading.value.get())?.tasks ?? [] })
+        let loaded = try loading.value.get()
+        let tasks = loaded.tasks
+        for file in loaded.unreadable { Output.skipped("skipped \(file.path): \(file.message)") }
         let notes = journal.notes(in: first...last, unreadable: { Output.skipped("skipped \($0.path): \($0.message)") })
         return DigestInput(
             team: journal.config.team, since: first, until: last, zone: zone, now: now,

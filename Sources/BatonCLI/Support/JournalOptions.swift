@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import Foundation
 import GitKit
 import JournalModel
@@ -48,11 +49,12 @@ struct JournalOptions: ParsableArguments {
 
 /// Process-wide setup shared by the commands.
 enum Runtime {
-    nonisolated(unsafe) private static var started = false
+    private static let started = Locked(false)
 
-    /// Initializes libgit2 once per process.
+    /// Initializes libgit2 once per process (a second caller waits until it is done).
     static func start() {
-        if !started {
+        started.withLock { started in
+            guard !started else { return }
             GitLibrary.initialize()
             started = true
         }
