@@ -56,5 +56,9 @@ let package = Package(
         .testTarget(name: "JournalSyncTests", dependencies: ["JournalSync", "GitKit", "JournalModel", "TestSupport"]),
         .testTarget(name: "JournalReportsTests", dependencies: ["JournalReports", "JournalSync", "JournalModel", "GitKit"]),
         .testTarget(name: "IntegrationTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "BatonCLITests",
+            dependencies: ["BatonCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
     ]
 )

@@ -61,7 +61,8 @@ import TestSupport
             let entries = committed.map {
                 IndexSplice.Entry(path: $0.path, blob: $0.blob, stat: $0.file?.stat, mode: $0.mode)
             }
-            let ran = try IndexSplice(repository: spliced, paths: entries, oldTree: base.rawID, newTree: tree.rawID).run()
+            let splice = IndexSplice(repository: spliced, paths: entries, oldTree: base.rawID, newTree: tree.rawID)
+            let ran = try splice.run()
             if !ran {
                 declined += 1
                 try spliced.stage(committed: committed)
@@ -78,7 +79,8 @@ import TestSupport
             if staged == nil {
                 #expect(try sb.git(["write-tree"], in: spliced.workTree).stdout == tree.hex + "\n", "\(context)")
             }
-            #expect(try sb.git(["fsck", "--no-progress"], in: spliced.workTree, allowFailure: true).status == 0, "\(context)")
+            let fsck = try sb.git(["fsck", "--no-progress"], in: spliced.workTree, allowFailure: true)
+            #expect(fsck.status == 0, "\(context): \(fsck.stderr)")
             if listed != (try sb.git(["ls-files", "-s"], in: witness.workTree).stdout) { break }
         }
         // The comparison means something only when the splice ran.
@@ -111,7 +113,8 @@ import TestSupport
         let tree = try repo.updatedTree(base: head == nil ? nil : base, changes: treeChanges)
         let signature = testSignature(second)
         let commit = try repo.createCommit(
-            tree: tree, parents: head.map { [$0] } ?? [], author: signature, committer: signature, message: "c\(second)")
+            tree: tree, parents: head.map { [$0] } ?? [], author: signature, committer: signature,
+            message: "c\(second)")
         try repo.updateReference("refs/heads/main", to: commit, expected: head, message: "test")
         return (committed, base, tree)
     }
@@ -147,7 +150,7 @@ import TestSupport
             default:
                 let path = randomPath(&rng)
                 if let keep, path == keep || !fits(path, among: [keep]) { continue }
-                let after = files.keys.filter { changes[$0] != .some(nil) } + changes.keys.filter { changes[$0] != .some(nil) }
+                let after = (Array(files.keys) + Array(changes.keys)).filter { changes[$0] != .some(nil) }
                 if fits(path, among: after) { changes[path] = "new \(rng.below(1000))\n" }
             }
         }
