@@ -31,8 +31,26 @@ public enum LocalPorts {
         return addr
     }
 
-    /// A port that was free a moment ago: bind 127.0.0.1:0, read the port, close.
+    /// A port that was free a moment ago and that no other test in this process was given, so a test that
+    /// stops its server can count on nobody else's taking the port over.
     public static func freePort() throws -> UInt16 {
+        for _ in 0..<100 {
+            let port = try anyFreePort()
+            if handedOut.claim(port) { return port }
+        }
+        throw HarnessError("no unused free port")
+    }
+
+    /// Ports `freePort` handed out.
+    private final class Registry: @unchecked Sendable {
+        private let lock = NSLock()
+        private var used: Set<UInt16> = []
+        func claim(_ port: UInt16) -> Bool { lock.withLock { used.insert(port).inserted } }
+    }
+    private static let handedOut = Registry()
+
+    /// A port that was free a moment ago: bind 127.0.0.1:0, read the port, close.
+    private static func anyFreePort() throws -> UInt16 {
         let fd = tcpSocket()
         guard fd >= 0 else { throw HarnessError("socket() failed: errno \(errno)") }
         defer { close(fd) }
