@@ -49,7 +49,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "baton", dependencies: ["BatonCLI"]),
-        // Helpers shared by the test targets (the seeded generator of the randomised tests).
+        // Helpers shared by the test targets: teammates, sandboxes, the git CLI, servers, the seeded generator.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "GitFormats", "TestSupport"]),
         .testTarget(name: "JournalModelTests", dependencies: ["JournalModel", "TestSupport"]),

@@ -25,7 +25,8 @@ final class Sandbox {
         // Resolve symlinks (e.g. /tmp -> /private/tmp) so paths compare equal to what libgit2 reports.
         root = URL(fileURLWithPath: String(cString: made)).resolvingSymlinksInPath().path
         home = root + "/home"
-        children = try TestSupport.Sandbox.make(home: home, userName: "Sandbox Tester", userEmail: "tester@example.invalid")
+        children = try TestSupport.Sandbox.make(
+            home: home, userName: "Sandbox Tester", userEmail: "tester@example.invalid")
     }
 
     func path(_ relative: String) -> String { root + "/" + relative }
