@@ -34,7 +34,8 @@ func AssertParseFailure(
 ) {
     do {
         let parsed = try Baton.parseAsRoot(arguments)
-        Issue.record("\(arguments) parsed as \(type(of: parsed)), expected a usage error", sourceLocation: sourceLocation)
+        Issue.record(
+            "\(arguments) parsed as \(type(of: parsed)), expected a usage error", sourceLocation: sourceLocation)
     } catch {
         let shown = Baton.message(for: error)
         #expect(shown.contains(message), "message: \(shown)", sourceLocation: sourceLocation)

@@ -15,7 +15,8 @@ import Testing
     }
 
     @Test func noteRefusesTwoSections() {
-        AssertParseFailure(["note", "--yesterday", "--blocker", "x"], message: "choose one of --yesterday and --blocker")
+        AssertParseFailure(
+            ["note", "--yesterday", "--blocker", "x"], message: "choose one of --yesterday and --blocker")
     }
 
     @Test func taskAddKeepsADueDayExpressionForLater() {

@@ -123,7 +123,8 @@ final class ProgressLog: @unchecked Sendable {
         // Clone and fetch over the smart protocol report progress.
         let log = ProgressLog()
         let clone = try Repository.clone(
-            url: daemon.url(for: "journal.git"), to: sb.path("clone"), options: RemoteOptions(progress: { log.add($0) }))
+            url: daemon.url(for: "journal.git"), to: sb.path("clone"),
+            options: RemoteOptions(progress: { log.add($0) }))
         #expect(try clone.headCommit() == c1)
         #expect(!log.all.isEmpty)
         #expect(log.all.last.map { $0.receivedObjects == $0.totalObjects && $0.totalObjects > 0 } == true)
