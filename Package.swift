@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers, lowest first; each depends only on the ones above it in this list:
-//   CGit2 (libgit2 headers), GitFormats (git's index and tree formats by hand, no libgit2)
+//   Basics (the locked box every threaded layer shares, no dependencies)
+//   -> CGit2 (libgit2 headers), GitFormats (git's index and tree formats by hand, no libgit2)
 //   -> GitKit (Swift wrapper, re-exports GitFormats) -> JournalModel (format, pure)
 //   -> JournalSync (commit, fetch, merge, push) -> JournalReports (read views)
 //   -> BatonCLI (argument parsing) -> baton (executable)
@@ -28,8 +29,9 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
-        .target(name: "GitFormats", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "GitKit", dependencies: ["CGit2", "GitFormats"]),
+        .target(name: "Basics"),
+        .target(name: "GitFormats", dependencies: ["Basics", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GitKit", dependencies: ["Basics", "CGit2", "GitFormats"]),
         .target(
             name: "JournalModel",
             dependencies: [
@@ -37,7 +39,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .target(name: "JournalSync", dependencies: ["GitKit", "JournalModel"]),
+        .target(name: "JournalSync", dependencies: ["Basics", "GitKit", "JournalModel"]),
         .target(
             name: "JournalReports",
             dependencies: ["JournalModel", "JournalSync", .product(name: "Ink", package: "Ink")]
@@ -45,12 +47,12 @@ let package = Package(
         .target(
             name: "BatonCLI",
             dependencies: [
-                "JournalModel", "JournalSync", "JournalReports",
+                "Basics", "JournalModel", "JournalSync", "JournalReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "baton", dependencies: ["BatonCLI"]),
-        // Helpers shared by the test targets (the seeded generator of the randomised tests).
+        // Helpers shared by the test targets: teammates, sandboxes, the git CLI, servers, the seeded generator.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GitKitTests", dependencies: ["GitKit", "GitFormats", "TestSupport"]),
         .testTarget(
@@ -62,6 +64,10 @@ let package = Package(
         .testTarget(name: "IntegrationTests", dependencies: ["TestSupport"]),
         // Reads the source tree: imports against this file's dependencies, JournalSync's public API.
         .testTarget(name: "LayeringTests"),
+        .testTarget(
+            name: "BatonCLITests",
+            dependencies: ["BatonCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
     ]
 )
 

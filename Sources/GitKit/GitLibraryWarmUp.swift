@@ -1,36 +1,33 @@
+import Basics
 import Dispatch
 import Foundation
 
 /// libgit2's initialization parses the system's CA certificates (mbedTLS, several milliseconds of CPU
 /// on every run). `GitLibrary.initializeInBackground()` starts it on another thread as the process
 /// starts, so it overlaps with argument parsing; `GitLibrary.initialize()` waits for it.
-final class GitLibraryWarmUp: @unchecked Sendable {
+final class GitLibraryWarmUp: Sendable {
     static let shared = GitLibraryWarmUp()
 
-    private let lock = NSLock()
     private let done = DispatchGroup()
-    private var started = false
+    private let started = Locked(false)
 
     /// Starts `work` once, on a background thread.
     func start(_ work: @escaping @Sendable () -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !started else { return }
-        started = true
-        done.enter()
-        let group = done
-        DispatchQueue.global(qos: .userInitiated).async {
-            work()
-            group.leave()
+        started.withLock { started in
+            guard !started else { return }
+            started = true
+            done.enter()
+            let group = done
+            DispatchQueue.global(qos: .userInitiated).async {
+                work()
+                group.leave()
+            }
         }
     }
 
     /// Waits for the background work, if it was started.
     func wait() {
-        lock.lock()
-        let wasStarted = started
-        lock.unlock()
-        if wasStarted { done.wait() }
+        if started.current { done.wait() }
     }
 }
 

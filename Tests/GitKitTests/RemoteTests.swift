@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GitKit
+import TestSupport
 
 /// Collects progress reports from libgit2 callbacks.
 final class ProgressLog: @unchecked Sendable {
@@ -110,11 +111,11 @@ final class ProgressLog: @unchecked Sendable {
         defer { sb.remove() }
         let served = sb.path("served")
         let bare = try bareRemote(sb, at: "served/journal.git")
-        let daemon = try GitDaemon(basePath: served, sandbox: sb)
+        let daemon = try GitDaemon(basePath: served, sandbox: sb.children, logPath: sb.path("daemon.log"))
         defer { daemon.stop() }
 
         let repo = try Repository.create(at: sb.path("work"))
-        try repo.addRemote("origin", url: daemon.url("journal.git"))
+        try repo.addRemote("origin", url: daemon.url(for: "journal.git"))
         let c1 = try commitFiles(repo, ["a.md": "a\n"], second: 1)
         try repo.push(refspecs: mainSpec)
         #expect(try remoteHead(sb, bare) == c1.hex)
@@ -122,7 +123,8 @@ final class ProgressLog: @unchecked Sendable {
         // Clone and fetch over the smart protocol report progress.
         let log = ProgressLog()
         let clone = try Repository.clone(
-            url: daemon.url("journal.git"), to: sb.path("clone"), options: RemoteOptions(progress: { log.add($0) }))
+            url: daemon.url(for: "journal.git"), to: sb.path("clone"),
+            options: RemoteOptions(progress: { log.add($0) }))
         #expect(try clone.headCommit() == c1)
         #expect(!log.all.isEmpty)
         #expect(log.all.last.map { $0.receivedObjects == $0.totalObjects && $0.totalObjects > 0 } == true)
@@ -158,13 +160,14 @@ final class ProgressLog: @unchecked Sendable {
         defer { sb.remove() }
         let served = sb.path("served")
         _ = try bareRemote(sb, at: "served/journal.git")
-        // `freePort` never hands out a port twice in this process, so no other test's daemon takes this one over.
-        let daemon = try GitDaemon(basePath: served, sandbox: sb)
-        let url = daemon.url("journal.git")
+        // `LocalPorts.freePort` never hands out a port twice in this process, so no other test's daemon takes
+        // this one over.
+        let daemon = try GitDaemon(basePath: served, sandbox: sb.children, logPath: sb.path("daemon.log"))
+        let url = daemon.url(for: "journal.git")
         daemon.stop()
         let deadline = Date().addingTimeInterval(5)
-        while canConnect(port: daemon.port), Date() < deadline { usleep(20_000) }
-        #expect(!canConnect(port: daemon.port))
+        while LocalPorts.accepts(port: daemon.port), Date() < deadline { usleep(20_000) }
+        #expect(!LocalPorts.accepts(port: daemon.port))
 
         let repo = try Repository.create(at: sb.path("work"))
         try repo.addRemote("origin", url: url)

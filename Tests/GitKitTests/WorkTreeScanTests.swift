@@ -90,7 +90,7 @@ import TestSupport
         #expect(try #require(try WorkTreeScan(repository: repo).run()) == (try repo.status()))
     }
 
-    @Test func scanStatusFallsBackForAttributesAndConflicts() throws {
+    @Test func scanStatusFallsBackForAttributes() throws {
         let sb = try Sandbox()
         defer { sb.remove() }
         let repo = try journalRepo(sb, files: 6)
@@ -99,6 +99,23 @@ import TestSupport
         try sb.write("notes/p0/2026/day-0.md", "note 0\r\n", in: work)
         #expect(try repo.scanStatus() == (try repo.status()))
         #expect(try WorkTreeScan(repository: repo).run() == nil)
+    }
+
+    @Test func scanStatusFallsBackForAConflict() throws {
+        let sb = try Sandbox()
+        defer { sb.remove() }
+        let repo = try journalRepo(sb, files: 6)
+        let work = repo.workTree
+        let path = "notes/p0/2026/day-0.md"
+        // A three-way read-tree where base, ours (HEAD) and theirs all differ leaves stages 1 to 3 for `path`.
+        let base = try commitFiles(repo, [path: "base\n"], second: 2, moveBranch: false)
+        let theirs = try commitFiles(repo, [path: "theirs\n"], second: 3, moveBranch: false)
+        let head = try #require(try repo.headCommit())
+        try sb.git(["read-tree", "-m", try repo.commit(base).tree.hex, try repo.commit(head).tree.hex,
+                    try repo.commit(theirs).tree.hex], in: work)
+        #expect(try sb.git(["ls-files", "-u"], in: work).stdout.split(separator: "\n").count == 3)
+        #expect(try WorkTreeScan(repository: repo).run() == nil)
+        #expect(try repo.scanStatus() == (try repo.status()))
     }
 }
 

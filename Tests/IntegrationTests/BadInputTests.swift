@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Wrong input: the documented exit code, one line on stderr saying what to do, no stack trace,
 /// and nothing written (clean work tree, same HEAD).

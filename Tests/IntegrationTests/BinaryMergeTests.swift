@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Two clones add different versions of the same binary file; sync keeps both byte for byte.
 @Suite("Binary merge")

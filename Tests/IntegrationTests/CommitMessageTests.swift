@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every change is committed at once, with a message that says what happened.
 @Suite("Commit messages")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Two people change the same things between syncs: the second sync merges, nothing is lost,
 /// nobody sees a conflict.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Arguments that look like flags or paths that only work from one folder.
 @Suite("Date and remote arguments")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `baton note` without text opens $VISUAL or $EDITOR on today's note.
 @Suite("Editor")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// What baton commits is what `git add` would stage: for each git setup a clone may have, the same
 /// hand edit is committed by `baton sync` in alice's clone and by `git add -A && git commit` in a twin

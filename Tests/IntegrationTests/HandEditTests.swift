@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Tom's way: a task file edited by hand and committed with plain git.
 @Suite("Hand edits", .serialized)

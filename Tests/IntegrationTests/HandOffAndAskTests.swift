@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The relay hand-off and asks with a response window, across two clones.
 @Suite("Hand-off and asks", .serialized)

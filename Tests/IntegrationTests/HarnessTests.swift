@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Tests of the test harness itself, with the git CLI only (no baton needed).
 @Suite("Harness", .serialized)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Help texts are reflowed by ArgumentParser to the terminal's width, never hard-wrapped in the source: on a

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Files a hostile teammate pushes with plain git: YAML bombs, terminal escapes in fields, a broken
 /// or missing `baton.yml`, task files that claim another task's id. Every read command keeps

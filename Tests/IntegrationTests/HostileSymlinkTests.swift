@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A teammate pushes symbolic links with plain git; baton on the victim's clone never reads or writes
 /// through them, says which path it skipped or refused, and keeps working on the rest of the journal.

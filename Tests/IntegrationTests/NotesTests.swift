@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Daily notes: path, front matter, sections, local day of TZ, standup.
 @Suite("Notes")

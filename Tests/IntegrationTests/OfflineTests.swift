@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The remote is down: sync fails fast with 69, keeps everything local, and delivers later.
 @Suite("Offline", .serialized)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Pushes that race other pushes are integrated again and retried (bounded, exit 75 when others
 /// never stop); a remote whose history was rewritten is refused (exit 74) with local work kept on a

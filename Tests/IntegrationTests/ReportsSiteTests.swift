@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The static dashboard, opened in headless Chromium from `file://`: pages load without console
 /// messages, every link and image resolves, and a planted script never runs.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Reading the journal: digest, history and log against a journal with real history
 /// (three people in three zones, status changes, an ask answered late, a hand edit with git).

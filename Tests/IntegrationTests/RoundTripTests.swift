@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// init + clone + sync over a real git remote (git daemon), with two and three clones.
 @Suite("Round trip through a remote", .serialized)

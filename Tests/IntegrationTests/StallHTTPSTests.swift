@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// HTTPS and CONNECT proxies over the deadline stream: a round trip with a short limit still works (TLS and the
 /// tunnel run over the stream, and progress keeps resetting the limit), and a stall behind a proxy, or of the

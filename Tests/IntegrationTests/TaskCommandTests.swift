@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Task commands on one clone: output shape, JSON, filters.
 @Suite("Task commands")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The servers other tests stand on, each proved with the git CLI as the client: the throwaway CA, nginx +
 /// git http-backend over TLS (with its redirecting plain-HTTP listener), the CONNECT proxy, the stalling server.

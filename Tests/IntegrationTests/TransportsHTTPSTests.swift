@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// HTTPS as git configures it, against nginx + `git http-backend` over TLS with a throwaway CA: every way
 /// git trusts a CA (and turns checks off), credential helpers of each kind with their get/store/erase

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Smart HTTP with basic auth (`git http-backend` behind a small web server): tokens from `BATON_TOKEN`,
 /// from git's `credential.helper store`, and in the URL; refused tokens; no token ever shown.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Transfer progress of clone, fetch and push of a journal with a few hundred files: nothing on a pipe,
 /// a progress line on a terminal (faked with `script`).

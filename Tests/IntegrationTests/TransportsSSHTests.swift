@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// ssh through libgit2's own libssh2 transport (the fallback where no ssh program exists: baton runs with a
 /// `PATH` without one) and a throwaway sshd on 127.0.0.1: key login from `~/.ssh/id_ed25519`, host keys

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A teammate pushes a tree holding a path that git refuses to check out (`sub/.git/config`, made with
 /// git's plumbing). No clone can write it, so sync drops it in a commit of its own, names it and the

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import Foundation
 import JournalModel
 import JournalSync
@@ -46,11 +47,12 @@ struct JournalOptions: ParsableArguments {
 
 /// Process-wide setup shared by the commands.
 enum Runtime {
-    nonisolated(unsafe) private static var started = false
+    private static let started = Locked(false)
 
-    /// Initializes libgit2 once per process.
+    /// Initializes libgit2 once per process (a second caller waits until it is done).
     static func start() {
-        if !started {
+        started.withLock { started in
+            guard !started else { return }
             JournalLibrary.start()
             started = true
         }

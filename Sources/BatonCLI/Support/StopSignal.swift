@@ -1,31 +1,30 @@
+import Basics
 import Dispatch
 import Foundation
 
-/// Turns SIGINT and SIGTERM into a flag a loop can poll, so long-running commands stop cleanly.
-final class StopSignal: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stopped = false
-    private var sources: [DispatchSourceSignal] = []
+/// Turns SIGINT and SIGTERM into a flag a loop can poll, so long-running commands stop cleanly. The signal
+/// handlers (on a Dispatch queue) share only the locked flag with the loop.
+final class StopSignal {
+    private let stopped: Locked<Bool>
+    private let sources: [DispatchSourceSignal]
 
     init() {
-        for sig in [SIGINT, SIGTERM] {
+        let stopped = Locked(false)
+        self.stopped = stopped
+        sources = [SIGINT, SIGTERM].map { sig in
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { [weak self] in self?.stop() }
+            source.setEventHandler { stopped.withLock { $0 = true } }
             source.resume()
-            sources.append(source)
+            return source
         }
     }
 
     func stop() {
-        lock.lock()
-        stopped = true
-        lock.unlock()
+        stopped.withLock { $0 = true }
     }
 
     var isStopped: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return stopped
+        stopped.current
     }
 }

@@ -1,14 +1,19 @@
+import Basics
 import Foundation
 import JournalSync
 
 /// Draws transfer progress on one terminal line (stderr), redrawing at most ten times a second and only
 /// when the text changes, and ending each transfer's line once. Only numbers are shown, never URLs or server text.
-final class TransferMeter: @unchecked Sendable {
+final class TransferMeter: Sendable {
     private let label: String
-    private let lock = NSLock()
-    private var lastLine = ""
-    private var ended = false
-    private var lastDraw = Date.distantPast
+    private let drawn = Locked(Drawn())
+
+    /// What the terminal line shows now.
+    private struct Drawn {
+        var lastLine = ""
+        var ended = false
+        var lastDraw = Date.distantPast
+    }
 
     init(label: String) { self.label = label }
 
@@ -19,16 +24,16 @@ final class TransferMeter: @unchecked Sendable {
         let done = p.receivedObjects == p.totalObjects && p.indexedDeltas == p.totalDeltas
         let what = p.isPush ? "Sending" : label
         let line = "\(what): \(percent)% (\(p.receivedObjects)/\(p.totalObjects) objects, \(kib) KiB)"
-        lock.lock()
-        defer { lock.unlock() }
-        if line == lastLine && (ended || !done) { return }
-        if line != lastLine {
-            if !done && !ended && Date().timeIntervalSince(lastDraw) < 0.1 { return }
-            ended = false
+        drawn.withLock { drawn in
+            if line == drawn.lastLine && (drawn.ended || !done) { return }
+            if line != drawn.lastLine {
+                if !done && !drawn.ended && Date().timeIntervalSince(drawn.lastDraw) < 0.1 { return }
+                drawn.ended = false
+            }
+            drawn.lastLine = line
+            drawn.lastDraw = Date()
+            FileHandle.standardError.write(Data(("\r" + line + (done ? "\n" : "")).utf8))
+            if done { drawn.ended = true }
         }
-        lastLine = line
-        lastDraw = Date()
-        FileHandle.standardError.write(Data(("\r" + line + (done ? "\n" : "")).utf8))
-        if done { ended = true }
     }
 }

@@ -1,3 +1,4 @@
+import Basics
 import CGit2
 import Foundation
 
@@ -221,12 +222,11 @@ final class CallbackState {
 }
 
 /// True for the first caller of `claim()` only, across threads.
-final class OnceFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var claimed = false
+final class OnceFlag: Sendable {
+    private let claimed = Locked(false)
 
     func claim() -> Bool {
-        lock.withLock {
+        claimed.withLock { claimed in
             defer { claimed = true }
             return !claimed
         }

@@ -165,7 +165,7 @@ enum DeadlineSocketStream {
         guard seconds > 0, let context = TransferContext.current, SocketWatchdog.watches(url: context.url)
         else { return }
         let message = stallMessage(host: host, port: port, seconds: seconds, waiting: .reading)
-        let watchdog = SocketWatchdog(socket: stream.pointee.socket, seconds: seconds, context: context,
+        let watchdog = SocketWatchdog(socket: stream.pointee.socket, seconds: seconds, failure: context.recordedFailure,
                                       message: message)
         watchdog.start()
         stream.pointee.watchdog = Unmanaged.passRetained(watchdog)

@@ -1,3 +1,4 @@
+import Basics
 import CGit2
 import Foundation
 #if canImport(Glibc)
@@ -15,54 +16,57 @@ import Darwin
 /// This works because an executable's symbols come before a shared library's; where libgit2 uses
 /// another TLS library (OpenSSL, macOS), the function below is never called and nothing changes.
 enum DeferredCertificates {
-    private static let lock = NSLock()
     private static let loading = NSLock()
-    nonisolated(unsafe) private static var deferring = false
-    nonisolated(unsafe) private static var pendingFile: String?
-    nonisolated(unsafe) private static var deferredOnce = false
-    nonisolated(unsafe) private static var noted: String?
+    private static let state = Locked(State())
+
+    private struct State {
+        var deferring = false
+        var pendingFile: String?
+        var deferredOnce = false
+        var noted: String?
+    }
 
     /// The system's CA bundle as libgit2's initialization named it, once it did.
-    static var systemFile: String? { lock.withLock { noted } }
+    static var systemFile: String? { state.withLock { $0.noted } }
 
     /// True when libgit2's initialization asked for a certificate file and it was deferred.
-    static var wasDeferred: Bool { lock.withLock { deferredOnce } }
+    static var wasDeferred: Bool { state.withLock { $0.deferredOnce } }
 
     /// Runs libgit2's initialization with certificate parsing deferred.
     static func whileInitializing(_ body: () -> Void) {
-        lock.withLock { deferring = true }
+        state.withLock { $0.deferring = true }
         body()
-        lock.withLock { deferring = false }
+        state.withLock { $0.deferring = false }
     }
 
     /// True when a certificate file still waits to be loaded.
-    static var isPending: Bool { lock.withLock { pendingFile != nil } }
+    static var isPending: Bool { state.withLock { $0.pendingFile != nil } }
 
     /// Loads the deferred certificate file; the status libgit2 returned (0: loaded, or nothing to do).
     /// After a failure the file stays pending, so a later transfer tries again.
     @discardableResult
     static func load() -> Int32 {
-        // One load at a time (not under `lock`: the parse below takes it).
+        // One load at a time (not under `state`'s lock: the parse below takes it).
         loading.withLock {
-            guard let file = lock.withLock({ pendingFile }) else { return 0 }
+            guard let file = state.withLock({ $0.pendingFile }) else { return 0 }
             let status = baton_git_set_ssl_cert_file(file)
-            if status == 0 { lock.withLock { pendingFile = nil } }
+            if status == 0 { state.withLock { $0.pendingFile = nil } }
             return status
         }
     }
 
     /// Forgets the deferred file: other certificates are loaded instead.
     static func discard() {
-        lock.withLock { pendingFile = nil }
+        state.withLock { $0.pendingFile = nil }
     }
 
     /// Called for `mbedtls_x509_crt_parse_file`: notes the file while deferring, else parses it.
     fileprivate static func parseFile(_ chain: OpaquePointer?, _ path: UnsafePointer<CChar>?) -> Int32 {
-        let deferred: Bool = lock.withLock {
-            guard deferring, let path else { return false }
-            pendingFile = String(cString: path)
-            noted = pendingFile
-            deferredOnce = true
+        let deferred: Bool = state.withLock { state in
+            guard state.deferring, let path else { return false }
+            state.pendingFile = String(cString: path)
+            state.noted = state.pendingFile
+            state.deferredOnce = true
             return true
         }
         if deferred { return 0 }

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// Where the user name and password for an HTTP(S) server come from, in this order: the URL's own
@@ -121,21 +122,23 @@ final class HTTPCredentials {
     /// Credentials obtained earlier in this run, by server.
     private static let memory = Memory()
 
-    private final class Memory: @unchecked Sendable {
-        private let lock = NSLock()
-        private var offers: [String: Offer] = [:]
-        private var stored: Set<String> = []
+    private final class Memory: Sendable {
+        private struct Kept {
+            var offers: [String: Offer] = [:]
+            var stored: Set<String> = []
+        }
+        private let kept = Locked(Kept())
 
-        func recall(_ key: String) -> Offer? { lock.withLock { offers[key] } }
-        func keep(_ offer: Offer) { lock.withLock { offers[offer.request.memoryKey] = offer } }
+        func recall(_ key: String) -> Offer? { kept.withLock { $0.offers[key] } }
+        func keep(_ offer: Offer) { kept.withLock { $0.offers[offer.request.memoryKey] = offer } }
         func forget(_ key: String) {
-            lock.withLock {
-                offers[key] = nil
-                stored.remove(key)
+            kept.withLock {
+                $0.offers[key] = nil
+                $0.stored.remove(key)
             }
         }
         /// True the first time `key` is stored.
-        func markStored(_ key: String) -> Bool { lock.withLock { stored.insert(key).inserted } }
+        func markStored(_ key: String) -> Bool { kept.withLock { $0.stored.insert(key).inserted } }
     }
 }
 

@@ -27,6 +27,8 @@ final class SSHExecSubtransport {
         }
     }
 
+    // Not Sendable only because it is a raw pointer: a `static let`, so Swift runs the initializer below
+    // once, thread-safely, and nothing writes the memory after it; libgit2 only reads it.
     private nonisolated(unsafe) static let definition: UnsafeMutableRawPointer = {
         let pointer = UnsafeMutablePointer<git_smart_subtransport_definition>.allocate(capacity: 1)
         pointer.initialize(

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 #if canImport(Glibc)
@@ -249,10 +250,10 @@ final class SSHProcess {
 
 /// Copies a child's standard error to baton's line by line, without control characters (server banners are
 /// untrusted), and keeps its last few kilobytes.
-final class StderrTail: @unchecked Sendable {
-    private let lock = NSCondition()
-    private var kept: [UInt8] = []
-    private var done = false
+final class StderrTail: Sendable {
+    private let kept = Locked<[UInt8]>([])
+    /// Signalled once the stream has ended.
+    private let done = DispatchSemaphore(value: 0)
     private let copying: Bool
     static let limit = 8 * 1024
 
@@ -280,10 +281,7 @@ final class StderrTail: @unchecked Sendable {
         }
         if !pending.isEmpty { emit(pending[...] + [0x0a]) }
         close(fd)
-        lock.lock()
-        done = true
-        lock.broadcast()
-        lock.unlock()
+        done.signal()
     }
 
     private func emit(_ bytes: ArraySlice<UInt8>) {
@@ -298,24 +296,20 @@ final class StderrTail: @unchecked Sendable {
                 }
             }
         }
-        lock.lock()
-        kept += clean
-        if kept.count > Self.limit { kept.removeFirst(kept.count - Self.limit) }
-        lock.unlock()
+        kept.withLock { kept in
+            kept += clean
+            if kept.count > Self.limit { kept.removeFirst(kept.count - Self.limit) }
+        }
     }
 
     /// Waits up to `timeout` seconds for the end of the stream.
     func waitUntilDone(timeout: TimeInterval) {
-        lock.lock()
-        let deadline = Date().addingTimeInterval(timeout)
-        while !done, lock.wait(until: deadline) {}
-        lock.unlock()
+        // The signal is put back, so a later wait returns at once too.
+        if done.wait(timeout: .now() + timeout) == .success { done.signal() }
     }
 
     var text: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return String(decoding: kept, as: UTF8.self)
+        String(decoding: kept.current, as: UTF8.self)
     }
 
     /// `bytes` as UTF-8 (invalid sequences replaced) without control characters, C1 ones included: newline

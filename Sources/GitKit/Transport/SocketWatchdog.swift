@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -6,22 +7,22 @@ import Glibc
 /// The no-progress deadline for a socket another library reads and writes itself: libgit2's ssh transport
 /// hands the socket of `DeadlineSocketStream` to libssh2, which waits on it without a limit. A thread looks at
 /// the kernel's TCP counters four times a second; when the client's last bytes went out the limit ago and
-/// nothing came back since (or they are still not acknowledged), it records the time-out on the transfer and
-/// shuts the socket down, so libssh2's wait ends with an error. Linux only (elsewhere it does nothing).
-final class SocketWatchdog: @unchecked Sendable {
+/// nothing came back since (or they are still not acknowledged), it records the time-out as the transfer's
+/// failure and shuts the socket down, so libssh2's wait ends with an error. Linux only (elsewhere it does nothing).
+final class SocketWatchdog: Sendable {
     private let socket: Int32
     private let limitMilliseconds: UInt32
-    private let context: TransferContext?
+    private let failure: Locked<TransportFailure?>
     private let message: String
     private let stopped = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
-    private var running = false
+    private let running = Locked(false)
 
-    /// Watches `socket` for `seconds` without progress; `context` gets the failure, with `message`.
-    init(socket: Int32, seconds: Double, context: TransferContext?, message: String) {
+    /// Watches `socket` for `seconds` without progress; `failure` gets the time-out, with `message`.
+    init(socket: Int32, seconds: Double, failure: Locked<TransportFailure?>, message: String) {
         self.socket = socket
         limitMilliseconds = UInt32(min(seconds * 1000, Double(UInt32.max)).rounded(.up))
-        self.context = context
+        self.failure = failure
         self.message = message
     }
 
@@ -33,7 +34,7 @@ final class SocketWatchdog: @unchecked Sendable {
 
     func start() {
         #if os(Linux)
-        running = true
+        running.withLock { $0 = true }
         let thread = Thread { [self] in run() }
         thread.name = "baton socket watchdog"
         thread.start()
@@ -42,8 +43,11 @@ final class SocketWatchdog: @unchecked Sendable {
 
     /// Ends the watch and waits for the thread; call before the socket is closed. Idempotent.
     func stop() {
-        guard running else { return }
-        running = false
+        let wasRunning = running.withLock { running in
+            defer { running = false }
+            return running
+        }
+        guard wasRunning else { return }
         stopped.signal()
         finished.wait()
     }
@@ -59,7 +63,7 @@ final class SocketWatchdog: @unchecked Sendable {
             let sentAgo = info.tcpi_last_data_sent, receivedAgo = info.tcpi_last_data_recv
             let waitingForServer = sentAgo <= receivedAgo || info.tcpi_unacked > 0
             if waitingForServer && sentAgo >= limitMilliseconds {
-                context?.failure = TransportFailure(kind: .unreachable, message: message)
+                failure.withLock { $0 = TransportFailure(kind: .unreachable, message: message) }
                 _ = shutdown(socket, Int32(SHUT_RDWR))
                 return
             }

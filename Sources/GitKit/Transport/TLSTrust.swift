@@ -1,3 +1,4 @@
+import Basics
 import CGit2
 import Foundation
 
@@ -6,8 +7,8 @@ import Foundation
 /// a CA file replaces the system bundle, a CA folder adds to it), else the system bundle.
 /// libgit2 holds one set for the whole process, so it is set before every transfer.
 enum TLSTrust {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var loaded: Locations?
+    /// The locations libgit2 holds now, when baton set other than the system bundle.
+    private static let loaded = Locked<Locations?>(nil)
 
     private struct Locations: Equatable {
         var file: String?
@@ -29,7 +30,7 @@ enum TLSTrust {
         }
         let wanted = Locations(file: settings.caFile ?? (settings.caPath != nil ? DeferredCertificates.systemFile : nil),
                                path: settings.caPath)
-        try lock.withLock {
+        try loaded.withLock { loaded in
             guard loaded != wanted else { return }
             // The deferred system bundle is replaced, not loaded.
             DeferredCertificates.discard()
@@ -39,13 +40,13 @@ enum TLSTrust {
     }
 
     private static func restoreSystemBundle(scheme: String) throws {
-        let custom = lock.withLock { loaded }
+        let custom = loaded.current
         guard custom != nil else {
             try GitLibrary.prepareCertificates(forURL: scheme)
             return
         }
         guard let system = DeferredCertificates.systemFile else { return }
-        try lock.withLock {
+        try loaded.withLock { loaded in
             try check(baton_git_set_ssl_cert_locations(system, nil), "load the system's CA certificates")
             loaded = nil
         }

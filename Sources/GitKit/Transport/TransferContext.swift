@@ -1,3 +1,4 @@
+import Basics
 import CGit2
 import Foundation
 
@@ -41,7 +42,12 @@ final class TransferContext {
     /// Seconds a transfer may go without receiving or sending a byte; 0 for no limit.
     let stallTimeout: TimeInterval
     /// Set by a transport when it knows better than libgit2's message what failed.
-    var failure: TransportFailure?
+    var failure: TransportFailure? {
+        get { recordedFailure.current }
+        set { recordedFailure.withLock { $0 = newValue } }
+    }
+    /// Where `failure` is kept: locked, since a watchdog thread may set it (`SocketWatchdog`).
+    let recordedFailure = Locked<TransportFailure?>(nil)
 
     init(url: String?, config: GitConfigSnapshot?, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.url = url

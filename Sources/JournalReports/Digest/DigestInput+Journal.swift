@@ -11,18 +11,22 @@ extension DigestInput {
         journal: Journal, since first: LocalDay, until last: LocalDay, zone: TimeZone, now: Timestamp,
         staleDays: Int?, member: String?, skipped: @escaping @Sendable (String) -> Void
     ) throws {
-        // The current tasks load on the other cores while the history is walked.
-        // (Only open tasks and asks need their logs here.)
-        let loading = InBackground { journal.loadTasks(readBody: { $0.kind == .ask || $0.status.isOpen }) }
+        // The current tasks load on the other cores while the history is walked, through a journal of their
+        // own: a `Journal` stays on the thread that opened it. (Only open tasks and asks need their logs here.)
+        let root = journal.root
+        let loading = InBackground {
+            Result { try Journal.open(from: root).loadTasks(readBody: { $0.kind == .ask || $0.status.isOpen }) }
+        }
         let start = first.startDate(in: zone)
         let end = last.adding(days: 1).startDate(in: zone)
         // One walk over the period only, so the cost follows the period, not the journal's age. A task
         // blocked before the period gets its "blocked since" from its own log (`Digest.blockedSince`).
         // The digest reads notes from the work tree and only task changes from the history.
         let query = JournalHistory.Query(paths: [JournalLayout.tasksFolder], since: start, until: end, skipped: skipped)
-        let events = try journal.history(query, tasksAfterWalk: { loading.value.tasks })
-        let tasks = loading.value.tasks
-        for file in loading.value.unreadable { skipped("skipped \(file.path): \(file.message)") }
+        let events = try journal.history(query, tasksAfterWalk: { (try? loading.value.get())?.tasks ?? [] })
+        let loaded = try loading.value.get()
+        let tasks = loaded.tasks
+        for file in loaded.unreadable { skipped("skipped \(file.path): \(file.message)") }
         let notes = journal.notes(in: first...last, unreadable: { skipped("skipped \($0.path): \($0.message)") })
         self.init(
             team: journal.config.team, since: first, until: last, zone: zone, now: now,

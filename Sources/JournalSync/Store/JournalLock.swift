@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import GitKit
 
@@ -15,18 +16,14 @@ public final class JournalLock {
     private var held = false
 
     /// Locks this process holds: path to file descriptor and nesting depth.
-    private final class Held: @unchecked Sendable {
-        let lock = NSLock()
-        var entries: [String: (fd: Int32, depth: Int)] = [:]
-    }
-    private static let inProcess = Held()
+    private static let inProcess = Locked<[String: (fd: Int32, depth: Int)]>([:])
 
     /// Takes the lock, waiting up to `timeout` seconds for another baton process to finish.
     public init(gitDirectory: String, timeout: TimeInterval = 15) throws {
         path = gitDirectory + "/baton.lock"
-        let nested = Self.inProcess.lock.withLock { () -> Bool in
-            guard let entry = Self.inProcess.entries[path] else { return false }
-            Self.inProcess.entries[path] = (entry.fd, entry.depth + 1)
+        let nested = Self.inProcess.withLock { entries -> Bool in
+            guard let entry = entries[path] else { return false }
+            entries[path] = (entry.fd, entry.depth + 1)
             return true
         }
         if nested {
@@ -49,7 +46,7 @@ public final class JournalLock {
                     _ = me.withCString { pwrite(fd, $0, strlen($0), 0) }
                     fsync(fd)
                     let path = self.path
-                    Self.inProcess.lock.withLock { Self.inProcess.entries[path] = (fd, 1) }
+                    Self.inProcess.withLock { $0[path] = (fd, 1) }
                     held = true
                     let tookOverStaleLock = !previous.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
                     // git's own lock files a killed baton left behind are the git layer's to remove.
@@ -74,12 +71,12 @@ public final class JournalLock {
         guard held else { return }
         held = false
         let path = self.path
-        Self.inProcess.lock.withLock {
-            guard let entry = Self.inProcess.entries[path] else { return }
+        Self.inProcess.withLock { entries in
+            guard let entry = entries[path] else { return }
             if entry.depth > 1 {
-                Self.inProcess.entries[path] = (entry.fd, entry.depth - 1)
+                entries[path] = (entry.fd, entry.depth - 1)
             } else {
-                Self.inProcess.entries[path] = nil
+                entries[path] = nil
                 unlink(path)
                 close(entry.fd)
             }

@@ -1,19 +1,19 @@
+import Basics
 import Foundation
 import JournalModel
 
 /// One-line warnings about journal entries baton leaves alone (a symbolic link, a file too large to read),
 /// so a command goes on with the other files. Each path is reported once per process, on stderr.
-public final class JournalWarnings: @unchecked Sendable {
+public final class JournalWarnings: Sendable {
     /// The warnings of this process.
     public static let shared = JournalWarnings()
 
-    private let lock = NSLock()
-    private var reported: Set<String> = []
+    private let reported = Locked<Set<String>>([])
 
     /// Reports that `path` was skipped, because of `reason` (a clause such as "is a symbolic link").
     func skipped(_ path: String, _ reason: String) {
         let line = "baton: warning: skipped \(TextSafety.singleLine(path)): \(reason)"
-        guard lock.withLock({ reported.insert(path).inserted }) else { return }
+        guard reported.withLock({ $0.insert(path).inserted }) else { return }
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 

@@ -5,12 +5,12 @@ import Foundation
 /// it (a server that hangs up in the middle of a large push, while the client is still writing); with
 /// `trickle`, it passes the server's bytes on a few at a time with a pause between (a slow link that never
 /// stops). The log has one line per connection cut.
-final class TCPRelay: @unchecked Sendable {
-    let port: UInt16
-    let logPath: String
+public final class TCPRelay: @unchecked Sendable {
+    public let port: UInt16
+    public let logPath: String
     private let child: ChildProcess
 
-    init(upstreamPort: UInt16, cutAfter: Int? = nil, trickle: (bytes: Int, pause: TimeInterval)? = nil,
+    public init(upstreamPort: UInt16, cutAfter: Int? = nil, trickle: (bytes: Int, pause: TimeInterval)? = nil,
          folder: String, sandbox: Sandbox) throws {
         let name = "relay-\(UUID().uuidString.prefix(8))"
         let script = "\(folder)/\(name).py"
@@ -42,10 +42,10 @@ final class TCPRelay: @unchecked Sendable {
     }
 
     /// How many connections were reset.
-    var cuts: Int { (Files.read(logPath) ?? "").components(separatedBy: "cut after").count - 1 }
+    public var cuts: Int { (Files.read(logPath) ?? "").components(separatedBy: "cut after").count - 1 }
 
     /// Terminates the relay; idempotent.
-    func stop() { child.stop(grace: 5) }
+    public func stop() { child.stop(grace: 5) }
 
     deinit { stop() }
 

@@ -6,19 +6,19 @@ import Foundation
 /// plain-HTTP listener answers every request with a 301 to the same path on the HTTPS one.
 /// The access log (`accessLogPath`) has one line per request: scheme, method, target, status and user, never
 /// the Authorization header.
-final class TLSGitServer: @unchecked Sendable {
-    let projectRoot: String
-    let user: String
-    let token: String
-    let authority: TestCertificateAuthority
-    let folder: String
-    let accessLogPath: String
-    let errorLogPath: String
-    let fcgiLogPath: String
+public final class TLSGitServer: @unchecked Sendable {
+    public let projectRoot: String
+    public let user: String
+    public let token: String
+    public let authority: TestCertificateAuthority
+    public let folder: String
+    public let accessLogPath: String
+    public let errorLogPath: String
+    public let fcgiLogPath: String
     /// The HTTPS port.
-    private(set) var port: UInt16 = 0
+    public private(set) var port: UInt16 = 0
     /// The plain-HTTP port that redirects to `port`.
-    private(set) var redirectPort: UInt16 = 0
+    public private(set) var redirectPort: UInt16 = 0
     private let environment: [String: String]
     private let lock = NSLock()
     private var nginx: ChildProcess?
@@ -26,7 +26,7 @@ final class TLSGitServer: @unchecked Sendable {
 
     /// Writes the configuration into `folder` (created if needed) and starts fcgiwrap and nginx; returns once both
     /// ports accept connections, or throws with the logs.
-    init(projectRoot: String, user: String, token: String, authority: TestCertificateAuthority, folder: String,
+    public init(projectRoot: String, user: String, token: String, authority: TestCertificateAuthority, folder: String,
          sandbox: Sandbox) throws {
         self.projectRoot = projectRoot
         self.user = user
@@ -74,28 +74,28 @@ final class TLSGitServer: @unchecked Sendable {
     }
 
     /// `https://[user[:password]@]127.0.0.1:PORT/name.git`.
-    func url(for repoName: String, user: String? = nil, password: String? = nil, host: String = "127.0.0.1") -> String {
+    public func url(for repoName: String, user: String? = nil, password: String? = nil, host: String = "127.0.0.1") -> String {
         "https://\(Self.auth(user, password))\(host):\(port)/\(Self.repoPath(repoName))"
     }
 
     /// `http://[user[:password]@]127.0.0.1:REDIRECT_PORT/name.git`: every request gets a 301 to `url(for:)`.
-    func redirectURL(for repoName: String, user: String? = nil, password: String? = nil, host: String = "127.0.0.1") -> String {
+    public func redirectURL(for repoName: String, user: String? = nil, password: String? = nil, host: String = "127.0.0.1") -> String {
         "http://\(Self.auth(user, password))\(host):\(redirectPort)/\(Self.repoPath(repoName))"
     }
 
     /// The access log's lines.
-    var accessLog: [String] {
+    public var accessLog: [String] {
         (Files.read(accessLogPath) ?? "").split(separator: "\n").map(String.init)
     }
 
     /// Every log the server wrote, for failure messages.
-    var logs: String {
+    public var logs: String {
         ["access.log": accessLogPath, "error.log": errorLogPath, "fcgiwrap.log": fcgiLogPath]
             .map { "--- \($0.key) ---\n\(Files.read($0.value) ?? "")" }.sorted().joined(separator: "\n")
     }
 
     /// Stops nginx and fcgiwrap and waits for them; idempotent.
-    func stop() {
+    public func stop() {
         let (web, fcgi): (ChildProcess?, ChildProcess?) = lock.withLock {
             defer { nginx = nil; fcgiwrap = nil }
             return (nginx, fcgiwrap)

@@ -4,13 +4,13 @@ import Foundation
 /// proxy), and absolute-form requests (`GET http://host:port/path`) are forwarded. Every request target is
 /// logged, one line each (`CONNECT 127.0.0.1:4443`, `GET http://127.0.0.1:8080/x.git/info/refs?...`), so a test
 /// can prove that the proxy was used, or was not. A small Python script; headers are never logged.
-final class ForwardProxy: @unchecked Sendable {
-    let logPath: String
-    let port: UInt16
+public final class ForwardProxy: @unchecked Sendable {
+    public let logPath: String
+    public let port: UInt16
     private let child: ChildProcess
 
     /// Writes the script into `folder` and starts it; throws when it does not listen within 15 s.
-    init(folder: String, sandbox: Sandbox) throws {
+    public init(folder: String, sandbox: Sandbox) throws {
         let script = "\(folder)/forward-proxy.py"
         let portFile = "\(folder)/forward-proxy.port"
         logPath = "\(folder)/forward-proxy.log"
@@ -45,20 +45,20 @@ final class ForwardProxy: @unchecked Sendable {
     }
 
     /// `http://127.0.0.1:PORT` (for `http.proxy` or `HTTPS_PROXY`).
-    var url: String { "http://127.0.0.1:\(port)" }
+    public var url: String { "http://127.0.0.1:\(port)" }
 
     /// The logged request targets, in order, e.g. `CONNECT 127.0.0.1:4443`.
-    var requests: [String] {
+    public var requests: [String] {
         (Files.read(logPath) ?? "").split(separator: "\n").map(String.init)
     }
 
     /// The `CONNECT` targets (`host:port`), in order.
-    var connectTargets: [String] {
+    public var connectTargets: [String] {
         requests.filter { $0.hasPrefix("CONNECT ") }.map { String($0.dropFirst("CONNECT ".count)) }
     }
 
     /// Terminates the proxy and waits for it; idempotent.
-    func stop() {
+    public func stop() {
         child.stop(grace: 5)
     }
 

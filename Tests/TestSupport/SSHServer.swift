@@ -3,29 +3,29 @@ import Foundation
 /// A throwaway OpenSSH server on 127.0.0.1 and a free port, for the current user (root in CI): its own
 /// ed25519 host key and config in `folder`, key login only for the keys in `authorizedKeys`.
 /// `/usr/sbin/sshd -D -f CONFIG -E LOG`; `stop()` (also on release) terminates and waits for it.
-final class SSHServer: @unchecked Sendable {
-    let folder: String
-    let port: UInt16
+public final class SSHServer: @unchecked Sendable {
+    public let folder: String
+    public let port: UInt16
     /// `ssh-ed25519 AAAA…` of the host key, as `known_hosts` lists it.
-    let hostPublicKey: String
-    let logPath: String
+    public let hostPublicKey: String
+    public let logPath: String
     private let child: ChildProcess
 
-    static let sshd = "/usr/sbin/sshd"
+    public static let sshd = "/usr/sbin/sshd"
 
     /// Whether this machine can run the server (sshd and ssh-keygen installed, running as root).
-    static var available: Bool {
+    public static var available: Bool {
         FileManager.default.isExecutableFile(atPath: sshd) && ProcessRunner.which("ssh-keygen") != nil && getuid() == 0
     }
 
     /// The user name to log in as (the current user).
-    static var userName: String {
+    public static var userName: String {
         guard let pw = getpwuid(getuid()), let name = pw.pointee.pw_name else { return "root" }
         return String(cString: name)
     }
 
     /// Generates a host key in `folder` and starts sshd; `authorizedKeys` are the public key lines allowed in.
-    init(folder: String, authorizedKeys: [String], sandbox: Sandbox) throws {
+    public init(folder: String, authorizedKeys: [String], sandbox: Sandbox) throws {
         self.folder = folder
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
@@ -73,15 +73,15 @@ final class SSHServer: @unchecked Sendable {
     }
 
     /// `ssh://USER@127.0.0.1:PORT/abs/path`.
-    func url(path: String) -> String {
+    public func url(path: String) -> String {
         "ssh://\(Self.userName)@127.0.0.1:\(port)\(path.hasPrefix("/") ? path : "/" + path)"
     }
 
     /// The `known_hosts` line that trusts this server.
-    var knownHostsLine: String { "[127.0.0.1]:\(port) \(hostPublicKey)" }
+    public var knownHostsLine: String { "[127.0.0.1]:\(port) \(hostPublicKey)" }
 
     /// Terminates sshd (and its sessions) and waits; idempotent.
-    func stop() {
+    public func stop() {
         child.stop(grace: 5)
     }
 
@@ -104,9 +104,9 @@ final class SSHServer: @unchecked Sendable {
 }
 
 /// `ssh-keygen` for tests: ed25519 key pairs without a passphrase.
-enum SSHKeys {
+public enum SSHKeys {
     /// Writes `path` and `path.pub`.
-    static func generate(at path: String, comment: String, sandbox: Sandbox) throws {
+    public static func generate(at path: String, comment: String, sandbox: Sandbox) throws {
         try? FileManager.default.removeItem(atPath: path)
         try? FileManager.default.removeItem(atPath: path + ".pub")
         let r = ProcessRunner.run(
@@ -118,13 +118,13 @@ enum SSHKeys {
     }
 
     /// `type base64` of `path.pub`, without the comment.
-    static func publicKey(of path: String) throws -> String {
+    public static func publicKey(of path: String) throws -> String {
         guard let text = Files.read(path + ".pub") else { throw HarnessError("no \(path).pub") }
         return text.split(separator: " ").prefix(2).joined(separator: " ")
     }
 
     /// A client identity in `home/.ssh/id_ed25519`; returns the public key line.
-    static func clientKey(home: String, sandbox: Sandbox) throws -> String {
+    public static func clientKey(home: String, sandbox: Sandbox) throws -> String {
         let ssh = (home as NSString).appendingPathComponent(".ssh")
         try FileManager.default.createDirectory(atPath: ssh, withIntermediateDirectories: true)
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: ssh)

@@ -6,17 +6,17 @@ import Foundation
 /// `CommandLine.arguments[0]`, any `*.xctest` argument and `Bundle.main`, which finds
 /// `.build/debug/baton` or `.build/<triple>/debug/baton`, whatever the scratch path);
 /// then `<package root>/.build/debug/baton` with the package root found from `#filePath`.
-enum BatonBinary {
-    struct NotFound: Error, CustomStringConvertible {
-        let searched: [String]
-        var description: String {
+public enum BatonBinary {
+    public struct NotFound: Error, CustomStringConvertible {
+        public let searched: [String]
+        public var description: String {
             "the baton executable was not found; build it first (`swift build`) or set BATON_BIN to its path. Looked at:\n  "
                 + searched.joined(separator: "\n  ")
         }
     }
 
     /// The executable's path, or a `NotFound` error that fails the calling test with a clear message.
-    static func require() throws -> String {
+    public static func require() throws -> String {
         let found = locate(
             environment: ProcessInfo.processInfo.environment,
             arguments: CommandLine.arguments,
@@ -28,7 +28,7 @@ enum BatonBinary {
         }
     }
 
-    static func locate(
+    public static func locate(
         environment: [String: String],
         arguments: [String],
         bundlePaths: [String],

@@ -2,22 +2,26 @@ import Foundation
 import Testing
 
 /// One teammate on one machine: a handle, a HOME with their git identity, a clone.
-struct Person: Sendable {
-    let handle: String
+public struct Person: Sendable {
+    public let handle: String
     /// The clone (journal work tree).
-    let journal: String
-    let executable: String
-    var sandbox: Sandbox
+    public let journal: String
+    public let executable: String
+    public var sandbox: Sandbox
 
-    var git: Git { sandbox.git }
-    var tz: String {
+    public init(handle: String, journal: String, executable: String, sandbox: Sandbox) {
+        (self.handle, self.journal, self.executable, self.sandbox) = (handle, journal, executable, sandbox)
+    }
+
+    public var git: Git { sandbox.git }
+    public var tz: String {
         get { sandbox.tz }
         set { sandbox.tz = newValue }
     }
 
     /// Runs `baton args` in the journal (or `dir`).
     @discardableResult
-    func baton(_ args: [String], in dir: String? = nil, env: [String: String] = [:], stdin: String? = nil,
+    public func baton(_ args: [String], in dir: String? = nil, env: [String: String] = [:], stdin: String? = nil,
                timeout: TimeInterval = 60, sourceLocation: SourceLocation = #_sourceLocation) -> CommandResult {
         sandbox.baton(executable, args, in: dir ?? journal, env: env, stdin: stdin, timeout: timeout,
                       sourceLocation: sourceLocation)
@@ -25,7 +29,7 @@ struct Person: Sendable {
 
     /// Runs `baton args` and fails the test (throws) unless it exits 0.
     @discardableResult
-    func ok(_ args: [String], env: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandResult {
+    public func ok(_ args: [String], env: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandResult {
         let r = baton(args, env: env, sourceLocation: sourceLocation)
         try #require(r.status == 0, "expected success:\n\(r)", sourceLocation: sourceLocation)
         return r
@@ -33,70 +37,70 @@ struct Person: Sendable {
 
     /// Runs the git CLI in the journal.
     @discardableResult
-    func git(_ args: [String], sourceLocation: SourceLocation = #_sourceLocation) -> CommandResult {
+    public func git(_ args: [String], sourceLocation: SourceLocation = #_sourceLocation) -> CommandResult {
         git.run(args, in: journal, sourceLocation: sourceLocation)
     }
 
     /// `baton task add …`: checks stdout is exactly an id and a newline; returns the id.
-    func addTask(_ title: String, _ options: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    public func addTask(_ title: String, _ options: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let r = try ok(["task", "add", title] + options, sourceLocation: sourceLocation)
         return try Checks.requireID(r, sourceLocation: sourceLocation)
     }
 
     /// `baton ask HANDLE TEXT …`: returns the ask's id.
-    func ask(_ handle: String, _ text: String, _ options: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    public func ask(_ handle: String, _ text: String, _ options: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let r = try ok(["ask", handle, text] + options, sourceLocation: sourceLocation)
         return try Checks.requireID(r, sourceLocation: sourceLocation)
     }
 
-    func sync(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    public func sync(sourceLocation: SourceLocation = #_sourceLocation) throws {
         try ok(["sync"], sourceLocation: sourceLocation)
     }
 
     /// `baton task show ID --json`, decoded (and checked for every contract key).
-    func task(_ id: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> TaskJSON {
+    public func task(_ id: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> TaskJSON {
         let r = try ok(["task", "show", id, "--json"], sourceLocation: sourceLocation)
         return try Checks.decodeTask(r.stdout, sourceLocation: sourceLocation)
     }
 
-    func taskList(_ options: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> [TaskJSON] {
+    public func taskList(_ options: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> [TaskJSON] {
         let r = try ok(["task", "list", "--json"] + options, sourceLocation: sourceLocation)
         return try Checks.decodeTaskArray(r.stdout, sourceLocation: sourceLocation)
     }
 
-    func inbox(sourceLocation: SourceLocation = #_sourceLocation) throws -> InboxJSON {
+    public func inbox(sourceLocation: SourceLocation = #_sourceLocation) throws -> InboxJSON {
         let r = try ok(["inbox", "--json"], sourceLocation: sourceLocation)
         return try Checks.decode(InboxJSON.self, r.stdout, sourceLocation: sourceLocation)
     }
 
     /// `journal/relative`.
-    func path(_ relative: String) -> String { (journal as NSString).appendingPathComponent(relative) }
+    public func path(_ relative: String) -> String { (journal as NSString).appendingPathComponent(relative) }
 
     /// Path of `handle`'s note for `day` (`notes/<handle>/<YYYY>/<YYYY-MM-DD>.md`), relative.
-    static func notePath(_ handle: String, _ day: String) -> String {
+    public static func notePath(_ handle: String, _ day: String) -> String {
         "notes/\(handle)/\(day.prefix(4))/\(day).md"
     }
 
-    func read(_ relative: String) -> String? { Files.read(path(relative)) }
+    public func read(_ relative: String) -> String? { Files.read(path(relative)) }
 }
 
 /// A scratch world for one test: a temp folder, optionally a bare repository served by
 /// `git daemon`, and people with their own HOME and clone. `shutdown()` (also on release)
 /// stops the daemon and removes everything.
-final class Team: @unchecked Sendable {
-    let folder: TemporaryFolder
-    let executable: String
-    let daemon: GitDaemon?
+public final class Team: @unchecked Sendable {
+    public let folder: TemporaryFolder
+    public let executable: String
+    public let daemon: GitDaemon?
     /// `folder/served/journal.git`, when there is a remote.
-    let bareRepo: String?
-    let remoteURL: String?
+    public let bareRepo: String?
+    public let remoteURL: String?
     private let lock = NSLock()
     private var _people: [Person] = []
-    let tz: String
+    public let tz: String
 
-    var people: [Person] { lock.withLock { _people } }
+    public var people: [Person] { lock.withLock { _people } }
 
-    subscript(handle: String) -> Person {
+    public subscript(handle: String) -> Person {
         guard let p = people.first(where: { $0.handle == handle }) else {
             fatalError("no person \(handle) in this team")
         }
@@ -104,12 +108,12 @@ final class Team: @unchecked Sendable {
     }
 
     /// A sandbox for a witness (git CLI on the bare repository etc.).
-    let witness: Sandbox
+    public let witness: Sandbox
 
     /// A team sharing a remote over git daemon: the first handle runs
     /// `baton init <handle> --me <handle> --remote URL` then `baton sync`; every other one
     /// `baton clone URL <handle> --me <handle>`.
-    convenience init(_ handles: [String], tz: String = "UTC", preReceiveHook: String? = nil) throws {
+    public convenience init(_ handles: [String], tz: String = "UTC", preReceiveHook: String? = nil) throws {
         try self.init(remote: true, tz: tz, preReceiveHook: preReceiveHook)
         guard let first = handles.first else { return }
         try initJournal(handle: first, withRemote: true)
@@ -120,13 +124,13 @@ final class Team: @unchecked Sendable {
     }
 
     /// A single person with a journal and no remote (`baton init alice --me alice`).
-    static func solo(_ handle: String = "alice", tz: String = "UTC") throws -> (Team, Person) {
+    public static func solo(_ handle: String = "alice", tz: String = "UTC") throws -> (Team, Person) {
         let team = try Team(remote: false, tz: tz, preReceiveHook: nil)
         let person = try team.initJournal(handle: handle, withRemote: false)
         return (team, person)
     }
 
-    init(remote: Bool, tz: String = "UTC", preReceiveHook: String? = nil) throws {
+    public init(remote: Bool, tz: String = "UTC", preReceiveHook: String? = nil) throws {
         folder = try TemporaryFolder(prefix: "baton-team")
         executable = try BatonBinary.require()
         self.tz = tz
@@ -152,7 +156,7 @@ final class Team: @unchecked Sendable {
     }
 
     /// A new HOME for `handle` on machine `folderName`.
-    func sandbox(for handle: String, machine: String) throws -> Sandbox {
+    public func sandbox(for handle: String, machine: String) throws -> Sandbox {
         let name = handle.prefix(1).uppercased() + handle.dropFirst()
         return try Sandbox.make(home: folder.sub("homes/\(machine)"), userName: "\(name) Example",
                                 userEmail: "\(handle)@example.com", tz: tz)
@@ -160,7 +164,7 @@ final class Team: @unchecked Sendable {
 
     /// `baton init <folderName> --me handle [--remote URL]` run in the team folder.
     @discardableResult
-    func initJournal(handle: String, folderName: String? = nil, withRemote: Bool) throws -> Person {
+    public func initJournal(handle: String, folderName: String? = nil, withRemote: Bool) throws -> Person {
         let name = folderName ?? handle
         let sandbox = try sandbox(for: handle, machine: name)
         var args = ["init", name, "--me", handle]
@@ -177,7 +181,7 @@ final class Team: @unchecked Sendable {
 
     /// `baton clone URL <folderName> --me handle` run in the team folder.
     @discardableResult
-    func clone(handle: String, folderName: String? = nil) throws -> Person {
+    public func clone(handle: String, folderName: String? = nil) throws -> Person {
         guard let remoteURL else { throw HarnessError("this team has no remote") }
         let name = folderName ?? handle
         let sandbox = try sandbox(for: handle, machine: name)
@@ -193,7 +197,7 @@ final class Team: @unchecked Sendable {
 
     /// Every clone and the bare repository pass `git fsck --strict`; every work tree is clean
     /// and free of conflict markers.
-    func expectHealthy(sourceLocation: SourceLocation = #_sourceLocation) {
+    public func expectHealthy(sourceLocation: SourceLocation = #_sourceLocation) {
         for person in people {
             Checks.expectHealthy(person, sourceLocation: sourceLocation)
         }
@@ -203,7 +207,7 @@ final class Team: @unchecked Sendable {
         }
     }
 
-    func shutdown() {
+    public func shutdown() {
         daemon?.stop()
         folder.remove()
     }

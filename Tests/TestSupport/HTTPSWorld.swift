@@ -4,15 +4,15 @@ import Testing
 /// A journal served over HTTPS by nginx + `git http-backend` (`TLSGitServer`) with a throwaway CA, seeded
 /// by a teammate through the bare repository's path, and people who each get their own HOME: everything
 /// a test of git's HTTPS settings needs, with the git CLI as the witness in the same HOME.
-struct HTTPSWorld {
-    static let user = "alice"
-    static let token = "tok-Https-7c6b5a4d3e2f"
+public struct HTTPSWorld {
+    public static let user = "alice"
+    public static let token = "tok-Https-7c6b5a4d3e2f"
 
-    let transport: TransportTeam
-    let authority: TestCertificateAuthority
-    let server: TLSGitServer
+    public let transport: TransportTeam
+    public let authority: TestCertificateAuthority
+    public let server: TLSGitServer
 
-    init() throws {
+    public init() throws {
         transport = try TransportTeam()
         authority = try TestCertificateAuthority(folder: transport.folder.sub("ca"))
         server = try TLSGitServer(projectRoot: transport.served, user: Self.user, token: Self.token,
@@ -25,21 +25,21 @@ struct HTTPSWorld {
         try #require(pushed.status == 0, "seeding the served journal failed:\n\(pushed)")
     }
 
-    var folder: TemporaryFolder { transport.folder }
+    public var folder: TemporaryFolder { transport.folder }
     /// The journal's HTTPS URL. By name, not by address: libgit2 1.5's mbedTLS checks a certificate's DNS names
     /// only, not its IP addresses, so `https://127.0.0.1` never verifies (git with OpenSSL accepts either).
-    var url: String { server.url(for: "journal", host: Self.host) }
-    static let host = "localhost"
+    public var url: String { server.url(for: "journal", host: Self.host) }
+    public static let host = "localhost"
     /// `localhost:PORT`, as the credential protocol's `host` names the server.
-    var hostAndPort: String { "\(Self.host):\(server.port)" }
+    public var hostAndPort: String { "\(Self.host):\(server.port)" }
 
     /// A credential helper (shell text) that answers `get` with `user` and `password`.
-    static func answeringHelper(user: String = user, password: String = token) -> String {
+    public static func answeringHelper(user: String = user, password: String = token) -> String {
         "!f() { test \"$1\" = get && printf 'username=%s\\npassword=%s\\n' '\(user)' '\(password)'; true; }; f"
     }
 
     /// A person whose global git config holds `settings` (`git config --global KEY VALUE`, in order).
-    func person(_ handle: String, _ settings: [(String, String)] = []) throws -> Person {
+    public func person(_ handle: String, _ settings: [(String, String)] = []) throws -> Person {
         let person = try transport.person(handle)
         for (key, value) in settings {
             try person.git.check(["config", "--global", "--add", key, value], in: person.sandbox.home)
@@ -48,19 +48,19 @@ struct HTTPSWorld {
     }
 
     /// `baton clone URL handle` in the team folder.
-    func clone(_ person: Person, url: String? = nil, env: [String: String] = [:],
+    public func clone(_ person: Person, url: String? = nil, env: [String: String] = [:],
                sourceLocation: SourceLocation = #_sourceLocation) -> CommandResult {
         transport.clone(person, url: url ?? self.url, env: env, sourceLocation: sourceLocation)
     }
 
     /// `git ls-remote URL` as `person`, the witness of what git makes of the same settings.
-    func gitLsRemote(_ person: Person, url: String? = nil, env: [String: String] = [:]) -> CommandResult {
+    public func gitLsRemote(_ person: Person, url: String? = nil, env: [String: String] = [:]) -> CommandResult {
         person.git.run(["ls-remote", url ?? self.url], in: person.sandbox.home, env: env)
     }
 
     /// A helper script at an absolute path that logs each call (`ACTION key=value ...`) to `log` and answers
     /// `get` with the password in `passwordFile` (nothing when that file is missing).
-    func loggingHelper(named name: String, log: String, passwordFile: String) throws -> String {
+    public func loggingHelper(named name: String, log: String, passwordFile: String) throws -> String {
         let path = folder.sub("bin/\(name)")
         try Files.write(
             """
@@ -76,9 +76,9 @@ struct HTTPSWorld {
     }
 
     /// The actions a logging helper saw, in order (`get`, `store`, `erase`).
-    static func actions(in log: String) -> [String] {
+    public static func actions(in log: String) -> [String] {
         (Files.read(log) ?? "").split(separator: "\n").map { String($0.split(separator: " ").first ?? "") }
     }
 
-    func stop() { server.stop() }
+    public func stop() { server.stop() }
 }

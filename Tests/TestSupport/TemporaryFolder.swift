@@ -2,14 +2,14 @@ import Foundation
 
 /// A folder under the system's temporary directory, unique per instance, removed by
 /// `remove()` or at the latest when the instance is released.
-final class TemporaryFolder: @unchecked Sendable {
+public final class TemporaryFolder: @unchecked Sendable {
     /// Absolute path with symbolic links resolved (on macOS `/var` is `/private/var`),
     /// so it compares equal to paths that baton and git print.
-    let path: String
+    public let path: String
     private let lock = NSLock()
     private var removed = false
 
-    init(prefix: String = "baton-itest") throws {
+    public init(prefix: String = "baton-itest") throws {
         let base = FileManager.default.temporaryDirectory
         let name = "\(prefix)-\(UUID().uuidString.prefix(12).lowercased())"
         let url = base.appendingPathComponent(name, isDirectory: true)
@@ -17,22 +17,22 @@ final class TemporaryFolder: @unchecked Sendable {
         path = TemporaryFolder.realPath(url.path)
     }
 
-    var url: URL { URL(fileURLWithPath: path, isDirectory: true) }
+    public var url: URL { URL(fileURLWithPath: path, isDirectory: true) }
 
     /// `path/component` (components may contain `/`).
-    func sub(_ component: String) -> String {
+    public func sub(_ component: String) -> String {
         (path as NSString).appendingPathComponent(component)
     }
 
     /// Creates `path/component` (and parents) and returns its path.
     @discardableResult
-    func makeFolder(_ component: String) throws -> String {
+    public func makeFolder(_ component: String) throws -> String {
         let p = sub(component)
         try FileManager.default.createDirectory(atPath: p, withIntermediateDirectories: true)
         return p
     }
 
-    func remove() {
+    public func remove() {
         lock.lock()
         defer { lock.unlock() }
         guard !removed else { return }
@@ -42,7 +42,7 @@ final class TemporaryFolder: @unchecked Sendable {
 
     deinit { remove() }
 
-    static func realPath(_ path: String) -> String {
+    public static func realPath(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
         return String(cString: resolved)
@@ -50,13 +50,13 @@ final class TemporaryFolder: @unchecked Sendable {
 }
 
 /// Small file helpers used by the tests (plain reads and writes, as a person with an editor would do).
-enum Files {
-    static func read(_ path: String) -> String? {
+public enum Files {
+    public static func read(_ path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func write(_ text: String, to path: String, executable: Bool = false) throws {
+    public static func write(_ text: String, to path: String, executable: Bool = false) throws {
         let dir = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
@@ -65,17 +65,17 @@ enum Files {
         }
     }
 
-    static func exists(_ path: String) -> Bool {
+    public static func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: path)
     }
 
-    static func isDirectory(_ path: String) -> Bool {
+    public static func isDirectory(_ path: String) -> Bool {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 
     /// Relative paths of all regular files under `root`, skipping `.git`.
-    static func workTreeFiles(_ root: String) -> [String] {
+    public static func workTreeFiles(_ root: String) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
         var result: [String] = []
         while let rel = walker.nextObject() as? String {
@@ -89,7 +89,7 @@ enum Files {
         return result.sorted()
     }
 
-    static func contents(ofFolder path: String) -> [String] {
+    public static func contents(ofFolder path: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
     }
 }

@@ -11,8 +11,8 @@ import Darwin
 ///
 /// With `accepting: false` it never accepts and its queue is full (backlog 0, one connection of its own
 /// waiting), so the kernel drops new SYNs and a client's connect itself hangs.
-final class StallServer: @unchecked Sendable {
-    let port: UInt16
+public final class StallServer: @unchecked Sendable {
+    public let port: UInt16
     private let listener: Int32
     private let lock = NSLock()
     private var accepted: [Int32] = []
@@ -21,7 +21,7 @@ final class StallServer: @unchecked Sendable {
     private var thread: Thread?
     private let finished = DispatchSemaphore(value: 0)
 
-    init(accepting: Bool = true) throws {
+    public init(accepting: Bool = true) throws {
         #if os(Linux)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -83,16 +83,16 @@ final class StallServer: @unchecked Sendable {
     }
 
     /// How many connections were accepted so far.
-    var connections: Int { lock.withLock { acceptedCount } }
+    public var connections: Int { lock.withLock { acceptedCount } }
 
     /// `scheme://127.0.0.1:PORT/name.git` (git, http, https: none of them ever gets an answer).
-    func url(scheme: String, for repoName: String = "journal") -> String {
+    public func url(scheme: String, for repoName: String = "journal") -> String {
         let name = repoName.hasSuffix(".git") ? repoName : "\(repoName).git"
         return "\(scheme)://127.0.0.1:\(port)/\(name)"
     }
 
     /// Closes every connection and the listener and waits for the thread; idempotent.
-    func stop() {
+    public func stop() {
         let first: Bool = lock.withLock {
             defer { stopped = true }
             return !stopped

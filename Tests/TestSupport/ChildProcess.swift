@@ -11,21 +11,21 @@ import Darwin
 /// Foundation's `Process` hands the child the signal mask of the spawning thread, and the
 /// threads Swift Testing runs tests on block almost every signal: a child started that way
 /// ignores SIGTERM (git daemon would not stop) and baton would run with signals blocked.
-final class ChildProcess: @unchecked Sendable {
-    let pid: pid_t
+public final class ChildProcess: @unchecked Sendable {
+    public let pid: pid_t
     private let lock = NSLock()
     private var status: Int32?
 
     private init(pid: pid_t) { self.pid = pid }
 
-    struct SpawnError: Error, CustomStringConvertible {
-        let description: String
+    public struct SpawnError: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// Starts `executable` (an absolute path) with `arguments` in `directory`.
     /// stdin comes from `stdinPath` (or /dev/null); stdout and stderr go to the given files
     /// (truncated, or appended to when `append`).
-    static func spawn(executable: String, arguments: [String], directory: String, environment: [String: String],
+    public static func spawn(executable: String, arguments: [String], directory: String, environment: [String: String],
                       stdinPath: String?, stdoutPath: String, stderrPath: String, append: Bool = false) throws -> ChildProcess {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw SpawnError(description: "\(executable) is not an executable file")
@@ -112,7 +112,7 @@ final class ChildProcess: @unchecked Sendable {
     }()
 
     /// The exit status if the child has ended (128 + signal when killed by a signal); never blocks.
-    func poll() -> Int32? {
+    public func poll() -> Int32? {
         lock.lock()
         defer { lock.unlock() }
         if let status { return status }
@@ -127,10 +127,10 @@ final class ChildProcess: @unchecked Sendable {
         return status
     }
 
-    var isRunning: Bool { poll() == nil }
+    public var isRunning: Bool { poll() == nil }
 
     /// Waits until the child ends or `timeout` passes; returns the exit status or nil.
-    func wait(timeout: TimeInterval? = nil) -> Int32? {
+    public func wait(timeout: TimeInterval? = nil) -> Int32? {
         let deadline = timeout.map { Date().addingTimeInterval($0) }
         var pause: useconds_t = 1_000
         while true {
@@ -142,14 +142,14 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     /// Sends `sig` to the child's whole process group (its own children too).
-    func signalGroup(_ sig: Int32) {
+    public func signalGroup(_ sig: Int32) {
         guard poll() == nil else { return }
         if kill(-pid, sig) != 0 { kill(pid, sig) }
     }
 
     /// SIGTERM, then SIGKILL after `grace` seconds; waits for the end. Returns the status.
     @discardableResult
-    func stop(grace: TimeInterval = 3) -> Int32 {
+    public func stop(grace: TimeInterval = 3) -> Int32 {
         signalGroup(SIGTERM)
         if let s = wait(timeout: grace) { return s }
         signalGroup(SIGKILL)

@@ -4,16 +4,16 @@ import Foundation
 /// the kernel picks) that requires basic auth with one user and token and runs `git http-backend` as CGI.
 /// Request bodies sent with `Transfer-Encoding: chunked` (libgit2's pushes) are decoded first.
 /// The log lists method, path, status and user, never the Authorization header.
-final class HTTPGitServer: @unchecked Sendable {
-    let projectRoot: String
-    let user: String
-    let token: String
-    let logPath: String
-    let port: UInt16
+public final class HTTPGitServer: @unchecked Sendable {
+    public let projectRoot: String
+    public let user: String
+    public let token: String
+    public let logPath: String
+    public let port: UInt16
     private let child: ChildProcess
 
     /// Writes the script into `folder` and starts it; throws when it does not listen within 15 s.
-    init(projectRoot: String, user: String, token: String, folder: String, sandbox: Sandbox) throws {
+    public init(projectRoot: String, user: String, token: String, folder: String, sandbox: Sandbox) throws {
         self.projectRoot = projectRoot
         self.user = user
         self.token = token
@@ -50,14 +50,14 @@ final class HTTPGitServer: @unchecked Sendable {
     }
 
     /// `http://127.0.0.1:PORT/name.git`, with `user:password@` when given.
-    func url(for repoName: String, user: String? = nil, password: String? = nil) -> String {
+    public func url(for repoName: String, user: String? = nil, password: String? = nil) -> String {
         let name = repoName.hasSuffix(".git") ? repoName : "\(repoName).git"
         let auth = user.map { u in password.map { "\(u):\($0)@" } ?? "\(u)@" } ?? ""
         return "http://\(auth)127.0.0.1:\(port)/\(name)"
     }
 
     /// Terminates the server and waits for it; idempotent.
-    func stop() {
+    public func stop() {
         child.stop(grace: 5)
     }
 

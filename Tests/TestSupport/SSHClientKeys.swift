@@ -2,10 +2,10 @@ import Foundation
 
 /// Client-side ssh pieces for tests: keys of any type, with or without a passphrase, an askpass script that
 /// answers the passphrase and logs each question, and a throwaway ssh-agent.
-enum SSHClientKeys {
+public enum SSHClientKeys {
     /// Writes `path` (mode 600) and `path.pub`; returns the public key line (`type base64`).
     @discardableResult
-    static func generate(at path: String, type: String = "ed25519", passphrase: String = "", sandbox: Sandbox) throws
+    public static func generate(at path: String, type: String = "ed25519", passphrase: String = "", sandbox: Sandbox) throws
         -> String
     {
         try? FileManager.default.removeItem(atPath: path)
@@ -23,7 +23,7 @@ enum SSHClientKeys {
     }
 
     /// An `SSH_ASKPASS` program that prints `answer` and appends each prompt to `log`.
-    static func askpass(at path: String, answer: String, log: String) throws {
+    public static func askpass(at path: String, answer: String, log: String) throws {
         try Files.write(
             "#!/bin/sh\nprintf '%s\\n' \"$*\" >> \(PrivateSSHHome.quoted(log))\n"
                 + "printf '%s\\n' \(PrivateSSHHome.quoted(answer))\n",
@@ -31,17 +31,17 @@ enum SSHClientKeys {
     }
 
     /// The environment that makes ssh and ssh-add ask `program` instead of a terminal.
-    static func askpassEnvironment(_ program: String) -> [String: String] {
+    public static func askpassEnvironment(_ program: String) -> [String: String] {
         ["SSH_ASKPASS": program, "SSH_ASKPASS_REQUIRE": "force", "DISPLAY": ":0"]
     }
 }
 
 /// `ssh-agent -D -a SOCKET` for one test; `stop()` (also on release) kills it.
-final class SSHAgent: @unchecked Sendable {
-    let socket: String
+public final class SSHAgent: @unchecked Sendable {
+    public let socket: String
     private let child: ChildProcess
 
-    init(folder: String, sandbox: Sandbox) throws {
+    public init(folder: String, sandbox: Sandbox) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         socket = (folder as NSString).appendingPathComponent("agent.sock")
         let log = (folder as NSString).appendingPathComponent("agent.log")
@@ -57,7 +57,7 @@ final class SSHAgent: @unchecked Sendable {
     }
 
     /// `ssh-add key`, the passphrase answered by `askpass`.
-    func add(_ key: String, askpass: String, sandbox: Sandbox) throws {
+    public func add(_ key: String, askpass: String, sandbox: Sandbox) throws {
         var env = SSHClientKeys.askpassEnvironment(askpass)
         env["SSH_AUTH_SOCK"] = socket
         let r = ProcessRunner.run(
@@ -66,7 +66,7 @@ final class SSHAgent: @unchecked Sendable {
         guard r.status == 0 else { throw HarnessError("ssh-add failed:\n\(r)") }
     }
 
-    func stop() { _ = child.stop(grace: 2) }
+    public func stop() { _ = child.stop(grace: 2) }
 
     deinit { stop() }
 }

@@ -4,14 +4,14 @@ import Testing
 /// A reproducible environment for child processes: its own HOME with a `.gitconfig`
 /// (identity for both libgit2 and the git CLI), no system git config, no colours, a chosen
 /// time zone, no editor unless a test gives one, and the caller's PATH.
-struct Sandbox: Sendable {
-    let home: String
-    var tz: String
-    let userName: String
-    let userEmail: String
+public struct Sandbox: Sendable {
+    public let home: String
+    public var tz: String
+    public let userName: String
+    public let userEmail: String
 
     /// Creates `home` (if needed) and writes its `.gitconfig`.
-    static func make(home: String, userName: String = "Test User", userEmail: String = "test@example.com",
+    public static func make(home: String, userName: String = "Test User", userEmail: String = "test@example.com",
                      tz: String = "UTC") throws -> Sandbox {
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let config = """
@@ -31,7 +31,7 @@ struct Sandbox: Sendable {
     }
 
     /// The environment for a child; `extra` wins over the defaults.
-    func variables(_ extra: [String: String] = [:]) -> [String: String] {
+    public func variables(_ extra: [String: String] = [:]) -> [String: String] {
         var env: [String: String] = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
             "HOME": home,
@@ -49,7 +49,7 @@ struct Sandbox: Sendable {
     }
 
     /// Runs `baton` with `args` in `dir`. A time-out kills the child and fails the test.
-    func baton(_ executable: String, _ args: [String], in dir: String, env: [String: String] = [:],
+    public func baton(_ executable: String, _ args: [String], in dir: String, env: [String: String] = [:],
                stdin: String? = nil, timeout: TimeInterval = 60,
                sourceLocation: SourceLocation = #_sourceLocation) -> CommandResult {
         let result = ProcessRunner.run(executable: executable, arguments: args, directory: dir,
@@ -61,17 +61,17 @@ struct Sandbox: Sendable {
     }
 
     /// The git CLI, run the same way.
-    var git: Git { Git(sandbox: self) }
+    public var git: Git { Git(sandbox: self) }
 }
 
 /// The real `git` command line, an independent witness of what baton did.
-struct Git: Sendable {
-    let sandbox: Sandbox
+public struct Git: Sendable {
+    public let sandbox: Sandbox
 
-    static var executable: String { ProcessRunner.which("git") ?? "/usr/bin/git" }
+    public static var executable: String { ProcessRunner.which("git") ?? "/usr/bin/git" }
 
     @discardableResult
-    func run(_ args: [String], in dir: String, env: [String: String] = [:], stdin: String? = nil,
+    public func run(_ args: [String], in dir: String, env: [String: String] = [:], stdin: String? = nil,
              timeout: TimeInterval = 60, sourceLocation: SourceLocation = #_sourceLocation) -> CommandResult {
         let result = ProcessRunner.run(executable: Git.executable, arguments: args, directory: dir,
                                        environment: sandbox.variables(env), stdin: stdin, timeout: timeout)
@@ -83,7 +83,7 @@ struct Git: Sendable {
 
     /// Runs git and fails the test (throws) unless it exits 0; returns trimmed stdout.
     @discardableResult
-    func check(_ args: [String], in dir: String, env: [String: String] = [:], stdin: String? = nil,
+    public func check(_ args: [String], in dir: String, env: [String: String] = [:], stdin: String? = nil,
                sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let r = run(args, in: dir, env: env, stdin: stdin, sourceLocation: sourceLocation)
         try #require(r.status == 0, "git failed:\n\(r)", sourceLocation: sourceLocation)
@@ -92,29 +92,29 @@ struct Git: Sendable {
 
     /// The environment that dates a commit made by the git CLI at `iso` (author and committer), so a
     /// test never depends on the day it runs.
-    static func dated(_ iso: String) -> [String: String] {
+    public static func dated(_ iso: String) -> [String: String] {
         ["GIT_AUTHOR_DATE": iso, "GIT_COMMITTER_DATE": iso]
     }
 
-    func head(_ dir: String) -> String {
+    public func head(_ dir: String) -> String {
         run(["rev-parse", "--verify", "-q", "HEAD"], in: dir).out
     }
 
-    func porcelain(_ dir: String) -> String {
+    public func porcelain(_ dir: String) -> String {
         run(["status", "--porcelain", "--untracked-files=all"], in: dir).out
     }
 
-    func commitCount(_ dir: String, _ rev: String = "HEAD") -> Int {
+    public func commitCount(_ dir: String, _ rev: String = "HEAD") -> Int {
         Int(run(["rev-list", "--count", rev], in: dir).out) ?? -1
     }
 
-    func subjects(_ dir: String, _ extra: [String] = []) -> [String] {
+    public func subjects(_ dir: String, _ extra: [String] = []) -> [String] {
         run(["log", "--format=%s"] + extra, in: dir).stdout
             .split(separator: "\n").map(String.init)
     }
 
     /// The file as committed at `rev`.
-    func show(_ rev: String, _ path: String, in dir: String) -> String? {
+    public func show(_ rev: String, _ path: String, in dir: String) -> String? {
         let r = run(["show", "\(rev):\(path)"], in: dir)
         return r.status == 0 ? r.stdout : nil
     }

@@ -4,35 +4,35 @@ import Testing
 /// A team whose remote is served by a transport the test picks (smart HTTP, ssh): a `Team` without a
 /// git daemon, a bare `served/journal.git`, and helpers that run baton with extra environment
 /// (tokens) and check that no secret leaked anywhere a user could see it.
-struct TransportTeam {
-    let team: Team
-    let served: String
-    let bareRepo: String
+public struct TransportTeam {
+    public let team: Team
+    public let served: String
+    public let bareRepo: String
 
-    init() throws {
+    public init() throws {
         team = try Team(remote: false)
         served = try team.folder.makeFolder("served")
         bareRepo = "\(served)/journal.git"
         try team.witness.git.check(["init", "--bare", "--initial-branch=main", bareRepo], in: served)
     }
 
-    var folder: TemporaryFolder { team.folder }
+    public var folder: TemporaryFolder { team.folder }
 
     /// A person with their own HOME (`homes/<machine>`) whose clone will be `<folder>/<handle>`.
-    func person(_ handle: String, machine: String? = nil) throws -> Person {
+    public func person(_ handle: String, machine: String? = nil) throws -> Person {
         let sandbox = try team.sandbox(for: handle, machine: machine ?? handle)
         return Person(handle: handle, journal: folder.sub(handle), executable: team.executable, sandbox: sandbox)
     }
 
     /// `baton init <handle> --me handle --remote url` (no network) in the team folder.
-    func initJournal(_ person: Person, url: String, env: [String: String] = [:]) throws {
+    public func initJournal(_ person: Person, url: String, env: [String: String] = [:]) throws {
         let r = person.baton(["init", person.handle, "--me", person.handle, "--remote", url], in: folder.path, env: env)
         try #require(r.status == 0, "baton init failed:\n\(r)")
     }
 
     /// `baton clone url <handle> --me handle` in the team folder.
     @discardableResult
-    func clone(_ person: Person, url: String, env: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation)
+    public func clone(_ person: Person, url: String, env: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation)
         -> CommandResult
     {
         person.baton(["clone", url, person.handle, "--me", person.handle], in: folder.path, env: env,
@@ -40,11 +40,11 @@ struct TransportTeam {
     }
 
     /// Subjects of the remote's `main`, newest first.
-    var remoteSubjects: [String] { team.witness.git.subjects(bareRepo, ["main"]) }
+    public var remoteSubjects: [String] { team.witness.git.subjects(bareRepo, ["main"]) }
 
     /// Fails the test when `secret` appears in any output, in the clone's sync state, in any commit
     /// message of the clone or the remote, or in the server log.
-    func expectNoLeak(
+    public func expectNoLeak(
         of secret: String, results: [CommandResult], person: Person?, logs: [String] = [],
         sourceLocation: SourceLocation = #_sourceLocation
     ) {

@@ -6,18 +6,18 @@ import Testing
 /// `/etc/passwd` naming `home` as the current user's home is bind-mounted over the real one, in a new session
 /// (no controlling terminal, so ssh cannot prompt). Nothing outside the test's folder is written.
 /// `libssh2Only` instead runs baton with a `PATH` that has no ssh program at all (libgit2's fallback).
-struct PrivateSSHHome {
-    let home: String
+public struct PrivateSSHHome {
+    public let home: String
     /// `bin/` holding the wrappers.
-    let bin: String
-    let passwd: String
+    public let bin: String
+    public let passwd: String
 
-    static let unshare = ProcessRunner.which("unshare") ?? "/usr/bin/unshare"
-    static let setsid = ProcessRunner.which("setsid") ?? "/usr/bin/setsid"
+    public static let unshare = ProcessRunner.which("unshare") ?? "/usr/bin/unshare"
+    public static let setsid = ProcessRunner.which("setsid") ?? "/usr/bin/setsid"
 
     /// Whether this machine can make mount namespaces (root, util-linux's unshare and setsid, and a kernel or
     /// container that allows it: checked once by running `unshare --mount true`).
-    static let available: Bool = {
+    public static let available: Bool = {
         guard getuid() == 0, FileManager.default.isExecutableFile(atPath: unshare),
             FileManager.default.isExecutableFile(atPath: setsid)
         else { return false }
@@ -28,7 +28,7 @@ struct PrivateSSHHome {
     }()
 
     /// Prepares wrappers in `folder` for a person whose HOME is `home`.
-    init(home: String, folder: String) throws {
+    public init(home: String, folder: String) throws {
         self.home = home
         bin = (folder as NSString).appendingPathComponent("bin")
         passwd = (folder as NSString).appendingPathComponent("passwd")
@@ -52,7 +52,7 @@ struct PrivateSSHHome {
 
     /// A script in `bin/` that runs `executable` with its arguments under the private passwd entry.
     /// `newSession: false` keeps the caller's session and terminal (for a test that gives it one).
-    func wrapper(
+    public func wrapper(
         named name: String, for executable: String, extraEnvironment: [String: String] = [:], newSession: Bool = true
     ) throws -> String {
         let path = (bin as NSString).appendingPathComponent(name)
@@ -69,14 +69,14 @@ struct PrivateSSHHome {
     }
 
     /// `person` running baton through `wrapper`.
-    func person(_ person: Person, extraEnvironment: [String: String] = [:]) throws -> Person {
+    public func person(_ person: Person, extraEnvironment: [String: String] = [:]) throws -> Person {
         let baton = try wrapper(
             named: "baton-\(person.handle)", for: person.executable, extraEnvironment: extraEnvironment)
         return Person(handle: person.handle, journal: person.journal, executable: baton, sandbox: person.sandbox)
     }
 
     /// The git CLI under the same passwd entry, with `person`'s environment.
-    func git(_ args: [String], as person: Person, in dir: String, env: [String: String] = [:]) throws -> CommandResult {
+    public func git(_ args: [String], as person: Person, in dir: String, env: [String: String] = [:]) throws -> CommandResult {
         let git = try wrapper(named: "git", for: Git.executable)
         return ProcessRunner.run(
             executable: git, arguments: args, directory: dir, environment: person.sandbox.variables(env), timeout: 60)
@@ -84,7 +84,7 @@ struct PrivateSSHHome {
 
     /// `person` running baton with a `PATH` that has no ssh program (only an empty folder), so libgit2's own
     /// libssh2 transport is used.
-    static func libssh2Only(_ person: Person, folder: String) throws -> Person {
+    public static func libssh2Only(_ person: Person, folder: String) throws -> Person {
         let empty = (folder as NSString).appendingPathComponent("no-ssh-bin")
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         let path = (folder as NSString).appendingPathComponent("baton-libssh2-\(person.handle)")
@@ -93,7 +93,7 @@ struct PrivateSSHHome {
         return Person(handle: person.handle, journal: person.journal, executable: path, sandbox: person.sandbox)
     }
 
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

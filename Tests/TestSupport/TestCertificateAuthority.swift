@@ -4,24 +4,24 @@ import Foundation
 /// a server certificate for 127.0.0.1 and localhost signed by it, the CA as a `-CApath`-style folder
 /// (hashed names, for `http.sslCAPath`), and a second CA that signed nothing here (for tests that must be
 /// refused). Nothing is added to the machine's trust store.
-struct TestCertificateAuthority: Sendable {
+public struct TestCertificateAuthority: Sendable {
     /// The folder holding every file.
-    let folder: String
+    public let folder: String
     /// PEM certificate of the CA that signed the server certificate (`http.sslCAInfo`).
-    let caCertificate: String
-    let caKey: String
+    public let caCertificate: String
+    public let caKey: String
     /// A folder holding the CA under its hashed name (`http.sslCAPath`).
-    let caPath: String
+    public let caPath: String
     /// PEM certificate and key of the server (subjectAltName IP:127.0.0.1, DNS:localhost).
-    let serverCertificate: String
-    let serverKey: String
+    public let serverCertificate: String
+    public let serverKey: String
     /// PEM certificate of a CA that did not sign the server certificate.
-    let untrustedCACertificate: String
+    public let untrustedCACertificate: String
     /// A `-CApath`-style folder holding only the untrusted CA.
-    let untrustedCAPath: String
+    public let untrustedCAPath: String
 
     /// Makes everything under `folder` (created if needed); throws with openssl's output when a step fails.
-    init(folder: String, commonName: String = "baton test CA") throws {
+    public init(folder: String, commonName: String = "baton test CA") throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         self.folder = folder
         func file(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
@@ -85,7 +85,7 @@ struct TestCertificateAuthority: Sendable {
 
     /// Runs `openssl args`; throws with its output unless it exits 0.
     @discardableResult
-    static func openssl(_ args: [String], in folder: String) throws -> CommandResult {
+    public static func openssl(_ args: [String], in folder: String) throws -> CommandResult {
         guard let executable = ProcessRunner.which("openssl") ?? ProcessRunner.which("openssl", path: "/usr/bin:/bin")
         else { throw HarnessError("openssl is missing; run BATON_TEST_DEPS=1 scripts/install-deps.sh") }
         let r = ProcessRunner.run(executable: executable, arguments: args, directory: folder,

@@ -5,13 +5,13 @@ import Glibc
 import Darwin
 #endif
 
-struct HarnessError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct HarnessError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }
 
 /// Local TCP helpers.
-enum LocalPorts {
+public enum LocalPorts {
     private static func tcpSocket() -> Int32 {
         #if os(Linux)
         return socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -31,8 +31,26 @@ enum LocalPorts {
         return addr
     }
 
+    /// A port that was free a moment ago and that no other test in this process was given, so a test that
+    /// stops its server can count on nobody else's taking the port over.
+    public static func freePort() throws -> UInt16 {
+        for _ in 0..<100 {
+            let port = try anyFreePort()
+            if handedOut.claim(port) { return port }
+        }
+        throw HarnessError("no unused free port")
+    }
+
+    /// Ports `freePort` handed out.
+    private final class Registry: @unchecked Sendable {
+        private let lock = NSLock()
+        private var used: Set<UInt16> = []
+        func claim(_ port: UInt16) -> Bool { lock.withLock { used.insert(port).inserted } }
+    }
+    private static let handedOut = Registry()
+
     /// A port that was free a moment ago: bind 127.0.0.1:0, read the port, close.
-    static func freePort() throws -> UInt16 {
+    private static func anyFreePort() throws -> UInt16 {
         let fd = tcpSocket()
         guard fd >= 0 else { throw HarnessError("socket() failed: errno \(errno)") }
         defer { close(fd) }
@@ -52,7 +70,7 @@ enum LocalPorts {
     }
 
     /// Whether something accepts TCP connections on 127.0.0.1:port.
-    static func accepts(port: UInt16) -> Bool {
+    public static func accepts(port: UInt16) -> Bool {
         let fd = tcpSocket()
         guard fd >= 0 else { return false }
         defer { close(fd) }
@@ -68,18 +86,18 @@ enum LocalPorts {
 
 /// `git daemon` serving every repository under `basePath` on 127.0.0.1, pushes allowed.
 /// Stopped by `stop()` or when released; `start()` brings it back on the same port.
-final class GitDaemon: @unchecked Sendable {
-    let basePath: String
-    let logPath: String
+public final class GitDaemon: @unchecked Sendable {
+    public let basePath: String
+    public let logPath: String
     private let environment: [String: String]
     private let lock = NSLock()
     private var process: ChildProcess?
     private var _port: UInt16 = 0
 
-    var port: UInt16 { lock.withLock { _port } }
+    public var port: UInt16 { lock.withLock { _port } }
 
     /// Starts on a free random port (retrying with another port if it was taken meanwhile).
-    init(basePath: String, sandbox: Sandbox, logPath: String) throws {
+    public init(basePath: String, sandbox: Sandbox, logPath: String) throws {
         self.basePath = basePath
         self.logPath = logPath
         self.environment = sandbox.variables()
@@ -99,15 +117,15 @@ final class GitDaemon: @unchecked Sendable {
     }
 
     /// `git://127.0.0.1:PORT/name.git` for the bare repository `basePath/name.git`.
-    func url(for repoName: String) -> String {
+    public func url(for repoName: String) -> String {
         let name = repoName.hasSuffix(".git") ? repoName : "\(repoName).git"
         return "git://127.0.0.1:\(port)/\(name)"
     }
 
-    var isRunning: Bool { lock.withLock { process?.isRunning ?? false } }
+    public var isRunning: Bool { lock.withLock { process?.isRunning ?? false } }
 
     /// Starts again on the same port (after `stop()`); retries while the port is still held.
-    func start() throws {
+    public func start() throws {
         if isRunning { return }
         var lastError: Error = HarnessError("git daemon did not restart")
         let deadline = Date().addingTimeInterval(15)
@@ -124,7 +142,7 @@ final class GitDaemon: @unchecked Sendable {
     }
 
     /// Terminates the daemon and waits for it; idempotent.
-    func stop() {
+    public func stop() {
         let running: ChildProcess? = lock.withLock {
             defer { process = nil }
             return process
@@ -171,7 +189,7 @@ final class GitDaemon: @unchecked Sendable {
     }
 
     /// `$(git --exec-path)/git-daemon`.
-    static let executable: String = {
+    public static let executable: String = {
         let r = ProcessRunner.run(executable: Git.executable, arguments: ["--exec-path"], directory: "/",
                                   environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"],
                                   timeout: 20)
@@ -179,7 +197,7 @@ final class GitDaemon: @unchecked Sendable {
         return "\(dir)/git-daemon"
     }()
 
-    func logTail() -> String {
+    public func logTail() -> String {
         let text = Files.read(logPath) ?? ""
         return text.split(separator: "\n").suffix(10).joined(separator: "\n")
     }

@@ -7,26 +7,32 @@ import Darwin
 #endif
 
 /// What a finished child process left behind.
-struct CommandResult: CustomStringConvertible, Sendable {
-    let command: [String]
-    let directory: String
-    let status: Int32
-    let stdout: String
-    let stderr: String
-    let duration: TimeInterval
-    let timedOut: Bool
+public struct CommandResult: CustomStringConvertible, Sendable {
+    public let command: [String]
+    public let directory: String
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+    public let duration: TimeInterval
+    public let timedOut: Bool
+
+    public init(command: [String], directory: String, status: Int32, stdout: String, stderr: String,
+                duration: TimeInterval, timedOut: Bool) {
+        (self.command, self.directory, self.status) = (command, directory, status)
+        (self.stdout, self.stderr, self.duration, self.timedOut) = (stdout, stderr, duration, timedOut)
+    }
 
     /// Non-empty lines of stderr.
-    var stderrLines: [String] {
+    public var stderrLines: [String] {
         stderr.split(separator: "\n", omittingEmptySubsequences: true)
             .map(String.init)
             .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
     }
 
     /// stdout without surrounding white space.
-    var out: String { stdout.trimmingCharacters(in: .whitespacesAndNewlines) }
+    public var out: String { stdout.trimmingCharacters(in: .whitespacesAndNewlines) }
 
-    var description: String {
+    public var description: String {
         let cmd = command.map { $0.contains(" ") || $0.isEmpty ? "'\($0)'" : $0 }.joined(separator: " ")
         var text = "$ \(cmd)   (in \(directory))\n"
         text += "exit status \(status)\(timedOut ? " (TIMED OUT, killed)" : ""), \(String(format: "%.2f", duration)) s\n"
@@ -37,11 +43,11 @@ struct CommandResult: CustomStringConvertible, Sendable {
     }
 }
 
-enum ProcessRunner {
+public enum ProcessRunner {
     /// Runs `executable` to completion. Output goes to files (no pipe can fill up and
     /// deadlock); stdin is the given text or /dev/null. After `timeout` seconds the child
     /// gets SIGTERM, then SIGKILL; the result says `timedOut`.
-    static func run(
+    public static func run(
         executable: String,
         arguments: [String],
         directory: String,
@@ -93,7 +99,7 @@ enum ProcessRunner {
     }
 
     /// Finds `name` in `PATH` (or returns nil).
-    static func which(_ name: String, path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
+    public static func which(_ name: String, path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
         for dir in (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
             let candidate = "\(dir)/\(name)"
             if FileManager.default.isExecutableFile(atPath: candidate) && !Files.isDirectory(candidate) {

@@ -2,62 +2,62 @@ import Foundation
 import Testing
 
 /// A task or ask as printed by `task show --json` / `task list --json` / `inbox --json`.
-struct TaskJSON: Decodable, Sendable {
-    struct LogEntry: Decodable, Sendable {
-        let at: String
-        let author: String
-        let text: String
+public struct TaskJSON: Decodable, Sendable {
+    public struct LogEntry: Decodable, Sendable {
+        public let at: String
+        public let author: String
+        public let text: String
     }
-    let id: String
-    let kind: String
-    let title: String
-    let status: String
-    let owner: String?
-    let created: String
-    let updated: String
-    let due: String?
-    let tags: [String]
-    let blockedReason: String?
-    let from: String?
-    let to: String?
-    let respondBy: String?
-    let description: String?
-    let log: [LogEntry]
-    let overdue: Bool
+    public let id: String
+    public let kind: String
+    public let title: String
+    public let status: String
+    public let owner: String?
+    public let created: String
+    public let updated: String
+    public let due: String?
+    public let tags: [String]
+    public let blockedReason: String?
+    public let from: String?
+    public let to: String?
+    public let respondBy: String?
+    public let description: String?
+    public let log: [LogEntry]
+    public let overdue: Bool
 
     /// Whether some log line by `author` (any author when nil) contains `text`.
-    func logs(_ text: String, by author: String? = nil) -> Bool {
+    public func logs(_ text: String, by author: String? = nil) -> Bool {
         log.contains { $0.text.contains(text) && (author == nil || $0.author == author) }
     }
 }
 
-struct InboxJSON: Decodable, Sendable {
-    let asksToMe: [TaskJSON]
-    let handoffs: [TaskJSON]
-    let myTasks: [TaskJSON]
-    let answers: [TaskJSON]
+public struct InboxJSON: Decodable, Sendable {
+    public let asksToMe: [TaskJSON]
+    public let handoffs: [TaskJSON]
+    public let myTasks: [TaskJSON]
+    public let answers: [TaskJSON]
 }
 
-enum Checks {
+public enum Checks {
     /// Every key a task object must have, even when its value is null.
-    static let taskKeys = ["id", "kind", "title", "status", "owner", "created", "updated", "due", "tags",
+    public static let taskKeys = ["id", "kind", "title", "status", "owner", "created", "updated", "due", "tags",
                            "blocked_reason", "from", "to", "respond_by", "description", "log", "overdue"]
-    static let idAlphabet = "23456789abcdefghjkmnpqrstuvwxyz"
-    static let idPattern = "^[\(idAlphabet)]{6}$"
+    public static let idAlphabet = "23456789abcdefghjkmnpqrstuvwxyz"
+    public static let idPattern = "^[\(idAlphabet)]{6}$"
 
-    static func isID(_ s: String) -> Bool {
+    public static func isID(_ s: String) -> Bool {
         s.range(of: idPattern, options: .regularExpression) != nil
     }
 
     /// stdout must be exactly `<id>\n`.
-    static func requireID(_ r: CommandResult, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    public static func requireID(_ r: CommandResult, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let id = String(r.stdout.dropLast())
         try #require(r.stdout.hasSuffix("\n") && isID(id),
                      "stdout must be only a 6-character id and a newline:\n\(r)", sourceLocation: sourceLocation)
         return id
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String,
+    public static func decode<T: Decodable>(_ type: T.Type, _ text: String,
                                      sourceLocation: SourceLocation = #_sourceLocation) throws -> T {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
@@ -69,12 +69,12 @@ enum Checks {
         }
     }
 
-    static func missingKeys(_ object: Any) -> [String] {
+    public static func missingKeys(_ object: Any) -> [String] {
         guard let dict = object as? [String: Any] else { return ["(not an object)"] }
         return taskKeys.filter { dict[$0] == nil }
     }
 
-    static func decodeTask(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> TaskJSON {
+    public static func decodeTask(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> TaskJSON {
         if let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) {
             let missing = missingKeys(object)
             #expect(missing.isEmpty, "task JSON lacks keys \(missing):\n\(text)", sourceLocation: sourceLocation)
@@ -82,7 +82,7 @@ enum Checks {
         return try decode(TaskJSON.self, text, sourceLocation: sourceLocation)
     }
 
-    static func decodeTaskArray(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [TaskJSON] {
+    public static func decodeTaskArray(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [TaskJSON] {
         if let array = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any] {
             for object in array {
                 let missing = missingKeys(object)
@@ -92,13 +92,13 @@ enum Checks {
         return try decode([TaskJSON].self, text, sourceLocation: sourceLocation)
     }
 
-    static let stackTraceSigns = ["Fatal error", "Stack dump", "Current stack trace", "Backtrace", "backtrace",
+    public static let stackTraceSigns = ["Fatal error", "Stack dump", "Current stack trace", "Backtrace", "backtrace",
                                   "💣", "Segmentation fault", "Illegal instruction", "PLEASE submit a bug report",
                                   "Thread 0", "Swift runtime failure"]
 
     /// A failure the user can act on: the documented exit code, exactly one line on stderr,
     /// no crash or stack trace.
-    static func expectCleanFailure(_ r: CommandResult, exitCode: Int32,
+    public static func expectCleanFailure(_ r: CommandResult, exitCode: Int32,
                                    sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(r.status == exitCode, "expected exit code \(exitCode):\n\(r)", sourceLocation: sourceLocation)
         #expect(r.stderrLines.count == 1, "expected exactly one line on stderr:\n\(r)", sourceLocation: sourceLocation)
@@ -109,7 +109,7 @@ enum Checks {
     }
 
     /// Lines that look like merge conflict markers, as `path:line: text`.
-    static func conflictMarkers(in root: String) -> [String] {
+    public static func conflictMarkers(in root: String) -> [String] {
         var found: [String] = []
         for rel in Files.workTreeFiles(root) {
             guard let text = Files.read((root as NSString).appendingPathComponent(rel)) else { continue }
@@ -124,7 +124,7 @@ enum Checks {
 
     /// `git fsck --strict` clean, `git status --porcelain` empty, no conflict markers.
     /// `fsckIgnoring` names fsck checks that the history is known to fail (a teammate's hostile commit).
-    static func expectHealthy(_ person: Person, fsckIgnoring: [String] = [],
+    public static func expectHealthy(_ person: Person, fsckIgnoring: [String] = [],
                               sourceLocation: SourceLocation = #_sourceLocation) {
         let fsck = person.git(fsckIgnoring.flatMap { ["-c", "fsck.\($0)=ignore"] } + ["fsck", "--strict"])
         #expect(fsck.status == 0, "git fsck --strict in \(person.journal):\n\(fsck)", sourceLocation: sourceLocation)
@@ -137,7 +137,7 @@ enum Checks {
     }
 
     /// Nothing written by a failed command: same HEAD, clean work tree.
-    static func expectUnchanged(_ person: Person, head: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    public static func expectUnchanged(_ person: Person, head: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(person.git.head(person.journal) == head, "HEAD moved", sourceLocation: sourceLocation)
         let status = person.git.porcelain(person.journal)
         #expect(status.isEmpty, "files were written:\n\(status)", sourceLocation: sourceLocation)
@@ -145,8 +145,8 @@ enum Checks {
 }
 
 /// Days and times as the tests compute them, independently of baton.
-enum Day {
-    static func formatter(_ format: String, tz: String) -> DateFormatter {
+public enum Day {
+    public static func formatter(_ format: String, tz: String) -> DateFormatter {
         let f = DateFormatter()
         f.calendar = Calendar(identifier: .gregorian)
         f.locale = Locale(identifier: "en_US_POSIX")
@@ -156,13 +156,13 @@ enum Day {
     }
 
     /// `YYYY-MM-DD` of `date` in `tz`.
-    static func string(_ date: Date = Date(), tz: String = "UTC") -> String {
+    public static func string(_ date: Date = Date(), tz: String = "UTC") -> String {
         formatter("yyyy-MM-dd", tz: tz).string(from: date)
     }
 
     /// Today in `tz`, waiting out the last 20 seconds before midnight so the day cannot
     /// change between the test's computation and baton's.
-    static func today(tz: String = "UTC") -> String {
+    public static func today(tz: String = "UTC") -> String {
         let zone = TimeZone(identifier: tz) ?? TimeZone(secondsFromGMT: 0)!
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
@@ -176,18 +176,18 @@ enum Day {
     }
 
     /// The day `days` after today in `tz`.
-    static func fromToday(_ days: Int, tz: String = "UTC") -> String {
+    public static func fromToday(_ days: Int, tz: String = "UTC") -> String {
         string(Date().addingTimeInterval(Double(days) * 86_400), tz: tz)
     }
 
-    static func parseTimestamp(_ text: String) -> Date? {
+    public static func parseTimestamp(_ text: String) -> Date? {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]
         return f.date(from: text)
     }
 
     /// `±HH:MM` offset of `tz` now.
-    static func offset(tz: String) -> String {
+    public static func offset(tz: String) -> String {
         let seconds = (TimeZone(identifier: tz) ?? TimeZone(secondsFromGMT: 0)!).secondsFromGMT()
         let sign = seconds < 0 ? "-" : "+"
         let a = abs(seconds)
