@@ -28,8 +28,8 @@ extension Journal {
         do {
             return try JournalHistory(repository: repository, knownHandlesAfterWalk: { self.knownHandles(tasks: tasksAfterWalk()) })
                 .events(query)
-        } catch let error as GitError {
-            throw JournalError.git(operation: error.operation, message: error.message)
+        } catch {
+            throw JournalError(error) ?? error
         }
     }
 

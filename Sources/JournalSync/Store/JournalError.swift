@@ -125,7 +125,7 @@ extension JournalError {
     /// `.authenticationFailed`, `.hostKey`, `.tlsFailed` or `.pushRejected`, with the URL shown
     /// without credentials and every secret scrubbed; any other libgit2 failure is `.git`.
     /// Nil for an error of another layer (e.g. JournalModel's), which callers pass on unchanged.
-    init?(_ error: any Error, context: Context = .local) {
+    init?(_ error: any Error, context: Context) {
         switch error {
         case let error as JournalError:
             self = error
@@ -138,6 +138,11 @@ extension JournalError {
         default:
             return nil
         }
+    }
+
+    /// `JournalError(_:context:)` for a failure in this clone, for the layers above that read it.
+    public init?(_ error: any Error) {
+        self.init(error, context: .local)
     }
 
     /// Runs `body`, throwing any failure as `JournalError(_:context:)` translates it.
