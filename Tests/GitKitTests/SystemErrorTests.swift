@@ -39,8 +39,9 @@ import Glibc
 
     @Test func redactionHidesTheURLsPasswordAndEverySecret() {
         let url = "https://alice:hunter22@example.org/x.git"
-        let error = GitError(operation: "fetch \(url)", code: -1, errorClass: 0, message: "token tok123 refused at \(url)")
-            .redacting(url: url, secrets: ["tok123"])
+        let error = GitError(
+            operation: "fetch \(url)", code: -1, errorClass: 0, message: "token tok123 refused at \(url)"
+        ).redacting(url: url, secrets: ["tok123"])
         #expect(error.operation == "fetch https://alice@example.org/x.git")
         #expect(error.message == "token *** refused at https://alice@example.org/x.git")
         #expect(GitError.redacting("hunter22", url: url, secrets: []) == "***")

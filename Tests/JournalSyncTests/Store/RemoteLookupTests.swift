@@ -10,7 +10,8 @@ import Testing
 struct RemoteLookupTests {
     @Test func onlyAMissingRemoteIsNoRemote() throws {
         GitLibrary.initialize()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-remote-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("baton-remote-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let journal = try Journal.create(at: folder, me: try Handle("lee"), remote: nil, config: JournalConfig())
         #expect(throws: JournalError.noRemote) { try journal.sync() }
