@@ -54,12 +54,7 @@ package final class IndexFile {
         let size = Int(st.st_size)
         modifiedSeconds = Int(st.st_mtim.tv_sec)
         bytes = .allocate(byteCount: size, alignment: 8)
-        var done = 0
-        while done < size {
-            let n = read(fd, bytes.baseAddress! + done, size - done)
-            if n <= 0 { break }
-            done += n
-        }
+        let done = (try? FileDescriptorIO.readFully(fd, into: bytes, path: path)) ?? 0
         do {
             guard done == size else { throw IndexFileUnsupported(reason: "short read") }
             guard Self.be32(bytes, 0) == 0x4449_5243 else { throw IndexFileUnsupported(reason: "not an index") }  // "DIRC"

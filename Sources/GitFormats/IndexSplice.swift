@@ -99,20 +99,14 @@ package struct IndexSplice {
         }
         out += out.withUnsafeBytes { SHA1.digest($0) }
 
-        let written = out.withUnsafeBytes { raw -> Bool in
-            var done = 0
-            while done < raw.count {
-                let n = write(fd, raw.baseAddress! + done, raw.count - done)
-                if n <= 0 { return false }
-                done += n
-            }
-            return true
+        try out.withUnsafeBytes { raw in
+            try FileDescriptorIO.writeAll(fd, raw, path: indexPath)
         }
         // Not fsynced, as git does not fsync its index by default: the index is a cache of the work
         // tree, and replacing it by rename leaves the old or the new file after a crash. The commit
         // itself (objects and the branch) is fsynced by libgit2 before this runs.
-        guard written, rename(lockPath, indexPath) == 0 else {
-            throw IndexWriteFailure(operation: "write index", message: String(cString: strerror(errno)))
+        guard rename(lockPath, indexPath) == 0 else {
+            throw SystemError(operation: "replace", path: indexPath)
         }
         renamed = true
         return true
@@ -170,10 +164,4 @@ package struct IndexSplice {
         out[offset + 2] = UInt8(v >> 8 & 0xFF)
         out[offset + 3] = UInt8(v & 0xFF)
     }
-}
-
-/// The raw index could not be written (after the lock was taken): what failed and the system's reason.
-package struct IndexWriteFailure: Error {
-    package let operation: String
-    package let message: String
 }

@@ -65,9 +65,7 @@ struct CleanFilter {
     let repository: Repository
 
     func run(path: String, data: Data) throws -> Data {
-        func failure(_ message: String) -> GitError {
-            GitError(operation: "clean \(path)", code: -1, errorClass: 0, message: message)
-        }
+        func failure(_ message: String) -> CleanFilterError { CleanFilterError(path: path, message: message) }
         // git re-encodes such files to UTF-8; libgit2 1.5 cannot, so storing them raw would differ.
         if let encoding = try attribute("working-tree-encoding", path: path),
             !["utf-8", "utf8"].contains(encoding.lowercased())
@@ -93,9 +91,7 @@ struct CleanFilter {
         // has read everything cannot deadlock against us.
         var template = Array((repository.gitDirectory + "/baton-clean-XXXXXX").utf8CString)
         let fd = mkstemp(&template)
-        guard fd >= 0 else {
-            throw failure(String(cString: strerror(errno)))
-        }
+        guard fd >= 0 else { throw SystemError(operation: "create a temporary file in", path: repository.gitDirectory) }
         unlink(template)
         let input = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         let output = Pipe()
@@ -127,4 +123,15 @@ struct CleanFilter {
         guard git_attr_value(value) == GIT_ATTR_VALUE_STRING, let value else { return nil }
         return String(cString: value)
     }
+}
+
+/// A path's clean filter could not be applied as git would apply it (an encoding baton cannot
+/// convert, a driver it cannot run, a required filter that failed); `message` says what to do.
+public struct CleanFilterError: Error, LocalizedError, Equatable, Sendable {
+    /// The journal-relative path being cleaned.
+    public let path: String
+    /// What went wrong and what to do about it.
+    public let message: String
+
+    public var errorDescription: String? { "clean \(path) failed: \(message)" }
 }

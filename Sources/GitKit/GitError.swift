@@ -8,6 +8,8 @@ public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
         case authentication, certificate, unreachable, rejected, other
         /// A TLS failure other than an untrusted certificate.
         case tls
+        /// HEAD names a commit, not a branch, where baton needs a branch.
+        case detachedHead
     }
 
     public let operation: String
@@ -16,16 +18,30 @@ public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
     public let message: String
     /// For a refused ssh host key: what `known_hosts` said about it (unknown host or changed key).
     public let hostKey: HostKeyRejection?
+    /// A kind no libgit2 code expresses (a detached HEAD); nil: derived from `code` and `errorClass`.
+    let assignedKind: Kind?
 
-    public init(operation: String, code: Int32, errorClass: Int32, message: String, hostKey: HostKeyRejection? = nil) {
+    public init(
+        operation: String, code: Int32, errorClass: Int32, message: String, hostKey: HostKeyRejection? = nil,
+        kind: Kind? = nil
+    ) {
         self.operation = operation
         self.code = code
         self.errorClass = errorClass
         self.message = message
         self.hostKey = hostKey
+        self.assignedKind = kind
+    }
+
+    /// HEAD is detached while `operation` needs the branch it should name.
+    static func detachedHead(operation: String) -> GitError {
+        GitError(
+            operation: operation, code: GIT_ERROR.rawValue, errorClass: Int32(GIT_ERROR_REFERENCE.rawValue),
+            message: "HEAD is detached; check out a branch with `git checkout main`", kind: .detachedHead)
     }
 
     public var kind: Kind {
+        if let assignedKind { return assignedKind }
         switch code {
         case GIT_ENOTFOUND.rawValue: return .notFound
         case GIT_EEXISTS.rawValue: return .exists

@@ -17,13 +17,9 @@ extension Repository {
         try stage(committed: paths)
     }
 
-    /// Runs `IndexSplice`, reporting a failed write as the `GitError` libgit2's own write would be.
+    /// Runs `IndexSplice`; a failed write of the index file is a `SystemError`.
     private func spliceIndex(_ paths: [CommittedPath], oldTree: ObjectID, newTree: ObjectID) throws -> Bool {
         let entries = paths.map { IndexSplice.Entry(path: $0.path, blob: $0.blob, stat: $0.file?.stat, mode: $0.mode) }
-        do {
-            return try IndexSplice(repository: self, paths: entries, oldTree: oldTree.rawID, newTree: newTree.rawID).run()
-        } catch let failure as IndexWriteFailure {
-            throw GitError(operation: failure.operation, code: -1, errorClass: 0, message: failure.message)
-        }
+        return try IndexSplice(repository: self, paths: entries, oldTree: oldTree.rawID, newTree: newTree.rawID).run()
     }
 }

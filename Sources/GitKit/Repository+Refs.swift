@@ -16,7 +16,7 @@ extension Repository {
         try check(git_reference_lookup(&ref, pointer, "HEAD"), "read HEAD")
         defer { git_reference_free(ref) }
         guard let target = git_reference_symbolic_target(ref) else {
-            throw GitError(operation: "read HEAD", code: -1, errorClass: 0, message: "HEAD is detached; check out a branch with `git checkout main`")
+            throw GitError.detachedHead(operation: "read HEAD")
         }
         return String(cString: target)
     }

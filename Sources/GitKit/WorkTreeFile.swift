@@ -17,9 +17,7 @@ public struct WorkTreeFile {
     /// Reads `root/relative`; nil when there is no file there (nothing, a folder, something that is
     /// neither a file nor a symlink, or a folder on the way that is a symlink or a file).
     public static func read(root: String, relative: String) throws -> WorkTreeFile? {
-        func failure(_ operation: String = "read \(relative)") -> GitError {
-            GitError(operation: operation, code: -1, errorClass: 0, message: String(cString: strerror(errno)))
-        }
+        func failure() -> SystemError { SystemError(operation: "read", path: relative) }
         let parts = relative.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard let name = parts.last, !name.isEmpty else { return nil }
         var folder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -61,25 +59,12 @@ public struct WorkTreeFile {
         // Stat before reading: a change made while we read shows as changed stat data later.
         guard fstat(fd, &st) == 0 else { throw failure() }
         var data = Data(count: Int(st.st_size))
-        var done = 0
-        let ok = data.withUnsafeMutableBytes { raw -> Bool in
-            while done < raw.count {
-                let n = Foundation.read(fd, raw.baseAddress! + done, raw.count - done)
-                if n < 0 { return false }
-                if n == 0 { break }
-                done += n
-            }
-            return true
+        let done = try data.withUnsafeMutableBytes { raw in
+            try FileDescriptorIO.readFully(fd, into: raw, path: relative)
         }
-        guard ok else { throw failure() }
         if done < data.count { data.count = done }
         // A file that grew while we read: keep reading, and let its stat data look changed.
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = Foundation.read(fd, &chunk, chunk.count)
-            if n <= 0 { break }
-            data.append(contentsOf: chunk[0..<n])
-        }
+        data.append(contentsOf: try FileDescriptorIO.readToEnd(fd, path: relative))
         let mode: EntryMode = st.st_mode & 0o100 != 0 ? .executable : .regular
         return WorkTreeFile(path: relative, data: data, mode: mode, stat: IndexStat(st, mode: mode.rawValue))
     }

@@ -79,15 +79,10 @@ final class SSHProcess {
     func read(into buffer: UnsafeMutableRawPointer, count: Int, timeout: TimeInterval) throws -> Int? {
         guard output >= 0 else { return 0 }
         guard try wait(for: output, events: Int16(POLLIN), timeout: timeout) else { return nil }
-        while true {
-            let n = Glibc.read(output, buffer, count)
-            if n >= 0 {
-                bytesRead += n
-                return n
-            }
-            if errno == EINTR { continue }
-            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-        }
+        let n = try FileDescriptorIO.readSome(
+            output, into: UnsafeMutableRawBufferPointer(start: buffer, count: count), path: "ssh's output")
+        bytesRead += n
+        return n
     }
 
     /// Writes all of `bytes`; false when the child took nothing for `timeout` seconds. Throws on an error

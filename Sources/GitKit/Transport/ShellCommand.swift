@@ -39,25 +39,12 @@ enum ShellCommand {
         }
         // Input is a few hundred bytes: the socket buffers it, so writing it all first cannot deadlock. A helper
         // may exit without reading it (git's docs show such one-liners): `send` then fails, without SIGPIPE.
-        input.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = send(toChild.parent, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
-                if written < 0 && errno == EINTR { continue }
-                if written <= 0 { break }
-                offset += written
-            }
+        try? input.withUnsafeBytes { raw in
+            try FileDescriptorIO.writeAll(toChild.parent, raw, sendFlags: Int32(MSG_NOSIGNAL), path: "/bin/sh")
         }
         close(toChild.parent)
-        var output = Data()
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = read(fromChild.parent, &buffer, buffer.count)
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            output.append(contentsOf: buffer[0..<count])
-            if output.count > 1 << 20 { break }
-        }
+        // At most about 1 MB of answer is kept; a read error ends the answer like its end does.
+        let output = Data((try? FileDescriptorIO.readToEnd(fromChild.parent, limit: 1 << 20, path: "/bin/sh")) ?? [])
         close(fromChild.parent)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

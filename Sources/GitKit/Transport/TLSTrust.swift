@@ -24,7 +24,7 @@ enum TLSTrust {
         }
         if let file = settings.caFile, !FileManager.default.isReadableFile(atPath: file) {
             throw GitError(
-                operation: "load CA certificates", code: -1, errorClass: Int32(GIT_ERROR_SSL.rawValue),
+                operation: "load CA certificates", code: GIT_ERROR.rawValue, errorClass: Int32(GIT_ERROR_SSL.rawValue),
                 message: "the CA file \(file) (from \(settings.caFileSource ?? "http.sslCAInfo")) cannot be read; "
                     + "fix the setting or the file")
         }

@@ -62,12 +62,15 @@ struct TerminalPrompt {
         }
         defer { if secret && canHide { tcsetattr(fd, TCSAFLUSH, &saved) } }
         let bytes = Array(prompt.utf8)
-        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        try? bytes.withUnsafeBytes { raw in
+            try FileDescriptorIO.writeAll(fd, raw, path: "/dev/tty")
+        }
         var line: [UInt8] = []
         var byte: UInt8 = 0
         while true {
-            let count = read(fd, &byte, 1)
-            if count < 0 && errno == EINTR { continue }
+            let count = (try? withUnsafeMutableBytes(of: &byte) { raw in
+                try FileDescriptorIO.readSome(fd, into: raw, path: "/dev/tty")
+            }) ?? -1
             if count <= 0 { return line.isEmpty ? nil : String(decoding: line, as: UTF8.self) }
             if byte == UInt8(ascii: "\n") { break }
             if byte != UInt8(ascii: "\r") { line.append(byte) }

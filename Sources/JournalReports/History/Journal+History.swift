@@ -24,8 +24,12 @@ extension Journal {
     /// `history`, asking for the current tasks (to recognise authors) only after the walk, so they
     /// can be loaded on another core while it runs.
     public func history(_ query: JournalHistory.Query, tasksAfterWalk: @escaping () -> [TaskDocument]) throws -> [HistoryEvent] {
-        try JournalHistory(journal: self, knownHandlesAfterWalk: { self.knownHandles(tasks: tasksAfterWalk()) })
-            .events(query)
+        do {
+            return try JournalHistory(journal: self, knownHandlesAfterWalk: { self.knownHandles(tasks: tasksAfterWalk()) })
+                .events(query)
+        } catch {
+            throw JournalError(error) ?? error
+        }
     }
 
     /// Every note whose day lies in `days`, by author, from the work tree; unreadable ones go to `unreadable`.

@@ -45,7 +45,7 @@ extension Journal {
     static func attachmentData(_ source: String) throws -> Data {
         do {
             guard let bytes = try FileText.bytes(atPath: source, limit: JournalFiles.attachmentLimit) else {
-                throw JournalError.git(operation: "read \(source)", message: String(cString: strerror(errno)))
+                throw JournalError.system("read", source)
             }
             return Data(bytes)
         } catch let failure as FileText.Failure {
@@ -53,7 +53,7 @@ extension Journal {
             switch failure {
             case .notRegular: problem = "it is not a regular file"
             case .tooLarge: problem = "it is larger than \(JournalFiles.attachmentLimit >> 20) MB, too large to attach"
-            case .system(let code): problem = "it cannot be read (\(String(cString: strerror(code))))"
+            case .system(let code): throw JournalError.system("read", source, errno: code)
             }
             throw JournalError.git(operation: "attach \(source)", message: problem)
         }

@@ -46,8 +46,8 @@ public struct FileVersion {
             let size = try repository.objectSize(object)
             if size > ModelError.maxFileBytes { throw ModelError.fileTooLarge(path: path, bytes: size) }
             return String(decoding: try repository.blobData(object), as: UTF8.self)
-        } catch let error as GitError {
-            throw error.journalError
+        } catch {
+            throw JournalError(error) ?? error
         }
     }
 }

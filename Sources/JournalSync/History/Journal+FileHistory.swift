@@ -26,8 +26,8 @@ extension Journal {
                 }
                 return try body(item)
             }
-        } catch let error as GitError {
-            throw error.journalError
+        } catch {
+            throw JournalError(error) ?? error
         }
         for item in collected.reversed() {
             guard try body(item) else { return }

@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -38,15 +39,14 @@ enum AtomicFile {
         unlinkat(folder, temp, 0)
         let fd = openat(folder, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(displayPath) }
-        var ok = data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                offset += n
+        var ok = true
+        do {
+            try data.withUnsafeBytes { raw in
+                try FileDescriptorIO.writeAll(fd, raw, path: displayPath)
             }
-            return true
+        } catch {
+            errno = (error as? SystemError)?.code ?? EIO
+            ok = false
         }
         // A replaced file keeps its mode (an executable file stays executable).
         if ok, let keepingMode { ok = fchmod(fd, keepingMode) == 0 }
@@ -61,6 +61,6 @@ enum AtomicFile {
     }
 
     private static func failure(_ path: String, errno code: Int32 = errno) -> JournalError {
-        JournalError.git(operation: "write \(path)", message: String(cString: strerror(code)))
+        JournalError.system("write", path, errno: code)
     }
 }

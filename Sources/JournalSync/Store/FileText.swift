@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,22 +28,18 @@ enum FileText {
         // Straight into the string: one byte more than the size, so a full read means the file grew
         // while it was read (then it is read again, as bytes, up to the limit).
         let capacity = Int(info.st_size) + 1
-        var complete = true
+        var filled = 0
         var failure: Int32?
         let text = String(unsafeUninitializedCapacity: capacity) { buffer -> Int in
-            var filled = 0
-            while filled < capacity {
-                let asked = capacity - filled
-                let got = read(fd, buffer.baseAddress! + filled, asked)
-                if got < 0 && errno == EINTR { continue }
-                if got < 0 { failure = errno }
-                if got <= 0 { break }
-                filled += got
-                if got < asked { break }
+            do {
+                filled = try FileDescriptorIO.readFully(
+                    fd, into: UnsafeMutableRawBufferPointer(buffer), shortReadEnds: true, path: "")
+            } catch {
+                failure = (error as? SystemError)?.code ?? EIO
             }
-            if filled == capacity { complete = false }
             return filled
         }
+        let complete = filled < capacity
         if let failure { throw .system(failure) }
         if complete { return text }
         guard lseek(fd, 0, SEEK_SET) == 0 else { throw .system(errno) }
@@ -57,25 +54,18 @@ enum FileText {
         // One byte more than the size: a short read of a regular file is its end, and a full one
         // means the file grew while it was read (then it is read on in chunks, up to the limit).
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count {
-                guard filled <= limit else { throw .tooLarge }
-                bytes.append(contentsOf: repeatElement(0, count: min(max(bytes.count, 64 * 1024), limit + 1)))
+        do {
+            let filled = try bytes.withUnsafeMutableBytes { raw in
+                try FileDescriptorIO.readFully(fd, into: raw, shortReadEnds: true, path: "")
             }
-            let asked = bytes.count - filled
-            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, asked) }
-            if got == 0 { break }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw .system(errno)
+            bytes.removeSubrange(filled...)
+            if filled == Int(info.st_size) + 1 {
+                bytes += try FileDescriptorIO.readToEnd(fd, limit: limit - filled, path: "")
             }
-            filled += got
-            // A short read of a regular file is its end.
-            if got < asked { break }
+        } catch {
+            throw .system((error as? SystemError)?.code ?? EIO)
         }
-        guard filled <= limit else { throw .tooLarge }
-        bytes.removeSubrange(filled...)
+        guard bytes.count <= limit else { throw .tooLarge }
         return bytes
     }
 

@@ -23,23 +23,16 @@ extension Journal {
             _ = try journal.commitLocked(
                 paths: [JournalLayout.configFile, ".gitignore"], message: .journalCreated(team: config.team))
             return journal
-        } catch let error as GitError {
-            throw error.journalError
+        } catch {
+            throw JournalError(error) ?? error
         }
     }
 
     /// Clones the journal at `url` into `path` and records `me` as this clone's handle.
     public static func clone(url: String, to path: String, me: Handle?, options: SyncOptions) throws -> Journal {
         try requireEmptyTarget(path)
-        let repository: Repository
-        do {
-            repository = try Repository.clone(url: url, to: path, options: options.remote)
-        } catch let error as GitError {
-            let failure = JournalError.from(error, url: url, secrets: [options.token])
-            if case .offline(let remote, let detail) = failure {
-                throw JournalError.cloneUnreachable(remote: remote, detail: detail)
-            }
-            throw failure
+        let repository = try JournalError.translating(.clone(url: url, secrets: [options.token])) {
+            try Repository.clone(url: url, to: path, options: options.remote)
         }
         do {
             try adoptRemoteBranch(repository)
@@ -48,11 +41,9 @@ extension Journal {
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             if case JournalError.notAJournal = error {
-                throw JournalError.git(
-                    operation: "clone \(RemoteDisplay.redacted(url))",
-                    message: "it holds no baton journal; create one with `baton init --remote \(RemoteDisplay.redacted(url))` and `baton sync`")
+                throw JournalError.remoteHoldsNoJournal(remote: RemoteDisplay.redacted(url))
             }
-            throw error
+            throw JournalError(error) ?? error
         }
     }
 

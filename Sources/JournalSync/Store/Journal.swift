@@ -53,8 +53,8 @@ public final class Journal {
             let hasConfig = (try? JournalFiles(root: top).kind(of: JournalLayout.configFile)) != nil
             guard hasConfig || committedJournal(repository) else { throw JournalError.notAJournal(path: start) }
             return try Journal(repository: repository)
-        } catch let error as GitError {
-            throw error.journalError
+        } catch {
+            throw JournalError(error) ?? error
         }
     }
 
@@ -192,8 +192,8 @@ public final class Journal {
                 // lock. The next write of these paths, or the next sync, brings it up to date.
             }
             return commit
-        } catch let error as GitError {
-            throw error.journalError
+        } catch {
+            throw JournalError(error) ?? error
         }
     }
 

@@ -31,6 +31,11 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
     case unrunnableFilter(driver: String)
     /// The server's certificate was refused: for ssh, `rejection` says whether the host is unknown or its key changed.
     case hostKey(remote: String, rejection: HostKeyProblem?, detail: String)
+    /// `baton clone` fetched a repository that holds no baton journal; nothing was kept.
+    case remoteHoldsNoJournal(remote: String)
+    /// A file or folder could not be read or written (`operation` is the verb, `reason` the system's words).
+    case io(operation: String, path: String, reason: String)
+    /// A libgit2 call failed for another reason than those above.
     case git(operation: String, message: String)
 
     public var errorDescription: String? {
@@ -82,6 +87,12 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
                 + "Set filter.\(driver).clean to an equivalent command, then retry"
         case .hostKey(let remote, let rejection, let detail):
             return HostKeyAdvice.message(remote: remote, rejection: rejection, detail: detail)
+        case .remoteHoldsNoJournal(let remote):
+            return "clone \(remote) failed: it holds no baton journal; "
+                + "create one with `baton init --remote \(remote)` and `baton sync`"
+        case .io(let operation, let path, let reason):
+            return "cannot \(operation) \(TextSafety.singleLine(path)) (\(reason)); "
+                + "check its permissions and the free disk space, then try again"
         case .git(let operation, let message):
             return "\(operation) failed: \(message)"
         }
@@ -95,29 +106,80 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
         }
     }
 
-    /// Wraps a libgit2 failure, turning transport failures into offline or authentication errors.
-    /// The URL is shown without credentials, and any secret is scrubbed from libgit2's message.
-    static func from(_ error: GitError, url: String, secrets: [String?] = []) -> JournalError {
+}
+
+extension JournalError {
+    /// Where a lower layer's failure happened: how a transport failure reads depends on it.
+    enum Context: Sendable {
+        /// In this clone: its files, index, references and objects.
+        case local
+        /// Fetching from or pushing to `url`; `secrets` (tokens, passwords) never reach the message.
+        case remote(url: String, secrets: [String?])
+        /// Cloning `url`: there is no local work yet, so an unreachable remote is `cloneUnreachable`.
+        case clone(url: String, secrets: [String?])
+    }
+
+    /// The one translation of a lower layer's failure into this layer's terms: a `JournalError` stays
+    /// as it is; a `SystemError` becomes `.io`; a `GitError` whose lock is held becomes `.busy`, and a
+    /// transport failure (under `.remote` or `.clone`) `.offline` (`.cloneUnreachable`),
+    /// `.authenticationFailed`, `.hostKey`, `.tlsFailed` or `.pushRejected`, with the URL shown
+    /// without credentials and every secret scrubbed; any other libgit2 failure is `.git`.
+    /// Nil for an error of another layer (e.g. JournalModel's), which callers pass on unchanged.
+    init?(_ error: any Error, context: Context) {
+        switch error {
+        case let error as JournalError:
+            self = error
+        case let error as SystemError:
+            self = .system(error.operation, error.path, errno: error.code)
+        case let error as CleanFilterError:
+            self = .git(operation: "clean \(error.path)", message: error.message)
+        case let error as GitError:
+            self = Self.mapping(error, context: context)
+        default:
+            return nil
+        }
+    }
+
+    /// `JournalError(_:context:)` for a failure in this clone, for the layers above that read it.
+    public init?(_ error: any Error) {
+        self.init(error, context: .local)
+    }
+
+    /// Runs `body`, throwing any failure as `JournalError(_:context:)` translates it.
+    static func translating<T>(_ context: Context = .local, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw JournalError(error, context: context) ?? error }
+    }
+
+    private static func mapping(_ error: GitError, context: Context) -> JournalError {
+        if error.kind == .locked {
+            return .busy(
+                holder: "a git command holds a lock in .git (\(error.message)); "
+                    + "if no git command is running, delete that .lock file")
+        }
+        let url: String
+        let secrets: [String?]
+        switch context {
+        case .local: return .git(operation: error.operation, message: error.message)
+        case .remote(let remoteURL, let hidden), .clone(let remoteURL, let hidden):
+            (url, secrets) = (remoteURL, hidden)
+        }
         let remote = RemoteDisplay.redacted(url)
-        let message = RemoteDisplay.scrub(error.message, url: url, secrets: secrets.compactMap { $0 })
+        let message = GitError.redacting(error.message, url: url, secrets: secrets.compactMap { $0 })
         switch error.kind {
-        case .unreachable: return .offline(remote: remote, detail: message)
+        case .unreachable:
+            if case .clone = context { return .cloneUnreachable(remote: remote, detail: message) }
+            return .offline(remote: remote, detail: message)
         case .authentication: return .authenticationFailed(remote: remote, detail: message)
         case .tls: return .tlsFailed(remote: remote, detail: message)
         case .rejected: return .pushRejected(detail: message)
-        case .certificate:
-            return .hostKey(remote: remote, rejection: error.hostKey.map(HostKeyProblem.init), detail: message)
-        default: return .git(operation: RemoteDisplay.scrub(error.operation, url: url, secrets: []), message: message)
+        case .certificate: return .hostKey(remote: remote, rejection: error.hostKey.map(HostKeyProblem.init), detail: message)
+        default: return .git(operation: GitError.redacting(error.operation, url: url, secrets: []), message: message)
         }
     }
-}
 
-extension GitError {
-    /// This error as a `JournalError` for layers above.
-    var journalError: JournalError {
-        if kind == .locked {
-            return .busy(holder: "a git command holds a lock in .git (\(message)); if no git command is running, delete that .lock file")
-        }
-        return .git(operation: operation, message: message)
+    /// A failed system call of this layer's own on `path` (journal-relative where possible).
+    static func system(_ operation: String, _ path: String, errno code: Int32 = errno) -> JournalError {
+        let failure = SystemError(operation: operation, path: path, code: code)
+        return .io(operation: failure.operation, path: failure.path, reason: failure.reason)
     }
 }

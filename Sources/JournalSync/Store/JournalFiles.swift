@@ -160,7 +160,7 @@ struct JournalFiles: Sendable {
         guard let fd = try openFolder(folder) else { return }
         defer { close(fd) }
         if unlinkat(fd, name, 0) != 0 && errno != ENOENT {
-            throw JournalError.git(operation: "remove \(relative)", message: String(cString: strerror(errno)))
+            throw JournalError.system("remove", relative)
         }
     }
 
@@ -181,7 +181,7 @@ struct JournalFiles: Sendable {
                 if mkdirat(fd, part, 0o755) != 0 && errno != EEXIST {
                     let code = errno
                     close(fd)
-                    throw JournalError.git(operation: "create \(walked)", message: String(cString: strerror(code)))
+                    throw JournalError.system("create", walked, errno: code)
                 }
                 next = openat(fd, part, flags)
             }
@@ -193,7 +193,7 @@ struct JournalFiles: Sendable {
                 switch kind {
                 case .symbolicLink: throw JournalError.symbolicLink(path: walked)
                 case .folder, nil:
-                    throw JournalError.git(operation: "open \(walked)", message: String(cString: strerror(code)))
+                    throw JournalError.system("open", walked, errno: code)
                 case .file, .other: throw JournalError.badEntry(path: walked, problem: "is not a folder")
                 }
             }
@@ -224,7 +224,7 @@ struct JournalFiles: Sendable {
             case .symbolicLink: throw JournalError.symbolicLink(path: relative)
             case .folder: throw JournalError.badEntry(path: relative, problem: Self.folderProblem)
             case .file, .other:
-                throw JournalError.git(operation: "read \(relative)", message: String(cString: strerror(code)))
+                throw JournalError.system("read", relative, errno: code)
             }
         }
         defer { close(fd) }
@@ -254,7 +254,7 @@ struct JournalFiles: Sendable {
             throw JournalError.badEntry(
                 path: relative, problem: "is larger than \(limit >> 20) MB, more than a journal file holds")
         } catch .system(let code) {
-            throw JournalError.git(operation: "read \(relative)", message: String(cString: strerror(code)))
+            throw JournalError.system("read", relative, errno: code)
         }
     }
 

@@ -34,7 +34,7 @@ public final class JournalLock {
         let me = "\(getpid()) \(ProcessInfo.processInfo.hostName)\n"
         while true {
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            if fd < 0 { throw JournalError.git(operation: "lock \(path)", message: String(cString: strerror(errno))) }
+            if fd < 0 { throw JournalError.system("create the lock file", path) }
             if flock(fd, LOCK_EX | LOCK_NB) == 0 {
                 // A holder releasing the lock removes the file; if we locked a file that is no longer
                 // the one at `path`, start again.

@@ -30,7 +30,8 @@ extension Journal {
     }
 
     private func syncLocked(options: SyncOptions, maxAttempts: Int, knownRemoteTip: String?) throws -> SyncReport {
-        guard let url = try? repository.remoteURL("origin") else { throw JournalError.noRemote }
+        // Only a missing remote is "no remote"; a config libgit2 cannot read is reported as it is.
+        guard let url = try gitCall({ try repository.remoteURL("origin") }) else { throw JournalError.noRemote }
         try checkCanCommit()
         var report = SyncReport()
         report.committedHandEdits = try commitHandEdits()
@@ -39,10 +40,8 @@ extension Journal {
         let trackingRef = "refs/remotes/origin/\(branch)"
 
         for attempt in 1...maxAttempts {
-            do {
+            try JournalError.translating(.remote(url: url, secrets: [options.token])) {
                 try repository.fetch(remote: "origin", options: options.remote)
-            } catch let error as GitError {
-                throw JournalError.from(error, url: url, secrets: [options.token])
             }
             if attempt == 1, let known = knownRemoteTip { try refuseRewrittenRemote(known: known, trackingRef: trackingRef) }
             let integration = try integrate(branchRef: branchRef, trackingRef: trackingRef)
@@ -68,8 +67,8 @@ extension Journal {
             } catch let error as GitError where error.kind == .nonFastForward || Self.lostRefUpdateRace(error) {
                 report.retries = attempt
                 continue
-            } catch let error as GitError {
-                throw JournalError.from(error, url: url, secrets: [options.token])
+            } catch {
+                throw JournalError(error, context: .remote(url: url, secrets: [options.token])) ?? error
             }
         }
         throw JournalError.pushRaceLost(attempts: maxAttempts)
@@ -125,7 +124,8 @@ extension Journal {
         return count
     }
 
+    /// Runs `body`, its failures translated by `JournalError(_:context:)` as local ones.
     func gitCall<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as GitError { throw error.journalError }
+        try JournalError.translating(.local, body)
     }
 }
