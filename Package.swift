@@ -60,7 +60,8 @@ let package = Package(
             dependencies: ["JournalModel", "TestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "JournalSyncTests", dependencies: ["JournalSync", "GitKit", "JournalModel", "TestSupport"]),
-        .testTarget(name: "JournalReportsTests", dependencies: ["JournalReports", "JournalSync", "JournalModel", "GitKit"]),
+        .testTarget(
+            name: "JournalReportsTests", dependencies: ["JournalReports", "JournalSync", "JournalModel", "GitKit"]),
         .testTarget(name: "IntegrationTests", dependencies: ["TestSupport"]),
         // Reads the source tree: imports against this file's dependencies, JournalSync's public API.
         .testTarget(name: "LayeringTests"),

@@ -15,7 +15,8 @@ public protocol GitObjectDatabase: AnyObject {
     /// Calls `body` with each entry of tree `id` (name, id, whether it is a tree, mode as libgit2
     /// reports it), in the tree's order.
     func forEachEntry(
-        ofTree id: RawObjectID, _ body: (_ name: [UInt8], _ id: RawObjectID, _ isTree: Bool, _ mode: UInt32) throws -> Void
+        ofTree id: RawObjectID,
+        _ body: (_ name: [UInt8], _ id: RawObjectID, _ isTree: Bool, _ mode: UInt32) throws -> Void
     ) throws
     /// The tree of the commit HEAD names, or nil when HEAD is unborn or missing.
     func headTreeID() throws -> RawObjectID?

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The C `stat` structure, named so it does not clash with `IndexFile.stat(_:)`.
@@ -57,7 +57,8 @@ package final class IndexFile {
         let done = (try? FileDescriptorIO.readFully(fd, into: bytes, path: path)) ?? 0
         do {
             guard done == size else { throw IndexFileUnsupported(reason: "short read") }
-            guard Self.be32(bytes, 0) == 0x4449_5243 else { throw IndexFileUnsupported(reason: "not an index") }  // "DIRC"
+            // "DIRC"
+            guard Self.be32(bytes, 0) == 0x4449_5243 else { throw IndexFileUnsupported(reason: "not an index") }
             version = Self.be32(bytes, 4)
             guard version == 2 || version == 3 else { throw IndexFileUnsupported(reason: "index version \(version)") }
             let count = Int(Self.be32(bytes, 8))
@@ -66,7 +67,9 @@ package final class IndexFile {
             offsets.reserveCapacity(count)
             var offset = 12
             for _ in 0..<count {
-                guard offset + Self.entryHeaderSize + 1 <= end else { throw IndexFileUnsupported(reason: "truncated entry") }
+                guard offset + Self.entryHeaderSize + 1 <= end else {
+                    throw IndexFileUnsupported(reason: "truncated entry")
+                }
                 offsets.append(offset)
                 let flags = Self.be16(bytes, offset + Layout.flags)
                 let pathStart = offset + Self.entryHeaderSize + (flags & Self.extendedFlag != 0 ? 2 : 0)
@@ -82,7 +85,8 @@ package final class IndexFile {
             entriesEnd = offset
             var found: [(String, Range<Int>)] = []
             while offset + 8 <= end {
-                let signature = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 4]), as: UTF8.self)
+                let signature = String(
+                    decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 4]), as: UTF8.self)
                 let length = Int(Self.be32(bytes, offset + 4))
                 guard offset + 8 + length <= end else { throw IndexFileUnsupported(reason: "truncated extension") }
                 found.append((signature, offset + 8..<offset + 8 + length))
@@ -153,7 +157,8 @@ package final class IndexFile {
     /// The first entry whose path is not below `path` in index order (by bytes), so `path`'s own
     /// entry when it has one.
     package func lowerBound(_ path: [UInt8]) -> Int {
-        var low = 0, high = entryOffsets.count
+        var low = 0
+        var high = entryOffsets.count
         while low < high {
             let mid = (low + high) / 2
             if Self.compare(pathBytes(mid), path) < 0 { low = mid + 1 } else { high = mid }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The staged changes (HEAD's tree against the index), computed from the raw index. Directories
@@ -29,7 +29,8 @@ package struct IndexHeadDiff {
     }
 
     private func compare(
-        tree: RawObjectID, prefix: [UInt8], node: TreeCacheNode?, range: Range<Int>, into changes: inout [String: StatusFlags]
+        tree: RawObjectID, prefix: [UInt8], node: TreeCacheNode?, range: Range<Int>,
+        into changes: inout [String: StatusFlags]
     ) throws {
         var treeID = tree
         if let node, node.isValid, node.entryCount == range.count,
@@ -67,6 +68,7 @@ package struct IndexHeadDiff {
     }
 
     package static func hasPrefix(_ path: UnsafeRawBufferPointer, _ prefix: [UInt8]) -> Bool {
-        path.count > prefix.count && prefix.withUnsafeBytes { memcmp(path.baseAddress!, $0.baseAddress!, prefix.count) == 0 }
+        path.count > prefix.count
+            && prefix.withUnsafeBytes { memcmp(path.baseAddress!, $0.baseAddress!, prefix.count) == 0 }
     }
 }

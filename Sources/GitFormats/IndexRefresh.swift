@@ -34,7 +34,8 @@ package struct IndexRefresh {
         for (i, stat) in entries {
             var offset = index.entryOffsets[i]
             for field in [
-                stat.ctimeSeconds, stat.ctimeNanoseconds, stat.mtimeSeconds, stat.mtimeNanoseconds, stat.device, stat.inode,
+                stat.ctimeSeconds, stat.ctimeNanoseconds, stat.mtimeSeconds, stat.mtimeNanoseconds, stat.device,
+                stat.inode,
                 index.mode(i), stat.uid, stat.gid, stat.size,
             ] {
                 IndexSplice.put32(&out, at: offset, field)

@@ -65,7 +65,7 @@ package struct IndexSplice {
             index.extensions.allSatisfy({ Self.droppableExtensions.contains($0.signature) })
         else { return false }
 
-        var out = [UInt8]()
+        var out: [UInt8] = []
         out.reserveCapacity(index.bytes.count + edits.count * 128)
         out += [0x44, 0x49, 0x52, 0x43]  // "DIRC"
         Self.append32(&out, index.version)
@@ -75,7 +75,8 @@ package struct IndexSplice {
         var rootBytes = Array(repository.workTree.utf8) + [UInt8(ascii: "/")]
         for e in edits.indices {
             let position = index.lowerBound(edits[e].path)
-            edits[e].existed = position < index.count && IndexFile.compare(index.pathBytes(position), edits[e].path) == 0
+            edits[e].existed =
+                position < index.count && IndexFile.compare(index.pathBytes(position), edits[e].path) == 0
             count += copyEntries(index, cursor..<position, into: &out, root: &rootBytes)
             cursor = edits[e].existed ? position + 1 : position
             if let blob = edits[e].blob, let stat = edits[e].stat {
@@ -115,7 +116,9 @@ package struct IndexSplice {
     /// Copies entries verbatim, except that an entry as recent as the old index file whose file
     /// changed without its stat data showing it gets its size zeroed ("smudged"), as git does, so
     /// the change is not lost once the new index file is no longer as recent as the entry.
-    private func copyEntries(_ index: IndexFile, _ range: Range<Int>, into out: inout [UInt8], root: inout [UInt8]) -> Int {
+    private func copyEntries(_ index: IndexFile, _ range: Range<Int>, into out: inout [UInt8], root: inout [UInt8])
+        -> Int
+    {
         guard !range.isEmpty else { return 0 }
         let start = index.entryOffsets[range.lowerBound]
         let end = range.upperBound < index.count ? index.entryOffsets[range.upperBound] : index.entriesEnd
@@ -132,7 +135,9 @@ package struct IndexSplice {
     private func racilyChanged(_ index: IndexFile, _ i: Int, root: inout [UInt8]) -> Bool {
         var path = PathBuffer(prefix: root)
         var st = FileStatus()
-        guard path.withPath(index.pathBytes(i), { lstat($0, &st) }) == 0, index.stat(i).matches(st) else { return false }
+        guard path.withPath(index.pathBytes(i), { lstat($0, &st) }) == 0, index.stat(i).matches(st) else {
+            return false
+        }
         guard var oid = path.withPath(index.pathBytes(i), { repository.blobHasher($0) }) else { return true }
         return withUnsafeBytes(of: &oid) { memcmp($0.baseAddress!, index.oid(i).baseAddress!, 20) != 0 }
     }

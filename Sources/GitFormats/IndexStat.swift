@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The stat data git keeps per index entry (all fields as stored: 32 bits, big-endian on disk).
@@ -24,8 +24,10 @@ package struct IndexStat: Equatable {
         size = UInt32(truncatingIfNeeded: st.st_size)
     }
 
-    package init(ctimeSeconds: UInt32, ctimeNanoseconds: UInt32, mtimeSeconds: UInt32, mtimeNanoseconds: UInt32,
-         device: UInt32, inode: UInt32, mode: UInt32, uid: UInt32, gid: UInt32, size: UInt32) {
+    package init(
+        ctimeSeconds: UInt32, ctimeNanoseconds: UInt32, mtimeSeconds: UInt32, mtimeNanoseconds: UInt32,
+        device: UInt32, inode: UInt32, mode: UInt32, uid: UInt32, gid: UInt32, size: UInt32
+    ) {
         (self.ctimeSeconds, self.ctimeNanoseconds, self.mtimeSeconds, self.mtimeNanoseconds) =
             (ctimeSeconds, ctimeNanoseconds, mtimeSeconds, mtimeNanoseconds)
         (self.device, self.inode, self.mode, self.uid, self.gid, self.size) = (device, inode, mode, uid, gid, size)

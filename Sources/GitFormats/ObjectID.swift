@@ -4,7 +4,8 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
 
     public init?(hex: String) {
         // ASCII only: `Character.isHexDigit` also accepts fullwidth digits, which libgit2 cannot parse.
-        guard hex.utf8.count == 40, hex.utf8.allSatisfy({ (48...57).contains($0) || (65...70).contains($0) || (97...102).contains($0) })
+        guard hex.utf8.count == 40,
+            hex.utf8.allSatisfy({ (48...57).contains($0) || (65...70).contains($0) || (97...102).contains($0) })
         else { return nil }
         self.hex = hex.lowercased()
     }

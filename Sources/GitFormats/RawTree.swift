@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A tree object's bytes as git stores them (`<octal mode> <name>\0<20-byte id>` per entry, in
@@ -114,7 +114,8 @@ package final class RawTree {
         var j = i
         while true {
             if a.count - i == b.count - j && a.count - i <= tail { break }
-            let x = old?.entry(at: i), y = new?.entry(at: j)
+            let x = old?.entry(at: i)
+            let y = new?.entry(at: j)
             if x == nil && y == nil { break }
             let order: Int
             if let x, let y, let old, let new {
@@ -138,11 +139,14 @@ package final class RawTree {
     }
 
     /// git's tree order: names as bytes, a folder's name as if it ended in "/".
-    package static func order(_ a: UnsafeRawBufferPointer, _ aIsTree: Bool, _ b: some Collection<UInt8>, _ bIsTree: Bool) -> Int {
+    package static func order(
+        _ a: UnsafeRawBufferPointer, _ aIsTree: Bool, _ b: some Collection<UInt8>, _ bIsTree: Bool
+    ) -> Int {
         var ia = a.startIndex
         var ib = b.startIndex
         while ia < a.endIndex && ib < b.endIndex {
-            let x = a[ia], y = b[ib]
+            let x = a[ia]
+            let y = b[ib]
             if x != y { return x < y ? -1 : 1 }
             ia += 1
             ib = b.index(after: ib)
@@ -165,7 +169,9 @@ package final class RawTree {
         let n = min(a.count, b.count)
         guard n > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return 0 }
         var i = 0
-        while i + 8 <= n, pa.loadUnaligned(fromByteOffset: i, as: UInt64.self) == pb.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+        while i + 8 <= n,
+            pa.loadUnaligned(fromByteOffset: i, as: UInt64.self) == pb.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        {
             i += 8
         }
         while i < n, a[i] == b[i] { i += 1 }

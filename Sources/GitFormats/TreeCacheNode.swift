@@ -40,8 +40,13 @@ package final class TreeCacheNode {
         let name = Array(p[offset..<end])
         offset = end + 1
         func number(until terminator: UInt8) throws -> Int {
-            var negative = false, value = 0, digits = 0
-            if offset < p.count && p[offset] == UInt8(ascii: "-") { negative = true; offset += 1 }
+            var negative = false
+            var value = 0
+            var digits = 0
+            if offset < p.count && p[offset] == UInt8(ascii: "-") {
+                negative = true
+                offset += 1
+            }
             while offset < p.count && p[offset] >= 48 && p[offset] <= 57 {
                 value = value * 10 + Int(p[offset] - 48)
                 digits += 1

@@ -11,15 +11,23 @@ package struct TreeCacheUpdate {
     package let edits: [(path: [UInt8], exists: Bool, existed: Bool)]
 
     package func apply(to root: TreeCacheNode, oldTree: RawObjectID, newTree: RawObjectID) throws {
-        let split = edits.map { edit in (edit.path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map(Array.init), edit.exists, edit.existed) }
+        let split = edits.map { edit in
+            (
+                edit.path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map(Array.init),
+                edit.exists, edit.existed
+            )
+        }
         try update(root, dir: [], edits: split, old: oldTree, new: newTree)
     }
 
     private typealias SplitEdit = (components: [[UInt8]], exists: Bool, existed: Bool)
 
-    private func update(_ node: TreeCacheNode, dir: [[UInt8]], edits: [SplitEdit], old: RawObjectID?, new: RawObjectID?) throws {
+    private func update(_ node: TreeCacheNode, dir: [[UInt8]], edits: [SplitEdit], old: RawObjectID?, new: RawObjectID?)
+        throws
+    {
         let depth = dir.count
-        var oldID = old, newID = new
+        var oldID = old
+        var newID = new
         let matchedHead = node.isValid && old != nil && withUnsafeBytes(of: &oldID) { Array($0.prefix(20)) } == node.oid
         if matchedHead, new != nil {
             let added = edits.filter { $0.exists && !$0.existed }.count
@@ -62,7 +70,8 @@ package struct TreeCacheUpdate {
     private func newNode(_ name: [UInt8], depth: Int, edits: [SplitEdit], tree: RawObjectID) throws -> TreeCacheNode {
         var id = tree
         let node = TreeCacheNode(
-            name: name, entryCount: edits.filter(\.exists).count, oid: withUnsafeBytes(of: &id) { Array($0.prefix(20)) })
+            name: name, entryCount: edits.filter(\.exists).count, oid: withUnsafeBytes(of: &id) { Array($0.prefix(20)) }
+        )
         var byChild: [[UInt8]: [SplitEdit]] = [:]
         var order: [[UInt8]] = []
         for edit in edits where edit.exists && edit.components.count > depth + 1 {
@@ -79,9 +88,11 @@ package struct TreeCacheUpdate {
 
     /// git keeps subtrees ordered by name length, then bytes, and finds them by binary search.
     private func insert(_ child: TreeCacheNode, into node: TreeCacheNode) {
-        let position = node.children.firstIndex {
-            $0.name.count > child.name.count || ($0.name.count == child.name.count && !$0.name.lexicographicallyPrecedes(child.name))
-        } ?? node.children.count
+        let position =
+            node.children.firstIndex {
+                $0.name.count > child.name.count
+                    || ($0.name.count == child.name.count && !$0.name.lexicographicallyPrecedes(child.name))
+            } ?? node.children.count
         node.children.insert(child, at: position)
     }
 

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Builds the tree `Repository.updatedTree` describes by editing the raw bytes of the trees on the
@@ -45,7 +45,8 @@ package struct TreeSplice {
     package static func isPlainName(_ name: Substring) -> Bool {
         guard !name.isEmpty, name != ".", name != "..",
             name.utf8.allSatisfy({ byte in
-                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
                     || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".")
                     || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
             })
@@ -105,9 +106,12 @@ package struct TreeSplice {
             } else {
                 guard group.allSatisfy({ !$0.components.isEmpty }) else { return nil }
                 if let existing, !existing.isTree { return nil }
-                guard let sub = try update(tree: existing.map { tree!.id(of: $0) }, edits: group[...]) else { return nil }
+                guard let sub = try update(tree: existing.map { tree!.id(of: $0) }, edits: group[...]) else {
+                    return nil
+                }
                 if sub.id == nil && existing == nil { continue }
-                replacements.append(Replacement(name: bytes, isTree: true, replaces: existing, entry: sub.id.map { (0o040000, $0) }))
+                replacements.append(
+                    Replacement(name: bytes, isTree: true, replaces: existing, entry: sub.id.map { (0o040000, $0) }))
             }
         }
         let bytes = splice(tree, replacements)

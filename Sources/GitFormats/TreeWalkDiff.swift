@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Tree-to-tree comparison that never descends into a subtree whose id is the same on both sides,
@@ -90,11 +90,15 @@ package struct TreeWalkDiff {
     }
 
     /// Compares one name's entries on both sides: recurses into folders, records changed files.
-    private func visit(name: String, before a: Entry?, after b: Entry?, prefix: String, into out: inout [TreeDelta]) throws {
+    private func visit(name: String, before a: Entry?, after b: Entry?, prefix: String, into out: inout [TreeDelta])
+        throws
+    {
         if let a, let b, a.isTree == b.isTree, a.mode == b.mode, Self.same(a.id, b.id) { return }
         let path = prefix + name
         if a?.isTree == true || b?.isTree == true {
-            try compare(old: a?.isTree == true ? a?.id : nil, new: b?.isTree == true ? b?.id : nil, prefix: path + "/", into: &out)
+            try compare(
+                old: a?.isTree == true ? a?.id : nil, new: b?.isTree == true ? b?.id : nil, prefix: path + "/",
+                into: &out)
         }
         let oldBlob = a.flatMap { $0.isTree ? nil : $0 }
         let newBlob = b.flatMap { $0.isTree ? nil : $0 }

@@ -57,7 +57,8 @@ package struct UntrackedFiles {
         results.withUnsafeMutableBufferPointer { buffer in
             let out = buffer
             Parallel.forEach(folders.count) { f in
-                out[f] = Self.list(root: rootPath, folder: folders[f], trackedPresent: presentCounts[f], known: known, index: index)
+                out[f] = Self.list(
+                    root: rootPath, folder: folders[f], trackedPresent: presentCounts[f], known: known, index: index)
             }
         }
         if results.contains(where: \.unsupported) { return nil }
@@ -87,9 +88,15 @@ package struct UntrackedFiles {
                 continue
             }
             let (name, isFolder) = nameAndKind(entry, dir: dir)
-            guard let name else { result.unsupported = true; return result }
+            guard let name else {
+                result.unsupported = true
+                return result
+            }
             if name == "." || name == ".." { continue }
-            if name == ".gitattributes" { result.unsupported = true; return result }
+            if name == ".gitattributes" {
+                result.unsupported = true
+                return result
+            }
             if isFolder {
                 if name == ".git" {
                     if folder.isEmpty { continue }
@@ -111,12 +118,17 @@ package struct UntrackedFiles {
             var tracked = Set<String>()
             for i in index.range(withPrefix: prefix) {
                 let rest = index.pathBytes(i)[prefix.count...]
-                if !rest.contains(UInt8(ascii: "/")) { tracked.insert(String(decoding: UnsafeRawBufferPointer(rebasing: rest), as: UTF8.self)) }
+                if !rest.contains(UInt8(ascii: "/")) {
+                    tracked.insert(String(decoding: UnsafeRawBufferPointer(rebasing: rest), as: UTF8.self))
+                }
             }
             rewinddir(dir)
             while let entry = readdir(dir) {
                 let (name, isFolder) = nameAndKind(entry, dir: dir)
-                guard let name else { result.unsupported = true; return result }
+                guard let name else {
+                    result.unsupported = true
+                    return result
+                }
                 if isFolder || name == "." || name == ".." { continue }
                 if !tracked.contains(name) { result.untracked.append(folder.isEmpty ? name : folder + "/" + name) }
             }
@@ -134,9 +146,15 @@ package struct UntrackedFiles {
         defer { closedir(dir) }
         while let entry = readdir(dir) {
             let (name, isFolder) = nameAndKind(entry, dir: dir)
-            guard let name else { result.unsupported = true; return false }
+            guard let name else {
+                result.unsupported = true
+                return false
+            }
             if name == "." || name == ".." { continue }
-            if name == ".git" || name == ".gitattributes" { result.unsupported = true; return false }
+            if name == ".git" || name == ".gitattributes" {
+                result.unsupported = true
+                return false
+            }
             let path = folder + "/" + name
             if isFolder {
                 if !listNew(root: root, folder: path, into: &result) { return false }

@@ -39,7 +39,10 @@ package final class WorkTreeScan {
             case .needsHash: continue
             }
         }
-        guard let untracked = UntrackedFiles(root: root, index: index, present: states.map { $0 != .deleted && $0 != .directory }).find()
+        guard
+            let untracked = UntrackedFiles(
+                root: root, index: index, present: states.map { $0 != .deleted && $0 != .directory }
+            ).find()
         else { return nil }
         for path in untracked where !isIgnored(path) {
             changes[path, default: []].insert(.worktreeNew)
@@ -50,7 +53,9 @@ package final class WorkTreeScan {
     /// Compares every entry's file with its stat data on several threads; hashes the uncertain ones.
     /// Each entry's state, the entries hashed and found unchanged (with their current stat data), and
     /// those hashed and found changed.
-    private func fileStates(_ index: IndexFile) -> (states: [FileState], refreshed: [(entry: Int, stat: IndexStat)], smudged: [Int]) {
+    private func fileStates(_ index: IndexFile) -> (
+        states: [FileState], refreshed: [(entry: Int, stat: IndexStat)], smudged: [Int]
+    ) {
         let count = index.count
         var states = [FileState](repeating: .clean, count: count)
         var observed = [IndexStat?](repeating: nil, count: count)
@@ -63,54 +68,66 @@ package final class WorkTreeScan {
         let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if rootFD >= 0 { close(rootFD) } }
         observed.withUnsafeMutableBufferPointer { observedBuffer in
-        let seen = observedBuffer
-        states.withUnsafeMutableBufferPointer { buffer in
-            let out = buffer
-            let chunks = max(1, min(64, count / 256))
-            Parallel.forEach(chunks) { chunk in
-                var folder = FolderHandle(root: rootFD)
-                defer { folder.release() }
-                for i in (chunk * count / chunks)..<((chunk + 1) * count / chunks) {
-                    // Index paths are NUL-terminated in the file: stat the name inside its open folder.
-                    let path = index.pathBytes(i)
-                    let slash = path.lastIndex(of: UInt8(ascii: "/"))
-                    let folderBytes = UnsafeRawBufferPointer(rebasing: path[..<(slash ?? 0)])
-                    var st = FileStatus()
-                    let name = (path.baseAddress! + (slash.map { $0 + 1 } ?? 0)).assumingMemoryBound(to: CChar.self)
-                    guard folder.enter(folderBytes), fstatat(folder.fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else {
-                        // A folder on the path that is gone, or is now a file or a symlink: the entry is gone.
-                        out[i] = errno == ENOENT || errno == ENOTDIR || errno == ELOOP ? .deleted : .modified
-                        continue
-                    }
-                    let type = st.st_mode & S_IFMT
-                    if type == S_IFDIR { out[i] = .directory; continue }
-                    if type != S_IFREG { out[i] = .modified; continue }
-                    let entry = index.stat(i)
-                    if trustMode && ((st.st_mode & 0o100 != 0) != (entry.mode == 0o100755)) { out[i] = .modified; continue }
-                    if entry.size != 0 && entry.size != UInt32(truncatingIfNeeded: st.st_size) { out[i] = .modified; continue }
-                    if entry.matches(st) && Int(entry.mtimeSeconds) < racySeconds {
-                        out[i] = .clean
-                    } else {
-                        out[i] = .needsHash
-                        seen[i] = IndexStat(st, mode: entry.mode)
+            let seen = observedBuffer
+            states.withUnsafeMutableBufferPointer { buffer in
+                let out = buffer
+                let chunks = max(1, min(64, count / 256))
+                Parallel.forEach(chunks) { chunk in
+                    var folder = FolderHandle(root: rootFD)
+                    defer { folder.release() }
+                    for i in (chunk * count / chunks)..<((chunk + 1) * count / chunks) {
+                        // Index paths are NUL-terminated in the file: stat the name inside its open folder.
+                        let path = index.pathBytes(i)
+                        let slash = path.lastIndex(of: UInt8(ascii: "/"))
+                        let folderBytes = UnsafeRawBufferPointer(rebasing: path[..<(slash ?? 0)])
+                        var st = FileStatus()
+                        let name = (path.baseAddress! + (slash.map { $0 + 1 } ?? 0)).assumingMemoryBound(to: CChar.self)
+                        guard folder.enter(folderBytes), fstatat(folder.fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else {
+                            // A folder on the path that is gone, or is now a file or a symlink: the entry is gone.
+                            out[i] = errno == ENOENT || errno == ENOTDIR || errno == ELOOP ? .deleted : .modified
+                            continue
+                        }
+                        let type = st.st_mode & S_IFMT
+                        if type == S_IFDIR {
+                            out[i] = .directory
+                            continue
+                        }
+                        if type != S_IFREG {
+                            out[i] = .modified
+                            continue
+                        }
+                        let entry = index.stat(i)
+                        if trustMode && ((st.st_mode & 0o100 != 0) != (entry.mode == 0o100755)) {
+                            out[i] = .modified
+                            continue
+                        }
+                        if entry.size != 0 && entry.size != UInt32(truncatingIfNeeded: st.st_size) {
+                            out[i] = .modified
+                            continue
+                        }
+                        if entry.matches(st) && Int(entry.mtimeSeconds) < racySeconds {
+                            out[i] = .clean
+                        } else {
+                            out[i] = .needsHash
+                            seen[i] = IndexStat(st, mode: entry.mode)
+                        }
                     }
                 }
-            }
-            let uncertain = (0..<count).filter { out[$0] == .needsHash }
-            Parallel.forEach(uncertain.count) { k in
-                let i = uncertain[k]
-                var path = PathBuffer(prefix: rootBytes)
-                guard var oid = path.withPath(index.pathBytes(i), { hashBlob($0) }) else {
-                    var st = FileStatus()
-                    out[i] = path.withPath(index.pathBytes(i), { lstat($0, &st) }) != 0 ? .deleted : .modified
-                    return
+                let uncertain = (0..<count).filter { out[$0] == .needsHash }
+                Parallel.forEach(uncertain.count) { k in
+                    let i = uncertain[k]
+                    var path = PathBuffer(prefix: rootBytes)
+                    guard var oid = path.withPath(index.pathBytes(i), { hashBlob($0) }) else {
+                        var st = FileStatus()
+                        out[i] = path.withPath(index.pathBytes(i), { lstat($0, &st) }) != 0 ? .deleted : .modified
+                        return
+                    }
+                    let same = withUnsafeBytes(of: &oid) { memcmp($0.baseAddress!, index.oid(i).baseAddress!, 20) == 0 }
+                    out[i] = same ? .clean : .modified
                 }
-                let same = withUnsafeBytes(of: &oid) { memcmp($0.baseAddress!, index.oid(i).baseAddress!, 20) == 0 }
-                out[i] = same ? .clean : .modified
+                refreshed = uncertain.compactMap { i in out[i] == .clean ? seen[i].map { (i, $0) } : nil }
+                smudged = uncertain.filter { out[$0] != .clean }
             }
-            refreshed = uncertain.compactMap { i in out[i] == .clean ? seen[i].map { (i, $0) } : nil }
-            smudged = uncertain.filter { out[$0] != .clean }
-        }
         }
         return (states, refreshed, smudged)
     }

@@ -70,7 +70,8 @@ struct CleanFilter {
         if let encoding = try attribute("working-tree-encoding", path: path),
             !["utf-8", "utf8"].contains(encoding.lowercased())
         {
-            throw failure("\(path) has working-tree-encoding=\(encoding), which baton cannot convert; commit it with git")
+            throw failure(
+                "\(path) has working-tree-encoding=\(encoding), which baton cannot convert; commit it with git")
         }
         guard let driver = try attribute("filter", path: path) else { return data }
         let required = (try? repository.configString("filter.\(driver).required"))??.lowercased() == "true"

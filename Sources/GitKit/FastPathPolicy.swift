@@ -37,7 +37,8 @@ public struct FastPathPolicy {
         if let symlinks = setting("core.symlinks"), symlinks == "false" { return "core.symlinks is false" }
         if hasFilterSettings(config) { return "a filter driver is configured" }
         let env = ProcessInfo.processInfo.environment
-        let xdg = env["XDG_CONFIG_HOME"].map { $0 + "/git/attributes" }
+        let xdg =
+            env["XDG_CONFIG_HOME"].map { $0 + "/git/attributes" }
             ?? env["HOME"].map { $0 + "/.config/git/attributes" }
         for file in [repository.gitDirectory + "/info/attributes", "/etc/gitattributes", xdg].compactMap({ $0 })
         where access(file, F_OK) == 0 {

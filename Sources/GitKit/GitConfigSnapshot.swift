@@ -63,7 +63,8 @@ public final class GitConfigSnapshot {
         var entry: UnsafeMutablePointer<git_config_entry>?
         while git_config_next(&entry, iterator) == 0 {
             guard let entry, let name = entry.pointee.name else { continue }
-            found.append(Entry(name: String(cString: name), value: entry.pointee.value.map { String(cString: $0) } ?? ""))
+            found.append(
+                Entry(name: String(cString: name), value: entry.pointee.value.map { String(cString: $0) } ?? ""))
         }
         return found
     }

@@ -52,7 +52,9 @@ public enum GitLibrary {
 
     /// The libgit2 version this binary runs with, e.g. "1.5.1".
     public static var version: String {
-        var major: Int32 = 0, minor: Int32 = 0, rev: Int32 = 0
+        var major: Int32 = 0
+        var minor: Int32 = 0
+        var rev: Int32 = 0
         git_libgit2_version(&major, &minor, &rev)
         return "\(major).\(minor).\(rev)"
     }

@@ -1,8 +1,9 @@
 import CGit2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A tree object read from libgit2's object database; its bytes live as long as this value.
@@ -55,14 +56,17 @@ extension Repository: GitObjectDatabase {
         try check(git_tree_lookup(&treePointer, pointer, &id), "read tree")
         defer { git_tree_free(treePointer) }
         let entry = (name + [0]).withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { git_tree_entry_byname(treePointer, $0) }
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                git_tree_entry_byname(treePointer, $0)
+            }
         }
         guard let entry, git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return nil }
         return RawObjectID(git_tree_entry_id(entry).pointee)
     }
 
     public func forEachEntry(
-        ofTree id: RawObjectID, _ body: (_ name: [UInt8], _ id: RawObjectID, _ isTree: Bool, _ mode: UInt32) throws -> Void
+        ofTree id: RawObjectID,
+        _ body: (_ name: [UInt8], _ id: RawObjectID, _ isTree: Bool, _ mode: UInt32) throws -> Void
     ) throws {
         var treeID = id.oid
         var treePointer: OpaquePointer?
@@ -70,9 +74,11 @@ extension Repository: GitObjectDatabase {
         defer { git_tree_free(treePointer) }
         for e in 0..<git_tree_entrycount(treePointer) {
             guard let entry = git_tree_entry_byindex(treePointer, e) else { continue }
-            let name = Array(UnsafeRawBufferPointer(start: git_tree_entry_name(entry), count: strlen(git_tree_entry_name(entry))))
+            let name = Array(
+                UnsafeRawBufferPointer(start: git_tree_entry_name(entry), count: strlen(git_tree_entry_name(entry))))
             let isTree = git_tree_entry_type(entry) == GIT_OBJECT_TREE
-            try body(name, RawObjectID(git_tree_entry_id(entry)!.pointee), isTree, git_tree_entry_filemode(entry).rawValue)
+            try body(
+                name, RawObjectID(git_tree_entry_id(entry)!.pointee), isTree, git_tree_entry_filemode(entry).rawValue)
         }
     }
 

@@ -4,7 +4,8 @@ extension Repository {
     /// The best common ancestor of two commits, or nil when their histories are unrelated.
     public func mergeBase(_ a: ObjectID, _ b: ObjectID) throws -> ObjectID? {
         var out = git_oid()
-        var one = a.raw, two = b.raw
+        var one = a.raw
+        var two = b.raw
         let status = git_merge_base(&out, pointer, &one, &two)
         if status == GIT_ENOTFOUND.rawValue { return nil }
         try check(status, "find common ancestor")
@@ -14,7 +15,8 @@ extension Repository {
     /// True when `commit` has `ancestor` in its history (or is it).
     public func isAncestor(_ ancestor: ObjectID, of commit: ObjectID) throws -> Bool {
         if ancestor == commit { return true }
-        var c = commit.raw, a = ancestor.raw
+        var c = commit.raw
+        var a = ancestor.raw
         let status = git_graph_descendant_of(pointer, &c, &a)
         try check(status, "compare histories")
         return status == 1
@@ -22,8 +24,10 @@ extension Repository {
 
     /// How many commits `local` has that `upstream` lacks, and the reverse.
     public func aheadBehind(local: ObjectID, upstream: ObjectID) throws -> (ahead: Int, behind: Int) {
-        var ahead = 0, behind = 0
-        var l = local.raw, u = upstream.raw
+        var ahead = 0
+        var behind = 0
+        var l = local.raw
+        var u = upstream.raw
         try check(git_graph_ahead_behind(&ahead, &behind, pointer, &l, &u), "count commits")
         return (ahead, behind)
     }

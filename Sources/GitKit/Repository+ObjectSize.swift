@@ -6,8 +6,9 @@ extension Repository {
     /// caller can refuse a huge blob (a teammate's log dump) before it is read into memory.
     public func objectSize(_ id: ObjectID) throws -> Int {
         guard let header = try objectHeader(id.rawID) else {
-            throw GitError(operation: "read the header of \(id.short)", code: GIT_ENOTFOUND.rawValue, errorClass: 0,
-                           message: "no such object")
+            throw GitError(
+                operation: "read the header of \(id.short)", code: GIT_ENOTFOUND.rawValue, errorClass: 0,
+                message: "no such object")
         }
         return header.size
     }

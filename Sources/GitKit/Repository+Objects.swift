@@ -76,13 +76,17 @@ extension Repository {
             try withExtendedLifetime(box) {
                 let payload = Unmanaged.passUnretained(box).toOpaque()
                 try check(
-                    git_tree_walk(treePtr, GIT_TREEWALK_PRE, { root, entry, payload in
-                        guard let entry, let payload, git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return 0 }
-                        let box = Unmanaged<Box>.fromOpaque(payload).takeUnretainedValue()
-                        let path = String(cString: root!) + String(cString: git_tree_entry_name(entry))
-                        box.files[path] = ObjectID(git_tree_entry_id(entry))
-                        return 0
-                    }, payload), "list files")
+                    git_tree_walk(
+                        treePtr, GIT_TREEWALK_PRE,
+                        { root, entry, payload in
+                            guard let entry, let payload, git_tree_entry_type(entry) == GIT_OBJECT_BLOB else {
+                                return 0
+                            }
+                            let box = Unmanaged<Box>.fromOpaque(payload).takeUnretainedValue()
+                            let path = String(cString: root!) + String(cString: git_tree_entry_name(entry))
+                            box.files[path] = ObjectID(git_tree_entry_id(entry))
+                            return 0
+                        }, payload), "list files")
             }
         }
         guard let prefix else { return box.files }
@@ -139,10 +143,10 @@ extension Repository {
     private func applyUpdates(
         base: ObjectID, removals: [String], upserts: [(path: String, blob: ObjectID, mode: EntryMode)]
     ) throws -> ObjectID {
-        return try withTree(base) { treePtr in
+        try withTree(base) { treePtr in
             var updates: [git_tree_update] = []
             var cPaths: [UnsafeMutablePointer<CChar>] = []
-            defer { cPaths.forEach { free($0) } }
+            defer { for item in cPaths { free(item) } }
             for path in removals {
                 var update = git_tree_update()
                 let c = strdup(path)!
@@ -186,7 +190,7 @@ extension Repository {
         try check(git_tree_lookup(&treeObj, pointer, &treeOid), "read tree")
         defer { git_tree_free(treeObj) }
         var parentObjs: [OpaquePointer?] = []
-        defer { parentObjs.forEach { git_commit_free($0) } }
+        defer { for item in parentObjs { git_commit_free(item) } }
         for parent in parents {
             var obj: OpaquePointer?
             var oid = parent.raw
@@ -198,7 +202,8 @@ extension Repository {
             try committer.withRaw { c in
                 try parentObjs.withUnsafeMutableBufferPointer { buf in
                     try check(
-                        git_commit_create(&out, pointer, nil, a, c, "UTF-8", message, treeObj, parents.count, buf.baseAddress),
+                        git_commit_create(
+                            &out, pointer, nil, a, c, "UTF-8", message, treeObj, parents.count, buf.baseAddress),
                         "create commit")
                 }
             }

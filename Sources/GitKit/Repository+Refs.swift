@@ -37,7 +37,8 @@ extension Repository {
         var newOid = target.raw
         if let expected {
             var oldOid = expected.raw
-            try check(git_reference_create_matching(&ref, pointer, name, &newOid, 1, &oldOid, message), "update \(name)")
+            try check(
+                git_reference_create_matching(&ref, pointer, name, &newOid, 1, &oldOid, message), "update \(name)")
         } else {
             try check(git_reference_create(&ref, pointer, name, &newOid, 0, message), "create \(name)")
         }

@@ -11,7 +11,9 @@ public final class Repository {
     /// Opens the repository whose work tree (or `.git`) is exactly `path`.
     public static func open(at path: String) throws -> Repository {
         var repo: OpaquePointer?
-        try check(git_repository_open_ext(&repo, path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil), "open repository at \(path)")
+        try check(
+            git_repository_open_ext(&repo, path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil),
+            "open repository at \(path)")
         return Repository(pointer: repo!)
     }
 
@@ -26,15 +28,19 @@ public final class Repository {
 
     /// Creates a new non-bare repository at `path` whose first branch is `initialBranch`.
     public static func create(at path: String, initialBranch: String = "main") throws -> Repository {
-        try initialize(at: path, initialBranch: initialBranch, flags: GIT_REPOSITORY_INIT_NO_REINIT.rawValue, what: "repository")
+        try initialize(
+            at: path, initialBranch: initialBranch, flags: GIT_REPOSITORY_INIT_NO_REINIT.rawValue, what: "repository")
     }
 
     /// Creates a bare repository (used by tests and demos as a remote).
     public static func createBare(at path: String, initialBranch: String = "main") throws -> Repository {
-        try initialize(at: path, initialBranch: initialBranch, flags: GIT_REPOSITORY_INIT_BARE.rawValue, what: "bare repository")
+        try initialize(
+            at: path, initialBranch: initialBranch, flags: GIT_REPOSITORY_INIT_BARE.rawValue, what: "bare repository")
     }
 
-    private static func initialize(at path: String, initialBranch: String, flags: UInt32, what: String) throws -> Repository {
+    private static func initialize(at path: String, initialBranch: String, flags: UInt32, what: String) throws
+        -> Repository
+    {
         var opts = git_repository_init_options()
         try check(git_repository_init_options_init(&opts, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)), "init options")
         opts.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue | flags

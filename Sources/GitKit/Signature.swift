@@ -27,7 +27,8 @@ public struct Signature: Sendable, Equatable {
     func withRaw<T>(_ body: (UnsafePointer<git_signature>) throws -> T) throws -> T {
         var sig: UnsafeMutablePointer<git_signature>?
         try check(
-            git_signature_new(&sig, name, email, git_time_t(time.timeIntervalSince1970.rounded(.down)), Int32(offsetMinutes)),
+            git_signature_new(
+                &sig, name, email, git_time_t(time.timeIntervalSince1970.rounded(.down)), Int32(offsetMinutes)),
             "create signature for \(name) <\(email)>")
         defer { git_signature_free(sig) }
         return try body(sig!)

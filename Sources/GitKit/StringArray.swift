@@ -10,7 +10,7 @@ struct StringArray {
     /// Calls `body` with a `git_strarray` valid only inside the call.
     func withStrArray<T>(_ body: (inout git_strarray) throws -> T) rethrows -> T {
         var copies: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
-        defer { copies.forEach { free($0) } }
+        defer { for item in copies { free(item) } }
         return try copies.withUnsafeMutableBufferPointer { buf in
             var array = git_strarray(strings: buf.baseAddress, count: buf.count)
             return try body(&array)

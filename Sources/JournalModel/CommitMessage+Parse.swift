@@ -46,8 +46,8 @@ extension CommitMessage {
             return .noteAdded(author: author, day: day, section: value, writtenOn: nil)
         }
         guard let comma = inside.range(of: ", written "),
-              let value = NoteSection(rawValue: String(inside[..<comma.lowerBound])),
-              let written = LocalDay(string: String(inside[comma.upperBound...]))
+            let value = NoteSection(rawValue: String(inside[..<comma.lowerBound])),
+            let written = LocalDay(string: String(inside[comma.upperBound...]))
         else { return nil }
         return .noteAdded(author: author, day: day, section: value, writtenOn: written)
     }
@@ -61,8 +61,8 @@ extension CommitMessage {
         let after = String(rest[colon.upperBound...])
         if let created = after.dropPrefix("created ") {
             guard kind == .task, created.hasPrefix("\""), created.hasSuffix(")"),
-                  let owner = created.range(of: "\" (owner ", options: .backwards),
-                  owner.lowerBound > created.startIndex
+                let owner = created.range(of: "\" (owner ", options: .backwards),
+                owner.lowerBound > created.startIndex
             else { return nil }
             let title = String(created[created.index(after: created.startIndex)..<owner.lowerBound])
             return .taskCreated(id: id, title: title, owner: String(created[owner.upperBound...].dropLast()))
@@ -79,7 +79,7 @@ extension CommitMessage {
         guard let rest = line.dropPrefix("asks "), let comma = rest.range(of: ", respond by ") else { return nil }
         let when = rest[comma.upperBound...].split(separator: " ", omittingEmptySubsequences: false)
         guard when.count == 3, when[1].count == 5,
-              let respondBy = Timestamp(iso: "\(when[0])T\(when[1]):00\(when[2])")
+            let respondBy = Timestamp(iso: "\(when[0])T\(when[1]):00\(when[2])")
         else { return nil }
         return .askMade(id: id, from: from, to: String(rest[..<comma.lowerBound]), respondBy: respondBy)
     }
@@ -89,7 +89,7 @@ extension CommitMessage {
         var paths = rest.components(separatedBy: ", ")
         var more = 0
         if paths.count > 1, let last = paths.last?.dropPrefix("and "), last.hasSuffix(" more"),
-           let count = Int(last.dropLast(" more".count)), count > 0
+            let count = Int(last.dropLast(" more".count)), count > 0
         {
             more = count
             paths.removeLast()
@@ -100,7 +100,7 @@ extension CommitMessage {
     /// `<authors>'s work (<n> commit(s))` and the lists of the body.
     private static func parseMerge(_ rest: String, body: ArraySlice<String>) -> CommitMessage? {
         guard rest.hasSuffix(" commit(s))"), let work = rest.range(of: "'s work (", options: .backwards),
-              let commits = Int(rest[work.upperBound...].dropLast(" commit(s))".count))
+            let commits = Int(rest[work.upperBound...].dropLast(" commit(s))".count))
         else { return nil }
         let names = String(rest[..<work.lowerBound])
         return .syncMerge(

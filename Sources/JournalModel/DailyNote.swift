@@ -146,7 +146,8 @@ public struct NoteBullet: Sendable, Equatable {
 
     init(bullet: String) {
         let bytes = Array(bullet.utf8)
-        let isTime = bytes.count >= 5 && bytes[2] == UInt8(ascii: ":")
+        let isTime =
+            bytes.count >= 5 && bytes[2] == UInt8(ascii: ":")
             && [0, 1, 3, 4].allSatisfy { (48...57).contains(bytes[$0]) }
             && (bytes.count == 5 || bytes[5] == UInt8(ascii: " "))
         if isTime {

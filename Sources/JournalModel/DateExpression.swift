@@ -73,17 +73,24 @@ public enum DateExpression {
     }
 
     private enum Offset {
-        case signed(Int), unsigned(Int)
+        case signed(Int)
+        case unsigned(Int)
     }
 
     private static func parseOffsetDays(_ input: String) -> Offset? {
         var body = Substring(input)
         var sign: Int?
-        if body.first == "+" { sign = 1; body = body.dropFirst() } else if body.first == "-" { sign = -1; body = body.dropFirst() }
+        if body.first == "+" {
+            sign = 1
+            body = body.dropFirst()
+        } else if body.first == "-" {
+            sign = -1
+            body = body.dropFirst()
+        }
         guard let unit = body.last, unit == "d" || unit == "w" else { return nil }
         let digits = body.dropLast()
         guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let n = Int(digits)
+            let n = Int(digits)
         else { return nil }
         let days = unit == "w" ? n * 7 : n
         if let sign { return .signed(sign * days) }

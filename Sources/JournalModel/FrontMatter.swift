@@ -12,7 +12,8 @@ public enum FrontMatter {
             if yamlBytes.contains(UInt8(ascii: "\r")) {
                 yaml = TextLines(yaml).lines.map { $0.stripCR() + "\n" }.joined()
             }
-            let body = String(decoding: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[bodyStart...]), as: UTF8.self)
+            let body = String(
+                decoding: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[bodyStart...]), as: UTF8.self)
             return (yaml, body)
         }
         guard let found else { return (nil, text) }
@@ -31,7 +32,10 @@ public enum FrontMatter {
         }
         func isMarker(_ start: Int, _ end: Int, dotsToo: Bool) -> Bool {
             var e = end
-            while e > start, bytes[e - 1] == UInt8(ascii: " ") || bytes[e - 1] == UInt8(ascii: "\t") || bytes[e - 1] == UInt8(ascii: "\r") {
+            while e > start,
+                bytes[e - 1] == UInt8(ascii: " ") || bytes[e - 1] == UInt8(ascii: "\t")
+                    || bytes[e - 1] == UInt8(ascii: "\r")
+            {
                 e -= 1
             }
             guard e - start == 3 else { return false }

@@ -30,9 +30,9 @@ public struct ISODateTime: Sendable, Equatable {
         }
         func at(_ index: Int, _ ascii: Unicode.Scalar) -> Bool { b[index] == UInt8(ascii: ascii) }
         guard let year = number(0, 4), at(4, "-"), let month = number(5, 2), at(7, "-"), let day = number(8, 2),
-              at(10, "T") || at(10, "t") || at(10, " "),
-              let hour = number(11, 2), at(13, ":"), let minute = number(14, 2), at(16, ":"),
-              let second = number(17, 2)
+            at(10, "T") || at(10, "t") || at(10, " "),
+            let hour = number(11, 2), at(13, ":"), let minute = number(14, 2), at(16, ":"),
+            let second = number(17, 2)
         else { return nil }
         (self.year, self.month, self.day) = (year, month, day)
         (self.hour, self.minute, self.second) = (hour, minute, second)

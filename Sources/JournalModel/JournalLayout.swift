@@ -28,7 +28,7 @@ public enum JournalLayout {
         switch parts.first {
         case notesFolder:
             guard parts.count == 4, Handle.isValid(parts[1]), parts[3].hasSuffix(".md"),
-                  let day = LocalDay(string: String(parts[3].dropLast(3))), parts[2] == pad(day.year, 4)
+                let day = LocalDay(string: String(parts[3].dropLast(3))), parts[2] == pad(day.year, 4)
             else { return .other }
             return .note(handle: parts[1], day: day)
         case tasksFolder:

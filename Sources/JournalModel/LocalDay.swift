@@ -9,7 +9,7 @@ public struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// A valid day, or nil (for example for February 30th).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...LocalDay.daysIn(month: month, year: year)).contains(day)
+            (1...LocalDay.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month

@@ -15,7 +15,9 @@ public struct LogEntry: Hashable, Sendable {
 
     /// True for a line that continues the entry above it: indented and not blank.
     public static func isContinuation(_ line: String) -> Bool {
-        guard let first = line.utf8.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") else { return false }
+        guard let first = line.utf8.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") else {
+            return false
+        }
         return line.utf8.contains { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
     }
 
@@ -35,7 +37,8 @@ public struct LogEntry: Hashable, Sendable {
         else { return nil }
         i = u.index(i, offsetBy: 2)
         while i < end, u[i] == UInt8(ascii: " ") { i = u.index(after: i) }
-        guard let space = u[i..<end].firstIndex(of: UInt8(ascii: " ")), let at = Timestamp(iso: String(line[i..<space])) else { return nil }
+        guard let space = u[i..<end].firstIndex(of: UInt8(ascii: " ")), let at = Timestamp(iso: String(line[i..<space]))
+        else { return nil }
         var j = space
         while j < end, u[j] == UInt8(ascii: " ") { j = u.index(after: j) }
         guard let colon = u[j..<end].firstIndex(of: UInt8(ascii: ":")), colon > j,

@@ -72,7 +72,8 @@ enum SimpleYAML {
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"),
             UInt8(ascii: "_"), UInt8(ascii: "-"):
             return true
         default:
@@ -103,7 +104,9 @@ enum SimpleYAML {
     /// `"text"` with no escapes or quotes inside, then nothing but an optional comment.
     private static func quoted(_ text: Substring) -> YAMLValue? {
         let inner = text.utf8.dropFirst()
-        guard let close = inner.firstIndex(of: UInt8(ascii: "\"")), isBlankOrComment(Substring(inner[inner.index(after: close)...])) else {
+        guard let close = inner.firstIndex(of: UInt8(ascii: "\"")),
+            isBlankOrComment(Substring(inner[inner.index(after: close)...]))
+        else {
             return nil
         }
         let content = inner[..<close]
@@ -113,13 +116,17 @@ enum SimpleYAML {
 
     /// `[a, b]` or `[]`: plain items that are safe in a flow list, then an optional comment.
     private static func flowList(_ text: Substring) -> YAMLValue? {
-        guard let close = text.utf8.firstIndex(of: UInt8(ascii: "]")), isBlankOrComment(text[text.utf8.index(after: close)...]) else {
+        guard let close = text.utf8.firstIndex(of: UInt8(ascii: "]")),
+            isBlankOrComment(text[text.utf8.index(after: close)...])
+        else {
             return nil
         }
         let inner = text[text.utf8.index(after: text.startIndex)..<close]
         if inner.isEmpty { return .list([], flow: true) }
         var items: [YAMLValue] = []
-        for (position, part) in inner.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).enumerated() {
+        for (position, part) in inner.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+            .enumerated()
+        {
             // Items are separated by ", " exactly; the first has no leading space.
             guard position == 0 || part.first == UInt8(ascii: " ") else { return nil }
             let item = String(Substring(position == 0 ? part : part.dropFirst()))

@@ -82,7 +82,7 @@ extension TaskDocument {
 func trimBlankLines(_ lines: [String]) -> String {
     let isBlank: (String) -> Bool = { $0.trimmingWhitespace().isEmpty }
     guard let first = lines.firstIndex(where: { !isBlank($0) }),
-          let last = lines.lastIndex(where: { !isBlank($0) })
+        let last = lines.lastIndex(where: { !isBlank($0) })
     else { return "" }
     return lines[first...last].joined(separator: "\n")
 }

@@ -30,9 +30,9 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     /// and fractional seconds (dropped).
     public init?(iso: String) {
         guard let fields = ISODateTime(iso.trimmingWhitespace()), fields.fractionSeparator != ",",
-              let day = LocalDay(year: fields.year, month: fields.month, day: fields.day),
-              fields.hour < 24, fields.minute < 60, fields.second < 61,
-              fields.offsetHours <= 18, fields.offsetMinutes < 60
+            let day = LocalDay(year: fields.year, month: fields.month, day: fields.day),
+            fields.hour < 24, fields.minute < 60, fields.second < 61,
+            fields.offsetHours <= 18, fields.offsetMinutes < 60
         else { return nil }
         let offset = fields.offsetSeconds
         let local = day.daysSinceEpoch * 86_400 + fields.hour * 3600 + fields.minute * 60 + min(fields.second, 59)
@@ -92,7 +92,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         if b.count == 1, b[0] == UInt8(ascii: "Z") || b[0] == UInt8(ascii: "z") { return 0 }
         guard let signByte = b.first, signByte == UInt8(ascii: "+") || signByte == UInt8(ascii: "-") else { return nil }
         let sign = signByte == UInt8(ascii: "-") ? -1 : 1
-        let hours: Int?, minutes: Int?
+        let hours: Int?
+        let minutes: Int?
         switch b.count {
         case 3: (hours, minutes) = (number(b, 1, 2), 0)
         case 5: (hours, minutes) = (number(b, 1, 2), number(b, 3, 2))

@@ -1,12 +1,13 @@
 /// A day of the week, numbered ISO style (Monday = 1 ... Sunday = 7).
 public enum Weekday: Int, CaseIterable, Sendable, Comparable, CustomStringConvertible {
-    case mon = 1, tue, wed, thu, fri, sat, sun
+    case mon = 1
+    case tue, wed, thu, fri, sat, sun
 
     /// Parses "monday", "mon", "tues", "thurs" (any prefix of the full name, at least three letters).
     public init?(name: String) {
         let text = name.trimmingWhitespace().lowercased()
         guard text.count >= 3,
-              let match = Weekday.allCases.first(where: { $0.fullName.hasPrefix(text) })
+            let match = Weekday.allCases.first(where: { $0.fullName.hasPrefix(text) })
         else { return nil }
         self = match
     }

@@ -21,7 +21,9 @@ public enum YAMLScalar {
         } else {
             let scalars = text.unicodeScalars
             if scalars.first!.properties.isWhitespace || scalars.last!.properties.isWhitespace { return false }
-            if scalars.contains(where: { TextSafety.isLineBreak($0) || TextSafety.isUnsafeControl($0) || $0 == "\t" || $0.value == 0xFEFF }) {
+            if scalars.contains(where: {
+                TextSafety.isLineBreak($0) || TextSafety.isUnsafeControl($0) || $0 == "\t" || $0.value == 0xFEFF
+            }) {
                 return false
             }
         }
@@ -43,7 +45,9 @@ public enum YAMLScalar {
         for byte in text.utf8 {
             let isBlank = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
             if previous == UInt8(ascii: ":") && isBlank { return true }
-            if byte == UInt8(ascii: "#") && (previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t")) { return true }
+            if byte == UInt8(ascii: "#") && (previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t")) {
+                return true
+            }
             previous = byte
         }
         return false

@@ -35,7 +35,8 @@ public indirect enum YAMLValue: Sendable, Equatable {
             let items = sequence.map { YAMLValue(node: $0, source: source) }
             self = .list(items, flow: YAMLValue.startsFlow(sequence.mark, in: source))
         case .mapping(let mapping):
-            self = .map(mapping.map { YAMLField(key: $0.key.string ?? "", value: YAMLValue(node: $0.value, source: source)) })
+            self = .map(
+                mapping.map { YAMLField(key: $0.key.string ?? "", value: YAMLValue(node: $0.value, source: source)) })
         case .alias:
             self = .scalar("", plain: true)
         }
@@ -168,10 +169,11 @@ public enum YAMLFields {
         guard let yamlError = error as? YamlError else { return TextSafety.singleLine("\(error)") }
         switch yamlError {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
+            .composer(_, let problem, let mark, _):
             return "line \(mark.line + firstLine - 1): \(problem)"
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return "line \(context.mark.line + firstLine - 1): the key \(duplicates.joined(separator: ", ")) appears twice"
+            return
+                "line \(context.mark.line + firstLine - 1): the key \(duplicates.joined(separator: ", ")) appears twice"
         case .reader(let problem, _, _, _):
             return problem
         default:

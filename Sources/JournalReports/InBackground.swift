@@ -11,7 +11,8 @@ final class InBackground<T: Sendable>: Sendable {
 
     /// Starts `work` on a new thread.
     init(_ work: @escaping @Sendable () -> T) {
-        let result = result, done = done
+        let result = result
+        let done = done
         Thread.detachNewThread {
             let value = work()
             result.withLock { $0 = value }

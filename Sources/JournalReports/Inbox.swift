@@ -23,7 +23,11 @@ public struct Inbox: Sendable {
         myTasks = tasks.filter {
             $0.kind == .task && $0.owner == me
                 && ($0.status == .blocked || TaskClock.isDueSoon($0, now: now, zone: zone))
-        }.sorted { ($0.due ?? LocalDay(date: .distantFuture, in: zone), $0.id) < ($1.due ?? LocalDay(date: .distantFuture, in: zone), $1.id) }
+        }.sorted {
+            ($0.due ?? LocalDay(date: .distantFuture, in: zone), $0.id) < (
+                $1.due ?? LocalDay(date: .distantFuture, in: zone), $1.id
+            )
+        }
         answers = tasks.filter { task in
             task.kind == .ask && task.from == me && task.status != .dropped
                 && task.log.contains { $0.author != me && $0.text.hasPrefix("replied:") }
@@ -38,15 +42,22 @@ public struct Inbox: Sendable {
     /// The inbox as JSON: `asks_to_me`, `my_tasks`, `answers`, each an array of task objects.
     public func json(now: Date) throws -> String {
         struct Shape: Encodable {
-            let asks_to_me: [TaskJSON]
+            let asksToMe: [TaskJSON]
             let handoffs: [TaskJSON]
-            let my_tasks: [TaskJSON]
+            let myTasks: [TaskJSON]
             let answers: [TaskJSON]
+
+            enum CodingKeys: String, CodingKey {
+                case asksToMe = "asks_to_me"
+                case handoffs
+                case myTasks = "my_tasks"
+                case answers
+            }
         }
         return try JSONOutput.render(
             Shape(
-                asks_to_me: asksToMe.map { TaskJSON($0, now: now) }, handoffs: handoffs.map { TaskJSON($0, now: now) },
-                my_tasks: myTasks.map { TaskJSON($0, now: now) },
+                asksToMe: asksToMe.map { TaskJSON($0, now: now) }, handoffs: handoffs.map { TaskJSON($0, now: now) },
+                myTasks: myTasks.map { TaskJSON($0, now: now) },
                 answers: answers.map { TaskJSON($0, now: now) }))
     }
 
@@ -76,10 +87,13 @@ public struct Inbox: Sendable {
         if myTasks.isEmpty { lines.append("  none") }
         for task in myTasks {
             var detail = task.status.rawValue
-            if let reason = task.blockedReason, task.status == .blocked { detail += ": \(TerminalText.clean(reason, keepNewlines: false))" }
+            if let reason = task.blockedReason, task.status == .blocked {
+                detail += ": \(TerminalText.clean(reason, keepNewlines: false))"
+            }
             if let due = task.due { detail += ", due \(due)" }
             let mark = TaskClock.isOverdue(task, now: now, zone: zone) ? style.alert(" OVERDUE") : ""
-            lines.append("  \(style.id(task.id))  \(TerminalText.clean(task.title, keepNewlines: false))  (\(detail))\(mark)")
+            lines.append(
+                "  \(style.id(task.id))  \(TerminalText.clean(task.title, keepNewlines: false))  (\(detail))\(mark)")
         }
         lines.append("")
         lines.append(style.heading("Answers to your asks (\(answers.count))"))

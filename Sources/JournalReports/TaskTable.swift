@@ -11,7 +11,8 @@ public enum TaskTable {
             let status = task.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
             let owner = owner.padding(toLength: ownerWidth, withPad: " ", startingAt: 0)
             let due = (task.kind == .ask ? task.respondBy?.localDay : task.due)?.description ?? "-"
-            var line = "\(style.id(task.id))  \(status) \(owner)  \(due.padding(toLength: 10, withPad: " ", startingAt: 0))  "
+            var line =
+                "\(style.id(task.id))  \(status) \(owner)  \(due.padding(toLength: 10, withPad: " ", startingAt: 0))  "
             if task.kind == .ask { line += "[ask from \(TerminalText.clean(task.from ?? "?", keepNewlines: false))] " }
             line += TerminalText.clean(task.title, keepNewlines: false)
             if TaskClock.isOverdue(task, now: now, zone: zone) { line += style.alert("  OVERDUE") }
@@ -35,7 +36,9 @@ public enum TaskDetail {
         fields.append(("created", task.created.rendered(in: zone)))
         fields.append(("updated", task.updated.rendered(in: zone)))
         for (name, value) in fields {
-            lines.append("  \(name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(TerminalText.clean(value, keepNewlines: false))")
+            lines.append(
+                "  \(name.padding(toLength: 11, withPad: " ", startingAt: 0)) \(TerminalText.clean(value, keepNewlines: false))"
+            )
         }
         if TaskClock.isOverdue(task, now: now, zone: zone) { lines.append("  " + style.alert("OVERDUE")) }
         if !task.description.isEmpty {

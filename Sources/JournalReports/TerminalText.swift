@@ -7,8 +7,9 @@ public enum TerminalText {
         for scalar in text.unicodeScalars {
             if scalar == "\n" && keepNewlines || scalar == "\t" {
                 out.unicodeScalars.append(scalar)
-            } else if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-                && scalar.value != 0x200D
+            } else if scalar.properties.generalCategory == .control
+                || scalar.properties.generalCategory == .format
+                    && scalar.value != 0x200D
             {
                 out += "\\u{\(String(scalar.value, radix: 16))}"
             } else {

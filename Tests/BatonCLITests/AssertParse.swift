@@ -1,5 +1,6 @@
 import ArgumentParser
 import Testing
+
 @testable import BatonCLI
 
 // Parsing checks in the style of swift-argument-parser's `AssertParse` and `AssertParseCommand`: the
@@ -7,6 +8,8 @@ import Testing
 // and nothing runs: no journal, no files, no network.
 
 /// Parses `arguments` as baton's command line, expects the subcommand `command`, and hands it to `check`.
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// Named after swift-argument-parser's own test helpers.
 func AssertParse<Command: ParsableCommand>(
     _ command: Command.Type, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation,
     _ check: (Command) throws -> Void = { _ in }
@@ -28,6 +31,7 @@ func AssertParse<Command: ParsableCommand>(
 
 /// Expects `arguments` to be refused as baton's command line would be: with a message containing `message`
 /// and the usage exit code (64) unless `exitCode` says otherwise.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 func AssertParseFailure(
     _ arguments: [String], message: String, exitCode: ExitCode = .validationFailure,
     sourceLocation: SourceLocation = #_sourceLocation

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Testing
+
 @testable import BatonCLI
 
 /// baton's command line, parsed without running a command.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GitKit
 
 @Suite struct CommitAndRefTests {
@@ -16,7 +17,8 @@ import Testing
 
         let first = try commitFiles(
             repo, ["README.md": "hello\n", "notes/a.md": "alpha\n"], message: "first line\n\nthe body\n", second: 10)
-        let second = try commitFiles(repo, ["notes/a.md": "alpha 2\n", "notes/b.md": "beta\n"], message: "second", second: 20)
+        let second = try commitFiles(
+            repo, ["notes/a.md": "alpha 2\n", "notes/b.md": "beta\n"], message: "second", second: 20)
         #expect(try repo.headCommit() == second)
         #expect(try repo.referenceTarget("refs/heads/main") == second)
 
@@ -38,11 +40,15 @@ import Testing
         let log = try sb.git(["log", "--format=%H|%P|%an|%ae|%at|%ai|%s"], in: workPath).stdout
         let lines = log.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
-        #expect(lines.first == "\(second.hex)|\(first.hex)|Ada Tester|ada@example.invalid|1700000020|2023-11-14 23:13:40 +0100|second")
+        #expect(
+            lines.first
+                == "\(second.hex)|\(first.hex)|Ada Tester|ada@example.invalid|1700000020|2023-11-14 23:13:40 +0100|second"
+        )
         #expect(lines.last?.hasPrefix("\(first.hex)||Ada Tester|") == true)
         #expect(lines.last?.hasSuffix("|first line") == true)
         #expect(try sb.git(["show", "\(second.hex):notes/b.md"], in: workPath).stdout == "beta\n")
-        #expect(try sb.git(["log", "-1", "--format=%B", first.hex], in: workPath).stdout == "first line\n\nthe body\n\n")
+        #expect(
+            try sb.git(["log", "-1", "--format=%B", first.hex], in: workPath).stdout == "first line\n\nthe body\n\n")
         let fsck = try sb.git(["fsck", "--strict", "--no-dangling"], in: workPath)
         #expect(fsck.status == 0)
         #expect(fsck.stdout.isEmpty)
@@ -119,7 +125,7 @@ import Testing
         var binary = Data((0...255).map { UInt8($0) })
         binary.append(contentsOf: [0, 0, 0xFF, 0xFE, 0x0D, 0x0A, 0])
         var large = Data(count: 300_000)
-        for i in 0..<large.count { large[i] = UInt8(truncatingIfNeeded: i &* 2654435761 >> 7) }
+        for i in 0..<large.count { large[i] = UInt8(truncatingIfNeeded: i &* 2_654_435_761 >> 7) }
         let samples: [(String, Data)] = [
             ("text", Data("héllo wörld\nsecond line\r\n".utf8)),
             ("binary", binary),
@@ -146,7 +152,8 @@ import Testing
         // Binary and empty files survive a commit and read back through fileData.
         let commit = try commitFiles(repo, ["empty.txt": "", "plain.txt": "x"], second: 1)
         let binaryBlob = try repo.createBlob(binary)
-        let tree = try repo.updatedTree(base: try repo.commit(commit).tree, changes: [.upsert(path: "bin/data.bin", blob: binaryBlob)])
+        let tree = try repo.updatedTree(
+            base: try repo.commit(commit).tree, changes: [.upsert(path: "bin/data.bin", blob: binaryBlob)])
         let sig = testSignature(2)
         let c2 = try repo.createCommit(tree: tree, parents: [commit], author: sig, committer: sig, message: "binary")
         #expect(try repo.fileData(atPath: "bin/data.bin", inCommit: c2) == binary)
@@ -186,10 +193,13 @@ import Testing
         #expect(try repo.blobID(atPath: "notes/missing/deeper.md", inTree: tree) == nil)
 
         // git lists the same files.
-        let listed = try sb.git(["ls-tree", "-r", "--format=%(objectname) %(path)", tree.hex], in: workPath, allowFailure: true)
+        let listed = try sb.git(
+            ["ls-tree", "-r", "--format=%(objectname) %(path)", tree.hex], in: workPath, allowFailure: true)
         if listed.status == 0 {
             let pairs = listed.stdout.split(separator: "\n").map { $0.split(separator: " ", maxSplits: 1) }
-            #expect(Dictionary(uniqueKeysWithValues: pairs.map { (String($0[1]), String($0[0])) }) == files.mapValues(\.hex))
+            #expect(
+                Dictionary(uniqueKeysWithValues: pairs.map { (String($0[1]), String($0[0])) }) == files.mapValues(\.hex)
+            )
         } else {
             let plain = try sb.git(["ls-tree", "-r", "--name-only", tree.hex], in: workPath).stdout
             #expect(Set(plain.split(separator: "\n").map(String.init)) == Set(files.keys))
@@ -222,8 +232,14 @@ import Testing
 
         // A commit needs an existing tree and existing parents.
         let absent = try #require(ObjectID(hex: String(repeating: "cd", count: 20)))
-        #expect(gitError { _ = try repo.createCommit(tree: absent, parents: [], author: sig, committer: sig, message: "m") }?.kind == .notFound)
-        #expect(gitError { _ = try repo.createCommit(tree: updated, parents: [absent], author: sig, committer: sig, message: "m") }?.kind == .notFound)
+        #expect(
+            gitError {
+                _ = try repo.createCommit(tree: absent, parents: [], author: sig, committer: sig, message: "m")
+            }?.kind == .notFound)
+        #expect(
+            gitError {
+                _ = try repo.createCommit(tree: updated, parents: [absent], author: sig, committer: sig, message: "m")
+            }?.kind == .notFound)
         #expect(gitError { _ = try repo.commit(absent) }?.kind == .notFound)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GitKit
 
 /// `FastPathPolicy` names why the hand-written fast paths may not run, for each setting that makes
@@ -27,21 +28,28 @@ struct FastPathPolicyTests {
             #expect(policy.refusal(paths: ["tasks/a.md"]) == baseline)
         }
         for (key, value) in [("core.autocrlf", "true"), ("core.eol", "crlf"), ("core.safecrlf", "true")] {
-            try declined(key, setUp: { try sb.git(["config", key, value], in: work) },
-                         undo: { try sb.git(["config", "--unset", key], in: work) })
+            try declined(
+                key, setUp: { try sb.git(["config", key, value], in: work) },
+                undo: { try sb.git(["config", "--unset", key], in: work) })
         }
-        try declined("filter", setUp: { try sb.git(["config", "filter.scrub.clean", "cat"], in: work) },
-                     undo: { try sb.git(["config", "--remove-section", "filter.scrub"], in: work) })
-        try declined("tasks/.gitattributes", setUp: { try sb.write("tasks/.gitattributes", "*.md text\n", in: work) },
-                     undo: { try FileManager.default.removeItem(atPath: work + "/tasks/.gitattributes") })
-        try declined("info/attributes", setUp: { try sb.write(".git/info/attributes", "*.md text\n", in: work) },
-                     undo: { try FileManager.default.removeItem(atPath: work + "/.git/info/attributes") })
-        try declined("tasks/a.md", setUp: { try sb.git(["update-index", "--skip-worktree", "tasks/a.md"], in: work) },
-                     undo: { try sb.git(["update-index", "--no-skip-worktree", "tasks/a.md"], in: work) })
-        try declined("link", setUp: { try sb.git(["update-index", "--split-index"], in: work) },
-                     undo: { try sb.git(["update-index", "--no-split-index"], in: work) })
-        try declined("index", setUp: { try sb.git(["update-index", "--index-version", "4"], in: work) },
-                     undo: { try sb.git(["update-index", "--index-version", "2"], in: work) })
+        try declined(
+            "filter", setUp: { try sb.git(["config", "filter.scrub.clean", "cat"], in: work) },
+            undo: { try sb.git(["config", "--remove-section", "filter.scrub"], in: work) })
+        try declined(
+            "tasks/.gitattributes", setUp: { try sb.write("tasks/.gitattributes", "*.md text\n", in: work) },
+            undo: { try FileManager.default.removeItem(atPath: work + "/tasks/.gitattributes") })
+        try declined(
+            "info/attributes", setUp: { try sb.write(".git/info/attributes", "*.md text\n", in: work) },
+            undo: { try FileManager.default.removeItem(atPath: work + "/.git/info/attributes") })
+        try declined(
+            "tasks/a.md", setUp: { try sb.git(["update-index", "--skip-worktree", "tasks/a.md"], in: work) },
+            undo: { try sb.git(["update-index", "--no-skip-worktree", "tasks/a.md"], in: work) })
+        try declined(
+            "link", setUp: { try sb.git(["update-index", "--split-index"], in: work) },
+            undo: { try sb.git(["update-index", "--no-split-index"], in: work) })
+        try declined(
+            "index", setUp: { try sb.git(["update-index", "--index-version", "4"], in: work) },
+            undo: { try sb.git(["update-index", "--index-version", "2"], in: work) })
     }
 
     @Test("a split index is named as the feature libgit2 cannot read")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GitKit
 
 /// git's URL matching, the HTTP settings read from it, and the credential protocol's pieces.
@@ -24,8 +25,10 @@ struct HTTPSettingsTests {
         #expect(URLMatch.match(pattern: "git.example.com", url: url) != nil)
 
         let chosen = URLMatch.best(
-            [(nil, "general"), ("https://git.example.com/team", "team"), ("https://*.example.com", "wild"),
-             ("https://git.example.com", "host")], url: url)
+            [
+                (nil, "general"), ("https://git.example.com/team", "team"), ("https://*.example.com", "wild"),
+                ("https://git.example.com", "host"),
+            ], url: url)
         #expect(chosen == "team")
         #expect(URLMatch.best([(nil, "first"), (nil, "second")], url: url) == "second")
         #expect(URLMatch.best([("https://git.example.com", "host"), (nil, "general")], url: url) == "host")
@@ -39,23 +42,29 @@ struct HTTPSettingsTests {
             ("http.https://git.corp.example/open.sslverify", "false"),
             ("http.sslcapath", "~/cas"),
         ])
-        let corp = HTTPSettings(url: "https://git.corp.example/team/j.git", httpEntries: http, remoteProxy: nil,
-                                environment: ["HOME": "/home/a"])
+        let corp = HTTPSettings(
+            url: "https://git.corp.example/team/j.git", httpEntries: http, remoteProxy: nil,
+            environment: ["HOME": "/home/a"])
         #expect(corp.caFile == "/etc/corp.pem" && corp.caPath == "/home/a/cas" && corp.verify)
-        let open = HTTPSettings(url: "https://git.corp.example/open/j.git", httpEntries: http, remoteProxy: nil, environment: [:])
+        let open = HTTPSettings(
+            url: "https://git.corp.example/open/j.git", httpEntries: http, remoteProxy: nil, environment: [:])
         #expect(!open.verify && open.verifyOffBy == "http.sslVerify=false")
-        let other = HTTPSettings(url: "https://elsewhere.example/j.git", httpEntries: http, remoteProxy: nil,
-                                 environment: ["GIT_SSL_CAINFO": "/env.pem", "GIT_SSL_NO_VERIFY": "1"])
+        let other = HTTPSettings(
+            url: "https://elsewhere.example/j.git", httpEntries: http, remoteProxy: nil,
+            environment: ["GIT_SSL_CAINFO": "/env.pem", "GIT_SSL_NO_VERIFY": "1"])
         #expect(other.caFile == "/env.pem" && other.caFileSource == "GIT_SSL_CAINFO" && !other.verify)
     }
 
     @Test func proxiesAsGitReadsThem() {
         let none: [GitConfigSnapshot.Entry] = []
-        func proxy(_ url: String, _ http: [GitConfigSnapshot.Entry] = [], remote: String? = nil, _ env: [String: String]) -> String? {
+        func proxy(
+            _ url: String, _ http: [GitConfigSnapshot.Entry] = [], remote: String? = nil, _ env: [String: String]
+        ) -> String? {
             HTTPSettings(url: url, httpEntries: http, remoteProxy: remote, environment: env).proxy
         }
         #expect(proxy("https://h.example/x", none, ["HTTPS_PROXY": "p1:3128"]) == "http://p1:3128")
-        #expect(proxy("https://h.example/x", none, ["HTTPS_PROXY": "http://p1", "https_proxy": "http://p2"]) == "http://p2")
+        #expect(
+            proxy("https://h.example/x", none, ["HTTPS_PROXY": "http://p1", "https_proxy": "http://p2"]) == "http://p2")
         #expect(proxy("http://h.example/x", none, ["HTTPS_PROXY": "http://p1"]) == nil)
         #expect(proxy("http://h.example/x", none, ["http_proxy": "http://p3"]) == "http://p3")
         #expect(proxy("https://h.example/x", none, ["ALL_PROXY": "http://p4"]) == "http://p4")
@@ -80,13 +89,21 @@ struct HTTPSettingsTests {
             ("credential.helper", "/usr/local/bin/my-helper --flag"),
         ])
         let helpers = CredentialHelpers(url: "https://git.example/team/j.git", entries: config)
-        #expect(helpers.helpers == ["cache --timeout=300", "!f() { echo password=x; }; f", "/usr/local/bin/my-helper --flag"])
+        #expect(
+            helpers.helpers == [
+                "cache --timeout=300", "!f() { echo password=x; }; f", "/usr/local/bin/my-helper --flag",
+            ])
         #expect(helpers.useHTTPPath && helpers.username == "alice")
         let cleared = CredentialHelpers(
-            url: "https://git.example/j.git", entries: entries([("credential.helper", "store"), ("credential.helper", ""),
-                                                               ("credential.helper", "cache")]))
+            url: "https://git.example/j.git",
+            entries: entries([
+                ("credential.helper", "store"), ("credential.helper", ""),
+                ("credential.helper", "cache"),
+            ]))
         #expect(cleared.helpers == ["cache"] && !cleared.useHTTPPath)
-        #expect(CredentialHelpers.command(for: "cache --timeout=300", action: "get") == "git credential-cache --timeout=300 get")
+        #expect(
+            CredentialHelpers.command(for: "cache --timeout=300", action: "get")
+                == "git credential-cache --timeout=300 get")
         #expect(CredentialHelpers.command(for: "!f() { echo hi; }; f", action: "store") == "f() { echo hi; }; f store")
         #expect(CredentialHelpers.command(for: "/usr/bin/helper --x", action: "erase") == "/usr/bin/helper --x erase")
     }
@@ -103,19 +120,24 @@ struct HTTPSettingsTests {
     }
 
     @Test func helpersRunWithTheProtocol() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-helper-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-helper-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let log = folder + "/log"
-        let helper = "!f() { echo \"$1\" >> '\(log)'; cat >> '\(log)'; [ \"$1\" = get ] && printf 'username=u\\npassword=p\\n'; true; }; f"
-        let helpers = CredentialHelpers(url: "https://h.example/x.git", entries: entries([("credential.helper", helper)]))
+        let helper =
+            "!f() { echo \"$1\" >> '\(log)'; cat >> '\(log)'; [ \"$1\" = get ] && printf 'username=u\\npassword=p\\n'; true; }; f"
+        let helpers = CredentialHelpers(
+            url: "https://h.example/x.git", entries: entries([("credential.helper", helper)]))
         let request = CredentialRequest(url: "https://h.example/x.git", useHTTPPath: false)
         let got = try #require(helpers.get(request))
         #expect(got.request.username == "u" && got.request.password == "p")
         helpers.store(got.request)
         helpers.erase(got.request)
         let text = try String(contentsOfFile: log, encoding: .utf8)
-        #expect(text == "get\nprotocol=https\nhost=h.example\n\nstore\nprotocol=https\nhost=h.example\nusername=u\npassword=p\n\n"
+        #expect(
+            text
+                == "get\nprotocol=https\nhost=h.example\n\nstore\nprotocol=https\nhost=h.example\nusername=u\npassword=p\n\n"
                 + "erase\nprotocol=https\nhost=h.example\nusername=u\npassword=p\n\n")
     }
 }

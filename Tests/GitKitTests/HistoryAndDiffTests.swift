@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GitKit
 
 @Suite struct HistoryAndDiffTests {
@@ -7,16 +8,19 @@ import Testing
         let sb = try Sandbox()
         defer { sb.remove() }
         let repo = try Repository.create(at: sb.path("work"))
-        let c1 = try commitFiles(repo, ["a.md": "a1\n", "b.md": "b\n", "dir/c.md": "c\n", "dir2/k.md": "k\n"], second: 1)
+        let c1 = try commitFiles(
+            repo, ["a.md": "a1\n", "b.md": "b\n", "dir/c.md": "c\n", "dir2/k.md": "k\n"], second: 1)
         let c2 = try commitFiles(
             repo, ["a.md": "a2\n", "b.md": nil, "dir/d.md": "d\n", "other/e.md": "e\n", "dir2/k.md": nil], second: 2)
-        let t1 = try repo.commit(c1).tree, t2 = try repo.commit(c2).tree
+        let t1 = try repo.commit(c1).tree
+        let t2 = try repo.commit(c2).tree
         let blob = { (tree: ObjectID, path: String) in try repo.blobID(atPath: path, inTree: tree) }
 
         let deltas = try repo.diff(from: t1, to: t2).sorted { $0.path < $1.path }
         #expect(
             deltas == [
-                TreeDelta(path: "a.md", status: .modified, oldBlob: try blob(t1, "a.md"), newBlob: try blob(t2, "a.md")),
+                TreeDelta(
+                    path: "a.md", status: .modified, oldBlob: try blob(t1, "a.md"), newBlob: try blob(t2, "a.md")),
                 TreeDelta(path: "b.md", status: .deleted, oldBlob: try blob(t1, "b.md"), newBlob: nil),
                 TreeDelta(path: "dir/d.md", status: .added, oldBlob: nil, newBlob: try blob(t2, "dir/d.md")),
                 TreeDelta(path: "dir2/k.md", status: .deleted, oldBlob: try blob(t1, "dir2/k.md"), newBlob: nil),
@@ -62,18 +66,23 @@ import Testing
         let repo = try Repository.create(at: workPath)
         let b0 = try commitFiles(repo, ["f": "0"], message: "b0", second: 10)
         let b1 = try commitFiles(repo, ["f": "1"], message: "b1", second: 20)
-        let f1 = try commitFiles(repo, ["g": "1"], message: "f1", second: 30, branch: "refs/heads/feature", parents: [b1])
+        let f1 = try commitFiles(
+            repo, ["g": "1"], message: "f1", second: 30, branch: "refs/heads/feature", parents: [b1])
         let f2 = try commitFiles(repo, ["g": "2"], message: "f2", second: 40, branch: "refs/heads/feature")
         let m1 = try commitFiles(repo, ["h": "1"], message: "m1", second: 50)
         let merge = try commitFiles(repo, ["g": "2"], message: "merge", second: 60, parents: [m1, f2])
-        let orphan = try commitFiles(repo, ["x": "x"], message: "orphan", second: 70, branch: "refs/heads/orphan", parents: [])
+        let orphan = try commitFiles(
+            repo, ["x": "x"], message: "orphan", second: 70, branch: "refs/heads/orphan", parents: [])
 
         #expect(try repo.mergeBase(m1, f2) == b1)
         #expect(try repo.mergeBase(f2, m1) == b1)
         #expect(try repo.mergeBase(merge, f2) == f2)
         #expect(try repo.mergeBase(b1, b1) == b1)
         #expect(try repo.mergeBase(m1, orphan) == nil)
-        #expect(try repo.mergeBase(m1, f2)?.hex == (try sb.git(["merge-base", m1.hex, f2.hex], in: workPath).stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(
+            try repo.mergeBase(m1, f2)?.hex
+                == (try sb.git(["merge-base", m1.hex, f2.hex], in: workPath).stdout.trimmingCharacters(
+                    in: .whitespacesAndNewlines)))
 
         #expect(try repo.isAncestor(b0, of: f2))
         #expect(try repo.isAncestor(f2, of: merge))
@@ -95,7 +104,10 @@ import Testing
 
         func walked(from: ObjectID, hiding: [ObjectID] = [], reverse: Bool = false) throws -> [ObjectID] {
             var ids: [ObjectID] = []
-            try repo.walk(from: from, hiding: hiding, reverse: reverse) { ids.append($0); return true }
+            try repo.walk(from: from, hiding: hiding, reverse: reverse) {
+                ids.append($0)
+                return true
+            }
             return ids
         }
         #expect(try walked(from: f2) == [f2, f1, b1, b0])
@@ -122,7 +134,10 @@ import Testing
 
         // Stopping early.
         var seen: [ObjectID] = []
-        try repo.walk(from: merge) { seen.append($0); return seen.count < 2 }
+        try repo.walk(from: merge) {
+            seen.append($0)
+            return seen.count < 2
+        }
         #expect(seen.count == 2)
         #expect(seen.first == merge)
 

@@ -1,8 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
+
 @testable import GitFormats
 @testable import GitKit
-import TestSupport
 
 /// `IndexSplice` against libgit2's own index update, on random index contents and random commits: twin
 /// repositories take the same commits, one recording them in the index by splicing, the other through
@@ -13,15 +14,18 @@ import TestSupport
 /// `BATON_INDEX_SPLICE_ROUNDS` (default 30) sets the number of commits, `BATON_INDEX_SPLICE_SEED`
 /// (decimal or `0x…`) replays a failing run; a failure prints its seed.
 @Suite struct IndexSpliceRandomizedTests {
-    private static let folders = ["", "notes", "notes/p0", "notes/p0/2026", "notes/p1/2026", "tasks", "a", "a-b", "a.b"]
+    private static let folders = [
+        "", "notes", "notes/p0", "notes/p0/2026", "notes/p1/2026", "tasks", "a", "a-b", "a.b",
+    ]
     private static let names = ["x.md", "y.md", "z.md", "a.md", "b", "b.md", "0.md", "Z.md", "x-y.md"]
 
     @Test func splicedIndexEqualsLibgit2sIndex() throws {
         let environment = ProcessInfo.processInfo.environment
         let rounds = environment["BATON_INDEX_SPLICE_ROUNDS"].flatMap { Int($0) } ?? 30
-        let seed = environment["BATON_INDEX_SPLICE_SEED"].flatMap { raw in
-            raw.hasPrefix("0x") ? UInt64(raw.dropFirst(2), radix: 16) : UInt64(raw)
-        } ?? UInt64.random(in: 1...UInt64.max)
+        let seed =
+            environment["BATON_INDEX_SPLICE_SEED"].flatMap { raw in
+                raw.hasPrefix("0x") ? UInt64(raw.dropFirst(2), radix: 16) : UInt64(raw)
+            } ?? UInt64.random(in: 1...UInt64.max)
         var rng = SplitMix64(seed: seed)
         let sb = try Sandbox()
         defer { sb.remove() }

@@ -1,15 +1,18 @@
 import Foundation
+import TestSupport
 import Testing
+
 @testable import GitFormats
 @testable import GitKit
-import TestSupport
 
 /// `recordInIndex`: after each commit the index equals HEAD (git sees a clean tree, `git write-tree`
 /// gives HEAD's tree through the updated cache-tree), libgit2 still reads it, and git's checks pass.
 @Suite struct IndexUpdateTests {
     /// Commits `files` (nil: remove) from the work tree the way baton's commit path does.
     @discardableResult
-    private func commitWorkTree(_ repo: Repository, _ sb: Sandbox, _ files: [String: String?], second: Int) throws -> ObjectID {
+    private func commitWorkTree(_ repo: Repository, _ sb: Sandbox, _ files: [String: String?], second: Int) throws
+        -> ObjectID
+    {
         let work = repo.workTree
         let head = try repo.headCommit()
         let base = try head.map { try repo.commit($0).tree }
@@ -30,13 +33,16 @@ import TestSupport
         }
         let tree = try repo.updatedTree(base: base, changes: changes)
         let sig = testSignature(second)
-        let commit = try repo.createCommit(tree: tree, parents: head.map { [$0] } ?? [], author: sig, committer: sig, message: "c\(second)")
+        let commit = try repo.createCommit(
+            tree: tree, parents: head.map { [$0] } ?? [], author: sig, committer: sig, message: "c\(second)")
         try repo.updateReference("refs/heads/main", to: commit, expected: head, message: "test")
         try repo.recordInIndex(committed, oldTree: base, newTree: tree)
         return commit
     }
 
-    private func expectIndexMatchesHead(_ repo: Repository, _ sb: Sandbox, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectIndexMatchesHead(
+        _ repo: Repository, _ sb: Sandbox, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let work = repo.workTree
         let tree = try repo.commit(try #require(try repo.headCommit())).tree
         #expect(try sb.git(["status", "--porcelain"], in: work).stdout == "", sourceLocation: sourceLocation)
@@ -50,7 +56,8 @@ import TestSupport
         let root = try TreeCacheNode.parse(UnsafeRawBufferPointer(rebasing: index.bytes[payload]))
         #expect(root.isValid, sourceLocation: sourceLocation)
         #expect(root.entryCount == index.count, sourceLocation: sourceLocation)
-        #expect(root.oid.map { $0.map { String(format: "%02x", $0) }.joined() } == tree.hex, sourceLocation: sourceLocation)
+        #expect(
+            root.oid.map { $0.map { String(format: "%02x", $0) }.joined() } == tree.hex, sourceLocation: sourceLocation)
     }
 
     @Test func commitsKeepTheIndexEqualToHeadThroughTheFastPath() throws {
@@ -66,7 +73,8 @@ import TestSupport
 
         try commitWorkTree(repo, sb, ["notes/p1/2026/d1.md": "n1 more\n"], second: 2)  // modify
         try expectIndexMatchesHead(repo, sb)
-        try commitWorkTree(repo, sb, ["notes/p1/2027/d1.md": "new year\n", "tasks/abc.md": "t\n"], second: 3)  // new folders
+        // New folders.
+        try commitWorkTree(repo, sb, ["notes/p1/2027/d1.md": "new year\n", "tasks/abc.md": "t\n"], second: 3)
         try expectIndexMatchesHead(repo, sb)
         try commitWorkTree(repo, sb, ["notes/p2/2026/d2.md": nil], second: 4)  // remove
         try expectIndexMatchesHead(repo, sb)

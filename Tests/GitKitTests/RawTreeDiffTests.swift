@@ -1,13 +1,16 @@
 import Foundation
+import TestSupport
 import Testing
+
 @testable import GitFormats
 @testable import GitKit
-import TestSupport
 
 @Suite struct RawTreeDiffTests {
     /// Names that sort next to each other in git's tree order in every tricky way: a folder `x` after
     /// the file `x.md`, `x-` and `x0` around `x/`, prefixes of each other.
-    private static let names = ["x", "x.md", "x-", "x0", "xy", "a", "a.md", "b", "tasks", "t1.md", "t10.md", "t2.md", "z"]
+    private static let names = [
+        "x", "x.md", "x-", "x0", "xy", "a", "a.md", "b", "tasks", "t1.md", "t10.md", "t2.md", "z",
+    ]
 
     /// Random edits to a tree of files and folders; after each, every comparison (whole trees, one
     /// path, a folder, with remembered lookup positions) equals libgit2's `git_diff_tree_to_tree`.
@@ -31,7 +34,9 @@ import TestSupport
         for round in 0..<120 {
             var changes: [TreeChange] = []
             for _ in 0..<Int.random(in: 1...4, using: &rng) {
-                var path = Int.random(in: 0..<3, using: &rng) == 0 ? "tasks/t\(Int.random(in: 0..<320, using: &rng)).md" : randomPath()
+                var path =
+                    Int.random(in: 0..<3, using: &rng) == 0
+                    ? "tasks/t\(Int.random(in: 0..<320, using: &rng)).md" : randomPath()
                 // A file may not sit where a folder is, or inside a file: pick another path then.
                 let clashes = files.keys.contains { $0.hasPrefix(path + "/") || path.hasPrefix($0 + "/") }
                 if clashes { path = "tasks/t\(round + 400).md" }
@@ -54,13 +59,18 @@ import TestSupport
             let (old, new) = (trees[index - 1], trees[index])
             #expect(try repo.diff(from: old, to: new) == (try repo.libgit2Diff(from: old, to: new)))
             #expect(try repo.diff(from: new, to: old) == (try repo.libgit2Diff(from: new, to: old)))
-            let path = [randomPath(), "tasks/t\(Int.random(in: 0..<320, using: &rng)).md", "tasks"].randomElement(using: &rng)!
-            #expect(try repo.diff(from: old, to: new, paths: [path]) == (try repo.libgit2Diff(from: old, to: new, paths: [path])))
-            #expect(try comparer.deltas(from: old, to: new) == (try repo.libgit2Diff(from: old, to: new, paths: watched)))
+            let path = [randomPath(), "tasks/t\(Int.random(in: 0..<320, using: &rng)).md", "tasks"].randomElement(
+                using: &rng)!
+            #expect(
+                try repo.diff(from: old, to: new, paths: [path])
+                    == (try repo.libgit2Diff(from: old, to: new, paths: [path])))
+            #expect(
+                try comparer.deltas(from: old, to: new) == (try repo.libgit2Diff(from: old, to: new, paths: watched)))
         }
         // Trees far apart too.
         for _ in 0..<30 {
-            let a = trees.randomElement(using: &rng)!, b = trees.randomElement(using: &rng)!
+            let a = trees.randomElement(using: &rng)!
+            let b = trees.randomElement(using: &rng)!
             #expect(try repo.diff(from: a, to: b) == (try repo.libgit2Diff(from: a, to: b)))
         }
     }
@@ -100,12 +110,19 @@ import TestSupport
         let m1 = try commitFiles(repo, ["h": "1"], message: "m1", second: 30)
         let merge = try commitFiles(repo, ["g": "2"], message: "merge", second: 60, parents: [m1, f2])
         var walked: [ObjectID] = []
-        try repo.commitsNewestFirst(from: merge) { walked.append($0.id); return true }
-        let log = try sb.git(["log", "--format=%H", merge.hex], in: workPath).stdout.split(separator: "\n").map(String.init)
+        try repo.commitsNewestFirst(from: merge) {
+            walked.append($0.id)
+            return true
+        }
+        let log = try sb.git(["log", "--format=%H", merge.hex], in: workPath).stdout.split(separator: "\n").map(
+            String.init)
         #expect(walked.map(\.hex) == log)
         #expect(walked.last == b0)
         var stopped: [ObjectID] = []
-        try repo.commitsNewestFirst(from: merge) { stopped.append($0.id); return stopped.count < 2 }
+        try repo.commitsNewestFirst(from: merge) {
+            stopped.append($0.id)
+            return stopped.count < 2
+        }
         #expect(stopped == [merge, f2])
         #expect(try repo.tree(ofCommit: m1) == (try repo.commit(m1).tree))
     }
@@ -130,7 +147,9 @@ extension TreeChange {
         var rng = SplitMix64(seed: 2027)
         let names = ["x", "x.md", "x-", "x0", "a", "a.md", "tasks", "t1.md", "t10.md", "notes", "2026", "z"]
         var start: [TreeChange] = []
-        for i in 0..<400 { start.append(.upsert(path: "tasks/t\(i).md", blob: try repo.createBlob(Data("task \(i)".utf8)))) }
+        for i in 0..<400 {
+            start.append(.upsert(path: "tasks/t\(i).md", blob: try repo.createBlob(Data("task \(i)".utf8))))
+        }
         var tree = try repo.libgit2UpdatedTree(base: try repo.emptyTree(), changes: start)
         var spliced = 0
         for round in 0..<300 {
@@ -141,7 +160,8 @@ extension TreeChange {
                 if Bool.random(using: &rng) {
                     path = "tasks/t\(Int.random(in: 0..<450, using: &rng)).md"
                 } else {
-                    path = (0..<Int.random(in: 1...3, using: &rng)).map { _ in names.randomElement(using: &rng)! }.joined(separator: "/")
+                    path = (0..<Int.random(in: 1...3, using: &rng)).map { _ in names.randomElement(using: &rng)! }
+                        .joined(separator: "/")
                 }
                 guard used.insert(path).inserted else { continue }
                 if Int.random(in: 0..<4, using: &rng) == 0 {
@@ -169,7 +189,8 @@ extension TreeChange {
         #expect(spliced > 80, "too few rounds took the raw path")
         // What libgit2 refuses or rewrites is left to it: ids that are not blobs, `.git` names,
         // submodule entries.
-        let commitID = try repo.createCommit(tree: tree, parents: [], author: testSignature(2), committer: testSignature(2), message: "c")
+        let commitID = try repo.createCommit(
+            tree: tree, parents: [], author: testSignature(2), committer: testSignature(2), message: "c")
         let blob = try repo.createBlob(Data("b".utf8))
         let splice = TreeSplice(repository: repo)
         #expect(try splice.apply(base: tree, changes: [.upsert(path: "tasks/x.md", blob: commitID)]) == nil)
@@ -178,7 +199,8 @@ extension TreeChange {
         #expect(try splice.apply(base: tree, changes: [.upsert(path: "tasks/caf\u{E9}.md", blob: blob)]) == nil)
         #expect(try splice.apply(base: tree, changes: [.upsert(path: "tasks/new.md", blob: blob)]) != nil)
         // Every written tree is valid for git itself.
-        let commit = try repo.createCommit(tree: tree, parents: [], author: testSignature(1), committer: testSignature(1), message: "m")
+        let commit = try repo.createCommit(
+            tree: tree, parents: [], author: testSignature(1), committer: testSignature(1), message: "m")
         try repo.updateReference("refs/heads/main", to: commit, expected: nil, message: "test")
         let fsck = try sb.git(["fsck", "--strict", "--no-progress"], in: sb.path("work"))
         #expect(fsck.status == 0, "\(fsck.stderr)")

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GitKit
 import TestSupport
+import Testing
+
+@testable import GitKit
 
 /// Collects progress reports from libgit2 callbacks.
 final class ProgressLog: @unchecked Sendable {

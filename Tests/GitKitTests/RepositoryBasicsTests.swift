@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GitKit
 
 @Suite struct RepositoryBasicsTests {
@@ -93,7 +94,8 @@ import Testing
 
         try repo.setUpstream(branch: "main")
         #expect(try sb.git(["config", "--local", "branch.main.remote"], in: repo.workTree).stdout == "origin\n")
-        #expect(try sb.git(["config", "--local", "branch.main.merge"], in: repo.workTree).stdout == "refs/heads/main\n")
+        #expect(
+            try sb.git(["config", "--local", "branch.main.merge"], in: repo.workTree).stdout == "refs/heads/main\n")
     }
 
     @Test func objectIDParsing() throws {
@@ -125,7 +127,8 @@ import Testing
         let author = Signature(
             name: "Zoë Ünïcode", email: "zoe@example.invalid", time: Date(timeIntervalSince1970: 1_234_567_890.75),
             offsetMinutes: -330)
-        let committer = Signature(name: "C", email: "c@example.invalid", time: Date(timeIntervalSince1970: 1_234_567_999), offsetMinutes: 0)
+        let committer = Signature(
+            name: "C", email: "c@example.invalid", time: Date(timeIntervalSince1970: 1_234_567_999), offsetMinutes: 0)
         let commit = try repo.createCommit(
             tree: try repo.emptyTree(), parents: [], author: author, committer: committer, message: "unicode ✓\n")
         let read = try repo.commit(commit)
@@ -163,7 +166,10 @@ import Testing
         #expect(kind(-16) == .authentication)
         #expect(kind(-17) == .certificate)
         #expect(kind(-1) == .other)
-        let net: Int32 = 12, os: Int32 = 2, ssh: Int32 = 23, http: Int32 = 34
+        let net: Int32 = 12
+        let os: Int32 = 2
+        let ssh: Int32 = 23
+        let http: Int32 = 34
         #expect(kind(-1, net, "failed to connect to 127.0.0.1") == .unreachable)
         #expect(kind(-1, os, "failed to resolve address") == .unreachable)
         #expect(kind(-1, ssh, "connection closed") == .unreachable)

@@ -1,12 +1,13 @@
 import Foundation
-import Testing
-@testable import GitKit
 import TestSupport
+import Testing
+
+@testable import GitKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A private temp folder for one test, with its own HOME and `.gitconfig` for child git processes: the shared
@@ -60,7 +61,9 @@ final class Sandbox {
 
 /// A fixed signature at `second` seconds after a base time, so history order is deterministic.
 func testSignature(_ second: Int = 0, name: String = "Ada Tester", email: String = "ada@example.invalid") -> Signature {
-    Signature(name: name, email: email, time: Date(timeIntervalSince1970: 1_700_000_000 + TimeInterval(second)), offsetMinutes: 60)
+    Signature(
+        name: name, email: email, time: Date(timeIntervalSince1970: 1_700_000_000 + TimeInterval(second)),
+        offsetMinutes: 60)
 }
 
 /// Builds a commit on `branch` from its current tip with `files` written (nil data: removed),

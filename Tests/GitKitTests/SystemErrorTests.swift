@@ -4,7 +4,7 @@ import Testing
 @testable import GitKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Operating-system failures are `SystemError`s, libgit2's are `GitError`s, and a detached HEAD has a

@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+
 @testable import GitKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where the no-progress limit of a transfer comes from (BATON_TRANSFER_TIMEOUT, git config
@@ -49,8 +51,9 @@ struct TransferDeadlineTests {
         #expect(read.contains("BATON_TRANSFER_TIMEOUT") && read.contains("baton.transferTimeout"), "\(read)")
         let connect = DeadlineSocketStream.stallMessage(host: "::1", port: "443", seconds: 0.5, waiting: .connecting)
         #expect(connect.hasPrefix("could not connect to [::1]:443 in 0.5 s; "), "\(connect)")
-        let write = DeadlineSocketStream.stallMessage(host: "git.example.com", port: "22", seconds: 60,
-                                                      waiting: .writing)
+        let write = DeadlineSocketStream.stallMessage(
+            host: "git.example.com", port: "22", seconds: 60,
+            waiting: .writing)
         #expect(write.hasPrefix("git.example.com:22 took no data in 60 s; "), "\(write)")
         #expect(!read.contains("\n") && !connect.contains("\n"))
     }
@@ -59,9 +62,9 @@ struct TransferDeadlineTests {
     /// sends, and nothing ever answers.
     private func silentIPv6Listener() -> (fd: Int32, port: UInt16)? {
         #if os(Linux)
-        let fd = socket(AF_INET6, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = socket(AF_INET6, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let fd = socket(AF_INET6, SOCK_STREAM, 0)
+            let fd = socket(AF_INET6, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { return nil }
         var address = sockaddr_in6()
@@ -95,8 +98,9 @@ struct TransferDeadlineTests {
         let error = gitError { try repository.fetch() }
         let took = Date().timeIntervalSince(started)
         #expect(error?.kind == .unreachable, "\(String(describing: error))")
-        #expect(error?.message.hasPrefix("no answer from [::1]:\(listener.port) in 1 s") == true,
-                "\(String(describing: error))")
+        #expect(
+            error?.message.hasPrefix("no answer from [::1]:\(listener.port) in 1 s") == true,
+            "\(String(describing: error))")
         #expect(took >= 0.9 && took < 8, "took \(took) s")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GitFormats
 @testable import GitKit
 
@@ -16,7 +17,9 @@ struct TransportCredentialTests {
     @Test func sha1AndHMAC() {
         #expect(hex(SHA1.digest(Array("abc".utf8))) == "a9993e364706816aba3e25717850c26c9cd0d89d")
         #expect(hex(SHA1.digest([])) == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
-        #expect(hex(SHA1.digest([UInt8](repeating: UInt8(ascii: "a"), count: 1000))) == "291e9a6c66994949b57ba5e650361e98fc36b1ba")
+        #expect(
+            hex(SHA1.digest([UInt8](repeating: UInt8(ascii: "a"), count: 1000)))
+                == "291e9a6c66994949b57ba5e650361e98fc36b1ba")
         let mac = SHA1.hmac(key: Array("key".utf8), message: Array("The quick brown fox jumps over the lazy dog".utf8))
         #expect(hex(mac) == "de7c9b85b8b78aa6bc8a7a36f70a90701c9db4d9")
     }
@@ -35,7 +38,9 @@ struct TransportCredentialTests {
 
             """
         let hosts = KnownHosts(path: "/x/known_hosts", text: text)
-        func verdict(_ host: String, _ port: Int = 22, key: String? = nil, type: String = "ssh-ed25519") -> KnownHosts.Verdict {
+        func verdict(_ host: String, _ port: Int = 22, key: String? = nil, type: String = "ssh-ed25519")
+            -> KnownHosts.Verdict
+        {
             hosts.verdict(host: host, port: port, keyType: type, key: blob(key ?? edKey))
         }
         #expect(verdict("example.com") == .trusted)
@@ -59,7 +64,9 @@ struct TransportCredentialTests {
         let text = "|1|AAECAwQFBgcICQoLDA0ODxAREhM=|zKYaAqmSav3Qxr2sffNqWFIcbe4= ssh-ed25519 \(edKey)\n"
         let hosts = KnownHosts(path: "k", text: text)
         #expect(hosts.verdict(host: "127.0.0.1", port: 2222, keyType: "ssh-ed25519", key: blob(edKey)) == .trusted)
-        #expect(hosts.verdict(host: "127.0.0.1", port: 2222, keyType: "ssh-ed25519", key: blob(otherEdKey)) == .changed(line: 1))
+        #expect(
+            hosts.verdict(host: "127.0.0.1", port: 2222, keyType: "ssh-ed25519", key: blob(otherEdKey))
+                == .changed(line: 1))
         #expect(hosts.verdict(host: "127.0.0.1", port: 2223, keyType: "ssh-ed25519", key: blob(edKey)) == .unknown)
         #expect(KnownHosts.Entry.glob(Array("a*c?".utf8), Array("abbbcd".utf8)))
         #expect(!KnownHosts.Entry.glob(Array("[a]".utf8), Array("a".utf8)))
@@ -78,7 +85,8 @@ struct TransportCredentialTests {
         #expect(RemoteAddress("ssh://git@[::1]:2200/x").host == "::1")
 
         #expect(RemoteAddress.redacted("https://user:secret@host/x") == "https://user@host/x")
-        #expect(RemoteAddress.redacted("https://ghp_0123456789abcdefghijklmnop@github.com/x") == "https://***@github.com/x")
+        #expect(
+            RemoteAddress.redacted("https://ghp_0123456789abcdefghijklmnop@github.com/x") == "https://***@github.com/x")
         #expect(RemoteAddress.redacted("https://alice@host/x") == "https://alice@host/x")
         #expect(RemoteAddress.redacted("ssh://git@host:22/x") == "ssh://git@host:22/x")
         #expect(RemoteAddress.redacted("/plain/path") == "/plain/path")

@@ -1,8 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
+
 @testable import GitFormats
 @testable import GitKit
-import TestSupport
 
 /// `scanStatus` (raw index, parallel lstat, folder listing) against libgit2's `status()` and against
 /// `git status`, on random hand edits of every kind.
@@ -111,8 +112,11 @@ import TestSupport
         let base = try commitFiles(repo, [path: "base\n"], second: 2, moveBranch: false)
         let theirs = try commitFiles(repo, [path: "theirs\n"], second: 3, moveBranch: false)
         let head = try #require(try repo.headCommit())
-        try sb.git(["read-tree", "-m", try repo.commit(base).tree.hex, try repo.commit(head).tree.hex,
-                    try repo.commit(theirs).tree.hex], in: work)
+        try sb.git(
+            [
+                "read-tree", "-m", try repo.commit(base).tree.hex, try repo.commit(head).tree.hex,
+                try repo.commit(theirs).tree.hex,
+            ], in: work)
         #expect(try sb.git(["ls-files", "-u"], in: work).stdout.split(separator: "\n").count == 3)
         #expect(try WorkTreeScan(repository: repo).run() == nil)
         #expect(try repo.scanStatus() == (try repo.status()))
@@ -138,12 +142,20 @@ import TestSupport
                 "a/x.md": nil, "tasks/t2.md": "t2\n", "a.b": nil,
             ], second: 2)
         // Files that become folders of the same name.
-        let c3 = try commitFiles(repo, ["a/x.md/inner.md": "file became folder\n", "a.b/z.md": "z\n"], second: 3, parents: [c2])
-        let t1 = try repo.commit(c1).tree, t2 = try repo.commit(c3).tree
+        let c3 = try commitFiles(
+            repo, ["a/x.md/inner.md": "file became folder\n", "a.b/z.md": "z\n"], second: 3, parents: [c2])
+        let t1 = try repo.commit(c1).tree
+        let t2 = try repo.commit(c3).tree
         for paths in [[], ["tasks"], ["notes/p1/"], ["notes/p1/2026/d1.md", "a"], ["a.b"], ["missing"]] {
-            #expect(try repo.diff(from: t1, to: t2, paths: paths) == (try repo.libgit2Diff(from: t1, to: t2, paths: paths)), "\(paths)")
-            #expect(try repo.diff(from: t2, to: t1, paths: paths) == (try repo.libgit2Diff(from: t2, to: t1, paths: paths)), "\(paths)")
-            #expect(try repo.diff(from: nil, to: t2, paths: paths) == (try repo.libgit2Diff(from: nil, to: t2, paths: paths)), "\(paths)")
+            #expect(
+                try repo.diff(from: t1, to: t2, paths: paths) == (try repo.libgit2Diff(from: t1, to: t2, paths: paths)),
+                "\(paths)")
+            #expect(
+                try repo.diff(from: t2, to: t1, paths: paths) == (try repo.libgit2Diff(from: t2, to: t1, paths: paths)),
+                "\(paths)")
+            #expect(
+                try repo.diff(from: nil, to: t2, paths: paths)
+                    == (try repo.libgit2Diff(from: nil, to: t2, paths: paths)), "\(paths)")
         }
         #expect(try repo.diff(from: t1, to: t2).map(\.path) == (try repo.libgit2Diff(from: t1, to: t2)).map(\.path))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GitKit
 
 @Suite struct WorkTreeTests {
@@ -18,7 +19,8 @@ import Testing
     @Test func statusReportsUntrackedModifiedAndDeletedFiles() throws {
         let sb = try Sandbox()
         defer { sb.remove() }
-        let (repo, head) = try checkedOutRepo(sb, files: ["a.md": "a\n", "b.md": "b\n", "dir/c.md": "c\n", ".gitignore": "*.log\n"])
+        let (repo, head) = try checkedOutRepo(
+            sb, files: ["a.md": "a\n", "b.md": "b\n", "dir/c.md": "c\n", ".gitignore": "*.log\n"])
         let work = repo.workTree
         #expect(try repo.status() == [])
         #expect(try sb.git(["status", "--porcelain"], in: work).stdout == "")
@@ -47,9 +49,11 @@ import Testing
                 StatusEntry(path: "deep/er/e.md", change: .added),
                 StatusEntry(path: "new.md", change: .added),
             ])
-        #expect(try sb.git(["status", "--porcelain"], in: work).stdout == "M  a.md\nD  b.md\nA  deep/er/e.md\nA  new.md\n")
+        #expect(
+            try sb.git(["status", "--porcelain"], in: work).stdout == "M  a.md\nD  b.md\nA  deep/er/e.md\nA  new.md\n")
         #expect(Set(try repo.files(inTree: tree).keys) == [".gitignore", "a.md", "dir/c.md", "new.md", "deep/er/e.md"])
-        #expect(try repo.blobData(try #require(try repo.blobID(atPath: "a.md", inTree: tree))) == Data("a changed\n".utf8))
+        #expect(
+            try repo.blobData(try #require(try repo.blobID(atPath: "a.md", inTree: tree))) == Data("a changed\n".utf8))
 
         // A staged new file deleted again from the work tree is still reported (the index differs from HEAD).
         try FileManager.default.removeItem(atPath: work + "/new.md")
@@ -63,7 +67,9 @@ import Testing
                 StatusEntry(path: "b.md", change: .deleted),
                 StatusEntry(path: "deep/er/e.md", change: .added),
             ])
-        #expect(try sb.git(["status", "--porcelain", "--untracked-files=all"], in: work).stdout == " M a.md\n D b.md\n?? deep/er/e.md\n")
+        #expect(
+            try sb.git(["status", "--porcelain", "--untracked-files=all"], in: work).stdout
+                == " M a.md\n D b.md\n?? deep/er/e.md\n")
         #expect(FileManager.default.fileExists(atPath: work + "/a.md"))
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Wrong input: the documented exit code, one line on stderr saying what to do, no stack trace,
 /// and nothing written (clean work tree, same HEAD).
@@ -12,8 +12,10 @@ struct BadInputTests {
         defer { team.shutdown() }
         _ = try alice.addTask("Exists")
         let head = alice.git.head(alice.journal)
-        for args in [["task", "show", "zzzzzz"], ["task", "done", "zzzzzz"], ["task", "block", "zzzz", "--reason", "x"],
-                     ["task", "assign", "zzzzzz", "bob"], ["reply", "zzzzzz", "hi"]] {
+        for args in [
+            ["task", "show", "zzzzzz"], ["task", "done", "zzzzzz"], ["task", "block", "zzzz", "--reason", "x"],
+            ["task", "assign", "zzzzzz", "bob"], ["reply", "zzzzzz", "hi"],
+        ] {
             let r = alice.baton(args)
             Checks.expectCleanFailure(r, exitCode: 66)
         }
@@ -52,9 +54,11 @@ struct BadInputTests {
         defer { team.shutdown() }
         let id = try alice.addTask("Has no due")
         let head = alice.git.head(alice.journal)
-        for args in [["task", "add", "x", "--due", "2026-02-30"], ["task", "add", "x", "--due", "tomorrowish"],
-                     ["task", "add", "x", "--due", "2026-13-01"], ["note", "x", "--date", "2026-02-30"],
-                     ["standup", "--date", "2026-02-30"]] {
+        for args in [
+            ["task", "add", "x", "--due", "2026-02-30"], ["task", "add", "x", "--due", "tomorrowish"],
+            ["task", "add", "x", "--due", "2026-13-01"], ["note", "x", "--date", "2026-02-30"],
+            ["standup", "--date", "2026-02-30"],
+        ] {
             let r = alice.baton(args)
             Checks.expectCleanFailure(r, exitCode: 64)
         }
@@ -70,11 +74,13 @@ struct BadInputTests {
         let id = try alice.addTask("Somebody's")
         let head = alice.git.head(alice.journal)
         let tooLong = String(repeating: "a", count: 33)
-        for args in [["task", "add", "x", "--owner", "../etc"], ["task", "add", "x", "--owner", "Bob"],
-                     ["task", "add", "x", "--owner", "bo b"], ["task", "add", "x", "--owner", tooLong],
-                     ["task", "assign", id, "Bob"],
-                     ["task", "assign", id, "../etc"], ["ask", "../etc", "hi"], ["ask", "Bob", "hi"],
-                     ["task", "list", "--owner", "../etc"], ["standup", "--member", "Bob"]] {
+        for args in [
+            ["task", "add", "x", "--owner", "../etc"], ["task", "add", "x", "--owner", "Bob"],
+            ["task", "add", "x", "--owner", "bo b"], ["task", "add", "x", "--owner", tooLong],
+            ["task", "assign", id, "Bob"],
+            ["task", "assign", id, "../etc"], ["ask", "../etc", "hi"], ["ask", "Bob", "hi"],
+            ["task", "list", "--owner", "../etc"], ["standup", "--member", "Bob"],
+        ] {
             let r = alice.baton(args)
             Checks.expectCleanFailure(r, exitCode: 64)
         }
@@ -92,7 +98,9 @@ struct BadInputTests {
         for handle in ["Alice", "../x", "a/b", ""] {
             let r = sandbox.baton(team.executable, ["init", "journal", "--me", handle], in: team.folder.path)
             Checks.expectCleanFailure(r, exitCode: 64)
-            #expect(!Files.exists(team.folder.sub("journal")) || Files.contents(ofFolder: team.folder.sub("journal")).isEmpty)
+            #expect(
+                !Files.exists(team.folder.sub("journal"))
+                    || Files.contents(ofFolder: team.folder.sub("journal")).isEmpty)
         }
     }
 
@@ -148,8 +156,10 @@ struct BadInputTests {
         let sandbox = try team.sandbox(for: "alice", machine: "alice")
         let plain = try team.folder.makeFolder("plain")
         try Files.write("hello\n", to: "\(plain)/readme.txt")
-        for args in [["task", "list"], ["note", "hello"], ["status"], ["sync"], ["inbox"], ["task", "add", "x"],
-                     ["-C", plain, "standup"]] {
+        for args in [
+            ["task", "list"], ["note", "hello"], ["status"], ["sync"], ["inbox"], ["task", "add", "x"],
+            ["-C", plain, "standup"],
+        ] {
             let r = sandbox.baton(team.executable, args, in: plain)
             Checks.expectCleanFailure(r, exitCode: 78)
         }
@@ -199,8 +209,10 @@ struct BadInputTests {
         let (team, alice) = try Team.solo()
         defer { team.shutdown() }
         let head = alice.git.head(alice.journal)
-        for args in [["task", "list", "--bogus"], ["task", "list", "--status", "sleeping"], ["task", "block", "abc"],
-                     ["note", "--yesterday", "--blocker", "both"]] {
+        for args in [
+            ["task", "list", "--bogus"], ["task", "list", "--status", "sleeping"], ["task", "block", "abc"],
+            ["note", "--yesterday", "--blocker", "both"],
+        ] {
             let r = alice.baton(args)
             #expect(r.status == 64, "\(r)")
             #expect(!Checks.stackTraceSigns.contains { r.stderr.contains($0) }, "\(r)")

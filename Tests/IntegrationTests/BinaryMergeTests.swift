@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Two clones add different versions of the same binary file; sync keeps both byte for byte.
 @Suite("Binary merge")
@@ -15,7 +15,8 @@ struct BinaryMergeTests {
     func logoAddedOnBothClones() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let alicesLogo = Self.png + [0x01, 0x80, 0x00]
         let bobsLogo = Self.png + [0x02, 0xFE]
         for (person, logo) in [(alice, alicesLogo), (bob, bobsLogo)] {
@@ -42,7 +43,8 @@ struct BinaryMergeTests {
     func taskBrokenByHandOnOneClone() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let id = try alice.addTask("Backfill orders")
         try alice.sync()
         try bob.sync()
@@ -50,7 +52,8 @@ struct BinaryMergeTests {
         try alice.ok(["task", "start", id])
         let file = "tasks/\(id).md"
         let original = try #require(bob.read(file))
-        let broken = original.replacingOccurrences(of: "title: Backfill orders", with: "title: [Backfill orders")
+        let broken =
+            original.replacingOccurrences(of: "title: Backfill orders", with: "title: [Backfill orders")
             + "Bob's hand-written line.\n"
         try #require(broken != original)
         try Files.write(broken, to: bob.path(file))

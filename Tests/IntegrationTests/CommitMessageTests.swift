@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Every change is committed at once, with a message that says what happened.
 @Suite("Commit messages")
@@ -12,8 +12,10 @@ struct CommitMessageTests {
         let day = Day.today()
 
         let id = try alice.addTask("Backfill orders table")
-        #expect(alice.git.subjects(alice.journal, ["-1"]).first?.hasPrefix("task \(id): created \"Backfill orders table\"") == true,
-                "\(alice.git.subjects(alice.journal, ["-1"]))")
+        #expect(
+            alice.git.subjects(alice.journal, ["-1"]).first?.hasPrefix("task \(id): created \"Backfill orders table\"")
+                == true,
+            "\(alice.git.subjects(alice.journal, ["-1"]))")
 
         let count = alice.git.commitCount(alice.journal)
         try alice.ok(["task", "block", id, "--reason", "waiting on API keys"])
@@ -23,16 +25,20 @@ struct CommitMessageTests {
         #expect(subjects.first == "task \(id): alice blocked: waiting on API keys")
 
         try alice.ok(["note", "a bullet"])
-        #expect(alice.git.subjects(alice.journal, ["-1"]).first?.hasPrefix("note: alice \(day)") == true,
-                "\(alice.git.subjects(alice.journal, ["-1"]))")
+        #expect(
+            alice.git.subjects(alice.journal, ["-1"]).first?.hasPrefix("note: alice \(day)") == true,
+            "\(alice.git.subjects(alice.journal, ["-1"]))")
 
         let askID = try alice.ask("bob", "keys?")
-        #expect(alice.git.subjects(alice.journal, ["-1"]).first?.hasPrefix("ask \(askID): alice asks bob, respond by ") == true,
-                "\(alice.git.subjects(alice.journal, ["-1"]))")
+        #expect(
+            alice.git.subjects(alice.journal, ["-1"]).first?.hasPrefix("ask \(askID): alice asks bob, respond by ")
+                == true,
+            "\(alice.git.subjects(alice.journal, ["-1"]))")
 
         // Author and committer come from git's user.name / user.email.
-        let authors = Set(alice.git.run(["log", "--format=%an <%ae>|%cn <%ce>"], in: alice.journal).stdout
-            .split(separator: "\n").map(String.init))
+        let authors = Set(
+            alice.git.run(["log", "--format=%an <%ae>|%cn <%ce>"], in: alice.journal).stdout
+                .split(separator: "\n").map(String.init))
         #expect(authors == ["Alice Example <alice@example.com>|Alice Example <alice@example.com>"], "\(authors)")
         // Each commit touches only what it says.
         let files = alice.git.run(["show", "--name-only", "--format=", "HEAD~1"], in: alice.journal).out

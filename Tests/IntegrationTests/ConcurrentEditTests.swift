@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Two people change the same things between syncs: the second sync merges, nothing is lost,
 /// nobody sees a conflict.
@@ -10,7 +10,8 @@ struct ConcurrentEditTests {
     func differentFields() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let id = try alice.addTask("Backfill orders table", ["--owner", "bob"])
         try alice.sync()
         try bob.sync()
@@ -19,7 +20,7 @@ struct ConcurrentEditTests {
         try bob.ok(["task", "assign", id, "carol", "--note", "carol knows the schema"])
         try alice.sync()
         let before = bob.git.commitCount(bob.journal)
-        try bob.sync()   // has to merge alice's change
+        try bob.sync()  // has to merge alice's change
         try alice.sync()
 
         for person in [alice, bob] {
@@ -47,16 +48,17 @@ struct ConcurrentEditTests {
     func bothAppendLogLines() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let id = try alice.ask("bob", "need the keys")
         try alice.sync()
         try bob.sync()
 
         try bob.ok(["reply", id, "looking for them"])
-        Thread.sleep(forTimeInterval: 1.1)   // distinct timestamps (second precision)
+        Thread.sleep(forTimeInterval: 1.1)  // distinct timestamps (second precision)
         try alice.ok(["reply", id, "the staging ones are enough"])
         try bob.sync()
-        try alice.sync()   // alice merges
+        try alice.sync()  // alice merges
         try bob.sync()
 
         for person in [alice, bob] {
@@ -78,8 +80,10 @@ struct ConcurrentEditTests {
     func parallelCreation() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
-        var aliceIDs: [String] = [], bobIDs: [String] = []
+        let alice = team["alice"]
+        let bob = team["bob"]
+        var aliceIDs: [String] = []
+        var bobIDs: [String] = []
         for n in 1...3 {
             aliceIDs.append(try alice.addTask("alice task \(n)"))
             bobIDs.append(try bob.addTask("bob task \(n)"))
@@ -118,13 +122,16 @@ struct ConcurrentEditTests {
         let path = Person.notePath("lee", day)
         let note = try #require(laptop.read(path))
         #expect(desktop.read(path) == note)
-        for bullet in ["laptop: morning bullet", "laptop: offline bullet", "laptop: blocked on VPN",
-                       "desktop: afternoon bullet", "desktop: forgot this yesterday"] {
+        for bullet in [
+            "laptop: morning bullet", "laptop: offline bullet", "laptop: blocked on VPN",
+            "desktop: afternoon bullet", "desktop: forgot this yesterday",
+        ] {
             #expect(note.components(separatedBy: bullet).count - 1 == 1, "'\(bullet)' must appear once:\n\(note)")
         }
         // Sections stay in order with the bullets under the right heading.
-        let y = try #require(note.range(of: "## Yesterday")), t = try #require(note.range(of: "## Today")),
-            b = try #require(note.range(of: "## Blockers"))
+        let y = try #require(note.range(of: "## Yesterday"))
+        let t = try #require(note.range(of: "## Today"))
+        let b = try #require(note.range(of: "## Blockers"))
         #expect(y.lowerBound < t.lowerBound && t.lowerBound < b.lowerBound, "\(note)")
         #expect(note.components(separatedBy: "## Today").count == 2, "one Today heading:\n\(note)")
         let yesterdaySection = note[y.upperBound..<t.lowerBound]
@@ -140,7 +147,8 @@ struct ConcurrentEditTests {
     func offlineWeekThenSync() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let id = try alice.addTask("Orders migration")
         try alice.sync()
         try bob.sync()
@@ -153,8 +161,9 @@ struct ConcurrentEditTests {
         // bob meanwhile: a due date through a hand edit, committed by sync.
         let file = bob.path("tasks/\(id).md")
         let original = try #require(Files.read(file))
-        let withTag = original.replacingOccurrences(of: "title: Orders migration\n",
-                                                    with: "title: Orders migration\ntags: [db]\n")
+        let withTag = original.replacingOccurrences(
+            of: "title: Orders migration\n",
+            with: "title: Orders migration\ntags: [db]\n")
         #expect(withTag != original, "expected a `title:` line in:\n\(original)")
         try Files.write(withTag, to: file)
         try bob.sync()

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A seeded, reproducible random walk over five clones of one journal served by `git daemon`:
 /// notes, tasks, field and status changes, asks and replies, edits of the same task and the same
@@ -37,7 +37,9 @@ struct ConvergenceTests {
                 \(run.log.joined(separator: "\n"))
                 """)
         } else {
-            print("convergence: seed \(seed), \(steps) steps, \(run.oracle.texts.count) saved texts checked, \(seconds) s")
+            print(
+                "convergence: seed \(seed), \(steps) steps, \(run.oracle.texts.count) saved texts checked, \(seconds) s"
+            )
         }
     }
 }
@@ -127,7 +129,9 @@ final class ConvergenceRun {
         let heads = people.map { $0.git.head($0.journal) }
         let remote = SyncSafety.remoteHead(team)
         if Set(heads).count != 1 || heads.first != remote {
-            fail("clones did not converge: heads \(zip(people.map(\.journal), heads).map { "\($0.0): \($0.1)" }), remote \(remote)")
+            fail(
+                "clones did not converge: heads \(zip(people.map(\.journal), heads).map { "\($0.0): \($0.1)" }), remote \(remote)"
+            )
         }
         let reference = SyncSafety.snapshot(people[0].journal)
         for person in people.dropFirst() {
@@ -142,8 +146,9 @@ final class ConvergenceRun {
             if !markers.isEmpty { fail("conflict markers in \(person.journal):\n\(markers.joined(separator: "\n"))") }
             let missing = oracle.missing(in: person.journal)
             if !missing.isEmpty {
-                fail("\(missing.count) saved text(s) missing in \(person.journal):\n"
-                    + missing.prefix(20).map(\.description).joined(separator: "\n"))
+                fail(
+                    "\(missing.count) saved text(s) missing in \(person.journal):\n"
+                        + missing.prefix(20).map(\.description).joined(separator: "\n"))
             }
             let locks = SyncSafety.leftoverLocks(gitDirectory: person.gitDirectory)
             if !locks.isEmpty { fail("lock files left in \(person.journal): \(locks)") }
@@ -179,7 +184,9 @@ final class ConvergenceRun {
 
     /// Runs baton in clone `i`; an exit status outside `expect` is a failure.
     @discardableResult
-    private func baton(_ i: Int, _ args: [String], env: [String: String] = [:], expect: Set<Int32> = [0]) -> CommandResult {
+    private func baton(_ i: Int, _ args: [String], env: [String: String] = [:], expect: Set<Int32> = [0])
+        -> CommandResult
+    {
         let r = people[i].baton(args, env: env)
         log.append("[\(step)] \(who(i)): baton \(args.joined(separator: " ")) -> \(r.status)")
         if !expect.contains(r.status) { fail("unexpected exit status (expected \(expect.sorted())):\n\(r)") }
@@ -284,7 +291,8 @@ final class ConvergenceRun {
             guard let id = pickTask(i, task) else { return note(i) }
             path = "tasks/\(id).md"
             guard let text = person.read(path),
-                let new = SyncSafety.editDescription(text, token: tok, words: words(), choice: choice ?? (rng.below(3) - 1))
+                let new = SyncSafety.editDescription(
+                    text, token: tok, words: words(), choice: choice ?? (rng.below(3) - 1))
             else { return fail("\(who(i)): \(path) is not a readable task file") }
             edited = new
         } else {
@@ -300,8 +308,9 @@ final class ConvergenceRun {
     private func saveHandEdit(_ i: Int, path: String, text: String, token tok: String, commit: Bool) {
         let person = people[i]
         do { try Files.write(text, to: person.path(path)) } catch { return fail("cannot write \(path): \(error)") }
-        let saved = SavedText(token: tok, place: path.hasPrefix("notes/") ? "notes/" : path,
-                              origin: "hand edit by \(who(i)) at step \(step)\(commit ? ", committed with git" : "")")
+        let saved = SavedText(
+            token: tok, place: path.hasPrefix("notes/") ? "notes/" : path,
+            origin: "hand edit by \(who(i)) at step \(step)\(commit ? ", committed with git" : "")")
         guard commit else {
             log.append("[\(step)] \(who(i)): hand edit of \(path), left uncommitted")
             pending[i].append(saved)
@@ -316,7 +325,8 @@ final class ConvergenceRun {
     /// a fenced code block holding a `## Log` line in its description (neither may confuse a merge).
     private func structuredHandEdit(_ i: Int) {
         guard let id = pickTask(i, nil) else { return note(i) }
-        let path = "tasks/\(id).md", tok = token(i)
+        let path = "tasks/\(id).md"
+        let tok = token(i)
         guard let text = people[i].read(path) else { return fail("\(who(i)): \(path) cannot be read") }
         var lines = text.components(separatedBy: "\n")
         if rng.chance(50), var last = lines.lastIndex(where: { $0.hasPrefix("- 20") }) {
@@ -332,7 +342,8 @@ final class ConvergenceRun {
 
     /// A clone writes its own version of one shared binary file (a NUL byte makes it binary).
     private func binaryEdit(_ i: Int) {
-        let person = people[i], tok = token(i)
+        let person = people[i]
+        let tok = token(i)
         var bytes = Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x0D]) + Data(tok.utf8)
         for _ in 0..<16 { bytes.append(UInt8(truncatingIfNeeded: rng.below(256))) }
         let path = "shared/logo.bin"
@@ -370,7 +381,9 @@ final class ConvergenceRun {
                 .filter { ($0.hasPrefix("- 20") || $0.hasPrefix("  continued:")) && Self.hasToken($0) }
             let twice = Dictionary(grouping: entries, by: { $0 }).filter { $0.value.count > 1 }.keys
             if !twice.isEmpty {
-                fail("tasks/\(id).md logs an entry more than once: \(twice.sorted())\n\(person.read("tasks/\(id).md") ?? "")")
+                fail(
+                    "tasks/\(id).md logs an entry more than once: \(twice.sorted())\n\(person.read("tasks/\(id).md") ?? "")"
+                )
             }
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// SIGKILL at random moments during `note`, `task add`, `task block`, `task assign` and `sync`, then
 /// recovery: the next command succeeds and leaves no `.lock` behind, `git fsck --strict` is clean, no
@@ -33,7 +33,9 @@ struct CrashTests {
                 \(run.log.suffix(300).joined(separator: "\n"))
                 """)
         } else {
-            print("crash: seed \(seed), \(trials) trials, \(run.kills) kills mid-command, \(run.oracle.texts.count) saved texts checked, \(seconds) s")
+            print(
+                "crash: seed \(seed), \(trials) trials, \(run.kills) kills mid-command, \(run.oracle.texts.count) saved texts checked, \(seconds) s"
+            )
         }
     }
 }
@@ -79,15 +81,19 @@ final class CrashRun {
         let tok = token()
         let tasks = SyncSafety.taskIDs(person)
         switch rng.weighted([3, 2, 2, 1, 3]) {
-        case 0: return Op(args: ["note", "crash note \(tok)"] + (rng.chance(20) ? ["--blocker"] : []), token: tok, place: "notes/")
+        case 0:
+            return Op(
+                args: ["note", "crash note \(tok)"] + (rng.chance(20) ? ["--blocker"] : []), token: tok, place: "notes/"
+            )
         case 1: return Op(args: ["task", "add", "crash task \(tok)"], token: tok, place: "tasks/")
         case 2 where !tasks.isEmpty:
             let id = rng.pick(tasks)
             return Op(args: ["task", "block", id, "--reason", "waiting \(tok)"], token: tok, place: "tasks/\(id).md")
         case 3 where !tasks.isEmpty:
             let id = rng.pick(tasks)
-            return Op(args: ["task", "assign", id, rng.pick(["alice", "bob"]), "--note", "over to you \(tok)"],
-                      token: tok, place: "tasks/\(id).md")
+            return Op(
+                args: ["task", "assign", id, rng.pick(["alice", "bob"]), "--note", "over to you \(tok)"],
+                token: tok, place: "tasks/\(id).md")
         default: return Op(args: ["sync"], token: nil, place: nil)
         }
     }
@@ -121,7 +127,9 @@ final class CrashRun {
             let status = process.kill()
             if process.killed { kills += 1 }
             let r = process.result(status: status)
-            log.append("[\(t)] alice: baton \(victim.args.joined(separator: " ")) killed after \(delay / 1000) ms -> \(process.killed ? "killed" : "\(status)")")
+            log.append(
+                "[\(t)] alice: baton \(victim.args.joined(separator: " ")) killed after \(delay / 1000) ms -> \(process.killed ? "killed" : "\(status)")"
+            )
             if process.killed {
                 // Killed: whatever it did may or may not be there.
             } else if status == 0 {
@@ -134,7 +142,9 @@ final class CrashRun {
             // Recovery: the next command runs to completion and must succeed.
             let next = rng.chance(30) ? Op(args: ["sync"], token: nil, place: nil) : makeOp(alice)
             let n = alice.baton(next.args)
-            log.append("[\(t)] alice: baton \(next.args.joined(separator: " ")) -> \(n.status) in \(Int(n.duration * 1000)) ms")
+            log.append(
+                "[\(t)] alice: baton \(next.args.joined(separator: " ")) -> \(n.status) in \(Int(n.duration * 1000)) ms"
+            )
             if n.status != 0 { fail("the command after a kill failed:\n\(n)") }
             saved(next, n, by: "alice")
             learnSpan(next, n)
@@ -146,7 +156,11 @@ final class CrashRun {
     private func learnSpan(_ op: Op, _ r: CommandResult) {
         guard r.status == 0 else { return }
         // A moving average of how long the command takes when not killed: delays spread over it.
-        if op.isSync { syncSpan = min(0.8 * syncSpan + 0.2 * r.duration, 1.0) } else { writeSpan = min(0.8 * writeSpan + 0.2 * r.duration, 0.5) }
+        if op.isSync {
+            syncSpan = min(0.8 * syncSpan + 0.2 * r.duration, 1.0)
+        } else {
+            writeSpan = min(0.8 * writeSpan + 0.2 * r.duration, 0.5)
+        }
     }
 
     /// Bob writes and syncs now and then, so alice's syncs have work to fetch, fast-forward and merge.
@@ -187,7 +201,9 @@ final class CrashRun {
         for person in [alice, bob] {
             if let problem = SyncSafety.fsckProblem(person.git, person.journal) { fail("fsck:\n\(problem)") }
             let missing = oracle.missing(in: person.journal)
-            if !missing.isEmpty { fail("saved text lost in \(person.journal):\n" + missing.map(\.description).joined(separator: "\n")) }
+            if !missing.isEmpty {
+                fail("saved text lost in \(person.journal):\n" + missing.map(\.description).joined(separator: "\n"))
+            }
             let status = person.git.porcelain(person.journal)
             if !status.isEmpty { fail("\(person.journal) not clean:\n\(status)") }
             let locks = SyncSafety.leftoverLocks(gitDirectory: person.gitDirectory)

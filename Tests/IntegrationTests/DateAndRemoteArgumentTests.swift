@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Arguments that look like flags or paths that only work from one folder.
 @Suite("Date and remote arguments")
@@ -30,7 +30,8 @@ struct DateAndRemoteArgumentTests {
         let bare = team.folder.sub("r.git")
         try team.witness.git.check(["init", "-q", "--bare", "--initial-branch=main", bare], in: team.folder.path)
         let sandbox = try team.sandbox(for: "alice", machine: "alice")
-        let created = sandbox.baton(team.executable, ["init", "j", "--me", "alice", "--remote", "r.git"], in: team.folder.path)
+        let created = sandbox.baton(
+            team.executable, ["init", "j", "--me", "alice", "--remote", "r.git"], in: team.folder.path)
         #expect(created.status == 0, "\(created)")
         let journal = team.folder.sub("j")
         let url = sandbox.git.run(["config", "remote.origin.url"], in: journal).out
@@ -44,8 +45,9 @@ struct DateAndRemoteArgumentTests {
         // A clone by a relative path (from another folder, with -C) stores it absolute too.
         let bob = try team.sandbox(for: "bob", machine: "bob")
         let elsewhere = try team.folder.makeFolder("elsewhere")
-        let cloned = bob.baton(team.executable, ["-C", team.folder.path, "clone", "r.git", "bj", "--me", "bob"],
-                               in: elsewhere)
+        let cloned = bob.baton(
+            team.executable, ["-C", team.folder.path, "clone", "r.git", "bj", "--me", "bob"],
+            in: elsewhere)
         #expect(cloned.status == 0, "\(cloned)")
         let bobJournal = team.folder.sub("bj")
         let bobURL = bob.git.run(["config", "remote.origin.url"], in: bobJournal).out

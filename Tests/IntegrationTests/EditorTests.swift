@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `baton note` without text opens $VISUAL or $EDITOR on today's note.
 @Suite("Editor")
@@ -8,7 +8,8 @@ struct EditorTests {
     /// A shell script that appends `line` to the file given as its last argument.
     static func editorScript(_ folder: TemporaryFolder, name: String, line: String) throws -> String {
         let path = folder.sub("bin/\(name).sh")
-        try Files.write("""
+        try Files.write(
+            """
             #!/bin/sh
             for last; do :; done
             printf '%s\\n' '\(line)' >> "$last"
@@ -71,7 +72,8 @@ struct EditorTests {
         defer { team.shutdown() }
         let id = try alice.addTask("Edit me")
         let script = team.folder.sub("bin/edit-task.sh")
-        try Files.write("""
+        try Files.write(
+            """
             #!/bin/sh
             for last; do :; done
             sed -i.bak 's/^title: Edit me$/title: Edited in the editor/' "$last" && rm -f "$last.bak"

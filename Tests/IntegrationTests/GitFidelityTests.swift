@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// What baton commits is what `git add` would stage: for each git setup a clone may have, the same
 /// hand edit is committed by `baton sync` in alice's clone and by `git add -A && git commit` in a twin
@@ -28,7 +28,8 @@ struct GitFidelityTests {
     func handEditCommitsAsGitAdd(setup: Setup, fastPaths: Bool) throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let env = Self.now.merging(fastPaths ? [:] : ["BATON_GIT_FAST_PATHS": "0"]) { $1 }
         let first = try Checks.requireID(try alice.ok(["task", "add", "First"], env: env))
         try alice.ok(["task", "add", "Second"], env: env)
@@ -45,8 +46,9 @@ struct GitFidelityTests {
         let treeBefore = Self.tree(twin, git: git)
         if [.sparseCheckout, .skipWorktree, .assumeUnchanged].contains(setup) {
             let status = try alice.ok(["status"], env: env).stdout
-            #expect(status.contains("0 uncommitted hand edit(s)"),
-                    "\(setup): entries git ignores are listed:\n\(status)")
+            #expect(
+                status.contains("0 uncommitted hand edit(s)"),
+                "\(setup): entries git ignores are listed:\n\(status)")
         }
         try alice.ok(["sync"], env: env)
         let add = setup == .nestedRepo ? ["add", "-A", "--", ".", ":(exclude)scratch"] : ["add", "-A"]
@@ -70,9 +72,11 @@ struct GitFidelityTests {
         try alice.ok(["sync"], env: env)
         #expect(bob.git.head(bob.journal) == alice.git.head(alice.journal))
         let final = Set(Self.tree(alice.journal, git: alice.git))
-        let added = Set(expected).subtracting(treeBefore), removed = Set(treeBefore).subtracting(expected)
-        #expect(added.isSubset(of: final) && removed.isDisjoint(with: final),
-                "\(setup): the edit did not survive the syncs")
+        let added = Set(expected).subtracting(treeBefore)
+        let removed = Set(treeBefore).subtracting(expected)
+        #expect(
+            added.isSubset(of: final) && removed.isDisjoint(with: final),
+            "\(setup): the edit did not survive the syncs")
         Self.expectConsistent(alice.journal, git: alice.git)
         Self.expectConsistent(bob.journal, git: bob.git)
         #expect(alice.git.porcelain(alice.journal) == git.porcelain(twin), "\(setup) after syncs")
@@ -96,12 +100,14 @@ struct GitFidelityTests {
         }
     }
 
-    @Test("a merge keeps a teammate's exec bits, symlinks, submodules and D/F changes",
-          arguments: [false, true], [true, false])
+    @Test(
+        "a merge keeps a teammate's exec bits, symlinks, submodules and D/F changes",
+        arguments: [false, true], [true, false])
     func mergeKeepsModes(structural: Bool, fastPaths: Bool) throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let env = Self.now.merging(fastPaths ? [:] : ["BATON_GIT_FAST_PATHS": "0"]) { $1 }
         let both = try Checks.requireID(try alice.ok(["task", "add", "Edited on both sides"], env: env))
         let folder = try Checks.requireID(try alice.ok(["task", "add", "Becomes a folder"], env: env))
@@ -147,7 +153,8 @@ struct GitFidelityTests {
     func symlinkChangedOnBothSides() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         try Self.link(alice.path("current.md"), to: "baton.yml")
         try alice.git.check(["add", "current.md"], in: alice.journal)
         #expect(alice.git.run(["commit", "-q", "-m", "link"], in: alice.journal, env: Self.gitDates).status == 0)
@@ -157,7 +164,8 @@ struct GitFidelityTests {
             try FileManager.default.removeItem(atPath: person.path("current.md"))
             try Self.link(person.path("current.md"), to: target)
             try person.git.check(["add", "current.md"], in: person.journal)
-            #expect(person.git.run(["commit", "-q", "-m", "relink"], in: person.journal, env: Self.gitDates).status == 0)
+            #expect(
+                person.git.run(["commit", "-q", "-m", "relink"], in: person.journal, env: Self.gitDates).status == 0)
         }
         try alice.ok(["sync"], env: Self.now)
         try bob.ok(["sync"], env: Self.now)
@@ -165,10 +173,11 @@ struct GitFidelityTests {
         let tree = Self.tree(alice.journal, git: alice.git)
         let links = tree.filter { $0.hasPrefix("120000") && $0.contains("current") }
         #expect(links.count == 2, "both links kept: \(tree)")
-        let targets = Set(links.compactMap { line -> String? in
-            let blob = line.split(separator: " ")[2].prefix(40)
-            return alice.git.run(["cat-file", "-p", String(blob)], in: alice.journal).stdout
-        })
+        let targets = Set(
+            links.compactMap { line -> String? in
+                let blob = line.split(separator: " ")[2].prefix(40)
+                return alice.git.run(["cat-file", "-p", String(blob)], in: alice.journal).stdout
+            })
         #expect(targets == ["notes", "tasks"], "\(targets)")
         #expect(Self.tree(bob.journal, git: bob.git) == tree)
         Self.expectConsistent(alice.journal, git: alice.git)
@@ -182,10 +191,12 @@ struct GitFidelityTests {
         let env = Self.now.merging(fastPaths ? [:] : ["BATON_GIT_FAST_PATHS": "0"]) { $1 }
         try alice.ok(["note", "before"], env: env)
         try alice.ok(["task", "add", "Before"], env: env)
-        let turnOn = split
+        let turnOn =
+            split
             ? [["config", "core.splitIndex", "true"], ["update-index", "--split-index"]]
             : [["sparse-checkout", "set", "--cone", "--sparse-index", "notes"]]
-        let turnOff = split
+        let turnOff =
+            split
             ? [["config", "core.splitIndex", "false"], ["update-index", "--no-split-index"]]
             : [["sparse-checkout", "init", "--no-sparse-index"]]
         for args in turnOn { try alice.git.check(args, in: alice.journal) }
@@ -345,8 +356,9 @@ struct GitFidelityTests {
     static func expectConsistent(_ dir: String, git: Git, sourceLocation: SourceLocation = #_sourceLocation) {
         let written = git.run(["write-tree"], in: dir)
         let head = git.run(["rev-parse", "HEAD^{tree}"], in: dir)
-        #expect(written.status == 0 && written.out == head.out,
-                "git write-tree \(written.out) != HEAD^{tree} \(head.out)", sourceLocation: sourceLocation)
+        #expect(
+            written.status == 0 && written.out == head.out,
+            "git write-tree \(written.out) != HEAD^{tree} \(head.out)", sourceLocation: sourceLocation)
         let cached = git.run(["diff", "--cached", "--name-status"], in: dir)
         #expect(cached.out.isEmpty, "staged differences:\n\(cached)", sourceLocation: sourceLocation)
         let fsck = git.run(["fsck", "--strict"], in: dir)

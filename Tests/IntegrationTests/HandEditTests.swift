@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Tom's way: a task file edited by hand and committed with plain git.
 @Suite("Hand edits", .serialized)
@@ -9,7 +9,8 @@ struct HandEditTests {
     func handEditCommittedWithGit() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let id = try alice.addTask("Backfill orders", ["--due", "2026-12-01"])
         try alice.sync()
         try bob.sync()
@@ -21,7 +22,9 @@ struct HandEditTests {
         // A description paragraph right after the front matter.
         let parts = edited.components(separatedBy: "\n---\n")
         try #require(parts.count >= 2, "no front matter end in:\n\(original)")
-        edited = parts[0] + "\n---\n\nCopy the old orders in batches of 10k.\n" + parts.dropFirst().joined(separator: "\n---\n")
+        edited =
+            parts[0] + "\n---\n\nCopy the old orders in batches of 10k.\n"
+            + parts.dropFirst().joined(separator: "\n---\n")
         try Files.write(edited, to: file)
         try bob.git.check(["add", "tasks/\(id).md"], in: bob.journal)
         try bob.git.check(["commit", "-m", "task \(id): due moved by hand"], in: bob.journal)
@@ -30,7 +33,9 @@ struct HandEditTests {
         try alice.sync()
         let task = try alice.task(id)
         #expect(task.due == "2026-12-15")
-        #expect(task.description?.contains("Copy the old orders in batches of 10k.") == true, "\(task.description ?? "nil")")
+        #expect(
+            task.description?.contains("Copy the old orders in batches of 10k.") == true, "\(task.description ?? "nil")"
+        )
         #expect(task.title == "Backfill orders")
         #expect(alice.git.subjects(alice.journal).contains("task \(id): due moved by hand"))
         // baton still works on the hand-edited file and keeps the hand-written text.
@@ -46,14 +51,16 @@ struct HandEditTests {
     func uncommittedHandEdit() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let id = try alice.addTask("Write the runbook")
         try alice.sync()
         try bob.sync()
 
         let rel = "tasks/\(id).md"
         let original = try #require(alice.read(rel))
-        let edited = original.replacingOccurrences(of: "title: Write the runbook\n", with: "title: Write the on-call runbook\n")
+        let edited = original.replacingOccurrences(
+            of: "title: Write the runbook\n", with: "title: Write the on-call runbook\n")
         #expect(edited != original, "expected a `title:` line in:\n\(original)")
         try Files.write(edited, to: alice.path(rel))
         let headBefore = alice.git.head(alice.journal)
@@ -77,7 +84,8 @@ struct HandEditTests {
     func handWrittenNote() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let rel = Person.notePath("alice", "2026-11-20")
         let note = """
             ---

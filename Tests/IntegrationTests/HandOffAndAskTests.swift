@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The relay hand-off and asks with a response window, across two clones.
 @Suite("Hand-off and asks", .serialized)
@@ -9,7 +9,8 @@ struct HandOffAndAskTests {
     func handOff() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         // Due tomorrow, so it is "soon due" and belongs in bob's inbox whatever the window.
         let due = Day.fromToday(1)
         let id = try alice.addTask("Backfill orders table", ["--due", due])
@@ -45,7 +46,8 @@ struct HandOffAndAskTests {
     func handOffWithoutDueDate() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let id = try alice.addTask("Write the release notes")
         try alice.ok(["task", "assign", id, "bob", "--note", "draft is in the wiki"])
         try alice.sync()
@@ -64,7 +66,8 @@ struct HandOffAndAskTests {
     func askAndReply() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let before = Date()
         let id = try alice.ask("bob", "need the keys", ["--within", "24h"])
         let later = try alice.ask("bob", "and the staging password", ["--within", "2d"])
@@ -80,7 +83,8 @@ struct HandOffAndAskTests {
         #expect(ask.to == "bob")
         #expect(ask.owner == "bob")
         #expect(ask.title.contains("need the keys") || (ask.description ?? "").contains("need the keys"))
-        let respondBy = try #require(ask.respondBy.flatMap(Day.parseTimestamp), "respond_by must be an ISO 8601 timestamp")
+        let respondBy = try #require(
+            ask.respondBy.flatMap(Day.parseTimestamp), "respond_by must be an ISO 8601 timestamp")
         let window = respondBy.timeIntervalSince(before)
         #expect(window > 23 * 3600 && window < 25 * 3600, "respond_by is \(window / 3600) h away, expected 24 h")
         let textInbox = try bob.ok(["inbox"]).stdout

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Tests of the test harness itself, with the git CLI only (no baton needed).
 @Suite("Harness", .serialized)
@@ -17,13 +17,15 @@ struct HarnessTests {
             echo "home=$HOME tz=$TZ nocolor=$NO_COLOR editor=${EDITOR-unset} visual=${VISUAL-unset} nosys=$GIT_CONFIG_NOSYSTEM" >&2
             exit 3
             """
-        let r = ProcessRunner.run(executable: "/bin/sh", arguments: ["-c", script], directory: folder.path,
-                                  environment: sandbox.variables(), stdin: "hello\n", timeout: 30)
+        let r = ProcessRunner.run(
+            executable: "/bin/sh", arguments: ["-c", script], directory: folder.path,
+            environment: sandbox.variables(), stdin: "hello\n", timeout: 30)
         #expect(r.status == 3)
         #expect(!r.timedOut)
         #expect(r.stdout.count == 300_000)
         #expect(r.stderr.contains("got:hello"))
-        #expect(r.stderr.contains("home=\(folder.sub("home")) tz=Asia/Kolkata nocolor=1 editor=unset visual=unset nosys=1"))
+        #expect(
+            r.stderr.contains("home=\(folder.sub("home")) tz=Asia/Kolkata nocolor=1 editor=unset visual=unset nosys=1"))
     }
 
     @Test("ProcessRunner: a hanging child is killed at the time-out")
@@ -32,8 +34,9 @@ struct HarnessTests {
         defer { folder.remove() }
         let sandbox = try Sandbox.make(home: folder.sub("home"))
         let start = Date()
-        let r = ProcessRunner.run(executable: "/bin/sleep", arguments: ["30"], directory: folder.path,
-                                  environment: sandbox.variables(), timeout: 1)
+        let r = ProcessRunner.run(
+            executable: "/bin/sleep", arguments: ["30"], directory: folder.path,
+            environment: sandbox.variables(), timeout: 1)
         #expect(r.timedOut)
         #expect(r.status != 0)
         // SIGTERM works (the child does not inherit the test thread's blocked signals).
@@ -41,15 +44,16 @@ struct HarnessTests {
     }
 
     #if os(Linux)
-    @Test("Children start with no blocked signals")
-    func signalMask() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let sandbox = try Sandbox.make(home: folder.sub("home"))
-        let r = ProcessRunner.run(executable: "/bin/grep", arguments: ["-E", "^Sig(Blk|Ign)", "/proc/self/status"],
-                                  directory: folder.path, environment: sandbox.variables(), timeout: 10)
-        #expect(r.stdout.contains("SigBlk:\t0000000000000000"), "\(r)")
-    }
+        @Test("Children start with no blocked signals")
+        func signalMask() throws {
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            let sandbox = try Sandbox.make(home: folder.sub("home"))
+            let r = ProcessRunner.run(
+                executable: "/bin/grep", arguments: ["-E", "^Sig(Blk|Ign)", "/proc/self/status"],
+                directory: folder.path, environment: sandbox.variables(), timeout: 10)
+            #expect(r.stdout.contains("SigBlk:\t0000000000000000"), "\(r)")
+        }
     #endif
 
     @Test("TemporaryFolder is removed")
@@ -71,27 +75,33 @@ struct HarnessTests {
         let fake = folder.sub(".build/x86_64-unknown-linux-gnu/debug/baton")
         try Files.write("#!/bin/sh\necho fake\n", to: fake, executable: true)
         try folder.makeFolder(".build/x86_64-unknown-linux-gnu/debug/batonPackageTests.xctest/Contents/MacOS")
-        let bundleExe = folder.sub(".build/x86_64-unknown-linux-gnu/debug/batonPackageTests.xctest/Contents/MacOS/batonPackageTests")
+        let bundleExe = folder.sub(
+            ".build/x86_64-unknown-linux-gnu/debug/batonPackageTests.xctest/Contents/MacOS/batonPackageTests")
 
-        let fromEnv = BatonBinary.locate(environment: ["BATON_BIN": fake], arguments: [], bundlePaths: [],
-                                         filePath: "/nonexistent/Tests/IntegrationTests/Support/X.swift")
+        let fromEnv = BatonBinary.locate(
+            environment: ["BATON_BIN": fake], arguments: [], bundlePaths: [],
+            filePath: "/nonexistent/Tests/IntegrationTests/Support/X.swift")
         #expect((try? fromEnv.get()) == fake)
 
-        let badEnv = BatonBinary.locate(environment: ["BATON_BIN": folder.sub("nope")], arguments: [bundleExe],
-                                        bundlePaths: [], filePath: "/nonexistent/Tests/IntegrationTests/Support/X.swift")
+        let badEnv = BatonBinary.locate(
+            environment: ["BATON_BIN": folder.sub("nope")], arguments: [bundleExe],
+            bundlePaths: [], filePath: "/nonexistent/Tests/IntegrationTests/Support/X.swift")
         #expect((try? badEnv.get()) == nil)
 
-        let fromBundle = BatonBinary.locate(environment: [:], arguments: ["/usr/bin/xctest", bundleExe],
-                                            bundlePaths: [], filePath: "/nonexistent/Tests/IntegrationTests/Support/X.swift")
+        let fromBundle = BatonBinary.locate(
+            environment: [:], arguments: ["/usr/bin/xctest", bundleExe],
+            bundlePaths: [], filePath: "/nonexistent/Tests/IntegrationTests/Support/X.swift")
         #expect((try? fromBundle.get()) == fake)
 
         try Files.write("#!/bin/sh\n", to: folder.sub("pkg/.build/debug/baton"), executable: true)
-        let fromFile = BatonBinary.locate(environment: [:], arguments: ["/nonexistent/x"], bundlePaths: [],
-                                          filePath: folder.sub("pkg/Tests/IntegrationTests/Support/BatonBinary.swift"))
+        let fromFile = BatonBinary.locate(
+            environment: [:], arguments: ["/nonexistent/x"], bundlePaths: [],
+            filePath: folder.sub("pkg/Tests/IntegrationTests/Support/BatonBinary.swift"))
         #expect((try? fromFile.get()) == folder.sub("pkg/.build/debug/baton"))
 
-        let none = BatonBinary.locate(environment: [:], arguments: ["/nonexistent/x"], bundlePaths: [],
-                                      filePath: "/nonexistent/Tests/IntegrationTests/Support/X.swift")
+        let none = BatonBinary.locate(
+            environment: [:], arguments: ["/nonexistent/x"], bundlePaths: [],
+            filePath: "/nonexistent/Tests/IntegrationTests/Support/X.swift")
         if case .failure(let error) = none {
             #expect(error.description.contains("BATON_BIN"))
         } else {
@@ -108,8 +118,9 @@ struct HarnessTests {
         let served = try folder.makeFolder("served")
         try git.check(["init", "--bare", "--initial-branch=main", "\(served)/journal.git"], in: served)
         try git.check(["init", "--bare", "--initial-branch=main", "\(served)/locked.git"], in: served)
-        try Files.write("#!/bin/sh\necho 'pushes are closed' >&2\nexit 1\n",
-                        to: "\(served)/locked.git/hooks/pre-receive", executable: true)
+        try Files.write(
+            "#!/bin/sh\necho 'pushes are closed' >&2\nexit 1\n",
+            to: "\(served)/locked.git/hooks/pre-receive", executable: true)
 
         let daemon = try GitDaemon(basePath: served, sandbox: sandbox, logPath: folder.sub("daemon.log"))
         defer { daemon.stop() }
@@ -152,7 +163,9 @@ struct HarnessTests {
         try git.check(["remote", "add", "locked", daemon.url(for: "locked")], in: one)
         let rejected = git.run(["push", "locked", "HEAD"], in: one)
         #expect(rejected.status != 0)
-        #expect(rejected.stderr.contains("pre-receive hook declined") || rejected.stderr.contains("rejected"), "\(rejected)")
+        #expect(
+            rejected.stderr.contains("pre-receive hook declined") || rejected.stderr.contains("rejected"), "\(rejected)"
+        )
     }
 
     @Test("Two daemons at once get different ports")

@@ -24,7 +24,8 @@ struct HelpTextTests {
             let next = overview[index + 1]
             let prose = { (text: String) in !text.isEmpty && !text.hasPrefix(" ") && !text.hasPrefix("-") }
             let name = command.joined(separator: " ")
-            #expect(!(prose(line) && prose(next)), "a paragraph of `baton help \(name)` is hard-wrapped:\n\(line)\n\(next)")
+            #expect(
+                !(prose(line) && prose(next)), "a paragraph of `baton help \(name)` is hard-wrapped:\n\(line)\n\(next)")
         }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Files a hostile teammate pushes with plain git: YAML bombs, terminal escapes in fields, a broken
 /// or missing `baton.yml`, task files that claim another task's id. Every read command keeps
@@ -20,7 +20,8 @@ struct HostileParsingTests {
     static func bomb(levels: Int = 9) -> String {
         var yaml = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for level in 1..<levels {
-            yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+            yaml +=
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
         }
         return yaml
     }
@@ -59,19 +60,24 @@ struct HostileParsingTests {
     func aliasBomb() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let good = try alice.addTask("Still readable")
         try alice.sync()
         try bob.sync()
         let bombNote = "---\nauthor: bob\ndate: 2026-11-24\n" + Self.bomb() + "---\n\n## Today\n\n- boom\n"
-        try Self.pushByHand(bob, [
-            "tasks/aaaab2.md": Self.task("aaaab2", title: "bomb", extra: Self.bomb()),
-            Person.notePath("bob", "2026-11-24"): bombNote,
-        ])
+        try Self.pushByHand(
+            bob,
+            [
+                "tasks/aaaab2.md": Self.task("aaaab2", title: "bomb", extra: Self.bomb()),
+                Person.notePath("bob", "2026-11-24"): bombNote,
+            ])
         try alice.ok(["sync"], env: Self.now)
         try alice.ok(["note", "mine"], env: Self.now)
-        for args in [["task", "list"], ["inbox"], ["task", "show", good], ["digest"], ["log"], ["status"],
-                     ["standup"], ["site", team.folder.sub("site-1")]] {
+        for args in [
+            ["task", "list"], ["inbox"], ["task", "show", good], ["digest"], ["log"], ["status"],
+            ["standup"], ["site", team.folder.sub("site-1")],
+        ] {
             let (r, peak) = Self.measured(alice, args)
             #expect(r.status == 0, "\(r)")
             #expect(r.duration < 20, "\(r)")
@@ -107,7 +113,8 @@ struct HostileParsingTests {
     func hugeVersion() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let good = try alice.addTask("Still readable")
         try alice.sync()
         try bob.sync()
@@ -138,7 +145,8 @@ struct HostileParsingTests {
     func smallBombIsNeverRewritten() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let text = Self.task("aaaab3", title: "small bomb", extra: Self.bomb(levels: 4))
         try Self.pushByHand(bob, ["tasks/aaaab3.md": text])
         try alice.ok(["sync"], env: Self.now)
@@ -154,25 +162,32 @@ struct HostileParsingTests {
     func escapesStayOffTheTerminal() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let good = try alice.addTask("Plain task")
         try alice.sync()
         try bob.sync()
         let escape = #""o\e]0;pwned\a\e]52;c;aGVsbG8=\a""#
         let config = try #require(bob.read("baton.yml"))
-        try Self.pushByHand(bob, [
-            "tasks/owner1.md": Self.task("owner1", extra: "").replacingOccurrences(of: "owner: bob", with: "owner: \(escape)"),
-            "tasks/asker1.md": Self.task("asker1", extra: "kind: ask\nfrom: \(escape)\nto: alice\n"),
-            "tasks/asked1.md": Self.task("asked1", extra: "kind: ask\nfrom: bob\nto: \(escape)\n"),
-            "baton.yml": config.replacingOccurrences(of: "team: ", with: "team: \(escape) #"),
-            "notes/bob/2026-11-24.md": "---\nauthor: bob\ndate: 2026-11-24\n---\n\n## Done\n\n- shipped \u{1B}]0;pwned\u{07}\n",
-        ])
+        try Self.pushByHand(
+            bob,
+            [
+                "tasks/owner1.md": Self.task("owner1", extra: "").replacingOccurrences(
+                    of: "owner: bob", with: "owner: \(escape)"),
+                "tasks/asker1.md": Self.task("asker1", extra: "kind: ask\nfrom: \(escape)\nto: alice\n"),
+                "tasks/asked1.md": Self.task("asked1", extra: "kind: ask\nfrom: bob\nto: \(escape)\n"),
+                "baton.yml": config.replacingOccurrences(of: "team: ", with: "team: \(escape) #"),
+                "notes/bob/2026-11-24.md":
+                    "---\nauthor: bob\ndate: 2026-11-24\n---\n\n## Done\n\n- shipped \u{1B}]0;pwned\u{07}\n",
+            ])
         try alice.ok(["sync"], env: Self.now)
         try Files.write("x\n", to: alice.path("notes/odd\u{1B}]0;t\u{07}.md"))
-        let commands = [["task", "list"], ["inbox"], ["task", "show", good], ["task", "show", "owner1"],
-                        ["task", "show", "asker1"], ["standup", "--date", "2026-11-24", "--markdown"],
-                        ["standup", "--date", "2026-11-24"], ["digest"], ["digest", "--format", "markdown"],
-                        ["status"], ["log"]]
+        let commands = [
+            ["task", "list"], ["inbox"], ["task", "show", good], ["task", "show", "owner1"],
+            ["task", "show", "asker1"], ["standup", "--date", "2026-11-24", "--markdown"],
+            ["standup", "--date", "2026-11-24"], ["digest"], ["digest", "--format", "markdown"],
+            ["status"], ["log"],
+        ]
         for args in commands {
             let r = alice.baton(args, env: Self.now)
             #expect(r.status == 0 || r.status == 65, "\(r)")
@@ -192,7 +207,8 @@ struct HostileParsingTests {
     func brokenOrMissingConfig() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         _ = try alice.addTask("Before")
         try alice.sync()
         try bob.sync()
@@ -202,8 +218,10 @@ struct HostileParsingTests {
         try Self.pushByHand(bob, ["baton.yml": bad])
         // The sync that fetches the bad file read the good one; every command after it warns.
         try alice.ok(["sync"], env: Self.now)
-        let commands = [["sync"], ["task", "list"], ["inbox"], ["note", "still works"], ["status"], ["ask", "bob", "ok?"],
-                        ["standup"], ["digest"], ["log"]]
+        let commands = [
+            ["sync"], ["task", "list"], ["inbox"], ["note", "still works"], ["status"], ["ask", "bob", "ok?"],
+            ["standup"], ["digest"], ["log"],
+        ]
         for args in commands {
             let r = alice.baton(args, env: Self.now)
             #expect(r.status == 0, "\(r)")
@@ -234,7 +252,8 @@ struct HostileParsingTests {
     func impostorID() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let real = try alice.addTask("Real task")
         try alice.sync()
         try bob.sync()
@@ -242,8 +261,10 @@ struct HostileParsingTests {
         try Self.pushByHand(bob, ["tasks/aaaab2.md": Self.task(real, title: "Impostor")])
         try alice.ok(["sync"], env: Self.now)
         let head = alice.git.head(alice.journal)
-        for args in [["task", "start", "aaaab2"], ["task", "start", "aaaab"], ["reply", "aaaab2", "x"],
-                     ["task", "show", "aaaab2"]] {
+        for args in [
+            ["task", "start", "aaaab2"], ["task", "start", "aaaab"], ["reply", "aaaab2", "x"],
+            ["task", "show", "aaaab2"],
+        ] {
             let r = alice.baton(args, env: Self.now)
             Checks.expectCleanFailure(r, exitCode: 65)
             #expect(r.stderr.contains("tasks/aaaab2.md") && r.stderr.contains("tasks/\(real).md"), "\(r)")
@@ -253,8 +274,9 @@ struct HostileParsingTests {
 
         let list = alice.baton(["task", "list"], env: Self.now)
         #expect(list.status == 0 && list.stdout.contains("Real task") && !list.stdout.contains("Impostor"), "\(list)")
-        #expect(list.stderrLines.filter { $0.contains("tasks/aaaab2.md") && $0.contains("tasks/\(real).md") }.count == 1,
-                "\(list)")
+        #expect(
+            list.stderrLines.filter { $0.contains("tasks/aaaab2.md") && $0.contains("tasks/\(real).md") }.count == 1,
+            "\(list)")
 
         try alice.ok(["task", "start", real], env: Self.now)
         let changed = alice.git.run(["show", "--name-only", "--format=", "HEAD"], in: alice.journal).out
@@ -267,14 +289,17 @@ struct HostileParsingTests {
     func byteOrderMarks() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let config = try #require(bob.read("baton.yml"))
         let note = "---\nauthor: bob\ndate: 2026-11-24\n---\n\n## Today\n\n- 09:00 marked\n"
-        try Self.pushByHand(bob, [
-            "tasks/bom234.md": "\u{FEFF}" + Self.task("bom234", title: "Marked"),
-            Person.notePath("bob", "2026-11-24"): "\u{FEFF}" + note,
-            "baton.yml": "\u{FEFF}" + config.replacingOccurrences(of: "stale_days: 7", with: "stale_days: 3"),
-        ])
+        try Self.pushByHand(
+            bob,
+            [
+                "tasks/bom234.md": "\u{FEFF}" + Self.task("bom234", title: "Marked"),
+                Person.notePath("bob", "2026-11-24"): "\u{FEFF}" + note,
+                "baton.yml": "\u{FEFF}" + config.replacingOccurrences(of: "stale_days: 7", with: "stale_days: 3"),
+            ])
         try alice.ok(["sync"], env: Self.now)
         let show = try alice.ok(["task", "show", "bom234"], env: Self.now)
         #expect(show.stdout.contains("Marked") && show.stderr.isEmpty, "\(show)")

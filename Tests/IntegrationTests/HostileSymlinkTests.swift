@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A teammate pushes symbolic links with plain git; baton on the victim's clone never reads or writes
 /// through them, says which path it skipped or refused, and keeps working on the rest of the journal.
@@ -15,9 +15,11 @@ struct HostileSymlinkTests {
 
         init(_ team: Team) throws {
             folder = try team.folder.makeFolder("outside")
-            let note = "---\nauthor: bob\ndate: 2026-11-24\nutc_offset: \"+00:00\"\n---\n\n## Yesterday\n\n## Today\n\n"
+            let note =
+                "---\nauthor: bob\ndate: 2026-11-24\nutc_offset: \"+00:00\"\n---\n\n## Yesterday\n\n## Today\n\n"
                 + "- 09:00 \(HostileSymlinkTests.secret)\n\n## Blockers\n"
-            let task = "---\nid: abcdef\ntitle: \(HostileSymlinkTests.secret)\nstatus: todo\nowner: alice\n"
+            let task =
+                "---\nid: abcdef\ntitle: \(HostileSymlinkTests.secret)\nstatus: todo\nowner: alice\n"
                 + "created: 2026-11-24T09:00:00+00:00\nupdated: 2026-11-24T09:00:00+00:00\n---\n\n"
                 + "\(HostileSymlinkTests.secret)\n\n## Log\n\n- 2026-11-24T09:00:00+00:00 bob: created\n"
             // A secret that also reads as a valid template, note and task: following a link would show it.
@@ -40,9 +42,11 @@ struct HostileSymlinkTests {
 
     /// The teammate's commit: `links` (path to target) made with `ln -s`, `removed` paths `git rm`-ed,
     /// committed at a pinned date and pushed with plain git.
-    private func push(_ person: Person, links: [String: String] = [:], removed: [String] = [],
-                      files: [String: String] = [:], message: String,
-                      sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func push(
+        _ person: Person, links: [String: String] = [:], removed: [String] = [],
+        files: [String: String] = [:], message: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let dates = ["GIT_AUTHOR_DATE": "2026-11-24T09:30:00+00:00", "GIT_COMMITTER_DATE": "2026-11-24T09:30:00+00:00"]
         for path in removed {
             let r = person.git.run(["rm", "-r", "-q", path], in: person.journal)
@@ -63,43 +67,53 @@ struct HostileSymlinkTests {
 
     /// The end of every case: the outside files are as they were, the secret is in no commit of the
     /// remote or of the victim's clone, and the rest of the journal still reads.
-    private func expectContained(_ team: Team, _ victim: Person, _ outside: Outside, before: [String: String],
-                                 sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectContained(
+        _ team: Team, _ victim: Person, _ outside: Outside, before: [String: String],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         #expect(outside.snapshot() == before, "files outside the journal changed", sourceLocation: sourceLocation)
         let remote = try #require(team.bareRepo)
         for (name, dir) in [("remote", remote), ("victim's clone", victim.journal)] {
             let log = team.witness.git.run(["log", "-p", "--all"], in: dir)
             #expect(log.status == 0, "\(log)", sourceLocation: sourceLocation)
-            #expect(!log.stdout.contains(Self.secret), "the secret is in a commit of the \(name)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                !log.stdout.contains(Self.secret), "the secret is in a commit of the \(name)",
+                sourceLocation: sourceLocation)
         }
         let list = victim.baton(["task", "list", "--json"], env: Self.now)
         #expect(list.status == 0, "task list:\n\(list)", sourceLocation: sourceLocation)
-        #expect(list.stdout.contains("Plain task"), "the rest of the journal is unreadable:\n\(list)",
-                sourceLocation: sourceLocation)
+        #expect(
+            list.stdout.contains("Plain task"), "the rest of the journal is unreadable:\n\(list)",
+            sourceLocation: sourceLocation)
         #expect(!list.stdout.contains(Self.secret), "\(list)", sourceLocation: sourceLocation)
     }
 
-    private func expectWarning(_ r: CommandResult, naming path: String,
-                               sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectWarning(
+        _ r: CommandResult, naming path: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let lines = r.stderrLines.filter { $0.contains(path) && $0.contains("symbolic link") }
         #expect(lines.count == 1, "expected one stderr line naming \(path):\n\(r)", sourceLocation: sourceLocation)
-        #expect(!r.stdout.contains(Self.secret) && !r.stderr.contains(Self.secret), "the secret was shown:\n\(r)",
-                sourceLocation: sourceLocation)
+        #expect(
+            !r.stdout.contains(Self.secret) && !r.stderr.contains(Self.secret), "the secret was shown:\n\(r)",
+            sourceLocation: sourceLocation)
     }
 
     @Test("linked template overrides are ignored with a warning: the built-ins are used and nothing outside is read")
     func linkedTemplates() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let outside = try Outside(team)
         let before = outside.snapshot()
         _ = try alice.addTask("Plain task")
         try alice.sync()
         try bob.sync()
-        let links = ["templates/daily.md": "../../outside/secret", "templates/task.md": "../../outside/task.md",
-                     "templates/ask.md": "../../outside/id_ed25519"]
+        let links = [
+            "templates/daily.md": "../../outside/secret", "templates/task.md": "../../outside/task.md",
+            "templates/ask.md": "../../outside/id_ed25519",
+        ]
         try push(bob, links: links, message: "templates")
         try alice.sync()
 
@@ -126,15 +140,20 @@ struct HostileSymlinkTests {
     func linkedFiles() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let outside = try Outside(team)
         let before = outside.snapshot()
         _ = try alice.addTask("Plain task")
         try alice.ok(["note", "a plain note"], env: Self.now)
         try alice.sync()
         try bob.sync()
-        try push(bob, links: ["tasks/abcdef.md": "../../outside/abcdef.md", "tasks/link.md": "../../outside/task.md",
-                              "notes/bob/2026/2026-11-24.md": "../../../../outside/secret"], message: "links")
+        try push(
+            bob,
+            links: [
+                "tasks/abcdef.md": "../../outside/abcdef.md", "tasks/link.md": "../../outside/task.md",
+                "notes/bob/2026/2026-11-24.md": "../../../../outside/secret",
+            ], message: "links")
         try alice.sync()
         let head = alice.git.head(alice.journal)
 
@@ -145,8 +164,10 @@ struct HostileSymlinkTests {
         }
         let list = alice.baton(["task", "list"], env: Self.now)
         expectWarning(list, naming: "tasks/link.md")
-        let reports = [["standup", "--date", "2026-11-24"],
-                       ["digest", "--since", "2026-11-20", "--until", "2026-11-24"]]
+        let reports = [
+            ["standup", "--date", "2026-11-24"],
+            ["digest", "--since", "2026-11-20", "--until", "2026-11-24"],
+        ]
         for args in reports {
             let r = alice.baton(args, env: Self.now)
             #expect(r.status == 0, "\(r)")
@@ -183,7 +204,8 @@ struct HostileSymlinkTests {
     func linkedFolders() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let outside = try Outside(team)
         let shot = team.folder.sub("shot.png")
         try Files.write("picture\n", to: shot)
@@ -202,14 +224,17 @@ struct HostileSymlinkTests {
             (["notes", "tasks"], "tasks", "../outside", [:], ["task", "add", "New task"]),
             ([], "", "", [:], ["ask", "bob", "New ask"]),
             (["tasks"], "attachments", "../outside", ["tasks/\(id).md": plain], ["note", "see", "--attach", shot]),
-            (["attachments"], "attachments/alice", "../../outside", [:],
-             ["task", "add", "With file", "--attach", shot]),
+            (
+                ["attachments"], "attachments/alice", "../../outside", [:],
+                ["task", "add", "With file", "--attach", shot]
+            ),
         ]
         var linked = ""
         for step in steps {
             if !step.link.isEmpty {
-                try push(bob, links: [step.link: step.target], removed: step.removed, files: step.restored,
-                         message: "link \(step.link)")
+                try push(
+                    bob, links: [step.link: step.target], removed: step.removed, files: step.restored,
+                    message: "link \(step.link)")
                 linked = step.link
                 try alice.sync()
             }
@@ -246,7 +271,8 @@ struct HostileSymlinkTests {
     func linkedConfig() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let outside = try Outside(team)
         try Files.write("team: \(Self.secret)\n", to: outside.folder + "/baton.yml")
         let before = outside.snapshot()
@@ -268,11 +294,13 @@ struct HostileSymlinkTests {
     func oversizedFile() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         _ = try alice.addTask("Plain task")
         try alice.sync()
         try bob.sync()
-        let big = "---\nid: bcdefg\ntitle: big\nstatus: todo\nowner: bob\n---\n\n"
+        let big =
+            "---\nid: bcdefg\ntitle: big\nstatus: todo\nowner: bob\n---\n\n"
             + String(repeating: "word ", count: 1_800_000)
         try push(bob, files: ["tasks/bcdefg.md": big], message: "a big task")
         try alice.sync()

@@ -1,10 +1,11 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The clone lock (`.git/baton.lock`): concurrent baton processes on one clone take turns, a lock left
@@ -18,7 +19,8 @@ struct LockTests {
         return started.map { $0.finish() }
     }
 
-    static func expectLinear(_ person: Person, commits expected: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectLinear(_ person: Person, commits expected: Int, sourceLocation: SourceLocation = #_sourceLocation)
+    {
         #expect(person.git.commitCount(person.journal) == expected, "commit count", sourceLocation: sourceLocation)
         let merges = person.git(["rev-list", "--min-parents=2", "HEAD"]).out
         #expect(merges.isEmpty, "a local write made a merge:\n\(merges)", sourceLocation: sourceLocation)
@@ -39,8 +41,9 @@ struct LockTests {
         Self.expectLinear(alice, commits: before + runs.count)
         let all = SyncSafety.snapshot(alice.journal).values.map { String(decoding: $0, as: UTF8.self) }.joined()
         for token in (0..<6).map({ "p\($0)" }) + (0..<2).map({ "q\($0)" }) + (0..<2).map({ "r\($0)" }) {
-            #expect(all.contains("parallel note \(token)") || all.contains("parallel task \(token)")
-                || all.contains("parallel reason \(token)"), "\(token) was lost")
+            #expect(
+                all.contains("parallel note \(token)") || all.contains("parallel task \(token)")
+                    || all.contains("parallel reason \(token)"), "\(token) was lost")
         }
         Checks.expectHealthy(alice)
         #expect(SyncSafety.leftoverLocks(gitDirectory: alice.gitDirectory).isEmpty)
@@ -72,14 +75,16 @@ struct LockTests {
 
     /// A pid that no longer runs: a child that has ended and been reaped.
     static func deadPID() throws -> pid_t {
-        let child = try ChildProcess.spawn(executable: "/bin/sh", arguments: ["-c", "exit 0"], directory: "/",
-                                           environment: [:], stdinPath: nil, stdoutPath: "/dev/null", stderrPath: "/dev/null")
+        let child = try ChildProcess.spawn(
+            executable: "/bin/sh", arguments: ["-c", "exit 0"], directory: "/",
+            environment: [:], stdinPath: nil, stdoutPath: "/dev/null", stderrPath: "/dev/null")
         _ = child.wait()
         return child.pid
     }
 
     static func age(_ path: String, seconds: TimeInterval) throws {
-        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-seconds)], ofItemAtPath: path)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-seconds)], ofItemAtPath: path)
     }
 
     @Test("a lock left by a dead process is taken over, with the index and ref locks it left")
@@ -116,7 +121,9 @@ struct LockTests {
         #expect(alice.baton(["note", "after git finished"]).status == 0)
         let note = alice.read(Person.notePath("alice", Day.today())) ?? ""
         #expect(note.contains("while git works") && note.contains("after git finished"))
-        #expect(alice.git.show("HEAD", Person.notePath("alice", Day.today()), in: alice.journal)?.contains("while git works") == true)
+        #expect(
+            alice.git.show("HEAD", Person.notePath("alice", Day.today()), in: alice.journal)?.contains(
+                "while git works") == true)
         Checks.expectHealthy(alice)
     }
 
@@ -126,7 +133,8 @@ struct LockTests {
         defer { team.shutdown() }
         let io = try team.folder.makeFolder("io")
         for round in 0..<3 {
-            try Files.write("\(try Self.deadPID()) \(ProcessInfo.processInfo.hostName)\n", to: alice.gitDirectory + "/baton.lock")
+            try Files.write(
+                "\(try Self.deadPID()) \(ProcessInfo.processInfo.hostName)\n", to: alice.gitDirectory + "/baton.lock")
             let before = alice.git.commitCount(alice.journal)
             let results = try Self.all((0..<5).map { (alice, ["note", "racer r\(round)n\($0)"]) }, io: io)
             for r in results { #expect(r.status == 0, "\(r)") }
@@ -142,17 +150,22 @@ struct LockTests {
     func watchAndNotes() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let io = try team.folder.makeFolder("io")
         let watch = try alice.spawn(["sync", "--watch", "--interval", "1s"], ioFolder: io)
         defer { watch.kill() }
-        #expect(watch.waitForLine(timeout: 10) { $0.contains("synced:") } != nil, "no first sync:\n\(watch.result(status: -1))")
+        #expect(
+            watch.waitForLine(timeout: 10) { $0.contains("synced:") } != nil,
+            "no first sync:\n\(watch.result(status: -1))")
         for n in 0..<12 {
             let r = alice.baton(["note", "beside the watcher w\(n)"])
             #expect(r.status == 0, "\(r)")
             usleep(UInt32(50_000 * (n % 4)))
         }
-        let delivered = SyncSafety.eventually(timeout: 15) { SyncSafety.remoteHead(team) == alice.git.head(alice.journal) }
+        let delivered = SyncSafety.eventually(timeout: 15) {
+            SyncSafety.remoteHead(team) == alice.git.head(alice.journal)
+        }
         #expect(delivered, "the watcher did not deliver the notes:\n\(watch.result(status: -1))")
         watch.signal(SIGTERM)
         let r = watch.finish(timeout: 10)

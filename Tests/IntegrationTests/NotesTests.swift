@@ -1,14 +1,15 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Daily notes: path, front matter, sections, local day of TZ, standup.
 @Suite("Notes")
 struct NotesTests {
     static let bullet = #"^- \d{2}:\d{2} "#
 
-    @Test("a note goes to notes/<me>/<YYYY>/<day>.md with front matter and the three sections",
-          arguments: ["UTC", "Asia/Kolkata", "America/Los_Angeles", "Pacific/Kiritimati"])
+    @Test(
+        "a note goes to notes/<me>/<YYYY>/<day>.md with front matter and the three sections",
+        arguments: ["UTC", "Asia/Kolkata", "America/Los_Angeles", "Pacific/Kiritimati"])
     func noteFile(tz: String) throws {
         let (team, base) = try Team.solo("priya", tz: tz)
         defer { team.shutdown() }
@@ -36,7 +37,9 @@ struct NotesTests {
         let b = try #require(lines.firstIndex(of: "## Blockers"), "\(note)")
         #expect(y < t && t < b)
         func section(_ from: Int, _ to: Int) -> [String] { Array(lines[(from + 1)..<to]).filter { !$0.isEmpty } }
-        let today = section(t, b), yesterday = section(y, t), blockers = section(b, lines.count)
+        let today = section(t, b)
+        let yesterday = section(y, t)
+        let blockers = section(b, lines.count)
         #expect(today.count == 1 && today[0].hasSuffix(" backfill script for orders"), "\(today)")
         #expect(yesterday.count == 1 && yesterday[0].hasSuffix(" reviewed Tom's migration PR"), "\(yesterday)")
         #expect(blockers.count == 1 && blockers[0].hasSuffix(" staging database is read-only"), "\(blockers)")
@@ -45,7 +48,8 @@ struct NotesTests {
         }
         // The time is the local time of TZ (within a couple of minutes of the command).
         let hhmm = String(today[0].dropFirst(2).prefix(5))
-        let allowed = Set((0...2).map { Day.formatter("HH:mm", tz: tz).string(from: start.addingTimeInterval(Double($0) * 60 - 60)) })
+        let allowed = Set(
+            (0...2).map { Day.formatter("HH:mm", tz: tz).string(from: start.addingTimeInterval(Double($0) * 60 - 60)) })
         #expect(allowed.contains(hhmm), "bullet time \(hhmm) is not local time in \(tz) (\(allowed))")
         Checks.expectHealthy(priya)
     }
@@ -78,7 +82,8 @@ struct NotesTests {
         try alice.ok(["note", "second"])
         let after = try #require(alice.read(rel))
         #expect(after.contains("Some prose I wrote myself."))
-        let first = try #require(after.range(of: "first")), second = try #require(after.range(of: "second"))
+        let first = try #require(after.range(of: "first"))
+        let second = try #require(after.range(of: "second"))
         #expect(first.lowerBound < second.lowerBound)
         #expect(after.range(of: "## Blockers").map { second.lowerBound < $0.lowerBound } == true, "\(after)")
         Checks.expectHealthy(alice)
@@ -88,7 +93,8 @@ struct NotesTests {
     func standupMember() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         try alice.ok(["note", "alice bullet"])
         try bob.ok(["note", "bob bullet"])
         try alice.sync()

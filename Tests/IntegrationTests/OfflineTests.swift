@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The remote is down: sync fails fast with 69, keeps everything local, and delivers later.
 @Suite("Offline", .serialized)
@@ -9,7 +9,8 @@ struct OfflineTests {
     func offlineThenBack() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let daemon = try #require(team.daemon)
         let day = Day.today()
         let syncedHead = alice.git.head(alice.journal)
@@ -27,8 +28,9 @@ struct OfflineTests {
         Checks.expectCleanFailure(r, exitCode: 69)
         #expect(r.duration < 10, "sync took \(r.duration) s with the remote down")
         let line = r.stderrLines.first?.lowercased() ?? ""
-        #expect(["reach", "offline", "connect", "network"].contains { line.contains($0) },
-                "stderr should say the remote can't be reached: \(r.stderr)")
+        #expect(
+            ["reach", "offline", "connect", "network"].contains { line.contains($0) },
+            "stderr should say the remote can't be reached: \(r.stderr)")
         #expect(alice.git.head(alice.journal) == head, "local commits must be kept as they are")
         #expect(alice.git.commitCount(alice.journal) == count)
         Checks.expectHealthy(alice)
@@ -65,8 +67,9 @@ struct OfflineTests {
         defer { team.shutdown() }
         team.daemon?.stop()
         let sandbox = try team.sandbox(for: "bob", machine: "bob")
-        let r = sandbox.baton(team.executable, ["clone", team.remoteURL!, "bob", "--me", "bob"],
-                              in: team.folder.path, timeout: 30)
+        let r = sandbox.baton(
+            team.executable, ["clone", team.remoteURL!, "bob", "--me", "bob"],
+            in: team.folder.path, timeout: 30)
         Checks.expectCleanFailure(r, exitCode: 69)
         #expect(r.stderr.contains("nothing was cloned"), "\(r)")
         #expect(!r.stderr.contains("committed locally"), "a failed clone has no local work to speak of: \(r)")

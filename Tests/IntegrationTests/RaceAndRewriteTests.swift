@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Pushes that race other pushes are integrated again and retried (bounded, exit 75 when others
 /// never stop); a remote whose history was rewritten is refused (exit 74) with local work kept on a
@@ -31,8 +31,12 @@ struct RaceAndRewriteTests {
     func pushRaceRetried() throws {
         let trigger = NSTemporaryDirectory() + "baton-race-\(UUID().uuidString)"
         let team = try Team(["alice", "bob"], preReceiveHook: Self.racingHook(trigger: trigger, once: true))
-        defer { team.shutdown(); unlink(trigger) }
-        let alice = team["alice"], bob = team["bob"]
+        defer {
+            team.shutdown()
+            unlink(trigger)
+        }
+        let alice = team["alice"]
+        let bob = team["bob"]
         try alice.ok(["note", "raced note"])
         try Files.write("", to: trigger)
         let r = try alice.ok(["sync"])
@@ -52,14 +56,19 @@ struct RaceAndRewriteTests {
     func pushRaceGivesUp() throws {
         let trigger = NSTemporaryDirectory() + "baton-race-\(UUID().uuidString)"
         let team = try Team(["alice"], preReceiveHook: Self.racingHook(trigger: trigger, once: false))
-        defer { team.shutdown(); unlink(trigger) }
+        defer {
+            team.shutdown()
+            unlink(trigger)
+        }
         let alice = team["alice"]
         try alice.ok(["note", "kept through the storm"])
         let head = alice.git.head(alice.journal)
         try Files.write("", to: trigger)
         let r = alice.baton(["sync"])
         Checks.expectCleanFailure(r, exitCode: 75)
-        #expect(r.stderr.contains("others kept pushing") && r.stderr.contains("5 tries") && r.stderr.contains("baton sync"), "\(r)")
+        #expect(
+            r.stderr.contains("others kept pushing") && r.stderr.contains("5 tries") && r.stderr.contains("baton sync"),
+            "\(r)")
         let bare = try #require(team.bareRepo)
         let racers = team.witness.git.subjects(bare, ["main"]).filter { $0.hasPrefix("racer:") }
         #expect(racers.count == 5, "one losing push per try: \(racers)")
@@ -100,7 +109,9 @@ struct RaceAndRewriteTests {
             #expect(SyncSafety.differences(reference, SyncSafety.snapshot(person.journal)).isEmpty)
             for round in 0..<3 {
                 for author in people {
-                    #expect((person.read(Person.notePath(author.handle, Day.today())) ?? "").contains("round \(round) from \(author.handle)"))
+                    #expect(
+                        (person.read(Person.notePath(author.handle, Day.today())) ?? "").contains(
+                            "round \(round) from \(author.handle)"))
                 }
             }
             #expect(SyncSafety.taskIDs(person).count == 12)
@@ -112,7 +123,8 @@ struct RaceAndRewriteTests {
     func rewrittenRemote() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let bare = try #require(team.bareRepo)
         let witness = team.witness.git
         try alice.ok(["note", "before the rewrite"])
@@ -121,7 +133,8 @@ struct RaceAndRewriteTests {
 
         // Someone force-pushes a history that lacks everything after the first commit.
         let root = try witness.check(["rev-list", "--max-parents=0", "main"], in: bare)
-        let rewritten = try witness.check(["commit-tree", "\(root)^{tree}", "-p", root, "-m", "rewritten history"], in: bare)
+        let rewritten = try witness.check(
+            ["commit-tree", "\(root)^{tree}", "-p", root, "-m", "rewritten history"], in: bare)
         try witness.check(["update-ref", "refs/heads/main", rewritten], in: bare)
 
         // Alice, who had synced before the rewrite, is stopped too.
@@ -132,7 +145,9 @@ struct RaceAndRewriteTests {
         let bobHead = bob.git.head(bob.journal)
         let r = bob.baton(["sync"])
         Checks.expectCleanFailure(r, exitCode: 74)
-        #expect(r.stderr.contains("rewritten") && r.stderr.contains("--accept-rewrite") && r.stderr.contains("baton-rescue/"), "\(r)")
+        #expect(
+            r.stderr.contains("rewritten") && r.stderr.contains("--accept-rewrite")
+                && r.stderr.contains("baton-rescue/"), "\(r)")
         #expect(bob.git.head(bob.journal) == bobHead, "local branch moved")
         #expect(SyncSafety.remoteHead(team) == rewritten, "something was pushed")
         let rescues = bob.git(["for-each-ref", "--format=%(refname) %(objectname)", "refs/heads/baton-rescue/"]).out

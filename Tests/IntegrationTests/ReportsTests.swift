@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Reading the journal: digest, history and log against a journal with real history
 /// (three people in three zones, status changes, an ask answered late, a hand edit with git).
@@ -17,21 +17,26 @@ struct ReportsTests {
 
     static func makeWorld() throws -> World {
         let team = try Team(["priya", "tom", "maria"])
-        var priya = team["priya"], tom = team["tom"], maria = team["maria"]
+        var priya = team["priya"]
+        var tom = team["tom"]
+        var maria = team["maria"]
         priya.tz = "Asia/Kolkata"
         tom.tz = "Europe/Berlin"
         maria.tz = "America/Los_Angeles"
 
         // A task nobody touched for weeks.
-        let stale = try Checks.requireID(try priya.ok(["task", "add", "Old cleanup"], env: env("2026-11-01T10:00:00+05:30")))
+        let stale = try Checks.requireID(
+            try priya.ok(["task", "add", "Old cleanup"], env: env("2026-11-01T10:00:00+05:30")))
         let p = env("2026-11-23T19:00:00+05:30")
         try priya.ok(["note", "migrated the orders table"], env: p)
-        let backfill = try Checks.requireID(try priya.ok(["task", "add", "Backfill orders", "--due", "2026-11-24"], env: p))
+        let backfill = try Checks.requireID(
+            try priya.ok(["task", "add", "Backfill orders", "--due", "2026-11-24"], env: p))
         try priya.ok(["task", "start", backfill], env: p)
         try priya.ok(["task", "block", backfill, "--reason", "waiting on API keys"], env: p)
         let ask = try Checks.requireID(try priya.ok(["ask", "tom", "Review #42?", "--within", "24h"], env: p))
         // 01:30 in Bangalore is still the 23rd in UTC: the note belongs to Priya's 24th.
-        try priya.ok(["note", "late night: backfill dry run \u{1B}[31mred\u{1B}[0m"], env: env("2026-11-24T01:30:00+05:30"))
+        try priya.ok(
+            ["note", "late night: backfill dry run \u{1B}[31mred\u{1B}[0m"], env: env("2026-11-24T01:30:00+05:30"))
         try priya.sync()
 
         try tom.sync()
@@ -43,8 +48,9 @@ struct ReportsTests {
             .split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("blocked_reason:") }
             .joined(separator: "\n")
         try Files.write(edited, to: tom.path(path))
-        try tom.git.check(["commit", "-am", "keys arrived, back on it"], in: tom.journal,
-                          env: Git.dated("2026-11-24T10:00:00+01:00"))
+        try tom.git.check(
+            ["commit", "-am", "keys arrived, back on it"], in: tom.journal,
+            env: Git.dated("2026-11-24T10:00:00+01:00"))
         try tom.ok(["reply", ask, "Looks good", "--done"], env: env("2026-11-25T12:00:00+01:00"))
         try tom.sync()
         try priya.sync()
@@ -69,8 +75,9 @@ struct ReportsTests {
         let json = try w.maria.ok(["history", w.backfill, "--json"]).stdout
         let events = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
         let statuses = events.filter { $0["field"] as? String == "status" }
-        #expect(statuses.map { "\($0["author"]!):\($0["old"]!)>\($0["new"]!)" }
-            == ["priya:<null>>todo", "priya:todo>doing", "priya:doing>blocked", "tom:blocked>doing"])
+        #expect(
+            statuses.map { "\($0["author"]!):\($0["old"]!)>\($0["new"]!)" }
+                == ["priya:<null>>todo", "priya:todo>doing", "priya:doing>blocked", "tom:blocked>doing"])
         // Times are shown in the reader's zone (Maria's, Los Angeles).
         #expect(statuses[1]["at"] as? String == "2026-11-23T05:30:00-08:00")
     }
@@ -98,7 +105,10 @@ struct ReportsTests {
         let args = ["digest", "--since", "2026-11-19", "--until", "2026-11-25"]
         let json = try w.maria.ok(args + ["--format", "json"], env: Self.mariaNow).stdout
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        for key in ["team", "since", "until", "timezone", "generated", "stale_days", "people", "blocked", "overdue", "stale", "late_asks"] {
+        for key in [
+            "team", "since", "until", "timezone", "generated", "stale_days", "people", "blocked", "overdue", "stale",
+            "late_asks",
+        ] {
             #expect(root[key] != nil, "digest JSON lacks \(key)")
         }
         #expect(root["timezone"] as? String == "America/Los_Angeles")
@@ -106,7 +116,8 @@ struct ReportsTests {
         func person(_ h: String) -> [String: Any]? { people.first { $0["handle"] as? String == h } }
         let priya = try #require(person("priya"))
         let priyaNotes = try #require(priya["notes"] as? [[String: Any]])
-        #expect(priyaNotes.compactMap { $0["day"] as? String } == ["2026-11-23", "2026-11-24"], "notes by the author's day")
+        #expect(
+            priyaNotes.compactMap { $0["day"] as? String } == ["2026-11-23", "2026-11-24"], "notes by the author's day")
         let raised = try #require(priya["blockers_raised"] as? [[String: Any]])
         #expect(raised.first?["reason"] as? String == "waiting on API keys")
         #expect(raised.first?["task"] as? String == w.backfill)
@@ -126,8 +137,10 @@ struct ReportsTests {
         #expect(late.first?["respond_by"] as? String == "2026-11-24T05:30:00-08:00", "times in the reader's zone")
 
         let text = try w.maria.ok(args, env: Self.mariaNow).stdout
-        for fact in ["Overdue (1)", "Backfill orders", "Asks past their respond-by (1)", "answered late by tom",
-                     "Old cleanup", "late night: backfill dry run", "Blockers raised", "waiting on API keys", "Blockers cleared"] {
+        for fact in [
+            "Overdue (1)", "Backfill orders", "Asks past their respond-by (1)", "answered late by tom",
+            "Old cleanup", "late night: backfill dry run", "Blockers raised", "waiting on API keys", "Blockers cleared",
+        ] {
             #expect(text.contains(fact), "text digest lacks \(fact):\n\(text)")
         }
         #expect(!text.contains("\u{1B}"), "escape sequences from notes must be neutralised")
@@ -164,8 +177,9 @@ struct ReportsTests {
               git add -A && git commit -qm "note: alice $d"
             done
             """
-        let gen = ProcessRunner.run(executable: "/bin/sh", arguments: ["-c", script], directory: alice.journal,
-                                    environment: alice.sandbox.variables(), timeout: 300)
+        let gen = ProcessRunner.run(
+            executable: "/bin/sh", arguments: ["-c", script], directory: alice.journal,
+            environment: alice.sandbox.variables(), timeout: 300)
         try #require(gen.status == 0, "\(gen)")
         let log = try alice.ok(["log"])
         #expect(log.duration < 20, "baton log took \(log.duration) s")

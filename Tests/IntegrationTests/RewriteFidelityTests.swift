@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// baton rewrites a file a teammate wrote in their own way without changing what it does not own:
 /// CRLF line endings stay CRLF, and a file that is not UTF-8 is refused, never repaired into U+FFFD.

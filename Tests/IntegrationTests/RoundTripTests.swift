@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// init + clone + sync over a real git remote (git daemon), with two and three clones.
 @Suite("Round trip through a remote", .serialized)
@@ -9,7 +9,8 @@ struct RoundTripTests {
     func twoClones() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let day = Day.today()
 
         // The identity is in each clone's local git config.
@@ -61,7 +62,9 @@ struct RoundTripTests {
     func threeClones() throws {
         let team = try Team(["alice", "bob", "carol"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"], carol = team["carol"]
+        let alice = team["alice"]
+        let bob = team["bob"]
+        let carol = team["carol"]
         let day = Day.today()
 
         try alice.ok(["note", "alice was here"])
@@ -90,7 +93,9 @@ struct RoundTripTests {
             #expect(ids.isSuperset(of: [t1, t2]), "task list at \(person.handle): \(ids)")
             let standup = try person.ok(["standup", "--date", day]).stdout
             for writer in ["alice", "bob", "carol"] {
-                #expect(standup.contains(writer) && standup.contains("\(writer) was here"), "standup at \(person.handle):\n\(standup)")
+                #expect(
+                    standup.contains(writer) && standup.contains("\(writer) was here"),
+                    "standup at \(person.handle):\n\(standup)")
             }
         }
         // All three clones end on the same commit.

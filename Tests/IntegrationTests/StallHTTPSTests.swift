@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// HTTPS and CONNECT proxies over the deadline stream: a round trip with a short limit still works (TLS and the
 /// tunnel run over the stream, and progress keeps resetting the limit), and a stall behind a proxy, or of the
@@ -18,8 +18,12 @@ struct StallHTTPSTests {
     func httpsRoundTrip() throws {
         let w = try HTTPSWorld()
         defer { w.stop() }
-        let bob = try w.person("bob", [("http.sslCAInfo", w.authority.caCertificate),
-                                       ("credential.helper", HTTPSWorld.answeringHelper())])
+        let bob = try w.person(
+            "bob",
+            [
+                ("http.sslCAInfo", w.authority.caCertificate),
+                ("credential.helper", HTTPSWorld.answeringHelper()),
+            ])
         let cloned = w.clone(bob, env: env("1"))
         try #require(cloned.status == 0, "\(cloned)\n\(w.server.logs)")
         try bob.ok(["note", "over https"], env: env("1"))
@@ -38,8 +42,9 @@ struct StallHTTPSTests {
         #expect(proxied?.contains("through the proxy") == true)
     }
 
-    @Test("A stalled server behind a CONNECT proxy, and a stalled proxy: 69 within the limit, the note kept",
-          arguments: [true, false])
+    @Test(
+        "A stalled server behind a CONNECT proxy, and a stalled proxy: 69 within the limit, the note kept",
+        arguments: [true, false])
     func stallBehindProxy(proxyStalls: Bool) throws {
         let world = try TransportTeam()
         let stall = try StallServer()

@@ -1,10 +1,11 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A remote that accepts the connection and never answers: baton gives up after the no-progress limit
@@ -21,17 +22,21 @@ struct StallTests {
     }
 
     /// One line on stderr naming the wait and where, exit 69, long before a hang would be noticed.
-    private func expectGaveUp(_ r: CommandResult, port: UInt16, seconds: String, within: TimeInterval = 10,
-                              sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectGaveUp(
+        _ r: CommandResult, port: UInt16, seconds: String, within: TimeInterval = 10,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         Checks.expectCleanFailure(r, exitCode: 69, sourceLocation: sourceLocation)
-        #expect(r.stderr.contains("no answer from 127.0.0.1:\(port) in \(seconds)"), "\(r)",
-                sourceLocation: sourceLocation)
+        #expect(
+            r.stderr.contains("no answer from 127.0.0.1:\(port) in \(seconds)"), "\(r)",
+            sourceLocation: sourceLocation)
         #expect(r.stderr.contains("BATON_TRANSFER_TIMEOUT"), "\(r)", sourceLocation: sourceLocation)
         #expect(r.duration < within, "took \(r.duration) s:\n\(r)", sourceLocation: sourceLocation)
     }
 
-    @Test("sync gives up with 69 and keeps the note; git in the same setup still hangs; a later sync delivers",
-          arguments: ["git", "http", "https"])
+    @Test(
+        "sync gives up with 69 and keeps the note; git in the same setup still hangs; a later sync delivers",
+        arguments: ["git", "http", "https"])
     func syncGivesUp(scheme: String) throws {
         let world = try TransportTeam()
         let stall = try StallServer()
@@ -53,15 +58,17 @@ struct StallTests {
         #expect(committed.contains("written before the stalled sync"), "\(committed)")
 
         // The git CLI, same HOME, same URL: still waiting well after baton gave up.
-        let witness = ProcessRunner.run(executable: Git.executable, arguments: ["fetch", "origin"],
-                                        directory: alice.journal, environment: alice.sandbox.variables(env()),
-                                        timeout: 6)
+        let witness = ProcessRunner.run(
+            executable: Git.executable, arguments: ["fetch", "origin"],
+            directory: alice.journal, environment: alice.sandbox.variables(env()),
+            timeout: 6)
         #expect(witness.timedOut, "git did not hang on the stalled remote:\n\(witness)")
 
         // Once a real server is there, the next sync delivers the note.
         stall.stop()
-        let daemon = try GitDaemon(basePath: world.served, sandbox: world.team.witness,
-                                   logPath: world.folder.sub("git-daemon.log"))
+        let daemon = try GitDaemon(
+            basePath: world.served, sandbox: world.team.witness,
+            logPath: world.folder.sub("git-daemon.log"))
         defer { daemon.stop() }
         try alice.git.check(["remote", "set-url", "origin", daemon.url(for: "journal")], in: alice.journal)
         let later = alice.baton(["sync"], env: env())
@@ -99,8 +106,10 @@ struct StallTests {
         let before = alice.git.head(alice.journal)
         let noPrograms = try world.folder.makeFolder("empty-bin")
         // The system ssh reads ~/.ssh from the passwd entry: give it the sandbox's, never the machine's.
-        let runner = withoutSSHProgram
-            ? alice : try PrivateSSHHome(home: alice.sandbox.home, folder: world.folder.sub("private-ssh")).person(alice)
+        let runner =
+            withoutSSHProgram
+            ? alice
+            : try PrivateSSHHome(home: alice.sandbox.home, folder: world.folder.sub("private-ssh")).person(alice)
         let r = runner.baton(["sync"], env: env(withoutSSHProgram ? ["PATH": noPrograms] : [:]), timeout: 30)
         Checks.expectCleanFailure(r, exitCode: 69)
         #expect(r.duration < 10, "took \(r.duration) s:\n\(r)")
@@ -114,11 +123,13 @@ struct StallTests {
     @Test("a server that resets the connection in the middle of a push: exit 69 with one line, never SIGPIPE")
     func resetDuringPush() throws {
         let world = try TransportTeam()
-        let daemon = try GitDaemon(basePath: world.served, sandbox: world.team.witness,
-                                   logPath: world.folder.sub("git-daemon.log"))
+        let daemon = try GitDaemon(
+            basePath: world.served, sandbox: world.team.witness,
+            logPath: world.folder.sub("git-daemon.log"))
         defer { daemon.stop() }
-        let relay = try TCPRelay(upstreamPort: daemon.port, cutAfter: 256 * 1024, folder: world.folder.path,
-                                    sandbox: world.team.witness)
+        let relay = try TCPRelay(
+            upstreamPort: daemon.port, cutAfter: 256 * 1024, folder: world.folder.path,
+            sandbox: world.team.witness)
         defer { relay.stop() }
         let alice = try world.person("alice")
         try world.initJournal(alice, url: "git://127.0.0.1:\(relay.port)/journal.git")
@@ -130,8 +141,9 @@ struct StallTests {
         try FileManager.default.createDirectory(atPath: alice.path("files"), withIntermediateDirectories: true)
         try noise.write(to: URL(fileURLWithPath: alice.path("files/noise.bin")))
         try alice.git.check(["add", "files/noise.bin"], in: alice.journal)
-        try alice.git.check(["commit", "-qm", "a large file"], in: alice.journal,
-                            env: Git.dated("2026-11-24T10:00:00Z"))
+        try alice.git.check(
+            ["commit", "-qm", "a large file"], in: alice.journal,
+            env: Git.dated("2026-11-24T10:00:00Z"))
         let before = alice.git.head(alice.journal)
 
         let r = alice.baton(["sync"], env: env(), timeout: 60)
@@ -145,8 +157,9 @@ struct StallTests {
     @Test("a slow server that keeps sending is no stall: a clone longer than the limit completes")
     func slowIsNotStalled() throws {
         let world = try TransportTeam()
-        let daemon = try GitDaemon(basePath: world.served, sandbox: world.team.witness,
-                                   logPath: world.folder.sub("git-daemon.log"))
+        let daemon = try GitDaemon(
+            basePath: world.served, sandbox: world.team.witness,
+            logPath: world.folder.sub("git-daemon.log"))
         defer { daemon.stop() }
         let alice = try world.person("alice")
         try world.initJournal(alice, url: daemon.url(for: "journal"))
@@ -154,12 +167,14 @@ struct StallTests {
         try alice.ok(["sync"], env: env())
 
         // 1 KB every 0.25 s: the clone takes several seconds, never a full second without a byte.
-        let relay = try TCPRelay(upstreamPort: daemon.port, trickle: (bytes: 1024, pause: 0.25),
-                                 folder: world.folder.path, sandbox: world.team.witness)
+        let relay = try TCPRelay(
+            upstreamPort: daemon.port, trickle: (bytes: 1024, pause: 0.25),
+            folder: world.folder.path, sandbox: world.team.witness)
         defer { relay.stop() }
         let bob = try world.person("bob")
-        let r = bob.baton(["clone", "git://127.0.0.1:\(relay.port)/journal.git", "bob", "--me", "bob"],
-                          in: world.folder.path, env: env(["BATON_TRANSFER_TIMEOUT": "1"]))
+        let r = bob.baton(
+            ["clone", "git://127.0.0.1:\(relay.port)/journal.git", "bob", "--me", "bob"],
+            in: world.folder.path, env: env(["BATON_TRANSFER_TIMEOUT": "1"]))
         #expect(r.status == 0, "\(r)")
         #expect(r.duration > 2, "the relay did not slow the clone down (\(r.duration) s), so this proves nothing")
         #expect(try bob.taskList().count == 20)
@@ -171,8 +186,9 @@ struct StallTests {
         let stall = try StallServer()
         defer { stall.stop() }
         let bob = try world.person("bob")
-        let r = bob.baton(["clone", stall.url(scheme: scheme), "bob", "--me", "bob"], in: world.folder.path, env: env(),
-                          timeout: 30)
+        let r = bob.baton(
+            ["clone", stall.url(scheme: scheme), "bob", "--me", "bob"], in: world.folder.path, env: env(),
+            timeout: 30)
         expectGaveUp(r, port: stall.port, seconds: "2 s")
         #expect(r.stderr.contains("nothing was cloned"), "\(r)")
         #expect(!Files.exists(bob.journal), "clone left \(bob.journal): \(Files.contents(ofFolder: bob.journal))")
@@ -203,8 +219,9 @@ struct StallTests {
         try world.initJournal(alice, url: stall.url(scheme: "git"))
         try alice.ok(["note", "queued behind a stalled remote"], env: Self.now)
         let io = try world.folder.makeFolder("io")
-        let watch = try alice.spawn(["sync", "--watch", "--interval", "4s"],
-                                    env: env(["BATON_TRANSFER_TIMEOUT": "1"]), ioFolder: io)
+        let watch = try alice.spawn(
+            ["sync", "--watch", "--interval", "4s"],
+            env: env(["BATON_TRANSFER_TIMEOUT": "1"]), ioFolder: io)
         defer { watch.kill() }
 
         let tries = SyncSafety.eventually(timeout: 15) {
@@ -213,11 +230,13 @@ struct StallTests {
         #expect(tries, "the watcher did not try again:\n\(watch.result(status: -1))")
         #expect(watch.child.isRunning, "the watcher stopped:\n\(watch.result(status: -1))")
         #expect(stall.connections >= 2)
-        #expect(watch.lines.contains { $0.contains("sync failed: cannot reach") && $0.contains("no answer from") },
-                "\(watch.result(status: -1))")
+        #expect(
+            watch.lines.contains { $0.contains("sync failed: cannot reach") && $0.contains("no answer from") },
+            "\(watch.result(status: -1))")
 
-        let daemon = try GitDaemon(basePath: world.served, sandbox: world.team.witness,
-                                   logPath: world.folder.sub("git-daemon.log"))
+        let daemon = try GitDaemon(
+            basePath: world.served, sandbox: world.team.witness,
+            logPath: world.folder.sub("git-daemon.log"))
         defer { daemon.stop() }
         try alice.git.check(["remote", "set-url", "origin", daemon.url(for: "journal")], in: alice.journal)
         let delivered = SyncSafety.eventually(timeout: 15) {
@@ -234,10 +253,12 @@ struct StallTests {
     @Test("With the deadline in place git:// and smart HTTP still round-trip, and TLS runs over it to the end")
     func normalTransfersStillWork() throws {
         let world = try TransportTeam()
-        let daemon = try GitDaemon(basePath: world.served, sandbox: world.team.witness,
-                                   logPath: world.folder.sub("git-daemon.log"))
+        let daemon = try GitDaemon(
+            basePath: world.served, sandbox: world.team.witness,
+            logPath: world.folder.sub("git-daemon.log"))
         defer { daemon.stop() }
-        let alice = try world.person("alice"), bob = try world.person("bob")
+        let alice = try world.person("alice")
+        let bob = try world.person("bob")
         try world.initJournal(alice, url: daemon.url(for: "journal"))
         try alice.ok(["note", "over git://"], env: env())
         try alice.ok(["sync"], env: env())
@@ -246,8 +267,9 @@ struct StallTests {
         #expect((bob.read(Person.notePath("alice", Self.day)) ?? "").contains("over git://"))
 
         // Smart HTTP (the stream under libgit2's HTTP client), a push and a fetch.
-        let http = try HTTPGitServer(projectRoot: world.served, user: "alice", token: "tok-stall-1",
-                                     folder: world.folder.path, sandbox: world.team.witness)
+        let http = try HTTPGitServer(
+            projectRoot: world.served, user: "alice", token: "tok-stall-1",
+            folder: world.folder.path, sandbox: world.team.witness)
         defer { http.stop() }
         let token = ["BATON_TOKEN": "tok-stall-1", "BATON_TOKEN_USER": "alice"]
         try bob.git.check(["remote", "set-url", "origin", http.url(for: "journal")], in: bob.journal)
@@ -259,9 +281,10 @@ struct StallTests {
         // HTTPS: the handshake runs over the stream until the certificate is checked (the test CA is not
         // trusted by baton here), which is a refusal, not a time-out.
         let authority = try TestCertificateAuthority(folder: world.folder.sub("ca"))
-        let tls = try TLSGitServer(projectRoot: world.served, user: "alice", token: "tok-stall-1",
-                                   authority: authority, folder: world.folder.sub("nginx"),
-                                   sandbox: world.team.witness)
+        let tls = try TLSGitServer(
+            projectRoot: world.served, user: "alice", token: "tok-stall-1",
+            authority: authority, folder: world.folder.sub("nginx"),
+            sandbox: world.team.witness)
         defer { tls.stop() }
         let refused = world.clone(try world.person("carol"), url: tls.url(for: "journal"), env: env(token))
         #expect(refused.status == 77, "\(refused)\n\(tls.logs)")

@@ -1,14 +1,14 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // Shared pieces of the sync-safety tests (Convergence, Crash, Lock, Watch, RaceAndRewrite).
-
 
 enum TestEnvironment {
     /// An integer from the environment, or `fallback`.
@@ -86,8 +86,9 @@ final class BackgroundBaton: @unchecked Sendable {
     }
 
     func result(status: Int32, timedOut: Bool = false) -> CommandResult {
-        CommandResult(command: command, directory: directory, status: status, stdout: stdout, stderr: stderr,
-                      duration: Date().timeIntervalSince(started), timedOut: timedOut)
+        CommandResult(
+            command: command, directory: directory, status: status, stdout: stdout, stderr: stderr,
+            duration: Date().timeIntervalSince(started), timedOut: timedOut)
     }
 
     /// Polls stdout until a line satisfies `match` or `timeout` passes.
@@ -254,7 +255,10 @@ enum SyncSafety {
         guard let parsed = descriptionLines(text) else { return nil }
         var (lines, candidates, log) = parsed
         if candidates.isEmpty || choice < 0 {
-            if log > 0, !lines[log - 1].isEmpty { lines.insert("", at: log); log += 1 }
+            if log > 0, !lines[log - 1].isEmpty {
+                lines.insert("", at: log)
+                log += 1
+            }
             lines.insert(contentsOf: ["\(words) \(token)", ""], at: log)
         } else {
             let index = candidates[choice % candidates.count]

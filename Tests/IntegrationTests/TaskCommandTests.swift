@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Task commands on one clone: output shape, JSON, filters.
 @Suite("Task commands")
@@ -9,7 +9,9 @@ struct TaskCommandTests {
     func addAndShow() throws {
         let (team, alice) = try Team.solo(tz: "Asia/Kolkata")
         defer { team.shutdown() }
-        let r = try alice.ok(["task", "add", "Backfill orders table", "--due", "2026-11-28", "--tag", "db", "--tag", "migration"])
+        let r = try alice.ok([
+            "task", "add", "Backfill orders table", "--due", "2026-11-28", "--tag", "db", "--tag", "migration",
+        ])
         let id = try Checks.requireID(r)
         let file = try #require(alice.read("tasks/\(id).md"), "tasks/\(id).md missing")
         #expect(file.hasPrefix("---\n"))
@@ -18,8 +20,11 @@ struct TaskCommandTests {
         #expect(file.contains("status: todo\n"))
         #expect(file.contains("due: 2026-11-28\n"))
         #expect(file.contains("## Log\n"))
-        #expect(file.range(of: #"\n- \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+05:30 alice: created"#, options: .regularExpression) != nil,
-                "log line with the author's offset:\n\(file)")
+        #expect(
+            file.range(
+                of: #"\n- \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+05:30 alice: created"#, options: .regularExpression)
+                != nil,
+            "log line with the author's offset:\n\(file)")
 
         let task = try alice.task(id)
         #expect(task.id == id && task.kind == "task" && task.title == "Backfill orders table")

@@ -1,23 +1,31 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// HTTPS as git configures it, against nginx + `git http-backend` over TLS with a throwaway CA: every way
 /// git trusts a CA (and turns checks off), credential helpers of each kind with their get/store/erase
 /// calls, redirects, and the failures, each next to the git CLI in the same setup.
 @Suite("Transports: HTTPS trust and credentials", .serialized)
 struct TransportsHTTPSTests {
-    @Test("The CA is trusted through http.sslCAInfo, http.<url>.sslCAInfo, GIT_SSL_CAINFO and http.sslCAPath, as for git")
+    @Test(
+        "The CA is trusted through http.sslCAInfo, http.<url>.sslCAInfo, GIT_SSL_CAINFO and http.sslCAPath, as for git")
     func trustedCA() throws {
         let w = try HTTPSWorld()
         defer { w.stop() }
         let helper = ("credential.helper", HTTPSWorld.answeringHelper())
         let ways: [(String, [(String, String)], [String: String])] = [
             ("global", [helper, ("http.sslCAInfo", w.authority.caCertificate)], [:]),
-            ("per-url", [helper, ("http.https://\(w.hostAndPort).sslCAInfo", w.authority.caCertificate),
-                         ("http.https://other.example.sslCAInfo", w.authority.untrustedCACertificate)], [:]),
-            ("env", [helper, ("http.sslCAInfo", w.authority.untrustedCACertificate)],
-             ["GIT_SSL_CAINFO": w.authority.caCertificate]),
+            (
+                "per-url",
+                [
+                    helper, ("http.https://\(w.hostAndPort).sslCAInfo", w.authority.caCertificate),
+                    ("http.https://other.example.sslCAInfo", w.authority.untrustedCACertificate),
+                ], [:]
+            ),
+            (
+                "env", [helper, ("http.sslCAInfo", w.authority.untrustedCACertificate)],
+                ["GIT_SSL_CAINFO": w.authority.caCertificate]
+            ),
             ("capath", [helper, ("http.sslCAPath", w.authority.caPath)], [:]),
         ]
         var people: [String: Person] = [:]
@@ -39,7 +47,9 @@ struct TransportsHTTPSTests {
         w.transport.expectNoLeak(of: HTTPSWorld.token, results: [sync], person: global, logs: [w.server.accessLogPath])
     }
 
-    @Test("http.sslVerify=false and GIT_SSL_NO_VERIFY connect with a warning line; an untrusted CA is refused with 77 as git refuses it")
+    @Test(
+        "http.sslVerify=false and GIT_SSL_NO_VERIFY connect with a warning line; an untrusted CA is refused with 77 as git refuses it"
+    )
     func verificationOffAndUntrusted() throws {
         let w = try HTTPSWorld()
         defer { w.stop() }
@@ -52,13 +62,17 @@ struct TransportsHTTPSTests {
             #expect(w.gitLsRemote(person, env: env).status == 0)
             let cloned = w.clone(person, env: env)
             #expect(cloned.status == 0, "\(cloned)")
-            #expect(cloned.stderr.contains("is not checked") && cloned.stderr.split(separator: "\n").count == 1, "\(cloned)")
+            #expect(
+                cloned.stderr.contains("is not checked") && cloned.stderr.split(separator: "\n").count == 1, "\(cloned)"
+            )
             // A sync (fetch and push) warns once too.
             try person.ok(["note", "pushed without checks"], env: env)
             let sync = person.baton(["sync"], env: env)
             #expect(sync.status == 0 && sync.stderr.components(separatedBy: "is not checked").count == 2, "\(sync)")
         }
-        for (name, settings) in [("system", [helper]), ("wrong", [helper, ("http.sslCAInfo", w.authority.untrustedCACertificate)])] {
+        for (name, settings) in [
+            ("system", [helper]), ("wrong", [helper, ("http.sslCAInfo", w.authority.untrustedCACertificate)]),
+        ] {
             let person = try w.person(name, settings)
             let git = w.gitLsRemote(person)
             #expect(git.status != 0, "git trusted it with \(name):\n\(git)")
@@ -73,7 +87,9 @@ struct TransportsHTTPSTests {
         #expect(cloned.status != 0 && cloned.stderr.contains("no-such-ca.pem"), "\(cloned)")
     }
 
-    @Test("Helpers run as gitcredentials(7) says: get, then store after success; erase after a refusal — the same calls git makes")
+    @Test(
+        "Helpers run as gitcredentials(7) says: get, then store after success; erase after a refusal — the same calls git makes"
+    )
     func helperProtocol() throws {
         let w = try HTTPSWorld()
         defer { w.stop() }
@@ -87,8 +103,12 @@ struct TransportsHTTPSTests {
         let never = w.folder.sub("never.log")
         let otherHelper = try w.loggingHelper(named: "other-helper", log: never, passwordFile: passwordFile)
 
-        let alice = try w.person("alice", [trust, ("credential.https://\(w.hostAndPort).helper", script),
-                                          ("credential.https://other.example.helper", otherHelper)])
+        let alice = try w.person(
+            "alice",
+            [
+                trust, ("credential.https://\(w.hostAndPort).helper", script),
+                ("credential.https://other.example.helper", otherHelper),
+            ])
         let cloned = w.clone(alice)
         try #require(cloned.status == 0, "\(cloned)")
         #expect(HTTPSWorld.actions(in: log) == ["get", "store"], "\(Files.read(log) ?? "")")
@@ -123,11 +143,14 @@ struct TransportsHTTPSTests {
         #expect(alice.git.head(alice.journal) == head)
         #expect(w.gitLsRemote(witness).status != 0)
         #expect(HTTPSWorld.actions(in: gitLog) == ["get", "erase"], "\(Files.read(gitLog) ?? "")")
-        w.transport.expectNoLeak(of: HTTPSWorld.token, results: [cloned, sync, refused], person: alice,
-                                 logs: [w.server.accessLogPath])
+        w.transport.expectNoLeak(
+            of: HTTPSWorld.token, results: [cloned, sync, refused], person: alice,
+            logs: [w.server.accessLogPath])
     }
 
-    @Test("Helper kinds: !shell, a name run as git credential-NAME, git's own cache, useHttpPath, an empty value clearing the list")
+    @Test(
+        "Helper kinds: !shell, a name run as git credential-NAME, git's own cache, useHttpPath, an empty value clearing the list"
+    )
     func helperKinds() throws {
         let w = try HTTPSWorld()
         defer { w.stop() }
@@ -140,8 +163,12 @@ struct TransportsHTTPSTests {
         let script = try w.loggingHelper(named: "named-helper", log: named, passwordFile: passwordFile)
         try Files.write("#!/bin/sh\nexec '\(script)' \"$@\"\n", to: "\(bin)/git-credential-batontest", executable: true)
         let path = "\(bin):\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")"
-        let bob = try w.person("bob", [trust, ("credential.helper", "/no/such/helper"), ("credential.helper", ""),
-                                      ("credential.helper", "batontest"), ("credential.useHttpPath", "true")])
+        let bob = try w.person(
+            "bob",
+            [
+                trust, ("credential.helper", "/no/such/helper"), ("credential.helper", ""),
+                ("credential.helper", "batontest"), ("credential.useHttpPath", "true"),
+            ])
         let cloned = w.clone(bob, env: ["PATH": path])
         #expect(cloned.status == 0, "\(cloned)")
         let lines = (Files.read(named) ?? "").split(separator: "\n").map(String.init)
@@ -162,7 +189,9 @@ struct TransportsHTTPSTests {
         #expect(fromCache.status == 0, "the cache did not answer:\n\(fromCache)")
     }
 
-    @Test("No helper and no terminal: exit 77 at once, naming the settings to use; with a terminal, a no-echo prompt; GIT_ASKPASS")
+    @Test(
+        "No helper and no terminal: exit 77 at once, naming the settings to use; with a terminal, a no-echo prompt; GIT_ASKPASS"
+    )
     func promptAndNoTerminal() throws {
         let w = try HTTPSWorld()
         defer { w.stop() }
@@ -192,7 +221,9 @@ struct TransportsHTTPSTests {
         let python = ProcessRunner.which("python3") ?? "/usr/bin/python3"
         let typed = ProcessRunner.run(
             executable: python,
-            arguments: [driver, HTTPSWorld.user, HTTPSWorld.token, gina.executable, "clone", w.url, "gina", "--me", "gina"],
+            arguments: [
+                driver, HTTPSWorld.user, HTTPSWorld.token, gina.executable, "clone", w.url, "gina", "--me", "gina",
+            ],
             directory: w.folder.path, environment: gina.sandbox.variables(["GIT_TERMINAL_PROMPT": "1"]), timeout: 60)
         #expect(typed.status == 0, "\(typed)")
         #expect(typed.stdout.contains("Username for 'https://\(w.hostAndPort)': "), "\(typed)")
@@ -211,7 +242,10 @@ struct TransportsHTTPSTests {
         let target = w.hostAndPort
         let cases: [(String, [(String, String)], [String: String], Bool)] = [
             ("config", base + [("http.proxy", proxy.url)], [:], true),
-            ("per-url", base + [("http.https://\(target).proxy", proxy.url), ("http.proxy", "http://127.0.0.1:9")], [:], true),
+            (
+                "per-url", base + [("http.https://\(target).proxy", proxy.url), ("http.proxy", "http://127.0.0.1:9")],
+                [:], true
+            ),
             ("https-env", base, ["HTTPS_PROXY": proxy.url], true),
             ("all-env", base, ["ALL_PROXY": proxy.url], true),
             ("no-proxy", base, ["HTTPS_PROXY": proxy.url, "NO_PROXY": "example.org,localhost"], false),
@@ -222,7 +256,8 @@ struct TransportsHTTPSTests {
             let beforeGit = proxy.connectTargets.count
             let git = w.gitLsRemote(person, env: env)
             #expect(git.status == 0, "\(name): git failed:\n\(git)")
-            #expect((proxy.connectTargets.count > beforeGit) == proxied, "\(name): git and the proxy: \(proxy.requests)")
+            #expect(
+                (proxy.connectTargets.count > beforeGit) == proxied, "\(name): git and the proxy: \(proxy.requests)")
             let before = proxy.connectTargets.count
             let cloned = w.clone(person, env: env)
             #expect(cloned.status == 0, "\(name):\n\(cloned)")
@@ -238,10 +273,15 @@ struct TransportsHTTPSTests {
         defer { w.stop() }
         let log = w.folder.sub("redirect-helper.log")
         let logging = try w.loggingHelper(named: "redirect-helper", log: log, passwordFile: w.folder.sub("none"))
-        let person = try w.person("hank", [("http.sslCAInfo", w.authority.caCertificate), ("credential.helper", logging),
-                                          ("credential.helper", "store")])
-        try Files.write("https://\(HTTPSWorld.user):\(HTTPSWorld.token)@\(w.hostAndPort)\n",
-                        to: "\(person.sandbox.home)/.git-credentials")
+        let person = try w.person(
+            "hank",
+            [
+                ("http.sslCAInfo", w.authority.caCertificate), ("credential.helper", logging),
+                ("credential.helper", "store"),
+            ])
+        try Files.write(
+            "https://\(HTTPSWorld.user):\(HTTPSWorld.token)@\(w.hostAndPort)\n",
+            to: "\(person.sandbox.home)/.git-credentials")
         let redirect = w.server.redirectURL(for: "journal", host: HTTPSWorld.host)
         let git = w.gitLsRemote(person, url: redirect)
         #expect(git.status == 0, "\(git)")
@@ -249,8 +289,12 @@ struct TransportsHTTPSTests {
         let cloned = w.clone(person, url: redirect)
         #expect(cloned.status == 0, "\(cloned)\n\(w.server.logs)")
         // The helpers were asked about the server really contacted, not the one first named.
-        #expect((Files.read(log) ?? "").hasPrefix("get protocol=https host=\(w.hostAndPort)\n"), "\(Files.read(log) ?? "")")
-        #expect(w.server.accessLog.contains { $0.hasPrefix("https GET /journal.git/info/refs?service=git-upload-pack 200 user=alice") })
+        #expect(
+            (Files.read(log) ?? "").hasPrefix("get protocol=https host=\(w.hostAndPort)\n"), "\(Files.read(log) ?? "")")
+        #expect(
+            w.server.accessLog.contains {
+                $0.hasPrefix("https GET /journal.git/info/refs?service=git-upload-pack 200 user=alice")
+            })
     }
 
     @Test("TLS spoken to a plain-HTTP port fails as a TLS error (69), not as a certificate or credential one")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Smart HTTP with basic auth (`git http-backend` behind a small web server): tokens from `BATON_TOKEN`,
 /// from git's `credential.helper store`, and in the URL; refused tokens; no token ever shown.
@@ -11,8 +11,9 @@ struct TransportsHTTPTests {
 
     private func world() throws -> (TransportTeam, HTTPGitServer) {
         let world = try TransportTeam()
-        let server = try HTTPGitServer(projectRoot: world.served, user: Self.user, token: Self.token,
-                                       folder: world.folder.path, sandbox: world.team.witness)
+        let server = try HTTPGitServer(
+            projectRoot: world.served, user: Self.user, token: Self.token,
+            folder: world.folder.path, sandbox: world.team.witness)
         return (world, server)
     }
 
@@ -69,7 +70,8 @@ struct TransportsHTTPTests {
         let stored = "http://\(Self.user):\(Self.token)@127.0.0.1:\(server.port)\n"
 
         // alice: `credential.helper store` and ~/.git-credentials (another host's line first).
-        try Files.write("https://someone:other-token@example.com\n" + stored, to: "\(alice.sandbox.home)/.git-credentials")
+        try Files.write(
+            "https://someone:other-token@example.com\n" + stored, to: "\(alice.sandbox.home)/.git-credentials")
         try alice.git.check(["config", "--global", "credential.helper", "store"], in: alice.sandbox.home)
         try world.initJournal(alice, url: url)
         let push = alice.baton(["sync"])
@@ -138,7 +140,8 @@ struct TransportsHTTPTests {
         defer { server.stop() }
         let alice = try world.person("alice")
         try world.initJournal(alice, url: server.url(for: "journal"))
-        try #require(alice.baton(["sync"], env: ["BATON_TOKEN": Self.token, "BATON_TOKEN_USER": Self.user]).status == 0)
+        try #require(
+            alice.baton(["sync"], env: ["BATON_TOKEN": Self.token, "BATON_TOKEN_USER": Self.user]).status == 0)
 
         let withToken = server.url(for: "journal", user: Self.user, password: Self.token)
         let redacted = server.url(for: "journal", user: Self.user)

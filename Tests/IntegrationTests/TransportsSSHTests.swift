@@ -1,11 +1,15 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// ssh through libgit2's own libssh2 transport (the fallback where no ssh program exists: baton runs with a
 /// `PATH` without one) and a throwaway sshd on 127.0.0.1: key login from `~/.ssh/id_ed25519`, host keys
 /// checked against `~/.ssh/known_hosts` (plain and hashed entries), unknown and changed host keys refused.
-@Suite("Transports: ssh", .serialized, .enabled(if: SSHServer.available || ProcessInfo.processInfo.environment["CI"] != nil, "needs /usr/sbin/sshd, ssh-keygen and root (never skipped under CI)"))
+@Suite(
+    "Transports: ssh", .serialized,
+    .enabled(
+        if: SSHServer.available || ProcessInfo.processInfo.environment["CI"] != nil,
+        "needs /usr/sbin/sshd, ssh-keygen and root (never skipped under CI)"))
 struct TransportsSSHTests {
     /// A served journal, an sshd, and people whose HOME holds a client key the server accepts.
     private struct World {
@@ -20,13 +24,17 @@ struct TransportsSSHTests {
         var people: [Person] = []
         var keys: [String] = []
         for handle in handles {
-            let person = try PrivateSSHHome.libssh2Only(try transport.person(handle), folder: transport.folder.sub("bin"))
+            let person = try PrivateSSHHome.libssh2Only(
+                try transport.person(handle), folder: transport.folder.sub("bin"))
             keys.append(try SSHKeys.clientKey(home: person.sandbox.home, sandbox: person.sandbox))
             people.append(person)
         }
-        let server = try SSHServer(folder: transport.folder.sub("sshd"), authorizedKeys: keys, sandbox: transport.team.witness)
+        let server = try SSHServer(
+            folder: transport.folder.sub("sshd"), authorizedKeys: keys, sandbox: transport.team.witness)
         for person in people {
-            if let line = knownHosts(server) { try Files.write(line + "\n", to: "\(person.sandbox.home)/.ssh/known_hosts") }
+            if let line = knownHosts(server) {
+                try Files.write(line + "\n", to: "\(person.sandbox.home)/.ssh/known_hosts")
+            }
         }
         return World(transport: transport, server: server, url: server.url(path: transport.bareRepo), people: people)
     }
@@ -38,13 +46,16 @@ struct TransportsSSHTests {
         let (alice, bob) = (w.people[0], w.people[1])
         // bob's entry is hashed (`|1|salt|hash`), with an unrelated host listed before it.
         let bobHosts = "\(bob.sandbox.home)/.ssh/known_hosts"
-        try Files.write("example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n"
-                        + (Files.read(bobHosts) ?? ""), to: bobHosts)
-        let hashed = ProcessRunner.run(executable: ProcessRunner.which("ssh-keygen") ?? "/usr/bin/ssh-keygen",
-                                       arguments: ["-H", "-f", bobHosts], directory: bob.sandbox.home,
-                                       environment: bob.sandbox.variables(), timeout: 30)
+        try Files.write(
+            "example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n"
+                + (Files.read(bobHosts) ?? ""), to: bobHosts)
+        let hashed = ProcessRunner.run(
+            executable: ProcessRunner.which("ssh-keygen") ?? "/usr/bin/ssh-keygen",
+            arguments: ["-H", "-f", bobHosts], directory: bob.sandbox.home,
+            environment: bob.sandbox.variables(), timeout: 30)
         try #require(hashed.status == 0, "\(hashed)")
-        try #require(Files.read(bobHosts)?.contains("|1|") == true && Files.read(bobHosts)?.contains("127.0.0.1") == false)
+        try #require(
+            Files.read(bobHosts)?.contains("|1|") == true && Files.read(bobHosts)?.contains("127.0.0.1") == false)
 
         try w.transport.initJournal(alice, url: w.url)
         let push = alice.baton(["sync"])
@@ -88,7 +99,9 @@ struct TransportsSSHTests {
         Checks.expectCleanFailure(sync, exitCode: 77)
         #expect(sync.stderr.contains("ssh-keyscan -p \(w.server.port) 127.0.0.1"), "\(sync)")
         #expect(alice.git.head(alice.journal) == head)
-        #expect(!(Files.read(w.server.logPath) ?? "").contains("Accepted publickey"), "baton logged in despite the unknown key")
+        #expect(
+            !(Files.read(w.server.logPath) ?? "").contains("Accepted publickey"),
+            "baton logged in despite the unknown key")
 
         // Following the advice (here: the entry ssh-keyscan would add) makes it work.
         try Files.write(w.server.knownHostsLine + "\n", to: "\(alice.sandbox.home)/.ssh/known_hosts")
@@ -125,7 +138,9 @@ struct TransportsSSHTests {
         #expect(alice.git.head(alice.journal) == head)
         let status = alice.baton(["status"])
         #expect(status.stdout.contains("CHANGED"), "the last error is kept for `baton status`:\n\(status)")
-        #expect(!(Files.read(w.server.logPath) ?? "").contains("Accepted publickey"), "baton logged in despite the changed key")
+        #expect(
+            !(Files.read(w.server.logPath) ?? "").contains("Accepted publickey"),
+            "baton logged in despite the changed key")
     }
 
     @Test("A client key the server does not accept fails with 77")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// ssh through the system's OpenSSH client, as git runs it: `~/.ssh/config` aliases, passphrases through
 /// SSH_ASKPASS and the agent, RSA keys, OpenSSH's own host key checks, core.sshCommand / GIT_SSH_COMMAND, and

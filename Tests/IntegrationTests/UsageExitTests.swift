@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// A mistyped command ends with exit 64 every time. The usage exit once raced libgit2's start-up on
 /// another thread and crashed now and then (a segmentation fault in a few runs out of a hundred), so

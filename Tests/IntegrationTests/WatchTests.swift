@@ -1,10 +1,11 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `baton sync --watch`: delivers local changes soon, logs one line per sync, backs off while the remote
@@ -31,7 +32,10 @@ struct WatchTests {
         /// Polls for `seconds`.
         func watch(for seconds: TimeInterval) {
             let end = Date().addingTimeInterval(seconds)
-            while Date() < end { poll(); usleep(25_000) }
+            while Date() < end {
+                poll()
+                usleep(25_000)
+            }
             poll()
         }
 
@@ -44,7 +48,8 @@ struct WatchTests {
     func deliversLocalChange() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let io = try team.folder.makeFolder("io")
         let watch = try alice.spawn(["sync", "--watch", "--interval", "30s"], ioFolder: io)
         defer { watch.kill() }
@@ -52,20 +57,24 @@ struct WatchTests {
 
         try alice.ok(["note", "delivered by the watcher"])
         let saved = Date()
-        let delivered = SyncSafety.eventually(timeout: 8) { SyncSafety.remoteHead(team) == alice.git.head(alice.journal) }
+        let delivered = SyncSafety.eventually(timeout: 8) {
+            SyncSafety.remoteHead(team) == alice.git.head(alice.journal)
+        }
         let took = Date().timeIntervalSince(saved)
         #expect(delivered, "not delivered within 8 s:\n\(watch.result(status: -1))")
         #expect(took < 6, "delivery took \(took) s")
-        #expect(watch.waitForLine(timeout: 5) { $0.contains("pushed 1 commit(s)") } != nil, "\(watch.result(status: -1))")
+        #expect(
+            watch.waitForLine(timeout: 5) { $0.contains("pushed 1 commit(s)") } != nil, "\(watch.result(status: -1))")
 
         // Bob's work arrives too, at the next interval or local change.
         try bob.ok(["note", "from bob"])
         try bob.sync()
         try alice.ok(["note", "second from alice"])
-        #expect(SyncSafety.eventually(timeout: 8) {
-            (alice.read(Person.notePath("bob", Day.today())) ?? "").contains("from bob")
-                && SyncSafety.remoteHead(team) == alice.git.head(alice.journal)
-        }, "\(watch.result(status: -1))")
+        #expect(
+            SyncSafety.eventually(timeout: 8) {
+                (alice.read(Person.notePath("bob", Day.today())) ?? "").contains("from bob")
+                    && SyncSafety.remoteHead(team) == alice.git.head(alice.journal)
+            }, "\(watch.result(status: -1))")
 
         watch.signal(SIGTERM)
         let r = watch.finish(timeout: 10)
@@ -74,7 +83,9 @@ struct WatchTests {
         #expect(lines.first?.hasPrefix("Watching ") == true, "\(r)")
         #expect(lines.last == "stopped", "\(r)")
         let middle = lines.dropFirst().dropLast()
-        #expect(!middle.isEmpty && middle.allSatisfy(Self.isSyncLine), "every line but the first and last is one sync:\n\(r)")
+        #expect(
+            !middle.isEmpty && middle.allSatisfy(Self.isSyncLine),
+            "every line but the first and last is one sync:\n\(r)")
         #expect(r.stderr.isEmpty, "\(r)")
         team.expectHealthy()
     }
@@ -83,7 +94,8 @@ struct WatchTests {
     func offlineBackoffAndReconnect() throws {
         let team = try Team(["alice", "bob"])
         defer { team.shutdown() }
-        let alice = team["alice"], bob = team["bob"]
+        let alice = team["alice"]
+        let bob = team["bob"]
         let daemon = try #require(team.daemon)
         let io = try team.folder.makeFolder("io")
         let watch = try alice.spawn(["sync", "--watch", "--interval", "4s"], ioFolder: io)
@@ -98,7 +110,9 @@ struct WatchTests {
         let failures = clock.failures(since: down)
         // Without backoff a failing sync would repeat every 0.2 s; with it: after ~1 s (the local
         // change), then 2 s, then 4 s (the interval caps it).
-        #expect((2...5).contains(failures.count), "failed syncs while offline: \(failures.count)\n\(watch.result(status: -1))")
+        #expect(
+            (2...5).contains(failures.count),
+            "failed syncs while offline: \(failures.count)\n\(watch.result(status: -1))")
         let gaps = zip(failures.dropFirst(), failures).map { $0.timeIntervalSince($1) }
         #expect(gaps.allSatisfy { $0 > 1.5 }, "retries too close: \(gaps)")
         if gaps.count >= 2 { #expect(gaps.last! > gaps.first! + 1, "no backoff: \(gaps)") }
@@ -110,7 +124,9 @@ struct WatchTests {
 
         try daemon.start()
         let back = Date()
-        let delivered = SyncSafety.eventually(timeout: 10) { SyncSafety.remoteHead(team) == alice.git.head(alice.journal) }
+        let delivered = SyncSafety.eventually(timeout: 10) {
+            SyncSafety.remoteHead(team) == alice.git.head(alice.journal)
+        }
         #expect(delivered, "queued work not delivered after the remote came back:\n\(watch.result(status: -1))")
         #expect(Date().timeIntervalSince(back) < 7, "delivered after \(Date().timeIntervalSince(back)) s")
         #expect(watch.waitForLine(timeout: 5) { $0.contains("synced:") && $0.contains("pushed") } != nil)

@@ -136,8 +136,10 @@ struct CommitMessageFormatTests {
         #expect(
             CommitMessage(parsing: "task k7q2xm: tom fixed the flaky test")
                 == Self.change(.logged("fixed the flaky test")))
-        for foreign in ["", "Initial commit", "note:", "note: priya", "note: priya yesterday", "task NOPE: tom started",
-                        "task k7q2xm:tom started", "sync: merge everything", "Merge branch 'main'"] {
+        for foreign in [
+            "", "Initial commit", "note:", "note: priya", "note: priya yesterday", "task NOPE: tom started",
+            "task k7q2xm:tom started", "sync: merge everything", "Merge branch 'main'",
+        ] {
             #expect(CommitMessage(parsing: foreign) == nil, "\(foreign)")
         }
     }

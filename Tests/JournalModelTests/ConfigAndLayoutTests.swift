@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JournalModel
 
 @Suite struct JournalConfigTests {
@@ -18,8 +19,9 @@ import Testing
     @Test func defaultsAndRoundTrip() throws {
         #expect(try JournalConfig.parse("") == JournalConfig())
         #expect(try JournalConfig.parse("# only a comment\n") == .defaults)
-        let custom = JournalConfig(team: "Ops: night shift", timezone: "Asia/Kolkata", askWindowHours: 48,
-                                   workdays: [.sun, .mon, .tue, .wed, .thu], staleDays: 3)
+        let custom = JournalConfig(
+            team: "Ops: night shift", timezone: "Asia/Kolkata", askWindowHours: 48,
+            workdays: [.sun, .mon, .tue, .wed, .thu], staleDays: 3)
         let text = custom.render()
         #expect(try JournalConfig.parse(text) == custom)
         #expect(text.contains("workdays: [mon, tue, wed, thu, sun]"))
@@ -45,7 +47,8 @@ import Testing
 
 @Suite struct JournalConfigFallbackTests {
     @Test func aBadValueWarnsAndKeepsThatKeysDefault() {
-        let (config, warnings) = JournalConfig.readingLeniently("team: Relay\nask_window_hours: \"abc\"\nstale_days: 3\n")
+        let (config, warnings) = JournalConfig.readingLeniently(
+            "team: Relay\nask_window_hours: \"abc\"\nstale_days: 3\n")
         #expect(config == JournalConfig(team: "Relay", staleDays: 3))
         #expect(warnings.count == 1)
         #expect(warnings.first?.contains("baton.yml") == true && warnings.first?.contains("ask_window_hours") == true)
@@ -86,9 +89,11 @@ import Testing
         #expect(JournalLayout.classify(path: "notes/priya/2026/2026-11-24.md") == .note(handle: "priya", day: day))
         #expect(JournalLayout.classify(path: "tasks/k7q2xm.md") == .task(id: "k7q2xm"))
         #expect(JournalLayout.classify(path: "templates/daily.md") == .template("daily.md"))
-        for other in ["notes/priya/2025/2026-11-24.md", "notes/Priya/2026/2026-11-24.md", "notes/priya/2026-11-24.md",
-                      "notes/priya/2026/2026-02-30.md", "tasks/sub/x.md", "tasks/x.txt", "tasks/.md", "README.md",
-                      "attachments/a.png", "templates/sub/x.md", "notes/priya/2026/2026-11-24.md.orig"] {
+        for other in [
+            "notes/priya/2025/2026-11-24.md", "notes/Priya/2026/2026-11-24.md", "notes/priya/2026-11-24.md",
+            "notes/priya/2026/2026-02-30.md", "tasks/sub/x.md", "tasks/x.txt", "tasks/.md", "README.md",
+            "attachments/a.png", "templates/sub/x.md", "notes/priya/2026/2026-11-24.md.orig",
+        ] {
             #expect(JournalLayout.classify(path: other) == .other, "\(other)")
         }
     }

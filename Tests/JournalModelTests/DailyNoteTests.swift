@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JournalModel
 
 private let example = """
@@ -50,7 +51,8 @@ private func at(_ hhmm: String) -> Timestamp {
         #expect(note.date == LocalDay(string: "2026-11-24"))
         #expect(note.utcOffset == "+05:30")
         #expect(note.bullets(in: .yesterday) == ["18:40 reviewed Tom's migration PR"])
-        #expect(note.bullets(in: .today) == ["09:14 backfill script for orders", "11:02 paired with Lee on the retry bug"])
+        #expect(
+            note.bullets(in: .today) == ["09:14 backfill script for orders", "11:02 paired with Lee on the retry bug"])
         #expect(note.entries(in: .blockers) == [NoteBullet(time: "11:30", text: "staging database is read-only")])
         #expect(note.render() == example)
     }
@@ -127,7 +129,9 @@ private func at(_ hhmm: String) -> Timestamp {
         let text = "---\r\nauthor: tom\r\n---\r\n\r\n## Today\r\n\r\n- 08:00 a\r\n\r\n## Blockers\r\n"
         var note = try DailyNote.parse(text, path: "n.md")
         note.append("b", to: .today, at: at("09:00"))
-        #expect(note.render() == "---\r\nauthor: tom\r\n---\r\n\r\n## Today\r\n\r\n- 08:00 a\r\n- 09:00 b\r\n\r\n## Blockers\r\n")
+        #expect(
+            note.render()
+                == "---\r\nauthor: tom\r\n---\r\n\r\n## Today\r\n\r\n- 08:00 a\r\n- 09:00 b\r\n\r\n## Blockers\r\n")
         #expect(note.bullets(in: .today) == ["08:00 a", "09:00 b"])
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JournalModel
 
 private func day(_ s: String) -> LocalDay {
@@ -11,7 +12,10 @@ private func day(_ s: String) -> LocalDay {
     @Test func parsesAndPrints() {
         #expect(LocalDay(string: "2026-11-24")?.description == "2026-11-24")
         #expect(LocalDay(string: "2024-02-29") != nil)
-        for bad in ["2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "26-11-24", "2026-11-24x", "", "2026/11/24"] {
+        for bad in [
+            "2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "26-11-24", "2026-11-24x", "",
+            "2026/11/24",
+        ] {
             #expect(LocalDay(string: bad) == nil, "\(bad)")
         }
     }
@@ -75,7 +79,10 @@ private func day(_ s: String) -> LocalDay {
         #expect(Timestamp(iso: "2026-11-24T09:14:05.123-08:00")?.description == "2026-11-24T09:14:05-08:00")
         #expect(Timestamp(iso: "2026-11-24 09:14:05 +0530")?.description == nil)  // space before offset
         #expect(Timestamp(iso: "2026-11-24 09:14:05+0530")?.description == "2026-11-24T09:14:05+05:30")
-        for bad in ["", "2026-11-24", "2026-11-24T09:14:05", "2026-11-24T25:14:05Z", "2026-02-30T09:14:05Z", "2026-11-24T09:14:05+5:30"] {
+        for bad in [
+            "", "2026-11-24", "2026-11-24T09:14:05", "2026-11-24T25:14:05Z", "2026-02-30T09:14:05Z",
+            "2026-11-24T09:14:05+5:30",
+        ] {
             #expect(Timestamp(iso: bad) == nil, "\(bad)")
         }
     }

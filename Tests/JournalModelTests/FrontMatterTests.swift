@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JournalModel
 
 @Suite struct FrontMatterSplitTests {
@@ -55,23 +56,24 @@ import Testing
         #expect(fields[1].value == .scalar("1", plain: false))
         #expect(fields[2].value.isNull)
         let rendered = YAMLFields.render(fields)
-        #expect(rendered == """
-            zeta: 1
-            alpha: "1"
-            empty:
-            flag: yes
-            list: [b, a]
-            nested:
-              inner: value
-              deeper:
-                - one
-                - two
-            objects:
-              - name: a
-                size: 2
-              - name: b
+        #expect(
+            rendered == """
+                zeta: 1
+                alpha: "1"
+                empty:
+                flag: yes
+                list: [b, a]
+                nested:
+                  inner: value
+                  deeper:
+                    - one
+                    - two
+                objects:
+                  - name: a
+                    size: 2
+                  - name: b
 
-            """)
+                """)
         #expect(try YAMLFields.render(YAMLFields.parse(rendered)) == rendered)
         #expect(try YAMLFields.parse(rendered) == fields)
     }

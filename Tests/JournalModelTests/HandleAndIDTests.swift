@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JournalModel
 
 @Suite struct HandleTests {
@@ -7,7 +8,9 @@ import Testing
         #expect(try Handle(raw).value == raw)
     }
 
-    @Test(arguments: ["", "-tom", "_x", "a/b", "..", "a.b", "tö", "a b", "tab\t", String(repeating: "a", count: 33), "x\ny"])
+    @Test(arguments: [
+        "", "-tom", "_x", "a/b", "..", "a.b", "tö", "a b", "tab\t", String(repeating: "a", count: 33), "x\ny",
+    ])
     func rejectsInvalidHandles(_ raw: String) {
         #expect(throws: ModelError.badHandle(raw)) { try Handle(raw) }
     }
@@ -85,7 +88,8 @@ import Testing
         let cases: [ModelError] = [
             .badHandle("a/b"), .badID("x/"), .unknownID("zz"), .ambiguousID(prefix: "k", candidates: ["k1", "k2"]),
             .badDate("someday"), .badDuration("soon"), .badConfig("line 1: x"),
-            .badFrontMatter(path: "tasks/x.md", detail: "line 3: y"), .badTemplate("task.md", "z"), .badStatus("finished"),
+            .badFrontMatter(path: "tasks/x.md", detail: "line 3: y"), .badTemplate("task.md", "z"),
+            .badStatus("finished"),
             .badWeekday("funday"),
         ]
         for error in cases {

@@ -1,7 +1,7 @@
-import Testing
-@testable import JournalModel
 import TestSupport
+import Testing
 
+@testable import JournalModel
 
 private let pieces: [String] = [
     "a", "Z", "0", "7", " ", "  ", ":", ": ", "#", " #", "-", "- ", "?", ",", "[", "]", "{", "}", "'", "\"", "\\",
@@ -13,7 +13,8 @@ private let pieces: [String] = [
     @Test func randomStringsSurviveYAML() throws {
         var rng = SplitMix64(seed: 4242)
         for _ in 0..<5000 {
-            let text = (0..<Int.random(in: 0...6, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined()
+            let text = (0..<Int.random(in: 0...6, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }
+                .joined()
             let fields = [
                 YAMLField(key: "title", value: .string(text)),
                 YAMLField(key: "tags", value: .list([.string(text), .string("x")], flow: true)),
@@ -30,7 +31,9 @@ private let pieces: [String] = [
         let created = try #require(Timestamp(iso: "2026-11-24T09:14:05+05:30"))
         for round in 0..<1500 {
             func word() -> String {
-                TextSafety.singleLine((0..<Int.random(in: 1...5, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined())
+                TextSafety.singleLine(
+                    (0..<Int.random(in: 1...5, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }
+                        .joined())
             }
             var title = word()
             if title.isEmpty { title = "t" }
@@ -41,7 +44,10 @@ private let pieces: [String] = [
             )
             doc.record(word(), by: "priya", at: created)
             let text = doc.render()
-            guard let parsed = try? TaskDocument.parse(text, path: doc.path) else { Issue.record("cannot parse \(text)"); return }
+            guard let parsed = try? TaskDocument.parse(text, path: doc.path) else {
+                Issue.record("cannot parse \(text)")
+                return
+            }
             #expect(parsed == doc, "\(text)")
             #expect(parsed.render() == text)
         }

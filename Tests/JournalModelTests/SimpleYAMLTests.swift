@@ -1,6 +1,7 @@
-import Testing
-@testable import JournalModel
 import TestSupport
+import Testing
+
+@testable import JournalModel
 
 @Suite struct SimpleYAMLTests {
     @Test func readsWhatBatonWrites() throws {
@@ -19,7 +20,8 @@ import TestSupport
             """
         let fields = try #require(SimpleYAML.parse(yaml))
         #expect(fields == (try YAMLFields.parseComposing(yaml)))
-        #expect(fields.map(\.key) == ["id", "kind", "title", "status", "owner", "created", "due", "tags", "empty", "note"])
+        #expect(
+            fields.map(\.key) == ["id", "kind", "title", "status", "owner", "created", "due", "tags", "empty", "note"])
         #expect(fields[2].value == .scalar("Fix: the login page", plain: false))
         #expect(fields[7].value == .list([.scalar("db", plain: true), .scalar("big data", plain: true)], flow: true))
     }
@@ -45,7 +47,8 @@ import TestSupport
 
     @Test func leavesEverythingElseToYams() {
         let others = [
-            "a: 1\na: 2\n", "a:\n  b: 1\n", "  # indented comment\na: 1\n", "a: \"x\"# tight\n", "a:\n- x\n", "a: 'q'\n",
+            "a: 1\na: 2\n", "a:\n  b: 1\n", "  # indented comment\na: 1\n", "a: \"x\"# tight\n", "a:\n- x\n",
+            "a: 'q'\n",
             "a: \"x\\ty\"\n", "a: |\n  text\n", "a\t: x\n", "- a\n", "a: [x,y]\n",
             "a: [x, [y]]\n", "a: &anchor x\n", "a: *ref\n", "a: !tag x\n", "a: {b: 1}\n", "a: x: y\n", "---\na: 1\n",
             "a: \u{85}\n", "a: \u{202E}x\n", "key : v\n", "a: -1\n", "a: \"x\" y\n",
@@ -56,9 +59,12 @@ import TestSupport
     /// Whatever the fast path accepts, it reads exactly as Yams does.
     @Test func agreesWithYamsOnRandomFrontMatter() throws {
         let pieces = [
-            "a", "Z", "0", "7", " ", "  ", ":", ": ", "#", " #", "-", "- ", "?", ",", ", ", "[", "]", "{", "}", "'", "\"",
-            "\\", "&", "*", "!", "|", ">", "%", "@", "`", "\t", "ü", "✓", "yes", "null", "~", "1.5", "---", "...", "\u{7F}",
-            "\u{85}", "\u{A0}", "\u{FFFE}", "e", "x", "true", "0x1", "<<", "=", "//", "http://a", "2026-11-24", "+05:30",
+            "a", "Z", "0", "7", " ", "  ", ":", ": ", "#", " #", "-", "- ", "?", ",", ", ", "[", "]", "{", "}", "'",
+            "\"",
+            "\\", "&", "*", "!", "|", ">", "%", "@", "`", "\t", "ü", "✓", "yes", "null", "~", "1.5", "---", "...",
+            "\u{7F}",
+            "\u{85}", "\u{A0}", "\u{FFFE}", "e", "x", "true", "0x1", "<<", "=", "//", "http://a", "2026-11-24",
+            "+05:30",
         ]
         let keys = ["id", "title", "due", "tags", "x-y", "_k", "9", "a b", "", "-k", "k:"]
         var rng = SplitMix64(seed: 2026)
@@ -66,7 +72,8 @@ import TestSupport
         for _ in 0..<4000 {
             var yaml = ""
             for _ in 0..<Int.random(in: 0...4, using: &rng) {
-                let value = (0..<Int.random(in: 0...5, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+                let value = (0..<Int.random(in: 0...5, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }
+                    .joined()
                 let key = keys.randomElement(using: &rng)!
                 switch Int.random(in: 0..<4, using: &rng) {
                 case 0: yaml += "\(key): \"\(value)\"\n"
@@ -96,11 +103,14 @@ private func referenceSplit(_ text: String) -> (yaml: String?, body: String) {
 
 @Suite struct FrontMatterScanTests {
     @Test func byteScannerSplitsAsTheLineSplitterDid() {
-        let pieces = ["---", "...", "--- ", "---\t", "--", "----", "\n", "\r\n", "\r", "a: 1", "x", " ", "é", "# h", ""]
+        let pieces = [
+            "---", "...", "--- ", "---\t", "--", "----", "\n", "\r\n", "\r", "a: 1", "x", " ", "é", "# h", "",
+        ]
         var rng = SplitMix64(seed: 99)
         for _ in 0..<5000 {
             let text = (0..<Int.random(in: 0...9, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
-            let fast = FrontMatter.split(text), slow = referenceSplit(text)
+            let fast = FrontMatter.split(text)
+            let slow = referenceSplit(text)
             #expect(fast.yaml == slow.yaml && fast.body == slow.body, "\(text.debugDescription)")
         }
     }

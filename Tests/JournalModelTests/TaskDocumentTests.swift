@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JournalModel
 
 private let formatExample = """
@@ -56,7 +57,8 @@ private func stamp(_ s: String) -> Timestamp {
     @Test func roundTripsAFullAsk() throws {
         var doc = TaskDocument(
             id: "p3hd9x", kind: .ask, title: "Can you: review #42?", status: .doing, owner: "tom",
-            created: stamp("2026-11-24T09:14:05+05:30"), due: LocalDay(string: "2026-11-30"), tags: ["yes", "a b", "1"],
+            created: stamp("2026-11-24T09:14:05+05:30"), due: LocalDay(string: "2026-11-30"),
+            tags: ["yes", "a b", "1"],
             blockedReason: "waiting: keys", from: "priya", to: "tom", respondBy: stamp("2026-11-25T09:14:05+05:30"),
             extraFields: [YAMLField(key: "estimate", value: .scalar("3", plain: true))],
             description: "Line one\n\n```\n## Log\n```\nLast line", log: [], trailingBody: "Some footnote"
@@ -71,8 +73,10 @@ private func stamp(_ s: String) -> Timestamp {
         #expect(text.contains("kind: ask\n"))
         #expect(text.contains("title: \"Can you: review #42?\"\n"))
         #expect(text.contains("tags: [\"yes\", a b, \"1\"]\n"))
-        let order = ["id:", "kind:", "title:", "status:", "owner:", "from:", "to:", "respond_by:", "created:",
-                     "updated:", "due:", "tags:", "blocked_reason:", "estimate:"]
+        let order = [
+            "id:", "kind:", "title:", "status:", "owner:", "from:", "to:", "respond_by:", "created:",
+            "updated:", "due:", "tags:", "blocked_reason:", "estimate:",
+        ]
         let lines = text.split(separator: "\n").map(String.init)
         let positions = order.compactMap { key in lines.firstIndex { $0.hasPrefix(key) } }
         #expect(positions == positions.sorted())
@@ -133,7 +137,8 @@ private func stamp(_ s: String) -> Timestamp {
     }
 
     @Test func acceptsCRLFAndSimpleVariants() throws {
-        let text = "---\r\nid: ab12\r\ntitle: x\r\nstatus: DONE\r\nkind: task\r\ncreated: 2026-11-24T09:14:05Z\r\n"
+        let text =
+            "---\r\nid: ab12\r\ntitle: x\r\nstatus: DONE\r\nkind: task\r\ncreated: 2026-11-24T09:14:05Z\r\n"
             + "tags: db, ops\r\ndue:\r\n---\r\n\r\nBody\r\n"
         let doc = try TaskDocument.parse(text, path: "tasks/ab12.md")
         #expect(doc.status == .done)
@@ -154,9 +159,18 @@ private func stamp(_ s: String) -> Timestamp {
         ("id: ab\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\ndue: soon\n", "not a day"),
         ("id: ab\ntitle: [x\nstatus: todo\n", "line "),
         ("id: ab\ntitle: x: y\nstatus: todo\n", "line 3"),
-        ("id: ab\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\nowner: \"o\\e]0;pwned\\a\"\n", "owner \"o]0;pwned\""),
-        ("id: ab\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\nkind: ask\nfrom: Priya Sharma\n", "from \"Priya"),
-        ("id: ab\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\nkind: ask\nto: ../x\n", "to \"../x\" is not a handle"),
+        (
+            "id: ab\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\nowner: \"o\\e]0;pwned\\a\"\n",
+            "owner \"o]0;pwned\""
+        ),
+        (
+            "id: ab\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\nkind: ask\nfrom: Priya Sharma\n",
+            "from \"Priya"
+        ),
+        (
+            "id: ab\ntitle: x\nstatus: todo\ncreated: 2026-11-24T09:14:05Z\nkind: ask\nto: ../x\n",
+            "to \"../x\" is not a handle"
+        ),
     ])
     func rejectsBrokenFrontMatter(_ yaml: String, _ expected: String) {
         do {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import JournalModel
 
 private func stamp(_ s: String) -> Timestamp {
@@ -13,7 +14,8 @@ private func stamp(_ s: String) -> Timestamp {
     @Test func projectTemplateFilesMatchTheEmbeddedCopies() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("templates")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }
+            .sorted()
         #expect(names == ["ask.md", "daily.md", "task.md", "weekly.md"])
         for name in names {
             let file = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
@@ -22,55 +24,60 @@ private func stamp(_ s: String) -> Timestamp {
     }
 
     @Test func dailyNoteSkeleton() throws {
-        let text = try builtin.dailyNote(author: Handle("priya"), day: #require(LocalDay(string: "2026-11-24")), offset: "+05:30")
-        #expect(text == """
-            ---
-            author: priya
-            date: 2026-11-24
-            utc_offset: "+05:30"
-            ---
+        let text = try builtin.dailyNote(
+            author: Handle("priya"), day: #require(LocalDay(string: "2026-11-24")), offset: "+05:30")
+        #expect(
+            text == """
+                ---
+                author: priya
+                date: 2026-11-24
+                utc_offset: "+05:30"
+                ---
 
-            ## Yesterday
+                ## Yesterday
 
-            ## Today
+                ## Today
 
-            ## Blockers
+                ## Blockers
 
-            """)
+                """)
     }
 
     @Test func taskTemplateGivesTheFormatLayout() throws {
         let text = try builtin.task(
             id: "k7q2xm", title: "Backfill orders table", owner: Handle("tom"), author: Handle("priya"),
-            created: stamp("2026-11-24T09:14:05+05:30"), due: LocalDay(string: "2026-11-28"), tags: ["db", "migration"],
+            created: stamp("2026-11-24T09:14:05+05:30"), due: LocalDay(string: "2026-11-28"),
+            tags: ["db", "migration"],
             description: "Copy the old orders into the new schema, in batches of 10k."
         )
-        #expect(text == """
-            ---
-            id: k7q2xm
-            title: Backfill orders table
-            status: todo
-            owner: tom
-            created: 2026-11-24T09:14:05+05:30
-            updated: 2026-11-24T09:14:05+05:30
-            due: 2026-11-28
-            tags: [db, migration]
-            ---
+        #expect(
+            text == """
+                ---
+                id: k7q2xm
+                title: Backfill orders table
+                status: todo
+                owner: tom
+                created: 2026-11-24T09:14:05+05:30
+                updated: 2026-11-24T09:14:05+05:30
+                due: 2026-11-28
+                tags: [db, migration]
+                ---
 
-            Copy the old orders into the new schema, in batches of 10k.
+                Copy the old orders into the new schema, in batches of 10k.
 
-            ## Log
+                ## Log
 
-            - 2026-11-24T09:14:05+05:30 priya: created
+                - 2026-11-24T09:14:05+05:30 priya: created
 
-            """)
+                """)
         let doc = try TaskDocument.parse(text, path: "tasks/k7q2xm.md")
         #expect(doc.render() == text)
     }
 
     @Test func taskTemplateQuotesAndCleansTheTitle() throws {
         let text = try builtin.task(
-            id: "234567", title: "Fix: <b>&amp; \"quotes\"\n# not a heading", owner: Handle("tom"), author: Handle("tom"),
+            id: "234567", title: "Fix: <b>&amp; \"quotes\"\n# not a heading", owner: Handle("tom"),
+            author: Handle("tom"),
             created: stamp("2026-11-24T09:14:05Z")
         )
         let doc = try TaskDocument.parse(text, path: "tasks/234567.md")
@@ -97,12 +104,20 @@ private func stamp(_ s: String) -> Timestamp {
     }
 
     @Test func weeklyTemplateRenders() throws {
-        let text = try builtin.render("weekly.md", [
-            "team": "Relay", "from": "2026-11-16", "to": "2026-11-22", "generated": "2026-11-23T08:00:00-08:00",
-            "people": [["handle": "priya", "done": [["id": "k7q2xm", "title": "Backfill & <more>"]], "notes": [[String: Any]]()]],
-            "blocked": [[String: Any]](), "overdue": [[String: Any]](), "late_asks": [[String: Any]](),
-        ])
-        #expect(text.hasPrefix("# Relay: week 2026-11-16 to 2026-11-22\n\n## priya\n\n- done k7q2xm: Backfill & <more>\n"))
+        let text = try builtin.render(
+            "weekly.md",
+            [
+                "team": "Relay", "from": "2026-11-16", "to": "2026-11-22", "generated": "2026-11-23T08:00:00-08:00",
+                "people": [
+                    [
+                        "handle": "priya", "done": [["id": "k7q2xm", "title": "Backfill & <more>"]],
+                        "notes": [[String: Any]](),
+                    ]
+                ],
+                "blocked": [[String: Any]](), "overdue": [[String: Any]](), "late_asks": [[String: Any]](),
+            ])
+        #expect(
+            text.hasPrefix("# Relay: week 2026-11-16 to 2026-11-22\n\n## priya\n\n- done k7q2xm: Backfill & <more>\n"))
         #expect(text.contains("Nothing is blocked."))
     }
 
@@ -114,23 +129,29 @@ private func stamp(_ s: String) -> Timestamp {
         ]
         let templates = Templates(overrides: { files[$0] })
         let day = try #require(LocalDay(string: "2026-11-24"))
-        #expect(try templates.dailyNote(author: Handle("lee"), day: day, offset: "+00:00")
-            == "---\nauthor: lee\ndate: 2026-11-24\n---\n\n# lee & co\n\n## Today\n")
+        #expect(
+            try templates.dailyNote(author: Handle("lee"), day: day, offset: "+00:00")
+                == "---\nauthor: lee\ndate: 2026-11-24\n---\n\n# lee & co\n\n## Today\n")
         do {
-            _ = try templates.task(id: "ab", title: "x", owner: Handle("lee"), author: Handle("lee"), created: stamp("2026-11-24T09:14:05Z"))
+            _ = try templates.task(
+                id: "ab", title: "x", owner: Handle("lee"), author: Handle("lee"),
+                created: stamp("2026-11-24T09:14:05Z"))
             Issue.record("expected badTemplate")
         } catch let ModelError.badTemplate(name, _) {
             #expect(name == "task.md")
         }
         do {
-            _ = try templates.ask(id: "ab", from: Handle("lee"), to: Handle("tom"), text: "q",
-                                  created: stamp("2026-11-24T09:14:05Z"), respondBy: stamp("2026-11-25T09:14:05Z"))
+            _ = try templates.ask(
+                id: "ab", from: Handle("lee"), to: Handle("tom"), text: "q",
+                created: stamp("2026-11-24T09:14:05Z"), respondBy: stamp("2026-11-25T09:14:05Z"))
             Issue.record("expected badTemplate")
         } catch let ModelError.badTemplate(name, _) {
             #expect(name == "ask.md")
         }
         // weekly.md is not overridden, so the built-in is used.
         #expect(try templates.templateText("weekly.md") == BuiltinTemplates.weekly)
-        #expect(throws: ModelError.badTemplate("nope.md", "there is no such template")) { try templates.templateText("nope.md") }
+        #expect(throws: ModelError.badTemplate("nope.md", "there is no such template")) {
+            try templates.templateText("nope.md")
+        }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
 import Yams
+
 @testable import JournalModel
-import TestSupport
 
 @Suite struct YAMLBoundsTests {
     /// A "billion laughs" front matter: nine aliases per level (six levels expand to 531,441 values).
@@ -74,7 +75,8 @@ import TestSupport
         var flagged = 0
         var composed = 0
         for _ in 0..<rounds {
-            let yaml = (0..<Int.random(in: 1...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let yaml = (0..<Int.random(in: 1...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }
+                .joined()
             guard let parser = try? Yams.Parser(yaml: yaml), let root = try? parser.singleRoot() else { continue }
             composed += 1
             let expected = Self.hasAnchorOrMerge(root)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JournalReports
 
 /// Who a commit message names as the one who made the change.

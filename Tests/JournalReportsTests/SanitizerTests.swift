@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JournalReports
 
 @Suite("HTML sanitising of teammates' Markdown")
@@ -19,10 +20,13 @@ struct SanitizerTests {
             #expect(Self.allowedTags.contains(name), "live <\(name)> in \(html)", sourceLocation: sourceLocation)
             for attribute in String(tag.output.2).matches(of: /([A-Za-z-]+)="([^"]*)"/) {
                 let key = String(attribute.output.1).lowercased()
-                #expect(Self.allowedAttributes.contains(key), "attribute \(key) in \(html)", sourceLocation: sourceLocation)
+                #expect(
+                    Self.allowedAttributes.contains(key), "attribute \(key) in \(html)", sourceLocation: sourceLocation)
                 let value = String(attribute.output.2).lowercased()
-                #expect(value.wholeMatch(of: /^(https?:|mailto:|\.\.\/|attachments\/).*/) != nil || key == "alt" || key == "rel" || key == "loading",
-                        "URL \(value) in \(html)", sourceLocation: sourceLocation)
+                #expect(
+                    value.wholeMatch(of: /^(https?:|mailto:|\.\.\/|attachments\/).*/) != nil || key == "alt"
+                        || key == "rel" || key == "loading",
+                    "URL \(value) in \(html)", sourceLocation: sourceLocation)
             }
         }
         #expect(!html.contains("<script"), sourceLocation: sourceLocation)
@@ -38,20 +42,23 @@ struct SanitizerTests {
         expectInert(md.render("<svg><script>alert(1)</script></svg><style>body{}</style><object data=x></object>"))
     }
 
-    @Test("Dangerous URLs are dropped, safe ones kept", arguments: [
-        "[a](javascript:alert(1))", "[a](JaVaScRiPt:alert(1))", "[a](java\tscript:alert(1))",
-        "[a](jav&#x61;script:alert(1))", "[a](jav&#97;script:alert(1))", "[a](&#106;avascript&colon;alert(1))",
-        "[a](data:text/html;base64,PHNjcmlwdD4=)", "[a](vbscript:msgbox)", "![i](javascript:alert(1))",
-        "![i](data:image/svg+xml;base64,AAAA)", "[a](//evil.example/x)", "[a](x\" onmouseover=\"alert(1))",
-        "[a](https://ok.example/\" onclick=\"alert(1))",
-    ])
+    @Test(
+        "Dangerous URLs are dropped, safe ones kept",
+        arguments: [
+            "[a](javascript:alert(1))", "[a](JaVaScRiPt:alert(1))", "[a](java\tscript:alert(1))",
+            "[a](jav&#x61;script:alert(1))", "[a](jav&#97;script:alert(1))", "[a](&#106;avascript&colon;alert(1))",
+            "[a](data:text/html;base64,PHNjcmlwdD4=)", "[a](vbscript:msgbox)", "![i](javascript:alert(1))",
+            "![i](data:image/svg+xml;base64,AAAA)", "[a](//evil.example/x)", "[a](x\" onmouseover=\"alert(1))",
+            "[a](https://ok.example/\" onclick=\"alert(1))",
+        ])
     func dangerousURLs(_ input: String) {
         expectInert(md.render(input))
     }
 
     @Test("Ordinary Markdown renders")
     func ordinary() {
-        let html = md.render("**bold** and *it* and `code <b>` and [site](https://example.com/a?b=1&c=2)\n\n- one\n- two")
+        let html = md.render(
+            "**bold** and *it* and `code <b>` and [site](https://example.com/a?b=1&c=2)\n\n- one\n- two")
         #expect(html.contains("<strong>bold</strong>"))
         #expect(html.contains("<em>it</em>"))
         #expect(html.contains("<code>code &lt;b&gt;</code>"))
@@ -61,8 +68,11 @@ struct SanitizerTests {
 
     @Test("Relative links go through the rewrite, or lose their target")
     func relativeLinks() {
-        let links = SiteLinks(root: "../", hasPages: true, attachments: ["attachments/priya/2026-11-24-abc234-shot.png"])
-        let html = links.markdown.render("![shot](../../../attachments/priya/2026-11-24-abc234-shot.png) [x](../../../tasks/secret.md) ![y](../../../attachments/../baton.yml)")
+        let links = SiteLinks(
+            root: "../", hasPages: true, attachments: ["attachments/priya/2026-11-24-abc234-shot.png"])
+        let html = links.markdown.render(
+            "![shot](../../../attachments/priya/2026-11-24-abc234-shot.png) [x](../../../tasks/secret.md) ![y](../../../attachments/../baton.yml)"
+        )
         #expect(html.contains("<img src=\"../attachments/priya/2026-11-24-abc234-shot.png\" alt=\"shot\""))
         #expect(!html.contains("secret.md"))
         #expect(!html.contains("baton.yml"))
@@ -72,6 +82,7 @@ struct SanitizerTests {
 
     @Test("Escaping text and attributes")
     func escaping() {
-        #expect(HTMLText.escape("<a href=\"x\">&'</a>\u{1B}[31m") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;[31m")
+        #expect(
+            HTMLText.escape("<a href=\"x\">&'</a>\u{1B}[31m") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;[31m")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import JournalModel
 import Testing
+
 @testable import JournalReports
 
 /// The terminal views escape teammates' bytes even when a document was never validated by the parser
@@ -19,7 +20,8 @@ struct TerminalViewsTests {
         let at = Self.ts("2026-11-24T09:00:00Z")
         var task = TaskDocument(id: "k7q2xm", title: "t", owner: Self.evil, created: at)
         task.log = [LogEntry(at: at, author: Self.evil, text: "assigned to alice")]
-        var ask = TaskDocument(id: "a7q2xm", kind: .ask, title: "q", owner: "alice", created: at, from: Self.evil, to: "alice")
+        var ask = TaskDocument(
+            id: "a7q2xm", kind: .ask, title: "q", owner: "alice", created: at, from: Self.evil, to: "alice")
         ask.log = [LogEntry(at: at, author: Self.evil, text: "replied: sure")]
         let style = TextStyle(color: false)
         let now = at.date

@@ -41,7 +41,9 @@ public enum BatonBinary {
         }
         if let override = environment["BATON_BIN"], !override.isEmpty {
             // An explicit choice is never second-guessed.
-            return usable(override) ? .success(override) : .failure(NotFound(searched: ["$BATON_BIN=\(override) (missing or not executable)"]))
+            return usable(override)
+                ? .success(override)
+                : .failure(NotFound(searched: ["$BATON_BIN=\(override) (missing or not executable)"]))
         }
         var starts: [String] = []
         if let first = arguments.first { starts.append(first) }

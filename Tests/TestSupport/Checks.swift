@@ -40,8 +40,10 @@ public struct InboxJSON: Decodable, Sendable {
 
 public enum Checks {
     /// Every key a task object must have, even when its value is null.
-    public static let taskKeys = ["id", "kind", "title", "status", "owner", "created", "updated", "due", "tags",
-                           "blocked_reason", "from", "to", "respond_by", "description", "log", "overdue"]
+    public static let taskKeys = [
+        "id", "kind", "title", "status", "owner", "created", "updated", "due", "tags",
+        "blocked_reason", "from", "to", "respond_by", "description", "log", "overdue",
+    ]
     public static let idAlphabet = "23456789abcdefghjkmnpqrstuvwxyz"
     public static let idPattern = "^[\(idAlphabet)]{6}$"
 
@@ -50,15 +52,19 @@ public enum Checks {
     }
 
     /// stdout must be exactly `<id>\n`.
-    public static func requireID(_ r: CommandResult, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    public static func requireID(_ r: CommandResult, sourceLocation: SourceLocation = #_sourceLocation) throws -> String
+    {
         let id = String(r.stdout.dropLast())
-        try #require(r.stdout.hasSuffix("\n") && isID(id),
-                     "stdout must be only a 6-character id and a newline:\n\(r)", sourceLocation: sourceLocation)
+        try #require(
+            r.stdout.hasSuffix("\n") && isID(id),
+            "stdout must be only a 6-character id and a newline:\n\(r)", sourceLocation: sourceLocation)
         return id
     }
 
-    public static func decode<T: Decodable>(_ type: T.Type, _ text: String,
-                                     sourceLocation: SourceLocation = #_sourceLocation) throws -> T {
+    public static func decode<T: Decodable>(
+        _ type: T.Type, _ text: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> T {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {
@@ -74,7 +80,8 @@ public enum Checks {
         return taskKeys.filter { dict[$0] == nil }
     }
 
-    public static func decodeTask(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> TaskJSON {
+    public static func decodeTask(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> TaskJSON
+    {
         if let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) {
             let missing = missingKeys(object)
             #expect(missing.isEmpty, "task JSON lacks keys \(missing):\n\(text)", sourceLocation: sourceLocation)
@@ -82,7 +89,9 @@ public enum Checks {
         return try decode(TaskJSON.self, text, sourceLocation: sourceLocation)
     }
 
-    public static func decodeTaskArray(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [TaskJSON] {
+    public static func decodeTaskArray(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> [TaskJSON]
+    {
         if let array = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any] {
             for object in array {
                 let missing = missingKeys(object)
@@ -92,20 +101,25 @@ public enum Checks {
         return try decode([TaskJSON].self, text, sourceLocation: sourceLocation)
     }
 
-    public static let stackTraceSigns = ["Fatal error", "Stack dump", "Current stack trace", "Backtrace", "backtrace",
-                                  "💣", "Segmentation fault", "Illegal instruction", "PLEASE submit a bug report",
-                                  "Thread 0", "Swift runtime failure"]
+    public static let stackTraceSigns = [
+        "Fatal error", "Stack dump", "Current stack trace", "Backtrace", "backtrace",
+        "💣", "Segmentation fault", "Illegal instruction", "PLEASE submit a bug report",
+        "Thread 0", "Swift runtime failure",
+    ]
 
     /// A failure the user can act on: the documented exit code, exactly one line on stderr,
     /// no crash or stack trace.
-    public static func expectCleanFailure(_ r: CommandResult, exitCode: Int32,
-                                   sourceLocation: SourceLocation = #_sourceLocation) {
+    public static func expectCleanFailure(
+        _ r: CommandResult, exitCode: Int32,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(r.status == exitCode, "expected exit code \(exitCode):\n\(r)", sourceLocation: sourceLocation)
         #expect(r.stderrLines.count == 1, "expected exactly one line on stderr:\n\(r)", sourceLocation: sourceLocation)
         let signs = stackTraceSigns.filter { r.stderr.contains($0) || r.stdout.contains($0) }
         #expect(signs.isEmpty, "looks like a crash or stack trace (\(signs)):\n\(r)", sourceLocation: sourceLocation)
-        #expect(r.stderr.range(of: #"#\d+\s+0x[0-9a-f]+"#, options: .regularExpression) == nil,
-                "stack frames on stderr:\n\(r)", sourceLocation: sourceLocation)
+        #expect(
+            r.stderr.range(of: #"#\d+\s+0x[0-9a-f]+"#, options: .regularExpression) == nil,
+            "stack frames on stderr:\n\(r)", sourceLocation: sourceLocation)
     }
 
     /// Lines that look like merge conflict markers, as `path:line: text`.
@@ -114,7 +128,9 @@ public enum Checks {
         for rel in Files.workTreeFiles(root) {
             guard let text = Files.read((root as NSString).appendingPathComponent(rel)) else { continue }
             for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                if line.hasPrefix("<<<<<<<") || line.hasPrefix(">>>>>>>") || line == "=======" || line.hasPrefix("||||||| ") {
+                if line.hasPrefix("<<<<<<<") || line.hasPrefix(">>>>>>>") || line == "======="
+                    || line.hasPrefix("||||||| ")
+                {
                     found.append("\(rel):\(n + 1): \(line)")
                 }
             }
@@ -124,20 +140,26 @@ public enum Checks {
 
     /// `git fsck --strict` clean, `git status --porcelain` empty, no conflict markers.
     /// `fsckIgnoring` names fsck checks that the history is known to fail (a teammate's hostile commit).
-    public static func expectHealthy(_ person: Person, fsckIgnoring: [String] = [],
-                              sourceLocation: SourceLocation = #_sourceLocation) {
+    public static func expectHealthy(
+        _ person: Person, fsckIgnoring: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let fsck = person.git(fsckIgnoring.flatMap { ["-c", "fsck.\($0)=ignore"] } + ["fsck", "--strict"])
         #expect(fsck.status == 0, "git fsck --strict in \(person.journal):\n\(fsck)", sourceLocation: sourceLocation)
         let status = person.git(["status", "--porcelain", "--untracked-files=all"])
-        #expect(status.status == 0 && status.out.isEmpty,
-                "work tree of \(person.journal) is not clean:\n\(status)", sourceLocation: sourceLocation)
+        #expect(
+            status.status == 0 && status.out.isEmpty,
+            "work tree of \(person.journal) is not clean:\n\(status)", sourceLocation: sourceLocation)
         let markers = conflictMarkers(in: person.journal)
-        #expect(markers.isEmpty, "conflict markers in \(person.journal):\n\(markers.joined(separator: "\n"))",
-                sourceLocation: sourceLocation)
+        #expect(
+            markers.isEmpty, "conflict markers in \(person.journal):\n\(markers.joined(separator: "\n"))",
+            sourceLocation: sourceLocation)
     }
 
     /// Nothing written by a failed command: same HEAD, clean work tree.
-    public static func expectUnchanged(_ person: Person, head: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    public static func expectUnchanged(
+        _ person: Person, head: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(person.git.head(person.journal) == head, "HEAD moved", sourceLocation: sourceLocation)
         let status = person.git.porcelain(person.journal)
         #expect(status.isEmpty, "files were written:\n\(status)", sourceLocation: sourceLocation)
@@ -167,9 +189,11 @@ public enum Day {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let now = Date()
-        if let next = calendar.nextDate(after: now, matching: DateComponents(hour: 0, minute: 0, second: 0),
-                                        matchingPolicy: .nextTime),
-           next.timeIntervalSince(now) < 20 {
+        if let next = calendar.nextDate(
+            after: now, matching: DateComponents(hour: 0, minute: 0, second: 0),
+            matchingPolicy: .nextTime),
+            next.timeIntervalSince(now) < 20
+        {
             Thread.sleep(forTimeInterval: next.timeIntervalSince(now) + 1)
         }
         return string(Date(), tz: tz)

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A child process started with `posix_spawn`, in its own process group, with an empty
@@ -25,8 +26,10 @@ public final class ChildProcess: @unchecked Sendable {
     /// Starts `executable` (an absolute path) with `arguments` in `directory`.
     /// stdin comes from `stdinPath` (or /dev/null); stdout and stderr go to the given files
     /// (truncated, or appended to when `append`).
-    public static func spawn(executable: String, arguments: [String], directory: String, environment: [String: String],
-                      stdinPath: String?, stdoutPath: String, stderrPath: String, append: Bool = false) throws -> ChildProcess {
+    public static func spawn(
+        executable: String, arguments: [String], directory: String, environment: [String: String],
+        stdinPath: String?, stdoutPath: String, stderrPath: String, append: Bool = false
+    ) throws -> ChildProcess {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw SpawnError(description: "\(executable) is not an executable file")
         }
@@ -34,11 +37,11 @@ public final class ChildProcess: @unchecked Sendable {
             throw SpawnError(description: "working directory \(directory) does not exist")
         }
         #if canImport(Darwin)
-        var actions: posix_spawn_file_actions_t? = nil
-        var attr: posix_spawnattr_t? = nil
+            var actions: posix_spawn_file_actions_t? = nil
+            var attr: posix_spawnattr_t? = nil
         #else
-        var actions = posix_spawn_file_actions_t()
-        var attr = posix_spawnattr_t()
+            var actions = posix_spawn_file_actions_t()
+            var attr = posix_spawnattr_t()
         #endif
         posix_spawn_file_actions_init(&actions)
         posix_spawnattr_init(&attr)
@@ -76,8 +79,8 @@ public final class ChildProcess: @unchecked Sendable {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for item in argv { free(item) }
+            for item in envp { free(item) }
         }
         var pid: pid_t = 0
         var rc = posix_spawn(&pid, executable, &actions, &attr, argv, envp)
@@ -96,16 +99,18 @@ public final class ChildProcess: @unchecked Sendable {
     }
 
     #if canImport(Darwin)
-    private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t?>, UnsafePointer<CChar>) -> Int32
+        private typealias AddChdir =
+            @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t?>, UnsafePointer<CChar>) -> Int32
     #else
-    private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+        private typealias AddChdir =
+            @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
     #endif
 
     private static let addChdir: AddChdir? = {
         #if canImport(Darwin)
-        let handle = UnsafeMutableRawPointer(bitPattern: -2)  // RTLD_DEFAULT
+            let handle = UnsafeMutableRawPointer(bitPattern: -2)  // RTLD_DEFAULT
         #else
-        let handle: UnsafeMutableRawPointer? = nil  // RTLD_DEFAULT
+            let handle: UnsafeMutableRawPointer? = nil  // RTLD_DEFAULT
         #endif
         guard let symbol = dlsym(handle, "posix_spawn_file_actions_addchdir_np") else { return nil }
         return unsafeBitCast(symbol, to: AddChdir.self)

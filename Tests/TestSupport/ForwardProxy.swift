@@ -18,12 +18,14 @@ public final class ForwardProxy: @unchecked Sendable {
         try Files.write(Self.script, to: script)
         try? FileManager.default.removeItem(atPath: portFile)
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        guard let python = ProcessRunner.which("python3", path: "/usr/bin:/bin:/usr/local/bin")
-            ?? ProcessRunner.which("python3")
+        guard
+            let python = ProcessRunner.which("python3", path: "/usr/bin:/bin:/usr/local/bin")
+                ?? ProcessRunner.which("python3")
         else { throw HarnessError("python3 is missing; run scripts/install-deps.sh") }
-        child = try ChildProcess.spawn(executable: python, arguments: [script, portFile, logPath], directory: folder,
-                                       environment: sandbox.variables(), stdinPath: nil,
-                                       stdoutPath: errorPath, stderrPath: errorPath, append: true)
+        child = try ChildProcess.spawn(
+            executable: python, arguments: [script, portFile, logPath], directory: folder,
+            environment: sandbox.variables(), stdinPath: nil,
+            stdoutPath: errorPath, stderrPath: errorPath, append: true)
         var found: UInt16?
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline {
@@ -31,7 +33,8 @@ public final class ForwardProxy: @unchecked Sendable {
                 throw HarnessError("the forward proxy exited with \(status): \(Files.read(errorPath) ?? "")")
             }
             if let text = Files.read(portFile), text.hasSuffix("\n"), let p = UInt16(text.dropLast()),
-               LocalPorts.accepts(port: p) {
+                LocalPorts.accepts(port: p)
+            {
                 found = p
                 break
             }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 public struct HarnessError: Error, CustomStringConvertible {
@@ -14,16 +15,16 @@ public struct HarnessError: Error, CustomStringConvertible {
 public enum LocalPorts {
     private static func tcpSocket() -> Int32 {
         #if os(Linux)
-        return socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            return socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        return socket(AF_INET, SOCK_STREAM, 0)
+            return socket(AF_INET, SOCK_STREAM, 0)
         #endif
     }
 
     private static func loopback(port: UInt16) -> sockaddr_in {
         var addr = sockaddr_in()
         #if !os(Linux)
-        addr.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
+            addr.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
         #endif
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = port.bigEndian
@@ -185,14 +186,16 @@ public final class GitDaemon: @unchecked Sendable {
             usleep(20_000)
         }
         p.stop()
-        throw HarnessError("git daemon on port \(port) did not accept connections within \(Int(seconds)) s: \(logTail())")
+        throw HarnessError(
+            "git daemon on port \(port) did not accept connections within \(Int(seconds)) s: \(logTail())")
     }
 
     /// `$(git --exec-path)/git-daemon`.
     public static let executable: String = {
-        let r = ProcessRunner.run(executable: Git.executable, arguments: ["--exec-path"], directory: "/",
-                                  environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"],
-                                  timeout: 20)
+        let r = ProcessRunner.run(
+            executable: Git.executable, arguments: ["--exec-path"], directory: "/",
+            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"],
+            timeout: 20)
         let dir = r.out.isEmpty ? "/usr/lib/git-core" : r.out
         return "\(dir)/git-daemon"
     }()

@@ -22,7 +22,9 @@ public final class HTTPGitServer: @unchecked Sendable {
         logPath = (folder as NSString).appendingPathComponent("git-http-server.log")
         try Files.write(Self.script, to: script)
         try? FileManager.default.removeItem(atPath: portFile)
-        guard let python = ProcessRunner.which("python3", path: "/usr/bin:/bin:/usr/local/bin") ?? ProcessRunner.which("python3")
+        guard
+            let python = ProcessRunner.which("python3", path: "/usr/bin:/bin:/usr/local/bin")
+                ?? ProcessRunner.which("python3")
         else { throw HarnessError("python3 is missing; run scripts/install-deps.sh") }
         let backend = "\(GitDaemon.executable.dropLast("git-daemon".count))git-http-backend"
         child = try ChildProcess.spawn(
@@ -36,7 +38,9 @@ public final class HTTPGitServer: @unchecked Sendable {
             if let status = child.poll() {
                 throw HarnessError("the HTTP git server exited with \(status): \(Files.read(logPath) ?? "")")
             }
-            if let text = Files.read(portFile), text.hasSuffix("\n"), let p = UInt16(text.dropLast()), LocalPorts.accepts(port: p) {
+            if let text = Files.read(portFile), text.hasSuffix("\n"), let p = UInt16(text.dropLast()),
+                LocalPorts.accepts(port: p)
+            {
                 found = p
                 break
             }

@@ -15,9 +15,10 @@ public struct HTTPSWorld {
     public init() throws {
         transport = try TransportTeam()
         authority = try TestCertificateAuthority(folder: transport.folder.sub("ca"))
-        server = try TLSGitServer(projectRoot: transport.served, user: Self.user, token: Self.token,
-                                  authority: authority, folder: transport.folder.sub("nginx"),
-                                  sandbox: transport.team.witness)
+        server = try TLSGitServer(
+            projectRoot: transport.served, user: Self.user, token: Self.token,
+            authority: authority, folder: transport.folder.sub("nginx"),
+            sandbox: transport.team.witness)
         // The journal exists on the server before anyone clones it over HTTPS.
         let seed = try transport.person("seed")
         try transport.initJournal(seed, url: transport.bareRepo)
@@ -48,8 +49,10 @@ public struct HTTPSWorld {
     }
 
     /// `baton clone URL handle` in the team folder.
-    public func clone(_ person: Person, url: String? = nil, env: [String: String] = [:],
-               sourceLocation: SourceLocation = #_sourceLocation) -> CommandResult {
+    public func clone(
+        _ person: Person, url: String? = nil, env: [String: String] = [:],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> CommandResult {
         transport.clone(person, url: url ?? self.url, env: env, sourceLocation: sourceLocation)
     }
 

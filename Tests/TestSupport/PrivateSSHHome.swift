@@ -76,7 +76,9 @@ public struct PrivateSSHHome {
     }
 
     /// The git CLI under the same passwd entry, with `person`'s environment.
-    public func git(_ args: [String], as person: Person, in dir: String, env: [String: String] = [:]) throws -> CommandResult {
+    public func git(_ args: [String], as person: Person, in dir: String, env: [String: String] = [:]) throws
+        -> CommandResult
+    {
         let git = try wrapper(named: "git", for: Git.executable)
         return ProcessRunner.run(
             executable: git, arguments: args, directory: dir, environment: person.sandbox.variables(env), timeout: 60)

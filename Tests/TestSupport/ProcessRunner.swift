@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What a finished child process left behind.
@@ -16,8 +17,10 @@ public struct CommandResult: CustomStringConvertible, Sendable {
     public let duration: TimeInterval
     public let timedOut: Bool
 
-    public init(command: [String], directory: String, status: Int32, stdout: String, stderr: String,
-                duration: TimeInterval, timedOut: Bool) {
+    public init(
+        command: [String], directory: String, status: Int32, stdout: String, stderr: String,
+        duration: TimeInterval, timedOut: Bool
+    ) {
         (self.command, self.directory, self.status) = (command, directory, status)
         (self.stdout, self.stderr, self.duration, self.timedOut) = (stdout, stderr, duration, timedOut)
     }
@@ -35,7 +38,8 @@ public struct CommandResult: CustomStringConvertible, Sendable {
     public var description: String {
         let cmd = command.map { $0.contains(" ") || $0.isEmpty ? "'\($0)'" : $0 }.joined(separator: " ")
         var text = "$ \(cmd)   (in \(directory))\n"
-        text += "exit status \(status)\(timedOut ? " (TIMED OUT, killed)" : ""), \(String(format: "%.2f", duration)) s\n"
+        text +=
+            "exit status \(status)\(timedOut ? " (TIMED OUT, killed)" : ""), \(String(format: "%.2f", duration)) s\n"
         text += "--- stdout ---\n\(stdout.isEmpty ? "(empty)\n" : stdout)"
         if !stdout.isEmpty && !stdout.hasSuffix("\n") { text += "\n" }
         text += "--- stderr ---\n\(stderr.isEmpty ? "(empty)\n" : stderr)"
@@ -58,15 +62,18 @@ public enum ProcessRunner {
         let command = [executable] + arguments
         let started = Date()
         func failure(_ message: String) -> CommandResult {
-            CommandResult(command: command, directory: directory, status: -1, stdout: "",
-                          stderr: "[harness] \(message)", duration: 0, timedOut: false)
+            CommandResult(
+                command: command, directory: directory, status: -1, stdout: "",
+                stderr: "[harness] \(message)", duration: 0, timedOut: false)
         }
         let io: TemporaryFolder
         do { io = try TemporaryFolder(prefix: "baton-io") } catch {
             return failure("cannot create a folder for output: \(error)")
         }
         defer { io.remove() }
-        let outPath = io.sub("stdout"), errPath = io.sub("stderr"), inPath = io.sub("stdin")
+        let outPath = io.sub("stdout")
+        let errPath = io.sub("stderr")
+        let inPath = io.sub("stdin")
         if let stdin {
             guard FileManager.default.createFile(atPath: inPath, contents: Data(stdin.utf8)) else {
                 return failure("cannot write the stdin file")
@@ -74,9 +81,10 @@ public enum ProcessRunner {
         }
         let child: ChildProcess
         do {
-            child = try ChildProcess.spawn(executable: executable, arguments: arguments, directory: directory,
-                                           environment: environment, stdinPath: stdin == nil ? nil : inPath,
-                                           stdoutPath: outPath, stderrPath: errPath)
+            child = try ChildProcess.spawn(
+                executable: executable, arguments: arguments, directory: directory,
+                environment: environment, stdinPath: stdin == nil ? nil : inPath,
+                stdoutPath: outPath, stderrPath: errPath)
         } catch {
             return failure("cannot start \(executable) in \(directory): \(error)")
         }

@@ -5,7 +5,8 @@ import Foundation
 public enum SSHClientKeys {
     /// Writes `path` (mode 600) and `path.pub`; returns the public key line (`type base64`).
     @discardableResult
-    public static func generate(at path: String, type: String = "ed25519", passphrase: String = "", sandbox: Sandbox) throws
+    public static func generate(at path: String, type: String = "ed25519", passphrase: String = "", sandbox: Sandbox)
+        throws
         -> String
     {
         try? FileManager.default.removeItem(atPath: path)

@@ -59,7 +59,8 @@ public final class SSHServer: @unchecked Sendable {
             do {
                 let started = try ChildProcess.spawn(
                     executable: Self.sshd, arguments: ["-D", "-f", config, "-E", logPath], directory: folder,
-                    environment: sandbox.variables(), stdinPath: nil, stdoutPath: logPath, stderrPath: logPath, append: true)
+                    environment: sandbox.variables(), stdinPath: nil, stdoutPath: logPath, stderrPath: logPath,
+                    append: true)
                 if try Self.waitForListening(started, port: candidate, log: logPath) {
                     child = started
                     port = candidate

@@ -11,8 +11,10 @@ public struct Sandbox: Sendable {
     public let userEmail: String
 
     /// Creates `home` (if needed) and writes its `.gitconfig`.
-    public static func make(home: String, userName: String = "Test User", userEmail: String = "test@example.com",
-                     tz: String = "UTC") throws -> Sandbox {
+    public static func make(
+        home: String, userName: String = "Test User", userEmail: String = "test@example.com",
+        tz: String = "UTC"
+    ) throws -> Sandbox {
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let config = """
             [user]
@@ -49,11 +51,14 @@ public struct Sandbox: Sendable {
     }
 
     /// Runs `baton` with `args` in `dir`. A time-out kills the child and fails the test.
-    public func baton(_ executable: String, _ args: [String], in dir: String, env: [String: String] = [:],
-               stdin: String? = nil, timeout: TimeInterval = 60,
-               sourceLocation: SourceLocation = #_sourceLocation) -> CommandResult {
-        let result = ProcessRunner.run(executable: executable, arguments: args, directory: dir,
-                                       environment: variables(env), stdin: stdin, timeout: timeout)
+    public func baton(
+        _ executable: String, _ args: [String], in dir: String, env: [String: String] = [:],
+        stdin: String? = nil, timeout: TimeInterval = 60,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> CommandResult {
+        let result = ProcessRunner.run(
+            executable: executable, arguments: args, directory: dir,
+            environment: variables(env), stdin: stdin, timeout: timeout)
         if result.timedOut {
             Issue.record("timed out after \(Int(timeout)) s and was killed:\n\(result)", sourceLocation: sourceLocation)
         }
@@ -71,20 +76,26 @@ public struct Git: Sendable {
     public static var executable: String { ProcessRunner.which("git") ?? "/usr/bin/git" }
 
     @discardableResult
-    public func run(_ args: [String], in dir: String, env: [String: String] = [:], stdin: String? = nil,
-             timeout: TimeInterval = 60, sourceLocation: SourceLocation = #_sourceLocation) -> CommandResult {
-        let result = ProcessRunner.run(executable: Git.executable, arguments: args, directory: dir,
-                                       environment: sandbox.variables(env), stdin: stdin, timeout: timeout)
+    public func run(
+        _ args: [String], in dir: String, env: [String: String] = [:], stdin: String? = nil,
+        timeout: TimeInterval = 60, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> CommandResult {
+        let result = ProcessRunner.run(
+            executable: Git.executable, arguments: args, directory: dir,
+            environment: sandbox.variables(env), stdin: stdin, timeout: timeout)
         if result.timedOut {
-            Issue.record("git timed out after \(Int(timeout)) s and was killed:\n\(result)", sourceLocation: sourceLocation)
+            Issue.record(
+                "git timed out after \(Int(timeout)) s and was killed:\n\(result)", sourceLocation: sourceLocation)
         }
         return result
     }
 
     /// Runs git and fails the test (throws) unless it exits 0; returns trimmed stdout.
     @discardableResult
-    public func check(_ args: [String], in dir: String, env: [String: String] = [:], stdin: String? = nil,
-               sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    public func check(
+        _ args: [String], in dir: String, env: [String: String] = [:], stdin: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
         let r = run(args, in: dir, env: env, stdin: stdin, sourceLocation: sourceLocation)
         try #require(r.status == 0, "git failed:\n\(r)", sourceLocation: sourceLocation)
         return r.out

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A TCP listener on 127.0.0.1 (a port the kernel picks) that accepts every connection, reads and discards what
@@ -23,16 +24,16 @@ public final class StallServer: @unchecked Sendable {
 
     public init(accepting: Bool = true) throws {
         #if os(Linux)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
+            let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { throw HarnessError("socket() failed: errno \(errno)") }
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
         var addr = sockaddr_in()
         #if !os(Linux)
-        addr.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
+            addr.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
         #endif
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = 0
@@ -64,9 +65,9 @@ public final class StallServer: @unchecked Sendable {
     /// One connection of our own that stays in the (backlog 0) accept queue, so it is full.
     private func fillQueue(_ address: sockaddr_in) throws {
         #if os(Linux)
-        let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let client = socket(AF_INET, SOCK_STREAM, 0)
+            let client = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         var address = address
         let connected = withUnsafePointer(to: &address) {
@@ -100,7 +101,7 @@ public final class StallServer: @unchecked Sendable {
         guard first else { return }
         finished.wait()
         lock.withLock {
-            accepted.forEach { close($0) }
+            for item in accepted { close(item) }
             accepted = []
         }
         close(listener)

@@ -10,22 +10,28 @@ public final class TCPRelay: @unchecked Sendable {
     public let logPath: String
     private let child: ChildProcess
 
-    public init(upstreamPort: UInt16, cutAfter: Int? = nil, trickle: (bytes: Int, pause: TimeInterval)? = nil,
-         folder: String, sandbox: Sandbox) throws {
+    public init(
+        upstreamPort: UInt16, cutAfter: Int? = nil, trickle: (bytes: Int, pause: TimeInterval)? = nil,
+        folder: String, sandbox: Sandbox
+    ) throws {
         let name = "relay-\(UUID().uuidString.prefix(8))"
         let script = "\(folder)/\(name).py"
         let portFile = "\(folder)/\(name).port"
         logPath = "\(folder)/\(name).log"
         try Files.write(Self.script, to: script)
         try? FileManager.default.removeItem(atPath: portFile)
-        guard let python = ProcessRunner.which("python3", path: "/usr/bin:/bin:/usr/local/bin")
-            ?? ProcessRunner.which("python3")
+        guard
+            let python = ProcessRunner.which("python3", path: "/usr/bin:/bin:/usr/local/bin")
+                ?? ProcessRunner.which("python3")
         else { throw HarnessError("python3 is missing; run scripts/install-deps.sh") }
-        let arguments = [script, portFile, "\(upstreamPort)", "\(cutAfter ?? -1)", "\(trickle?.bytes ?? 0)",
-                         "\(trickle?.pause ?? 0)"]
-        child = try ChildProcess.spawn(executable: python, arguments: arguments,
-                                       directory: folder, environment: sandbox.variables(), stdinPath: nil,
-                                       stdoutPath: logPath, stderrPath: logPath, append: true)
+        let arguments = [
+            script, portFile, "\(upstreamPort)", "\(cutAfter ?? -1)", "\(trickle?.bytes ?? 0)",
+            "\(trickle?.pause ?? 0)",
+        ]
+        child = try ChildProcess.spawn(
+            executable: python, arguments: arguments,
+            directory: folder, environment: sandbox.variables(), stdinPath: nil,
+            stdoutPath: logPath, stderrPath: logPath, append: true)
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline {
             if let status = child.poll() {

@@ -26,8 +26,10 @@ public final class TLSGitServer: @unchecked Sendable {
 
     /// Writes the configuration into `folder` (created if needed) and starts fcgiwrap and nginx; returns once both
     /// ports accept connections, or throws with the logs.
-    public init(projectRoot: String, user: String, token: String, authority: TestCertificateAuthority, folder: String,
-         sandbox: Sandbox) throws {
+    public init(
+        projectRoot: String, user: String, token: String, authority: TestCertificateAuthority, folder: String,
+        sandbox: Sandbox
+    ) throws {
         self.projectRoot = projectRoot
         self.user = user
         self.token = token
@@ -46,9 +48,10 @@ public final class TLSGitServer: @unchecked Sendable {
 
         let socket = "\(folder)/fcgiwrap.sock"
         try? FileManager.default.removeItem(atPath: socket)
-        let fcgi = try ChildProcess.spawn(executable: fcgiwrapPath, arguments: ["-s", "unix:\(socket)"],
-                                          directory: folder, environment: environment, stdinPath: nil,
-                                          stdoutPath: fcgiLogPath, stderrPath: fcgiLogPath, append: true)
+        let fcgi = try ChildProcess.spawn(
+            executable: fcgiwrapPath, arguments: ["-s", "unix:\(socket)"],
+            directory: folder, environment: environment, stdinPath: nil,
+            stdoutPath: fcgiLogPath, stderrPath: fcgiLogPath, append: true)
         lock.withLock { fcgiwrap = fcgi }
         let fcgiDeadline = Date().addingTimeInterval(10)
         while !Files.exists(socket) && Date() < fcgiDeadline && fcgi.isRunning { usleep(20_000) }
@@ -74,12 +77,16 @@ public final class TLSGitServer: @unchecked Sendable {
     }
 
     /// `https://[user[:password]@]127.0.0.1:PORT/name.git`.
-    public func url(for repoName: String, user: String? = nil, password: String? = nil, host: String = "127.0.0.1") -> String {
+    public func url(for repoName: String, user: String? = nil, password: String? = nil, host: String = "127.0.0.1")
+        -> String
+    {
         "https://\(Self.auth(user, password))\(host):\(port)/\(Self.repoPath(repoName))"
     }
 
     /// `http://[user[:password]@]127.0.0.1:REDIRECT_PORT/name.git`: every request gets a 301 to `url(for:)`.
-    public func redirectURL(for repoName: String, user: String? = nil, password: String? = nil, host: String = "127.0.0.1") -> String {
+    public func redirectURL(
+        for repoName: String, user: String? = nil, password: String? = nil, host: String = "127.0.0.1"
+    ) -> String {
         "http://\(Self.auth(user, password))\(host):\(redirectPort)/\(Self.repoPath(repoName))"
     }
 
@@ -97,7 +104,10 @@ public final class TLSGitServer: @unchecked Sendable {
     /// Stops nginx and fcgiwrap and waits for them; idempotent.
     public func stop() {
         let (web, fcgi): (ChildProcess?, ChildProcess?) = lock.withLock {
-            defer { nginx = nil; fcgiwrap = nil }
+            defer {
+                nginx = nil
+                fcgiwrap = nil
+            }
             return (nginx, fcgiwrap)
         }
         web?.stop(grace: 5)
@@ -109,9 +119,10 @@ public final class TLSGitServer: @unchecked Sendable {
     private func launch(nginx nginxPath: String, httpsPort: UInt16, httpPort: UInt16, socket: String) throws {
         let conf = "\(folder)/nginx.conf"
         try Files.write(configuration(httpsPort: httpsPort, httpPort: httpPort, socket: socket), to: conf)
-        let p = try ChildProcess.spawn(executable: nginxPath, arguments: ["-p", folder, "-c", conf, "-e", errorLogPath],
-                                       directory: folder, environment: environment, stdinPath: nil,
-                                       stdoutPath: errorLogPath, stderrPath: errorLogPath, append: true)
+        let p = try ChildProcess.spawn(
+            executable: nginxPath, arguments: ["-p", folder, "-c", conf, "-e", errorLogPath],
+            directory: folder, environment: environment, stdinPath: nil,
+            stdoutPath: errorLogPath, stderrPath: errorLogPath, append: true)
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline {
             if let status = p.poll() {

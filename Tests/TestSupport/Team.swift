@@ -21,15 +21,20 @@ public struct Person: Sendable {
 
     /// Runs `baton args` in the journal (or `dir`).
     @discardableResult
-    public func baton(_ args: [String], in dir: String? = nil, env: [String: String] = [:], stdin: String? = nil,
-               timeout: TimeInterval = 60, sourceLocation: SourceLocation = #_sourceLocation) -> CommandResult {
-        sandbox.baton(executable, args, in: dir ?? journal, env: env, stdin: stdin, timeout: timeout,
-                      sourceLocation: sourceLocation)
+    public func baton(
+        _ args: [String], in dir: String? = nil, env: [String: String] = [:], stdin: String? = nil,
+        timeout: TimeInterval = 60, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> CommandResult {
+        sandbox.baton(
+            executable, args, in: dir ?? journal, env: env, stdin: stdin, timeout: timeout,
+            sourceLocation: sourceLocation)
     }
 
     /// Runs `baton args` and fails the test (throws) unless it exits 0.
     @discardableResult
-    public func ok(_ args: [String], env: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandResult {
+    public func ok(_ args: [String], env: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation)
+        throws -> CommandResult
+    {
         let r = baton(args, env: env, sourceLocation: sourceLocation)
         try #require(r.status == 0, "expected success:\n\(r)", sourceLocation: sourceLocation)
         return r
@@ -42,13 +47,17 @@ public struct Person: Sendable {
     }
 
     /// `baton task add …`: checks stdout is exactly an id and a newline; returns the id.
-    public func addTask(_ title: String, _ options: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    public func addTask(_ title: String, _ options: [String] = [], sourceLocation: SourceLocation = #_sourceLocation)
+        throws -> String
+    {
         let r = try ok(["task", "add", title] + options, sourceLocation: sourceLocation)
         return try Checks.requireID(r, sourceLocation: sourceLocation)
     }
 
     /// `baton ask HANDLE TEXT …`: returns the ask's id.
-    public func ask(_ handle: String, _ text: String, _ options: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    public func ask(
+        _ handle: String, _ text: String, _ options: [String] = [], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
         let r = try ok(["ask", handle, text] + options, sourceLocation: sourceLocation)
         return try Checks.requireID(r, sourceLocation: sourceLocation)
     }
@@ -63,7 +72,9 @@ public struct Person: Sendable {
         return try Checks.decodeTask(r.stdout, sourceLocation: sourceLocation)
     }
 
-    public func taskList(_ options: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> [TaskJSON] {
+    public func taskList(_ options: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> [TaskJSON]
+    {
         let r = try ok(["task", "list", "--json"] + options, sourceLocation: sourceLocation)
         return try Checks.decodeTaskArray(r.stdout, sourceLocation: sourceLocation)
     }
@@ -134,8 +145,9 @@ public final class Team: @unchecked Sendable {
         folder = try TemporaryFolder(prefix: "baton-team")
         executable = try BatonBinary.require()
         self.tz = tz
-        witness = try Sandbox.make(home: folder.sub("homes/witness"), userName: "Witness",
-                                   userEmail: "witness@example.com", tz: tz)
+        witness = try Sandbox.make(
+            home: folder.sub("homes/witness"), userName: "Witness",
+            userEmail: "witness@example.com", tz: tz)
         if remote {
             let served = try folder.makeFolder("served")
             let bare = "\(served)/journal.git"
@@ -158,8 +170,9 @@ public final class Team: @unchecked Sendable {
     /// A new HOME for `handle` on machine `folderName`.
     public func sandbox(for handle: String, machine: String) throws -> Sandbox {
         let name = handle.prefix(1).uppercased() + handle.dropFirst()
-        return try Sandbox.make(home: folder.sub("homes/\(machine)"), userName: "\(name) Example",
-                                userEmail: "\(handle)@example.com", tz: tz)
+        return try Sandbox.make(
+            home: folder.sub("homes/\(machine)"), userName: "\(name) Example",
+            userEmail: "\(handle)@example.com", tz: tz)
     }
 
     /// `baton init <folderName> --me handle [--remote URL]` run in the team folder.

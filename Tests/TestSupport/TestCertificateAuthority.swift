@@ -34,13 +34,15 @@ public struct TestCertificateAuthority: Sendable {
         untrustedCAPath = file("untrusted-ca-path")
         let caExtensions = file("ca.ext")
         let serverExtensions = file("server.ext")
-        try Files.write("""
+        try Files.write(
+            """
             basicConstraints = critical, CA:TRUE
             keyUsage = critical, keyCertSign, cRLSign
             subjectKeyIdentifier = hash
 
             """, to: caExtensions)
-        try Files.write("""
+        try Files.write(
+            """
             basicConstraints = critical, CA:FALSE
             keyUsage = critical, digitalSignature, keyEncipherment
             extendedKeyUsage = serverAuth
@@ -50,26 +52,42 @@ public struct TestCertificateAuthority: Sendable {
 
             """, to: serverExtensions)
 
-        try Self.makeCA(key: caKey, certificate: caCertificate, name: commonName, folder: folder,
-                        extensions: caExtensions)
-        try Self.openssl(["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", serverKey,
-                          "-out", file("server.csr"), "-subj", "/CN=127.0.0.1"], in: folder)
-        try Self.openssl(["x509", "-req", "-in", file("server.csr"), "-CA", caCertificate, "-CAkey", caKey,
-                          "-CAcreateserial", "-out", serverCertificate, "-days", "3650", "-sha256",
-                          "-extfile", serverExtensions], in: folder)
-        try Self.makeCA(key: file("untrusted-ca.key"), certificate: untrustedCACertificate,
-                        name: "\(commonName) (untrusted)", folder: folder, extensions: caExtensions)
+        try Self.makeCA(
+            key: caKey, certificate: caCertificate, name: commonName, folder: folder,
+            extensions: caExtensions)
+        try Self.openssl(
+            [
+                "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", serverKey,
+                "-out", file("server.csr"), "-subj", "/CN=127.0.0.1",
+            ], in: folder)
+        try Self.openssl(
+            [
+                "x509", "-req", "-in", file("server.csr"), "-CA", caCertificate, "-CAkey", caKey,
+                "-CAcreateserial", "-out", serverCertificate, "-days", "3650", "-sha256",
+                "-extfile", serverExtensions,
+            ], in: folder)
+        try Self.makeCA(
+            key: file("untrusted-ca.key"), certificate: untrustedCACertificate,
+            name: "\(commonName) (untrusted)", folder: folder, extensions: caExtensions)
         try Self.hashedFolder(caPath, holding: caCertificate, in: folder)
         try Self.hashedFolder(untrustedCAPath, holding: untrustedCACertificate, in: folder)
     }
 
-    private static func makeCA(key: String, certificate: String, name: String, folder: String,
-                               extensions: String) throws {
+    private static func makeCA(
+        key: String, certificate: String, name: String, folder: String,
+        extensions: String
+    ) throws {
         let request = "\(key).csr"
-        try openssl(["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", request,
-                     "-subj", "/CN=\(name)"], in: folder)
-        try openssl(["x509", "-req", "-in", request, "-signkey", key, "-out", certificate, "-days", "3650",
-                     "-sha256", "-extfile", extensions], in: folder)
+        try openssl(
+            [
+                "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", request,
+                "-subj", "/CN=\(name)",
+            ], in: folder)
+        try openssl(
+            [
+                "x509", "-req", "-in", request, "-signkey", key, "-out", certificate, "-days", "3650",
+                "-sha256", "-extfile", extensions,
+            ], in: folder)
     }
 
     /// Copies `certificate` into `path` and names it by its subject hash (`openssl rehash`).
@@ -88,9 +106,10 @@ public struct TestCertificateAuthority: Sendable {
     public static func openssl(_ args: [String], in folder: String) throws -> CommandResult {
         guard let executable = ProcessRunner.which("openssl") ?? ProcessRunner.which("openssl", path: "/usr/bin:/bin")
         else { throw HarnessError("openssl is missing; run BATON_TEST_DEPS=1 scripts/install-deps.sh") }
-        let r = ProcessRunner.run(executable: executable, arguments: args, directory: folder,
-                                  environment: ["PATH": "/usr/bin:/bin", "HOME": folder, "RANDFILE": "\(folder)/.rnd"],
-                                  timeout: 60)
+        let r = ProcessRunner.run(
+            executable: executable, arguments: args, directory: folder,
+            environment: ["PATH": "/usr/bin:/bin", "HOME": folder, "RANDFILE": "\(folder)/.rnd"],
+            timeout: 60)
         guard r.status == 0 else { throw HarnessError("openssl failed:\n\(r)") }
         return r
     }

@@ -26,17 +26,21 @@ public struct TransportTeam {
 
     /// `baton init <handle> --me handle --remote url` (no network) in the team folder.
     public func initJournal(_ person: Person, url: String, env: [String: String] = [:]) throws {
-        let r = person.baton(["init", person.handle, "--me", person.handle, "--remote", url], in: folder.path, env: env)
+        let r = person.baton(
+            ["init", person.handle, "--me", person.handle, "--remote", url], in: folder.path, env: env)
         try #require(r.status == 0, "baton init failed:\n\(r)")
     }
 
     /// `baton clone url <handle> --me handle` in the team folder.
     @discardableResult
-    public func clone(_ person: Person, url: String, env: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation)
+    public func clone(
+        _ person: Person, url: String, env: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
+    )
         -> CommandResult
     {
-        person.baton(["clone", url, person.handle, "--me", person.handle], in: folder.path, env: env,
-                     sourceLocation: sourceLocation)
+        person.baton(
+            ["clone", url, person.handle, "--me", person.handle], in: folder.path, env: env,
+            sourceLocation: sourceLocation)
     }
 
     /// Subjects of the remote's `main`, newest first.
@@ -49,29 +53,39 @@ public struct TransportTeam {
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
         for r in results {
-            #expect(!r.stdout.contains(secret) && !r.stderr.contains(secret), "the secret leaked into output:\n\(r)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                !r.stdout.contains(secret) && !r.stderr.contains(secret), "the secret leaked into output:\n\(r)",
+                sourceLocation: sourceLocation)
         }
         if let person, Files.isDirectory(person.journal) {
             let state = Files.read(person.path(".git/baton/sync-state.json")) ?? ""
-            #expect(!state.contains(secret), "the secret leaked into sync-state.json:\n\(state)", sourceLocation: sourceLocation)
+            #expect(
+                !state.contains(secret), "the secret leaked into sync-state.json:\n\(state)",
+                sourceLocation: sourceLocation)
             // Reflogs too: libgit2's clone writes the URL it was given into them.
             for folder in [".git/logs", ".git/baton"] where Files.isDirectory(person.path(folder)) {
                 for file in Files.workTreeFiles(person.path(folder)) {
                     let text = Files.read(person.path("\(folder)/\(file)")) ?? ""
-                    #expect(!text.contains(secret), "the secret leaked into \(folder)/\(file):\n\(text)",
-                            sourceLocation: sourceLocation)
+                    #expect(
+                        !text.contains(secret), "the secret leaked into \(folder)/\(file):\n\(text)",
+                        sourceLocation: sourceLocation)
                 }
             }
             let log = person.git.run(["log", "--all", "--format=%B"], in: person.journal)
-            #expect(!log.stdout.contains(secret), "the secret leaked into a commit message:\n\(log)", sourceLocation: sourceLocation)
+            #expect(
+                !log.stdout.contains(secret), "the secret leaked into a commit message:\n\(log)",
+                sourceLocation: sourceLocation)
         }
         if Files.exists("\(bareRepo)/refs") {
             let log = team.witness.git.run(["log", "--all", "--format=%B"], in: bareRepo)
-            #expect(!log.stdout.contains(secret), "the secret leaked into a pushed commit message", sourceLocation: sourceLocation)
+            #expect(
+                !log.stdout.contains(secret), "the secret leaked into a pushed commit message",
+                sourceLocation: sourceLocation)
         }
         for path in logs {
-            #expect(!(Files.read(path) ?? "").contains(secret), "the secret leaked into \(path)", sourceLocation: sourceLocation)
+            #expect(
+                !(Files.read(path) ?? "").contains(secret), "the secret leaked into \(path)",
+                sourceLocation: sourceLocation)
         }
     }
 }

@@ -28,7 +28,8 @@ struct Ask: ParsableCommand {
 }
 
 struct Reply: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reply", abstract: "Answer an ask (or comment on a task).")
+    static let configuration = CommandConfiguration(
+        commandName: "reply", abstract: "Answer an ask (or comment on a task).")
 
     @OptionGroup var options: JournalOptions
     @Argument(help: "The ask's id or a unique prefix.") var id: String
@@ -41,7 +42,8 @@ struct Reply: ParsableCommand {
             let body = text.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !body.isEmpty else { throw CLIError.usage("say what your answer is: baton reply ID \"here it is\"") }
             let journal = try options.openJournal()
-            let ask = try journal.reply(id, text: body, done: done, at: try options.now(), attachments: try attach.checked())
+            let ask = try journal.reply(
+                id, text: body, done: done, at: try options.now(), attachments: try attach.checked())
             Output.line("Replied to \(ask.id)" + (done ? " and closed it" : ""))
         }
     }

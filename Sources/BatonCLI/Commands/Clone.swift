@@ -23,7 +23,9 @@ struct Clone: ParsableCommand {
             let journal = try Journal.clone(
                 url: url, to: target, me: handle, options: Runtime.remoteOptions(progressLabel: "Receiving"))
             Output.line("Cloned \(RemoteDisplay.redacted(url)) into \(journal.root)")
-            if handle == nil { Output.note("hint: set your handle with `git -C \(journal.root) config baton.me HANDLE`") }
+            if handle == nil {
+                Output.note("hint: set your handle with `git -C \(journal.root) config baton.me HANDLE`")
+            }
         }
     }
 

@@ -24,7 +24,8 @@ struct Digest: ParsableCommand {
     @Option(parsing: .unconditional, help: "Last day: today (default), yesterday, 2026-11-24.") var until: String?
     @Option(help: "Only this person.") var member: String?
     @Option(help: "text, markdown, json or html.") var format: ReportFormat = .text
-    @Option(help: "Days without an update that make a task stale (default: baton.yml's stale_days).") var staleDays: Int?
+    @Option(help: "Days without an update that make a task stale (default: baton.yml's stale_days).") var staleDays:
+        Int?
 
     func run() throws {
         try reportingErrors {
@@ -51,7 +52,8 @@ enum ReadingSupport {
         let zone = try options.zone()
         let now = try options.now()
         let last = try options.day(until, direction: .past, journal: journal)
-        let first = try since.map { try options.day($0, direction: .past, journal: journal) } ?? now.localDay.adding(days: -6)
+        let first =
+            try since.map { try options.day($0, direction: .past, journal: journal) } ?? now.localDay.adding(days: -6)
         guard first <= last else { throw CLIError.usage("--since \(first) is after --until \(last)") }
         if let staleDays, staleDays < 1 { throw CLIError.usage("--stale-days must be 1 or more") }
         let only = try member.map { try Handle($0).value }

@@ -27,7 +27,9 @@ struct Init: ParsableCommand {
             let remote = remote.map { Self.resolvedRemote($0, base: base) }
             let journal = try Journal.create(at: target, me: handle, remote: remote, config: config)
             Output.line("Created a journal in \(journal.root)")
-            if handle == nil { Output.note("hint: set your handle with `git -C \(journal.root) config baton.me HANDLE`") }
+            if handle == nil {
+                Output.note("hint: set your handle with `git -C \(journal.root) config baton.me HANDLE`")
+            }
             if remote != nil { Output.note("Run `baton sync` to publish it.") }
         }
     }
@@ -42,5 +44,3 @@ struct Init: ParsableCommand {
         return URL(fileURLWithPath: remote, relativeTo: folder).standardizedFileURL.path
     }
 }
-
-import Foundation

@@ -4,7 +4,8 @@ import JournalReports
 import JournalSync
 
 struct Standup: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "standup", abstract: "Print the team's notes for a day.")
+    static let configuration = CommandConfiguration(
+        commandName: "standup", abstract: "Print the team's notes for a day.")
 
     @OptionGroup var options: JournalOptions
     @Option(parsing: .unconditional, help: "The day: today (default), yesterday, monday, 2026-11-24, 3d.")

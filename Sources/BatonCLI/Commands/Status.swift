@@ -23,7 +23,9 @@ struct Status: ParsableCommand {
             lines += status.unpushed.prefix(20).map { "  \($0)" }
             if status.unpushed.count > 20 { lines.append("  ... and \(status.unpushed.count - 20) more") }
             if status.unintegrated > 0 { lines.append("\(status.unintegrated) fetched commit(s) not merged yet") }
-            lines.append("\(status.handEdits.count) uncommitted hand edit(s)" + (status.handEdits.isEmpty ? "" : " (`baton sync` commits them):"))
+            lines.append(
+                "\(status.handEdits.count) uncommitted hand edit(s)"
+                    + (status.handEdits.isEmpty ? "" : " (`baton sync` commits them):"))
             lines += status.handEdits.map { "  \($0)" }
             func when(_ date: Date?) -> String {
                 date.map { Timestamp(date: $0, in: zone).rendered(in: zone) } ?? "never"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import JournalModel
 import JournalSync
 
@@ -20,16 +21,19 @@ struct TaskAdd: ParsableCommand {
             let dueDay = try due.map { try options.day($0, direction: .future, journal: journal) }
             let cleanTags = try tags.map { tag -> String in
                 let t = TextSafety.singleLine(tag).trimmingCharacters(in: .whitespaces)
-                guard !t.isEmpty, !t.contains(","), !t.contains("[") else { throw CLIError.usage("bad tag '\(tag)'; tags are single words") }
+                guard !t.isEmpty, !t.contains(","), !t.contains("[") else {
+                    throw CLIError.usage("bad tag '\(tag)'; tags are single words")
+                }
                 return t
             }
             let title = self.title.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !title.isEmpty else { throw CLIError.usage("a task needs a title: baton task add \"Backfill orders\"") }
+            guard !title.isEmpty else {
+                throw CLIError.usage("a task needs a title: baton task add \"Backfill orders\"")
+            }
             let task = try journal.addTask(
-                title: title, owner: owner, due: dueDay, tags: cleanTags, at: try options.now(), attachments: try attach.checked())
+                title: title, owner: owner, due: dueDay, tags: cleanTags, at: try options.now(),
+                attachments: try attach.checked())
             Output.line(task.id)
         }
     }
 }
-
-import Foundation

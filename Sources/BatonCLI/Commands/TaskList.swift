@@ -41,7 +41,11 @@ struct TaskList: ParsableCommand {
                 }
                 if overdue && !TaskClock.isOverdue(task, now: now.date, zone: zone) { return false }
                 return true
-            }.sorted { ($0.due ?? LocalDay(date: .distantFuture, in: zone), $0.created) < ($1.due ?? LocalDay(date: .distantFuture, in: zone), $1.created) }
+            }.sorted {
+                ($0.due ?? LocalDay(date: .distantFuture, in: zone), $0.created) < (
+                    $1.due ?? LocalDay(date: .distantFuture, in: zone), $1.created
+                )
+            }
             if json {
                 Output.line(try JSONOutput.render(picked.map { TaskJSON($0, now: now.date) }))
                 return

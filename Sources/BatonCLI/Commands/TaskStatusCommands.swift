@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import JournalModel
 import JournalReports
 import JournalSync
@@ -37,7 +38,8 @@ struct TaskDrop: ParsableCommand {
 }
 
 struct TaskBlock: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "block", abstract: "Mark a task as blocked, with the reason.")
+    static let configuration = CommandConfiguration(
+        commandName: "block", abstract: "Mark a task as blocked, with the reason.")
 
     @OptionGroup var options: JournalOptions
     @Argument(help: "The task's id or a unique prefix.") var id: String
@@ -55,7 +57,8 @@ struct TaskBlock: ParsableCommand {
 }
 
 struct TaskAssign: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Hand a task to someone, with a note.")
+    static let configuration = CommandConfiguration(
+        commandName: "assign", abstract: "Hand a task to someone, with a note.")
 
     @OptionGroup var options: JournalOptions
     @Argument(help: "The task's id or a unique prefix.") var id: String
@@ -71,5 +74,3 @@ struct TaskAssign: ParsableCommand {
         }
     }
 }
-
-import Foundation

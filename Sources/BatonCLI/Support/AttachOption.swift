@@ -3,7 +3,9 @@ import Foundation
 
 /// `--attach FILE` (repeatable): files to copy into the journal and link from the text.
 struct AttachOption: ParsableArguments {
-    @Option(name: .customLong("attach"), help: ArgumentHelp("Copy a file or image into the journal and link it; repeat for more.", valueName: "file"))
+    @Option(
+        name: .customLong("attach"),
+        help: ArgumentHelp("Copy a file or image into the journal and link it; repeat for more.", valueName: "file"))
     var files: [String] = []
 
     /// Largest file accepted: the journal is a git repository every teammate clones.
@@ -15,7 +17,7 @@ struct AttachOption: ParsableArguments {
             let path = Runtime.absolute(file)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  FileManager.default.isReadableFile(atPath: path)
+                FileManager.default.isReadableFile(atPath: path)
             else { throw CLIError.usage("cannot attach '\(file)': no readable file there") }
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             guard size <= Self.maxBytes else {

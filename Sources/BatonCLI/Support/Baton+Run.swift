@@ -10,7 +10,8 @@ extension Baton {
             FileHandle.standardError.write(Data("baton: cannot change to '\(path)': no such folder\n".utf8))
             Foundation.exit(BatonExit.usage)
         }
-        if !args.contains(where: { ["-h", "--help", "help", "--version", "--generate-completion-script"].contains($0) }) {
+        if !args.contains(where: { ["-h", "--help", "help", "--version", "--generate-completion-script"].contains($0) })
+        {
             // libgit2's start-up work overlaps with argument parsing (see JournalLibrary.startInBackground).
             JournalLibrary.startInBackground()
         }

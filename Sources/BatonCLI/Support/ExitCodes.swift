@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import JournalModel
 import JournalReports
 import JournalSync
@@ -58,8 +59,10 @@ enum CLIError: Error, LocalizedError {
 
     var errorDescription: String? {
         switch self {
-        case .noEditor: return "no editor set; set $VISUAL or $EDITOR (e.g. `export EDITOR=nano`), or pass the text as arguments"
-        case .editorFailed(let editor, let status): return "the editor `\(editor)` exited with status \(status); nothing was saved"
+        case .noEditor:
+            return "no editor set; set $VISUAL or $EDITOR (e.g. `export EDITOR=nano`), or pass the text as arguments"
+        case .editorFailed(let editor, let status):
+            return "the editor `\(editor)` exited with status \(status); nothing was saved"
         case .usage(let message): return message
         }
     }
@@ -72,8 +75,6 @@ enum CLIError: Error, LocalizedError {
         }
     }
 }
-
-import Foundation
 
 /// Runs a command body, turning any failure into one line on stderr and a documented exit code.
 func reportingErrors(_ body: () throws -> Void) throws {

@@ -8,7 +8,9 @@ import JournalSync
 struct JournalOptions: ParsableArguments {
     @OptionGroup var folder: WorkingFolder
 
-    @Option(name: .long, help: ArgumentHelp("Time zone for dates and times (default: $TZ or the system's).", valueName: "zone"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Time zone for dates and times (default: $TZ or the system's).", valueName: "zone"))
     var tz: String?
 
     /// The reader's and author's time zone.

@@ -71,7 +71,8 @@ final class CallbackState {
             guard let payload, let out else { return -1 }
             let state = Unmanaged<CallbackState>.fromOpaque(payload).takeUnretainedValue()
             return state.credential(
-                out: out, url: url.map { String(cString: $0) }, username: username.map { String(cString: $0) }, allowed: allowed)
+                out: out, url: url.map { String(cString: $0) }, username: username.map { String(cString: $0) },
+                allowed: allowed)
         }
     }
 
@@ -93,7 +94,8 @@ final class CallbackState {
             guard let payload, let out else { return -1 }
             let state = Unmanaged<CallbackState>.fromOpaque(payload).takeUnretainedValue()
             return state.credential(
-                out: out, url: url.map { String(cString: $0) }, username: username.map { String(cString: $0) }, allowed: allowed)
+                out: out, url: url.map { String(cString: $0) }, username: username.map { String(cString: $0) },
+                allowed: allowed)
         }
         callbacks.certificate_check = { cert, valid, host, payload in
             guard let cert, let payload else { return GIT_PASSTHROUGH.rawValue }
@@ -102,7 +104,9 @@ final class CallbackState {
                 if !state.http.verify { return state.acceptUnverified(host: host.map { String(cString: $0) }) }
                 return valid != 0 ? 0 : GIT_PASSTHROUGH.rawValue
             }
-            switch SSHHostKeyCheck.evaluate(cert, libgit2Valid: valid != 0, host: host.map { String(cString: $0) }, url: state.url) {
+            switch SSHHostKeyCheck.evaluate(
+                cert, libgit2Valid: valid != 0, host: host.map { String(cString: $0) }, url: state.url)
+            {
             case .passthrough: return GIT_PASSTHROUGH.rawValue
             case .accept: return 0
             case .refuse(let rejection):
@@ -115,7 +119,8 @@ final class CallbackState {
             let state = Unmanaged<CallbackState>.fromOpaque(payload).takeUnretainedValue()
             state.options.progress?(
                 TransferProgress(
-                    receivedObjects: Int(stats.pointee.received_objects), totalObjects: Int(stats.pointee.total_objects),
+                    receivedObjects: Int(stats.pointee.received_objects),
+                    totalObjects: Int(stats.pointee.total_objects),
                     indexedDeltas: Int(stats.pointee.indexed_deltas), totalDeltas: Int(stats.pointee.total_deltas),
                     receivedBytes: Int(stats.pointee.received_bytes)))
             return 0
@@ -159,7 +164,8 @@ final class CallbackState {
     }
 
     fileprivate func credential(
-        out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, url: String?, username: String?, allowed: UInt32
+        out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, url: String?, username: String?,
+        allowed: UInt32
     ) -> Int32 {
         if allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 {
             sshAttempts += 1
@@ -170,7 +176,8 @@ final class CallbackState {
             // libgit2 asks again only when the server refused what was sent.
             userPassAttempts += 1
             if userPassAttempts > 1 || (userPassAttempts == 1 && RemoteAddress(self.url ?? "").password != nil) {
-                context.failure = credentials.offered == nil
+                context.failure =
+                    credentials.offered == nil
                     ? TransportFailure(
                         kind: .authentication,
                         message: "it refused the user name and password written in the URL")
@@ -202,7 +209,9 @@ final class CallbackState {
     private func sshKey(out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>, user: String) -> Int32 {
         if !triedAgent {
             triedAgent = true
-            if ProcessInfo.processInfo.environment["SSH_AUTH_SOCK"] != nil, git_credential_ssh_key_from_agent(out, user) == 0 {
+            if ProcessInfo.processInfo.environment["SSH_AUTH_SOCK"] != nil,
+                git_credential_ssh_key_from_agent(out, user) == 0
+            {
                 return 0
             }
         }
@@ -216,7 +225,9 @@ final class CallbackState {
             lastKeyTried = (key, pub != nil)
             if git_credential_ssh_key_new(out, user, pub, key, nil) == 0 { return 0 }
         }
-        _ = git_error_set_str(Int32(GIT_ERROR_SSH.rawValue), "no ssh key was accepted (tried the agent and ~/.ssh/id_ed25519, id_ecdsa, id_rsa)")
+        _ = git_error_set_str(
+            Int32(GIT_ERROR_SSH.rawValue),
+            "no ssh key was accepted (tried the agent and ~/.ssh/id_ed25519, id_ecdsa, id_rsa)")
         return GIT_EAUTH.rawValue
     }
 }

@@ -43,8 +43,8 @@ enum ChildSpawn {
         let cArguments = argv.map { strdup($0) } + [nil]
         let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            cArguments.forEach { free($0) }
-            cEnvironment.forEach { free($0) }
+            for item in cArguments { free(item) }
+            for item in cEnvironment { free(item) }
         }
         var pid: pid_t = 0
         let status = posix_spawn(&pid, program, &actions, &attributes, cArguments, cEnvironment)

@@ -29,13 +29,18 @@ struct CredentialHelpers {
             let pattern = middle.isEmpty ? nil : String(middle)
             if let pattern, URLMatch.match(pattern: pattern, url: request.matchURL) == nil { continue }
             if key == "helper" {
-                if entry.value.trimmingCharacters(in: .whitespaces).isEmpty { helpers.removeAll() } else { helpers.append(entry.value) }
+                if entry.value.trimmingCharacters(in: .whitespaces).isEmpty {
+                    helpers.removeAll()
+                } else {
+                    helpers.append(entry.value)
+                }
             } else {
                 settings[key, default: []].append((pattern, entry.value))
             }
         }
         self.helpers = helpers
-        useHTTPPath = URLMatch.best(settings["usehttppath"] ?? [], url: request.matchURL).flatMap(GitBool.parse) ?? false
+        useHTTPPath =
+            URLMatch.best(settings["usehttppath"] ?? [], url: request.matchURL).flatMap(GitBool.parse) ?? false
         username = URLMatch.best(settings["username"] ?? [], url: request.matchURL)
     }
 
@@ -52,7 +57,9 @@ struct CredentialHelpers {
     func get(_ request: CredentialRequest) -> (request: CredentialRequest, helper: String)? {
         var request = request
         for helper in helpers {
-            guard let result = ShellCommand.run(Self.command(for: helper, action: "get"), input: Data(request.protocolText.utf8))
+            guard
+                let result = ShellCommand.run(
+                    Self.command(for: helper, action: "get"), input: Data(request.protocolText.utf8))
             else { continue }
             let answer = CredentialRequest.parseAnswer(String(decoding: result.output, as: UTF8.self))
             if let user = answer.username, !user.isEmpty { request.username = user }

@@ -1,9 +1,10 @@
 import CGit2
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// libgit2's plain TCP socket stream, rewritten with a deadline: connecting, and every read and write, waits at
@@ -21,8 +22,9 @@ enum DeadlineSocketStream {
     /// (libgit2's shutdown forgets registrations).
     static func register() {
         // libgit2's ssh transport reads `s` of its git_socket_stream from this stream's memory.
-        precondition(MemoryLayout<Layout>.offset(of: \Layout.socket) == MemoryLayout<git_stream>.stride + 16,
-                     "DeadlineSocketStream.Layout does not match libgit2's git_socket_stream")
+        precondition(
+            MemoryLayout<Layout>.offset(of: \Layout.socket) == MemoryLayout<git_stream>.stride + 16,
+            "DeadlineSocketStream.Layout does not match libgit2's git_socket_stream")
         var registration = git_stream_registration()
         registration.version = 1  // GIT_STREAM_VERSION
         registration.`init` = { out, host, port in DeadlineSocketStream.create(out, host, port) }
@@ -46,13 +48,16 @@ enum DeadlineSocketStream {
         UnsafeMutableRawPointer(stream!).assumingMemoryBound(to: Layout.self)
     }
 
-    private static func create(_ out: UnsafeMutablePointer<UnsafeMutablePointer<git_stream>?>?,
-                               _ host: UnsafePointer<CChar>?, _ port: UnsafePointer<CChar>?) -> Int32 {
+    private static func create(
+        _ out: UnsafeMutablePointer<UnsafeMutablePointer<git_stream>?>?,
+        _ host: UnsafePointer<CChar>?, _ port: UnsafePointer<CChar>?
+    ) -> Int32 {
         guard let out, let host, let port else {
             _ = git_error_set_str(Int32(GIT_ERROR_INVALID.rawValue), "a socket stream needs a host and a port")
             return -1
         }
-        let timeout = TransferContext.current?.stallTimeout
+        let timeout =
+            TransferContext.current?.stallTimeout
             ?? TransferContext.stallTimeout(environment: ProcessInfo.processInfo.environment, config: nil)
         let memory = UnsafeMutablePointer<Layout>.allocate(capacity: 1)
         var parent = git_stream()
@@ -64,8 +69,10 @@ enum DeadlineSocketStream {
         parent.write = { DeadlineSocketStream.writeStream(DeadlineSocketStream.layout($0), $1, $2, $3) }
         parent.close = { DeadlineSocketStream.closeStream(DeadlineSocketStream.layout($0)) }
         parent.free = { DeadlineSocketStream.freeStream(DeadlineSocketStream.layout($0)) }
-        memory.initialize(to: Layout(parent: parent, host: strdup(host), port: strdup(port), socket: -1,
-                                     stallTimeout: timeout, watchdog: nil))
+        memory.initialize(
+            to: Layout(
+                parent: parent, host: strdup(host), port: strdup(port), socket: -1,
+                stallTimeout: timeout, watchdog: nil))
         out.pointee = UnsafeMutableRawPointer(memory).assumingMemoryBound(to: git_stream.self)
         return 0
     }
@@ -78,9 +85,9 @@ enum DeadlineSocketStream {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         #if os(Linux)
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+            hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         #else
-        hints.ai_socktype = SOCK_STREAM
+            hints.ai_socktype = SOCK_STREAM
         #endif
         var info: UnsafeMutablePointer<addrinfo>?
         let resolved = getaddrinfo(host, port, &hints, &info)
@@ -122,17 +129,17 @@ enum DeadlineSocketStream {
     /// One non-blocking connect to `address`, waited for with poll until `deadline`.
     private static func openSocket(_ address: addrinfo, deadline: Deadline) -> Attempt {
         #if os(Linux)
-        let type = address.ai_socktype | Int32(SOCK_CLOEXEC.rawValue)
+            let type = address.ai_socktype | Int32(SOCK_CLOEXEC.rawValue)
         #else
-        let type = address.ai_socktype
+            let type = address.ai_socktype
         #endif
         let fd = socket(address.ai_family, type, address.ai_protocol)
         guard fd >= 0 else { return .failed }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         #if canImport(Darwin)
-        var one: Int32 = 1
-        _ = setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
-        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            var one: Int32 = 1
+            _ = setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         #endif
         var result = connect(fd, address.ai_addr, address.ai_addrlen)
         if result != 0 && (errno == EINPROGRESS || errno == EINTR) {
@@ -165,8 +172,9 @@ enum DeadlineSocketStream {
         guard seconds > 0, let context = TransferContext.current, SocketWatchdog.watches(url: context.url)
         else { return }
         let message = stallMessage(host: host, port: port, seconds: seconds, waiting: .reading)
-        let watchdog = SocketWatchdog(socket: stream.pointee.socket, seconds: seconds, failure: context.recordedFailure,
-                                      message: message)
+        let watchdog = SocketWatchdog(
+            socket: stream.pointee.socket, seconds: seconds, failure: context.recordedFailure,
+            message: message)
         watchdog.start()
         stream.pointee.watchdog = Unmanaged.passRetained(watchdog)
     }
@@ -180,8 +188,10 @@ enum DeadlineSocketStream {
 
     // MARK: - read, write
 
-    private static func readStream(_ stream: UnsafeMutablePointer<Layout>, _ data: UnsafeMutableRawPointer?,
-                                   _ length: Int) -> Int {
+    private static func readStream(
+        _ stream: UnsafeMutablePointer<Layout>, _ data: UnsafeMutableRawPointer?,
+        _ length: Int
+    ) -> Int {
         let fd = stream.pointee.socket
         let deadline = Deadline(seconds: stream.pointee.stallTimeout)
         while true {
@@ -204,14 +214,16 @@ enum DeadlineSocketStream {
         }
     }
 
-    private static func writeStream(_ stream: UnsafeMutablePointer<Layout>, _ data: UnsafePointer<CChar>?,
-                                    _ length: Int, _ flags: Int32) -> Int {
+    private static func writeStream(
+        _ stream: UnsafeMutablePointer<Layout>, _ data: UnsafePointer<CChar>?,
+        _ length: Int, _ flags: Int32
+    ) -> Int {
         let fd = stream.pointee.socket
         let deadline = Deadline(seconds: stream.pointee.stallTimeout)
         #if os(Linux)
-        let sendFlags = flags | Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT)
+            let sendFlags = flags | Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT)
         #else
-        let sendFlags = flags | Int32(MSG_DONTWAIT)
+            let sendFlags = flags | Int32(MSG_DONTWAIT)
         #endif
         while true {
             let sent = send(fd, data, length, sendFlags)
@@ -299,8 +311,9 @@ enum DeadlineSocketStream {
     }
 
     private static func stalledStream(_ stream: UnsafeMutablePointer<Layout>, _ wait: Wait) -> Int32 {
-        stalled(host: String(cString: stream.pointee.host!), port: String(cString: stream.pointee.port!),
-                seconds: stream.pointee.stallTimeout, waiting: wait)
+        stalled(
+            host: String(cString: stream.pointee.host!), port: String(cString: stream.pointee.port!),
+            seconds: stream.pointee.stallTimeout, waiting: wait)
     }
 
     /// Sets libgit2's error and the transfer's failure for a wait that ran out; returns -1.

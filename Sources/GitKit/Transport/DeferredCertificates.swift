@@ -1,10 +1,11 @@
 import Basics
 import CGit2
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// libgit2 built with mbedTLS (Debian's) parses the system's whole CA bundle inside
@@ -72,7 +73,9 @@ enum DeferredCertificates {
         if deferred { return 0 }
         typealias Parse = @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> Int32
         // RTLD_NEXT: the definition after this executable's, i.e. mbedTLS's own.
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: -1), "mbedtls_x509_crt_parse_file") else { return -1 }
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: -1), "mbedtls_x509_crt_parse_file") else {
+            return -1
+        }
         return unsafeBitCast(symbol, to: Parse.self)(chain, path)
     }
 }

@@ -29,8 +29,10 @@ final class HTTPCredentials {
     private(set) var offered: Offer?
     private var helpers: CredentialHelpers?
 
-    init(config: GitConfigSnapshot?, token: String?, tokenUser: String?,
-         environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(
+        config: GitConfigSnapshot?, token: String?, tokenUser: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.config = config
         self.token = token
         self.tokenUser = tokenUser
@@ -60,7 +62,8 @@ final class HTTPCredentials {
         }
         let prompt = TerminalPrompt(config: config, environment: environment)
         guard prompt.isAvailable else {
-            let configured = helpers.helpers.isEmpty ? "no credential helper is configured" : "no credential helper gave one"
+            let configured =
+                helpers.helpers.isEmpty ? "no credential helper is configured" : "no credential helper gave one"
             return .failure(
                 TransportFailure(
                     kind: .authentication,
@@ -70,7 +73,8 @@ final class HTTPCredentials {
                         + "`gh auth setup-git`, Git Credential Manager), or set BATON_TOKEN"))
         }
         if request.username == nil {
-            guard let user = prompt.ask("Username for '\(request.display(withUser: false))': ", secret: false), !user.isEmpty
+            guard let user = prompt.ask("Username for '\(request.display(withUser: false))': ", secret: false),
+                !user.isEmpty
             else { return .failure(cancelled(request)) }
             request.username = user
         }
@@ -96,11 +100,13 @@ final class HTTPCredentials {
         let advice: String
         switch offered.source {
         case .token:
-            advice = "it refused the token in BATON_TOKEN (user \(offered.request.username ?? "git")); "
+            advice =
+                "it refused the token in BATON_TOKEN (user \(offered.request.username ?? "git")); "
                 + "check it and BATON_TOKEN_USER, or unset it to use git's credential helpers"
         case .helper(let helper):
             helpers?.erase(offered.request)
-            advice = "it refused the password or token for \(offered.request.username ?? "?") from the credential helper "
+            advice =
+                "it refused the password or token for \(offered.request.username ?? "?") from the credential helper "
                 + "`\(helper)`, so the helpers were told to erase it and the next try asks again"
         case .prompt:
             helpers?.erase(offered.request)
@@ -110,7 +116,9 @@ final class HTTPCredentials {
     }
 
     private func cancelled(_ request: CredentialRequest) -> TransportFailure {
-        TransportFailure(kind: .authentication, message: "no user name or password was given for \(request.display(withUser: false))")
+        TransportFailure(
+            kind: .authentication, message: "no user name or password was given for \(request.display(withUser: false))"
+        )
     }
 
     private func remember(_ offer: Offer) -> Offer {

@@ -19,11 +19,14 @@ public struct HTTPSettings: Sendable, Equatable {
 
     /// Reads the settings for `url` from `config` (nil: none) and `environment`; `remote` names the
     /// remote whose `remote.<name>.proxy` applies.
-    public init(url: String, config: GitConfigSnapshot?, remote: String? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        url: String, config: GitConfigSnapshot?, remote: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         let http = config?.entries(matching: "^http\\.") ?? []
-        self.init(url: url, httpEntries: http, remoteProxy: remote.flatMap { config?.string("remote.\($0).proxy") },
-                  environment: environment)
+        self.init(
+            url: url, httpEntries: http, remoteProxy: remote.flatMap { config?.string("remote.\($0).proxy") },
+            environment: environment)
     }
 
     /// The same from already-read `http.*` entries (names as libgit2 gives them), for tests.

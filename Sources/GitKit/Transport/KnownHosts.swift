@@ -129,8 +129,10 @@ extension KnownHosts.Entry {
 
     /// OpenSSH's host patterns: `*` matches any run of characters, `?` exactly one; nothing else is special.
     static func glob(_ pattern: [UInt8], _ name: [UInt8]) -> Bool {
-        var p = 0, n = 0
-        var star = -1, resume = 0
+        var p = 0
+        var n = 0
+        var star = -1
+        var resume = 0
         while n < name.count {
             if p < pattern.count, pattern[p] == UInt8(ascii: "?") || pattern[p] == name[n] {
                 p += 1

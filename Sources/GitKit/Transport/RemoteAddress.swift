@@ -50,7 +50,8 @@ public struct RemoteAddress: Sendable, Equatable {
 
     private init(scpLike url: String) {
         // `user@host:path` (no slash before the first colon) is ssh; anything else is a path.
-        guard let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/"), url.distance(from: url.startIndex, to: colon) > 1
+        guard let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/"),
+            url.distance(from: url.startIndex, to: colon) > 1
         else {
             self.init(scheme: "file")
             return
@@ -59,9 +60,11 @@ public struct RemoteAddress: Sendable, Equatable {
         if let at = authority.lastIndex(of: "@") {
             self.init(
                 scheme: "ssh", user: Self.decode(authority[..<at]),
-                host: authority[authority.index(after: at)...].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]")))
+                host: authority[authority.index(after: at)...].lowercased().trimmingCharacters(
+                    in: CharacterSet(charactersIn: "[]")))
         } else {
-            self.init(scheme: "ssh", host: authority.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]")))
+            self.init(
+                scheme: "ssh", host: authority.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]")))
         }
     }
 
@@ -93,7 +96,8 @@ public struct RemoteAddress: Sendable, Equatable {
         let authority = afterScheme[..<hostEnd]
         guard let at = authority.lastIndex(of: "@") else { return url }
         let info = authority[..<at]
-        var user = info.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        var user =
+            info.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         let scheme = url[..<schemeEnd.lowerBound].lowercased()
         if !info.contains(":"), scheme == "http" || scheme == "https", user.count >= 20 { user = "***" }
         return String(url[..<schemeEnd.upperBound]) + user + String(authority[at...]) + String(afterScheme[hostEnd...])
@@ -106,7 +110,8 @@ public struct RemoteAddress: Sendable, Equatable {
         let afterScheme = url[schemeEnd.upperBound...]
         let authority = afterScheme[..<(afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex)]
         guard let at = authority.lastIndex(of: "@") else { return [] }
-        let parts = authority[..<at].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let parts = authority[..<at].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(
+            String.init)
         if parts.count == 2 {
             found.append(parts[1])
         } else if redacted(url) != url, let user = parts.first {

@@ -40,7 +40,9 @@ extension Repository {
 
     /// Pushes `refspecs` (e.g. "refs/heads/main:refs/heads/main"). Throws a `.nonFastForward` error when the
     /// remote moved on, and a `.rejected` one when the server refused the update.
-    public func push(remote name: String = "origin", refspecs: [String], options: RemoteOptions = RemoteOptions()) throws {
+    public func push(remote name: String = "origin", refspecs: [String], options: RemoteOptions = RemoteOptions())
+        throws
+    {
         let remote = try lookupRemote(name)
         defer { git_remote_free(remote) }
         let pushURL = (git_remote_pushurl(remote) ?? git_remote_url(remote)).map { String(cString: $0) }
@@ -59,13 +61,16 @@ extension Repository {
             let text = state.rejections.joined(separator: "; ")
             let nonFastForward = text.contains("non-fast-forward") || text.contains("fetch first")
             throw GitError(
-                operation: "push to \(name)", code: nonFastForward ? GIT_ENONFASTFORWARD.rawValue : GIT_EMODIFIED.rawValue,
+                operation: "push to \(name)",
+                code: nonFastForward ? GIT_ENONFASTFORWARD.rawValue : GIT_EMODIFIED.rawValue,
                 errorClass: 0, message: "the remote refused the update (\(text))")
         }
     }
 
     /// Clones `url` into `path` and checks out its default branch.
-    public static func clone(url: String, to path: String, options: RemoteOptions = RemoteOptions()) throws -> Repository {
+    public static func clone(url: String, to path: String, options: RemoteOptions = RemoteOptions()) throws
+        -> Repository
+    {
         let state = CallbackState(options: options, url: url)
         try state.prepareTrust()
         var opts = git_clone_options()

@@ -40,7 +40,8 @@ enum SSHHostKeyCheck {
         case .trusted:
             return .accept
         case .unknown:
-            return libgit2Valid ? .accept : .refuse(rejection(.unknown, hostName, port, keyType, fingerprint, knownHostsFile))
+            return libgit2Valid
+                ? .accept : .refuse(rejection(.unknown, hostName, port, keyType, fingerprint, knownHostsFile))
         case .otherTypesKnown(let types):
             return .refuse(rejection(.otherTypesKnown(types), hostName, port, keyType, fingerprint, knownHostsFile))
         case .changed(let line):
@@ -49,9 +50,11 @@ enum SSHHostKeyCheck {
     }
 
     private static func rejection(
-        _ reason: HostKeyRejection.Reason, _ host: String, _ port: Int, _ type: String, _ fingerprint: String, _ file: String
+        _ reason: HostKeyRejection.Reason, _ host: String, _ port: Int, _ type: String, _ fingerprint: String,
+        _ file: String
     ) -> HostKeyRejection {
-        HostKeyRejection(reason: reason, host: host, port: port, keyType: type, fingerprint: fingerprint, knownHostsFile: file)
+        HostKeyRejection(
+            reason: reason, host: host, port: port, keyType: type, fingerprint: fingerprint, knownHostsFile: file)
     }
 
     /// OpenSSH's name for libgit2's raw key type.

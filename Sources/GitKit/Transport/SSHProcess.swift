@@ -57,7 +57,8 @@ final class SSHProcess {
             close(stdoutPair.parent)
             close(stderrPair.parent)
             if case .failure(let error) = started {
-                throw SSHCommand.Refusal(message: "could not run \(program): \(String(cString: strerror(error.code.rawValue)))")
+                throw SSHCommand.Refusal(
+                    message: "could not run \(program): \(String(cString: strerror(error.code.rawValue)))")
             }
             return
         }

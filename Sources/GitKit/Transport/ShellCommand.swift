@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs a command the user configured in git (a credential helper, an askpass program) the way git runs
@@ -17,8 +18,10 @@ enum ShellCommand {
 
     /// Runs `command` (shell text); `arguments` become `$1`, `$2`, …; `environment` is added to baton's.
     /// Returns nil when it could not start.
-    static func run(_ command: String, arguments: [String] = [], input: Data = Data(),
-                    environment: [String: String] = [:]) -> Result? {
+    static func run(
+        _ command: String, arguments: [String] = [], input: Data = Data(),
+        environment: [String: String] = [:]
+    ) -> Result? {
         guard let toChild = try? ChildSpawn.socketPair() else { return nil }
         guard let fromChild = try? ChildSpawn.socketPair() else {
             close(toChild.parent)

@@ -1,7 +1,8 @@
 import Basics
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The no-progress deadline for a socket another library reads and writes itself: libgit2's ssh transport
@@ -34,10 +35,10 @@ final class SocketWatchdog: Sendable {
 
     func start() {
         #if os(Linux)
-        running.withLock { $0 = true }
-        let thread = Thread { [self] in run() }
-        thread.name = "baton socket watchdog"
-        thread.start()
+            running.withLock { $0 = true }
+            let thread = Thread { [self] in run() }
+            thread.name = "baton socket watchdog"
+            thread.start()
         #endif
     }
 
@@ -53,21 +54,22 @@ final class SocketWatchdog: Sendable {
     }
 
     #if os(Linux)
-    private func run() {
-        defer { finished.signal() }
-        while stopped.wait(timeout: .now() + .milliseconds(250)) == .timedOut {
-            var info = tcp_info()
-            var length = socklen_t(MemoryLayout<tcp_info>.size)
-            guard getsockopt(socket, Int32(IPPROTO_TCP), TCP_INFO, &info, &length) == 0 else { return }
-            // Both are milliseconds ago; the client spoke last (or its bytes are still in flight).
-            let sentAgo = info.tcpi_last_data_sent, receivedAgo = info.tcpi_last_data_recv
-            let waitingForServer = sentAgo <= receivedAgo || info.tcpi_unacked > 0
-            if waitingForServer && sentAgo >= limitMilliseconds {
-                failure.withLock { $0 = TransportFailure(kind: .unreachable, message: message) }
-                _ = shutdown(socket, Int32(SHUT_RDWR))
-                return
+        private func run() {
+            defer { finished.signal() }
+            while stopped.wait(timeout: .now() + .milliseconds(250)) == .timedOut {
+                var info = tcp_info()
+                var length = socklen_t(MemoryLayout<tcp_info>.size)
+                guard getsockopt(socket, Int32(IPPROTO_TCP), TCP_INFO, &info, &length) == 0 else { return }
+                // Both are milliseconds ago; the client spoke last (or its bytes are still in flight).
+                let sentAgo = info.tcpi_last_data_sent
+                let receivedAgo = info.tcpi_last_data_recv
+                let waitingForServer = sentAgo <= receivedAgo || info.tcpi_unacked > 0
+                if waitingForServer && sentAgo >= limitMilliseconds {
+                    failure.withLock { $0 = TransportFailure(kind: .unreachable, message: message) }
+                    _ = shutdown(socket, Int32(SHUT_RDWR))
+                    return
+                }
             }
         }
-    }
     #endif
 }

@@ -28,13 +28,16 @@ enum TLSTrust {
                 message: "the CA file \(file) (from \(settings.caFileSource ?? "http.sslCAInfo")) cannot be read; "
                     + "fix the setting or the file")
         }
-        let wanted = Locations(file: settings.caFile ?? (settings.caPath != nil ? DeferredCertificates.systemFile : nil),
-                               path: settings.caPath)
+        let wanted = Locations(
+            file: settings.caFile ?? (settings.caPath != nil ? DeferredCertificates.systemFile : nil),
+            path: settings.caPath)
         try loaded.withLock { loaded in
             guard loaded != wanted else { return }
             // The deferred system bundle is replaced, not loaded.
             DeferredCertificates.discard()
-            try check(baton_git_set_ssl_cert_locations(wanted.file, wanted.path), "load the CA certificates git is set to trust")
+            try check(
+                baton_git_set_ssl_cert_locations(wanted.file, wanted.path),
+                "load the CA certificates git is set to trust")
             loaded = wanted
         }
     }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Asks the person at the keyboard, as git does: through `GIT_ASKPASS`, `core.askPass` or `SSH_ASKPASS`
@@ -14,7 +15,8 @@ struct TerminalPrompt {
 
     init(config: GitConfigSnapshot?, environment: [String: String] = ProcessInfo.processInfo.environment) {
         func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
-        askpass = nonEmpty(environment["GIT_ASKPASS"]) ?? nonEmpty(config?.string("core.askpass"))
+        askpass =
+            nonEmpty(environment["GIT_ASKPASS"]) ?? nonEmpty(config?.string("core.askpass"))
             ?? nonEmpty(environment["SSH_ASKPASS"])
         terminalAllowed = environment["GIT_TERMINAL_PROMPT"].flatMap(GitBool.parse) ?? true
     }
@@ -68,9 +70,10 @@ struct TerminalPrompt {
         var line: [UInt8] = []
         var byte: UInt8 = 0
         while true {
-            let count = (try? withUnsafeMutableBytes(of: &byte) { raw in
-                try FileDescriptorIO.readSome(fd, into: raw, path: "/dev/tty")
-            }) ?? -1
+            let count =
+                (try? withUnsafeMutableBytes(of: &byte) { raw in
+                    try FileDescriptorIO.readSome(fd, into: raw, path: "/dev/tty")
+                }) ?? -1
             if count <= 0 { return line.isEmpty ? nil : String(decoding: line, as: UTF8.self) }
             if byte == UInt8(ascii: "\n") { break }
             if byte != UInt8(ascii: "\r") { line.append(byte) }

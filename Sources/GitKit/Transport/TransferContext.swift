@@ -49,7 +49,8 @@ final class TransferContext {
     /// Where `failure` is kept: locked, since a watchdog thread may set it (`SocketWatchdog`).
     let recordedFailure = Locked<TransportFailure?>(nil)
 
-    init(url: String?, config: GitConfigSnapshot?, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(url: String?, config: GitConfigSnapshot?, environment: [String: String] = ProcessInfo.processInfo.environment)
+    {
         self.url = url
         self.config = config
         stallTimeout = Self.stallTimeout(environment: environment, config: config)
@@ -60,7 +61,8 @@ final class TransferContext {
 
     /// `BATON_TRANSFER_TIMEOUT`, else git config `baton.transferTimeout`, else 60 s; 0 turns the limit off.
     static func stallTimeout(environment: [String: String], config: GitConfigSnapshot?) -> TimeInterval {
-        let written = environment["BATON_TRANSFER_TIMEOUT"].flatMap { $0.isEmpty ? nil : $0 }
+        let written =
+            environment["BATON_TRANSFER_TIMEOUT"].flatMap { $0.isEmpty ? nil : $0 }
             ?? config?.string("baton.transfertimeout")
         guard let written, let seconds = TimeInterval(written.trimmingCharacters(in: .whitespaces)), seconds >= 0
         else { return defaultStallTimeout }

@@ -45,7 +45,9 @@ extension Digest {
                 }
                 if !bullets.isEmpty { sections.append((section, bullets)) }
             }
-            if !sections.isEmpty { notesBy[author, default: []].append(NoteDay(day: day, sections: sections, attachments: attachments)) }
+            if !sections.isEmpty {
+                notesBy[author, default: []].append(NoteDay(day: day, sections: sections, attachments: attachments))
+            }
         }
 
         var handles = Set(notesBy.keys).union(changes.keys).union(raised.keys).union(cleared.keys)
@@ -107,7 +109,8 @@ extension Digest {
     /// `blocked` log line, else its last update.
     static func blockedSince(_ task: TaskDocument, _ events: [HistoryEvent]) -> Timestamp {
         if let event = events.last(where: {
-            $0.taskID == task.id && $0.change == .field(name: "status", old: $0.oldStatus, new: TaskStatus.blocked.rawValue)
+            $0.taskID == task.id
+                && $0.change == .field(name: "status", old: $0.oldStatus, new: TaskStatus.blocked.rawValue)
         }) {
             return event.at
         }

@@ -26,10 +26,16 @@ extension Digest {
                         return ["day": note.day.description, "sections": sections, "attachments": note.attachments]
                     },
                     "status_changes": person.statusChanges.map {
-                        ["task": $0.taskID, "title": $0.title, "from": opt($0.from), "to": opt($0.to), "by": $0.by, "at": time($0.at)]
+                        [
+                            "task": $0.taskID, "title": $0.title, "from": opt($0.from), "to": opt($0.to), "by": $0.by,
+                            "at": time($0.at),
+                        ]
                     },
                     "blockers_raised": person.blockersRaised.map {
-                        ["task": $0.taskID, "title": $0.title, "reason": opt($0.reason), "by": $0.by, "at": time($0.at)]
+                        [
+                            "task": $0.taskID, "title": $0.title, "reason": opt($0.reason), "by": $0.by,
+                            "at": time($0.at),
+                        ]
                     },
                     "blockers_cleared": person.blockersCleared.map {
                         ["task": $0.taskID, "title": $0.title, "by": $0.by, "at": time($0.at)]
@@ -37,7 +43,10 @@ extension Digest {
                 ]
             },
             "blocked": blocked.map {
-                ["task": $0.taskID, "title": $0.title, "owner": $0.owner, "reason": opt($0.reason), "since": time($0.since)]
+                [
+                    "task": $0.taskID, "title": $0.title, "owner": $0.owner, "reason": opt($0.reason),
+                    "since": time($0.since),
+                ]
             },
             "overdue": overdue.map {
                 ["task": $0.taskID, "title": $0.title, "owner": $0.owner, "due": $0.due.description]

@@ -12,8 +12,9 @@ extension Digest {
         out.subheading("Blocked (\(blocked.count))")
         if blocked.isEmpty { out.item("nothing blocked") }
         for b in blocked {
-            out.item("\(out.code(b.taskID)) \(out.safe(b.title)) (\(b.owner)) blocked since \(out.when(b.since))"
-                + (b.reason.map { ": \(out.safe($0))" } ?? ""))
+            out.item(
+                "\(out.code(b.taskID)) \(out.safe(b.title)) (\(b.owner)) blocked since \(out.when(b.since))"
+                    + (b.reason.map { ": \(out.safe($0))" } ?? ""))
         }
         out.subheading("Overdue (\(overdue.count))")
         if overdue.isEmpty { out.item("nothing overdue") }
@@ -28,11 +29,17 @@ extension Digest {
             } else {
                 state = "still waiting"
             }
-            out.item("\(out.code(a.askID)) \(a.from) → \(a.to): \(out.safe(a.title)) (respond by \(out.when(a.respondBy)); \(state))")
+            out.item(
+                "\(out.code(a.askID)) \(a.from) → \(a.to): \(out.safe(a.title)) (respond by \(out.when(a.respondBy)); \(state))"
+            )
         }
         out.subheading("Stale, not updated for \(staleDays)+ days (\(stale.count))")
         if stale.isEmpty { out.item("none") }
-        for s in stale { out.item("\(out.code(s.taskID)) \(out.safe(s.title)) (\(s.owner)) last updated \(s.updated.localDay), \(s.days) days ago") }
+        for s in stale {
+            out.item(
+                "\(out.code(s.taskID)) \(out.safe(s.title)) (\(s.owner)) last updated \(s.updated.localDay), \(s.days) days ago"
+            )
+        }
 
         for person in people {
             out.heading(TerminalText.clean(person.handle, keepNewlines: false))
@@ -42,28 +49,38 @@ extension Digest {
                 for (section, bullets) in note.sections {
                     out.line(markdown ? "*\(section.heading)*" : "    \(section.heading)")
                     for bullet in bullets {
-                        out.item((bullet.time.map { "\($0) " } ?? "") + out.safe(bullet.text, keepMarkdown: true), depth: 1)
+                        out.item(
+                            (bullet.time.map { "\($0) " } ?? "") + out.safe(bullet.text, keepMarkdown: true), depth: 1)
                     }
                 }
                 if !note.attachments.isEmpty {
-                    out.line("  attachments: " + note.attachments.map { TerminalText.clean($0, keepNewlines: false) }.joined(separator: ", "))
+                    out.line(
+                        "  attachments: "
+                            + note.attachments.map { TerminalText.clean($0, keepNewlines: false) }.joined(
+                                separator: ", "))
                 }
             }
             if !person.statusChanges.isEmpty {
                 out.subheading("Status changes")
                 for c in person.statusChanges {
-                    out.item("\(out.when(c.at)) \(out.code(c.taskID)) \(out.safe(c.title)): \(c.from ?? "new") → \(c.to ?? "–")")
+                    out.item(
+                        "\(out.when(c.at)) \(out.code(c.taskID)) \(out.safe(c.title)): \(c.from ?? "new") → \(c.to ?? "–")"
+                    )
                 }
             }
             if !person.blockersRaised.isEmpty {
                 out.subheading("Blockers raised")
                 for b in person.blockersRaised {
-                    out.item("\(out.when(b.at)) \(out.code(b.taskID)) \(out.safe(b.title))" + (b.reason.map { ": \(out.safe($0))" } ?? ""))
+                    out.item(
+                        "\(out.when(b.at)) \(out.code(b.taskID)) \(out.safe(b.title))"
+                            + (b.reason.map { ": \(out.safe($0))" } ?? ""))
                 }
             }
             if !person.blockersCleared.isEmpty {
                 out.subheading("Blockers cleared")
-                for b in person.blockersCleared { out.item("\(out.when(b.at)) \(out.code(b.taskID)) \(out.safe(b.title))") }
+                for b in person.blockersCleared {
+                    out.item("\(out.when(b.at)) \(out.code(b.taskID)) \(out.safe(b.title))")
+                }
             }
         }
         return out.result
@@ -106,7 +123,9 @@ struct DigestWriter {
                 : TerminalText.clean(text, keepNewlines: false)
         }
         let one = TerminalText.clean(TextSafety.singleLine(text), keepNewlines: false)
-        if keepMarkdown { return one.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;") }
+        if keepMarkdown {
+            return one.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        }
         var out = ""
         for ch in one {
             if "\\`*_[]<>#|".contains(ch) { out.append("\\") }

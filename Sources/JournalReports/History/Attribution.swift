@@ -25,10 +25,14 @@ struct Attribution {
             newest[email] = (position, handle)
         }
         for item in commits {
-            if let handle = Self.namedHandle(item, known: known) { offer(item.commit.author.email.lowercased(), handle, item.position) }
+            if let handle = Self.namedHandle(item, known: known) {
+                offer(item.commit.author.email.lowercased(), handle, item.position)
+            }
         }
         for (email, pairings) in namers.byEmail {
-            for pairing in pairings where known.contains(pairing.handle) { offer(email, pairing.handle, pairing.position) }
+            for pairing in pairings where known.contains(pairing.handle) {
+                offer(email, pairing.handle, pairing.position)
+            }
         }
         emailToHandle = newest.mapValues(\.handle)
     }

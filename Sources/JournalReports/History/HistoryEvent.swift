@@ -33,7 +33,9 @@ public struct HistoryEvent: Sendable, Equatable {
     public var path: String
     public var change: Change
 
-    public init(commit: String, at: Timestamp, author: String, taskID: String?, noteDay: LocalDay?, path: String, change: Change) {
+    public init(
+        commit: String, at: Timestamp, author: String, taskID: String?, noteDay: LocalDay?, path: String, change: Change
+    ) {
         self.commit = commit
         self.at = at
         self.author = author

@@ -17,16 +17,21 @@ public enum HistoryText {
             } else {
                 target = event.path
             }
-            return "\(style.dim(event.at.rendered(in: zone)))  \(TerminalText.clean(who, keepNewlines: false))  \(target)  \(describe(event))"
+            return
+                "\(style.dim(event.at.rendered(in: zone)))  \(TerminalText.clean(who, keepNewlines: false))  \(target)  \(describe(event))"
         }.joined(separator: "\n")
     }
 
     /// `baton history ID`: the task's timeline, one line per change.
-    public static func timeline(_ events: [HistoryEvent], task: TaskDocument?, id: String, zone: TimeZone, style: TextStyle) -> String {
+    public static func timeline(
+        _ events: [HistoryEvent], task: TaskDocument?, id: String, zone: TimeZone, style: TextStyle
+    ) -> String {
         var lines = [style.heading("\(id)  \(TerminalText.clean(task?.title ?? "(deleted)", keepNewlines: false))")]
         if events.isEmpty { lines.append("  no history") }
         for event in events {
-            lines.append("  \(style.dim(event.at.rendered(in: zone)))  \(TerminalText.clean(event.author, keepNewlines: false)): \(describe(event))")
+            lines.append(
+                "  \(style.dim(event.at.rendered(in: zone)))  \(TerminalText.clean(event.author, keepNewlines: false)): \(describe(event))"
+            )
         }
         return lines.joined(separator: "\n")
     }
@@ -48,23 +53,33 @@ public enum HistoryJSON {
         let array: [[String: Any]] = events.map { event in
             var object: [String: Any] = [
                 "at": event.at.converted(to: zone).description, "author": event.author, "commit": event.commit,
-                "task": event.taskID ?? NSNull(), "note_day": event.noteDay?.description ?? NSNull(), "path": event.path,
+                "task": event.taskID ?? NSNull(), "note_day": event.noteDay?.description ?? NSNull(),
+                "path": event.path,
                 "summary": event.summary,
             ]
             switch event.change {
-            case .created(let title): object["change"] = "created"; object["title"] = title
+            case .created(let title):
+                object["change"] = "created"
+                object["title"] = title
             case .deleted: object["change"] = "deleted"
             case .field(let name, let old, let new):
-                object["change"] = "field"; object["field"] = name
-                object["old"] = old ?? NSNull(); object["new"] = new ?? NSNull()
+                object["change"] = "field"
+                object["field"] = name
+                object["old"] = old ?? NSNull()
+                object["new"] = new ?? NSNull()
             case .description: object["change"] = "description"
-            case .log(let text): object["change"] = "log"; object["text"] = text
+            case .log(let text):
+                object["change"] = "log"
+                object["text"] = text
             case .noteBullet(let section, let text):
-                object["change"] = "note"; object["section"] = section.lowercased(); object["text"] = text
+                object["change"] = "note"
+                object["section"] = section.lowercased()
+                object["text"] = text
             }
             return object
         }
-        let data = try JSONSerialization.data(withJSONObject: array, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let data = try JSONSerialization.data(
+            withJSONObject: array, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -23,10 +23,14 @@ extension Journal {
 
     /// `history`, asking for the current tasks (to recognise authors) only after the walk, so they
     /// can be loaded on another core while it runs.
-    public func history(_ query: JournalHistory.Query, tasksAfterWalk: @escaping () -> [TaskDocument]) throws -> [HistoryEvent] {
+    public func history(_ query: JournalHistory.Query, tasksAfterWalk: @escaping () -> [TaskDocument]) throws
+        -> [HistoryEvent]
+    {
         do {
-            return try JournalHistory(journal: self, knownHandlesAfterWalk: { self.knownHandles(tasks: tasksAfterWalk()) })
-                .events(query)
+            return try JournalHistory(
+                journal: self, knownHandlesAfterWalk: { self.knownHandles(tasks: tasksAfterWalk()) }
+            )
+            .events(query)
         } catch {
             throw JournalError(error) ?? error
         }

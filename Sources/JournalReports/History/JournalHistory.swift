@@ -113,7 +113,8 @@ public struct JournalHistory {
                 times.append(time.flatMap { NoteChanges.timestamp(day: day, time: $0, offset: offset) })
             }
             return RawFile(
-                path: delta.path, taskID: nil, noteAuthor: handle, noteDay: day, changes: changes, logs: [], times: times)
+                path: delta.path, taskID: nil, noteAuthor: handle, noteDay: day, changes: changes, logs: [],
+                times: times)
         default:
             return nil
         }

@@ -9,7 +9,11 @@ public enum NoteChanges {
             var remaining: [String: Int] = [:]
             for bullet in old?.bullets(in: section) ?? [] { remaining[bullet, default: 0] += 1 }
             for bullet in new.bullets(in: section) {
-                if let n = remaining[bullet], n > 0 { remaining[bullet] = n - 1 } else { added.append((section, bullet)) }
+                if let n = remaining[bullet], n > 0 {
+                    remaining[bullet] = n - 1
+                } else {
+                    added.append((section, bullet))
+                }
             }
         }
         return added

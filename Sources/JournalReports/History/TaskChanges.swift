@@ -3,7 +3,9 @@ import JournalModel
 /// Derives what changed between two versions of a task file, field by field, plus new log lines.
 public enum TaskChanges {
     /// The field names compared, in the order they are reported.
-    static let fields = ["title", "kind", "status", "owner", "due", "tags", "blocked_reason", "from", "to", "respond_by"]
+    static let fields = [
+        "title", "kind", "status", "owner", "due", "tags", "blocked_reason", "from", "to", "respond_by",
+    ]
 
     /// The changes from `old` (nil: the file is new) to `new` (nil: the file was removed).
     public static func between(_ old: TaskDocument?, _ new: TaskDocument?) -> [HistoryEvent.Change] {
@@ -13,7 +15,8 @@ public enum TaskChanges {
         let after = values(new)
         if old == nil { changes.append(.created(title: new.title)) }
         for name in fields {
-            let a = before[name] ?? nil, b = after[name] ?? nil
+            let a = before[name] ?? nil
+            let b = after[name] ?? nil
             // A new file reports its starting status and owner, not every empty field.
             if old == nil && !(name == "status" || name == "owner" || name == "due") { continue }
             if a != b, !(old == nil && b == nil) { changes.append(.field(name: name, old: a, new: b)) }

@@ -6,10 +6,12 @@ public enum DigestPage {
     /// A complete page with inline styles and no links to other pages.
     public static func html(_ digest: Digest) -> String {
         let parts = HTMLParts(links: SiteLinks(root: "", hasPages: false), zone: digest.zone)
-        let body = "<h1>Digest \(digest.since) to \(digest.until)</h1>"
+        let body =
+            "<h1>Digest \(digest.since) to \(digest.until)</h1>"
             + "<p class=\"meta\">Times in \(parts.e(digest.zone.identifier)). Generated \(parts.time(digest.generated)).</p>"
             + attention(digest, parts) + people(digest, parts)
-        return HTMLPage.render(title: "\(digest.team): digest", team: digest.team, root: "", body: body, stylesheet: false, nav: false)
+        return HTMLPage.render(
+            title: "\(digest.team): digest", team: digest.team, root: "", body: body, stylesheet: false, nav: false)
     }
 
     /// Blocked, overdue, late asks and stale tasks as cards.
@@ -27,7 +29,8 @@ public enum DigestPage {
         }
         let asks = d.lateAsks.map { a -> String in
             let state = a.answeredAt.map { "answered late \(p.time($0))" } ?? "<strong>still waiting</strong>"
-            return "\(p.task(a.askID, a.title))<div class=\"meta\">\(p.person(a.from)) → \(p.person(a.to)) · respond by \(p.time(a.respondBy)) · \(state)</div>"
+            return
+                "\(p.task(a.askID, a.title))<div class=\"meta\">\(p.person(a.from)) → \(p.person(a.to)) · respond by \(p.time(a.respondBy)) · \(state)</div>"
         }
         let stale = d.stale.map {
             "\(p.task($0.taskID, $0.title))<div class=\"meta\">\(p.person($0.owner)) · \($0.days) days without an update</div>"
@@ -50,19 +53,28 @@ public enum DigestPage {
                 html += p.note(note, heading: "\(note.day) <span class=\"muted\">\(note.day.weekday)</span>")
             }
             if !person.statusChanges.isEmpty {
-                html += "<h3>Status changes</h3>" + p.list(person.statusChanges.map {
-                    "\(p.time($0.at)) \(p.task($0.taskID, $0.title)) \(p.badge($0.from ?? "new")) → \(p.badge($0.to ?? "–"))"
-                }, empty: "")
+                html +=
+                    "<h3>Status changes</h3>"
+                    + p.list(
+                        person.statusChanges.map {
+                            "\(p.time($0.at)) \(p.task($0.taskID, $0.title)) \(p.badge($0.from ?? "new")) → \(p.badge($0.to ?? "–"))"
+                        }, empty: "")
             }
             if !person.blockersRaised.isEmpty {
-                html += "<h3>Blockers raised</h3>" + p.list(person.blockersRaised.map {
-                    "\(p.time($0.at)) \(p.task($0.taskID, $0.title))" + ($0.reason.map { ": \(p.e($0))" } ?? "")
-                }, empty: "")
+                html +=
+                    "<h3>Blockers raised</h3>"
+                    + p.list(
+                        person.blockersRaised.map {
+                            "\(p.time($0.at)) \(p.task($0.taskID, $0.title))" + ($0.reason.map { ": \(p.e($0))" } ?? "")
+                        }, empty: "")
             }
             if !person.blockersCleared.isEmpty {
-                html += "<h3>Blockers cleared</h3>" + p.list(person.blockersCleared.map {
-                    "\(p.time($0.at)) \(p.task($0.taskID, $0.title))"
-                }, empty: "")
+                html +=
+                    "<h3>Blockers cleared</h3>"
+                    + p.list(
+                        person.blockersCleared.map {
+                            "\(p.time($0.at)) \(p.task($0.taskID, $0.title))"
+                        }, empty: "")
             }
         }
         return html

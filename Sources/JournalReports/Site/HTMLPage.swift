@@ -2,15 +2,20 @@
 /// script at all, the stylesheet, the top navigation and the body.
 public enum HTMLPage {
     /// The policy of every page: nothing runs, images only from the site itself.
-    public static let contentSecurityPolicy = "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"
+    public static let contentSecurityPolicy =
+        "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"
 
     /// A page. `root` is the relative path to the site's top (`""` or `"../"`); `stylesheet` links
     /// `style.css` there, else the styles are inlined (for a single page such as `digest --format html`).
-    public static func render(title: String, team: String, root: String, body: String, stylesheet: Bool, nav: Bool = true) -> String {
-        let style = stylesheet
+    public static func render(
+        title: String, team: String, root: String, body: String, stylesheet: Bool, nav: Bool = true
+    ) -> String {
+        let style =
+            stylesheet
             ? "<link rel=\"stylesheet\" href=\"\(root)style.css\">"
             : "<style>\n\(Stylesheet.css)\n</style>"
-        let links = nav
+        let links =
+            nav
             ? "<nav><a href=\"\(root)index.html\">Overview</a> <a href=\"\(root)people.html\">People</a> <a href=\"\(root)tasks.html\">Tasks</a> <a href=\"\(root)weeks.html\">Weeks</a></nav>"
             : ""
         return """

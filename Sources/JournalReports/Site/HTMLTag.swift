@@ -11,18 +11,32 @@ struct HTMLTag {
         chars.removeFirst()
         var i = 0
         var closing = false
-        if i < chars.count, chars[i] == "/" { closing = true; i += 1 }
+        if i < chars.count, chars[i] == "/" {
+            closing = true
+            i += 1
+        }
         var name = ""
-        while i < chars.count, chars[i].isASCII, chars[i].isLetter || chars[i].isNumber { name.append(chars[i]); i += 1 }
+        while i < chars.count, chars[i].isASCII, chars[i].isLetter || chars[i].isNumber {
+            name.append(chars[i])
+            i += 1
+        }
         guard !name.isEmpty, let first = name.first, first.isLetter else { return nil }
         var attributes: [String: String] = [:]
         while i < chars.count {
             while i < chars.count, chars[i].isWhitespace { i += 1 }
             guard i < chars.count else { return nil }
-            if chars[i] == ">" { return (HTMLTag(name: name.lowercased(), closing: closing, attributes: attributes), i + 2) }
-            if chars[i] == "/" { i += 1; continue }
+            if chars[i] == ">" {
+                return (HTMLTag(name: name.lowercased(), closing: closing, attributes: attributes), i + 2)
+            }
+            if chars[i] == "/" {
+                i += 1
+                continue
+            }
             var key = ""
-            while i < chars.count, !chars[i].isWhitespace, !"=>/\"'".contains(chars[i]) { key.append(chars[i]); i += 1 }
+            while i < chars.count, !chars[i].isWhitespace, !"=>/\"'".contains(chars[i]) {
+                key.append(chars[i])
+                i += 1
+            }
             guard !key.isEmpty else { return nil }
             while i < chars.count, chars[i].isWhitespace { i += 1 }
             var value = ""
@@ -33,11 +47,17 @@ struct HTMLTag {
                 if chars[i] == "\"" || chars[i] == "'" {
                     let quote = chars[i]
                     i += 1
-                    while i < chars.count, chars[i] != quote { value.append(chars[i]); i += 1 }
+                    while i < chars.count, chars[i] != quote {
+                        value.append(chars[i])
+                        i += 1
+                    }
                     guard i < chars.count else { return nil }
                     i += 1
                 } else {
-                    while i < chars.count, !chars[i].isWhitespace, chars[i] != ">" { value.append(chars[i]); i += 1 }
+                    while i < chars.count, !chars[i].isWhitespace, chars[i] != ">" {
+                        value.append(chars[i])
+                        i += 1
+                    }
                 }
             }
             let lower = key.lowercased()

@@ -33,12 +33,14 @@ public struct SiteBuilder {
 
     func parts(depth: Int) -> HTMLParts {
         HTMLParts(
-            links: SiteLinks(root: depth == 0 ? "" : "../", hasPages: true, attachments: attachmentSet), zone: input.zone)
+            links: SiteLinks(root: depth == 0 ? "" : "../", hasPages: true, attachments: attachmentSet),
+            zone: input.zone)
     }
 
     func page(_ title: String, depth: Int, _ body: String) -> String {
         HTMLPage.render(
-            title: "\(input.team): \(title)", team: input.team, root: depth == 0 ? "" : "../", body: body, stylesheet: true)
+            title: "\(input.team): \(title)", team: input.team, root: depth == 0 ? "" : "../", body: body,
+            stylesheet: true)
     }
 
     func people() -> [String] {
@@ -84,16 +86,20 @@ public struct SiteBuilder {
     func overview() -> String {
         let p = parts(depth: 0)
         let digest = input.digest()
-        var body = "<h1>Team overview</h1><p class=\"meta\">Week \(digest.since) to \(digest.until) · times in \(p.e(input.zone.identifier)) · generated \(p.time(input.now))</p>"
+        var body =
+            "<h1>Team overview</h1><p class=\"meta\">Week \(digest.since) to \(digest.until) · times in \(p.e(input.zone.identifier)) · generated \(p.time(input.now))</p>"
         let openAsks = input.tasks.filter { $0.kind == .ask && $0.status.isOpen }
             .sorted { ($0.respondBy ?? $0.created) < ($1.respondBy ?? $1.created) }
         body += DigestPage.attention(digest, p)
         body += "<h2>Open asks<span class=\"count\">\(openAsks.count)</span></h2>"
-        body += p.list(openAsks.map { ask in
-            let late = TaskClock.isOverdue(ask, now: input.now.date, zone: input.zone) ? " " + p.badge("overdue") : ""
-            return "\(p.task(ask.id, ask.title))\(late)<div class=\"meta\">\(p.person(ask.from ?? "?")) → \(p.person(ask.to ?? ask.owner))"
-                + (ask.respondBy.map { " · respond by \(p.time($0))" } ?? "") + "</div>"
-        }, empty: "No open asks.")
+        body += p.list(
+            openAsks.map { ask in
+                let late =
+                    TaskClock.isOverdue(ask, now: input.now.date, zone: input.zone) ? " " + p.badge("overdue") : ""
+                return
+                    "\(p.task(ask.id, ask.title))\(late)<div class=\"meta\">\(p.person(ask.from ?? "?")) → \(p.person(ask.to ?? ask.owner))"
+                    + (ask.respondBy.map { " · respond by \(p.time($0))" } ?? "") + "</div>"
+            }, empty: "No open asks.")
         body += "<h2>This week's notes</h2>"
         let withNotes = digest.people.filter { !$0.notes.isEmpty }
         if withNotes.isEmpty { body += "<p class=\"muted\">No notes this week.</p>" }
@@ -114,8 +120,10 @@ public struct SiteBuilder {
             let lastNote = input.notes.filter { $0.author == handle }.map(\.day).max()
             return "<tr><td>\(p.person(handle))</td><td>\(open)</td><td>\(lastNote.map { "\($0)" } ?? "–")</td></tr>"
         }
-        return page("people", depth: 0, "<h1>People</h1><div class=\"scroll\"><table><thead><tr><th>Person</th><th>Open tasks</th><th>Last note</th></tr></thead><tbody>"
-            + rows.joined() + "</tbody></table></div>")
+        return page(
+            "people", depth: 0,
+            "<h1>People</h1><div class=\"scroll\"><table><thead><tr><th>Person</th><th>Open tasks</th><th>Last note</th></tr></thead><tbody>"
+                + rows.joined() + "</tbody></table></div>")
     }
 
     func personPage(_ handle: String) -> String {
@@ -124,14 +132,20 @@ public struct SiteBuilder {
         body += "<h2>Activity</h2>" + ActivityCalendar.svg(counts: activity(of: handle), endingOn: input.now.localDay)
         let tasks = input.tasks.filter { $0.owner == handle && $0.status.isOpen }.sorted { $0.updated > $1.updated }
         body += "<h2>Open tasks<span class=\"count\">\(tasks.count)</span></h2>"
-        body += p.list(tasks.map { "\(p.task($0.id, $0.title)) \(p.badge($0.status.rawValue))" + ($0.due.map { " <span class=\"meta\">due \($0)</span>" } ?? "") }, empty: "No open tasks.")
-        let changes = input.events.filter { $0.author == handle && $0.taskID != nil && !$0.isCreationDetail }.suffix(30).reversed()
+        body += p.list(
+            tasks.map {
+                "\(p.task($0.id, $0.title)) \(p.badge($0.status.rawValue))"
+                    + ($0.due.map { " <span class=\"meta\">due \($0)</span>" } ?? "")
+            }, empty: "No open tasks.")
+        let changes = input.events.filter { $0.author == handle && $0.taskID != nil && !$0.isCreationDetail }.suffix(30)
+            .reversed()
         body += "<h2>Recent changes</h2>"
-        body += p.list(changes.map { event in
-            let id = event.taskID ?? ""
-            let title = titles[id] ?? ""
-            return "\(p.time(event.at)) \(p.task(id, title)) <span class=\"meta\">\(p.e(event.summary))</span>"
-        }, empty: "No changes yet.")
+        body += p.list(
+            changes.map { event in
+                let id = event.taskID ?? ""
+                let title = titles[id] ?? ""
+                return "\(p.time(event.at)) \(p.task(id, title)) <span class=\"meta\">\(p.e(event.summary))</span>"
+            }, empty: "No changes yet.")
         body += "<h2>Notes</h2>"
         let notes = input.notes.filter { $0.author == handle }.sorted { $0.day > $1.day }.prefix(60)
         if notes.isEmpty { body += "<p class=\"muted\">No notes yet.</p>" }
@@ -150,18 +164,25 @@ public struct SiteBuilder {
             (order.firstIndex(of: $0.status) ?? 9, $0.id) < (order.firstIndex(of: $1.status) ?? 9, $1.id)
         }
         let rows = sorted.map { task -> String in
-            let overdue = TaskClock.isOverdue(task, now: input.now.date, zone: input.zone) ? " " + p.badge("overdue") : ""
-            return "<tr><td>\(p.task(task.id, task.title))\(overdue)</td><td>\(p.badge(task.status.rawValue))</td><td>\(p.person(task.owner))</td>"
+            let overdue =
+                TaskClock.isOverdue(task, now: input.now.date, zone: input.zone) ? " " + p.badge("overdue") : ""
+            return
+                "<tr><td>\(p.task(task.id, task.title))\(overdue)</td><td>\(p.badge(task.status.rawValue))</td><td>\(p.person(task.owner))</td>"
                 + "<td class=\"optional\">\(p.e(task.kind == .ask ? task.respondBy?.localDay.description ?? "" : task.due?.description ?? ""))</td></tr>"
         }
-        return page("tasks", depth: 0, "<h1>Tasks and asks</h1><div class=\"scroll\"><table><thead><tr><th>Task</th><th>Status</th><th>Owner</th><th class=\"optional\">Due</th></tr></thead><tbody>"
-            + rows.joined() + "</tbody></table></div>")
+        return page(
+            "tasks", depth: 0,
+            "<h1>Tasks and asks</h1><div class=\"scroll\"><table><thead><tr><th>Task</th><th>Status</th><th>Owner</th><th class=\"optional\">Due</th></tr></thead><tbody>"
+                + rows.joined() + "</tbody></table></div>")
     }
 
     func taskPage(_ task: TaskDocument) -> String {
         let p = parts(depth: 1)
         var body = "<h1><span class=\"id\">\(p.e(task.id))</span> \(p.e(task.title))</h1>"
-        var fields: [(String, String)] = [("Kind", p.e(task.kind.rawValue)), ("Status", p.badge(task.status.rawValue)), ("Owner", p.person(task.owner))]
+        var fields: [(String, String)] = [
+            ("Kind", p.e(task.kind.rawValue)), ("Status", p.badge(task.status.rawValue)),
+            ("Owner", p.person(task.owner)),
+        ]
         if let from = task.from { fields.append(("From", p.person(from))) }
         if let respondBy = task.respondBy { fields.append(("Respond by", p.time(respondBy))) }
         if let due = task.due { fields.append(("Due", p.e(due.description))) }
@@ -178,20 +199,25 @@ public struct SiteBuilder {
         let events = input.events.filter { $0.taskID == task.id }
         body += "<h2>Timeline</h2>"
         if events.isEmpty {
-            body += "<ul class=\"timeline\">" + task.log.map {
-                "<li>\(p.time($0.at)) <strong>\(p.person($0.author))</strong>: \(p.links.markdown.inline($0.text))</li>"
-            }.joined() + "</ul>"
+            body +=
+                "<ul class=\"timeline\">"
+                + task.log.map {
+                    "<li>\(p.time($0.at)) <strong>\(p.person($0.author))</strong>: \(p.links.markdown.inline($0.text))</li>"
+                }.joined() + "</ul>"
         } else {
-            body += "<ul class=\"timeline\">" + events.map { event -> String in
-                let what: String
-                switch event.change {
-                case .log(let text): what = p.links.markdown.inline(text)
-                case .field(let name, let old, let new):
-                    what = "<span class=\"meta\">\(p.e(name))</span> \(p.e(old ?? "–")) → <strong>\(p.e(new ?? "–"))</strong>"
-                default: what = p.e(event.summary)
-                }
-                return "<li>\(p.time(event.at)) <strong>\(p.person(event.author))</strong>: \(what)</li>"
-            }.joined() + "</ul>"
+            body +=
+                "<ul class=\"timeline\">"
+                + events.map { event -> String in
+                    let what: String
+                    switch event.change {
+                    case .log(let text): what = p.links.markdown.inline(text)
+                    case .field(let name, let old, let new):
+                        what =
+                            "<span class=\"meta\">\(p.e(name))</span> \(p.e(old ?? "–")) → <strong>\(p.e(new ?? "–"))</strong>"
+                    default: what = p.e(event.summary)
+                    }
+                    return "<li>\(p.time(event.at)) <strong>\(p.person(event.author))</strong>: \(what)</li>"
+                }.joined() + "</ul>"
         }
         return page(task.title, depth: 1, body)
     }
@@ -200,7 +226,8 @@ public struct SiteBuilder {
         let p = parts(depth: 0)
         let items = weeks.map { monday -> String in
             let count = input.notes.filter { $0.day >= monday && $0.day < monday.adding(days: 7) }.count
-            return "<a href=\"weeks/\(monday).html\">Week of \(monday)</a> <span class=\"meta\">\(count) note\(count == 1 ? "" : "s")</span>"
+            return
+                "<a href=\"weeks/\(monday).html\">Week of \(monday)</a> <span class=\"meta\">\(count) note\(count == 1 ? "" : "s")</span>"
         }
         return page("weeks", depth: 0, "<h1>Weeks</h1>" + p.list(items, empty: "No weeks yet."))
     }
@@ -219,14 +246,19 @@ public struct SiteBuilder {
                 body += p.note(day, heading: "\(entry.day) <span class=\"muted\">\(entry.day.weekday)</span>")
             }
         }
-        let start = monday.startDate(in: input.zone), end = monday.adding(days: 7).startDate(in: input.zone)
-        let changes = input.events.filter { $0.taskID != nil && !$0.isCreationDetail && $0.at.date >= start && $0.at.date < end }
+        let start = monday.startDate(in: input.zone)
+        let end = monday.adding(days: 7).startDate(in: input.zone)
+        let changes = input.events.filter {
+            $0.taskID != nil && !$0.isCreationDetail && $0.at.date >= start && $0.at.date < end
+        }
         body += "<h2>Task changes<span class=\"count\">\(changes.count)</span></h2>"
-        body += p.list(changes.map { event in
-            let id = event.taskID ?? ""
-            let title = titles[id] ?? ""
-            return "\(p.time(event.at)) \(p.person(event.author)) \(p.task(id, title)) <span class=\"meta\">\(p.e(event.summary))</span>"
-        }, empty: "No task changes.")
+        body += p.list(
+            changes.map { event in
+                let id = event.taskID ?? ""
+                let title = titles[id] ?? ""
+                return
+                    "\(p.time(event.at)) \(p.person(event.author)) \(p.task(id, title)) <span class=\"meta\">\(p.e(event.summary))</span>"
+            }, empty: "No task changes.")
         return page("week of \(monday)", depth: 1, body)
     }
 }

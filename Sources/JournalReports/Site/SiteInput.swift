@@ -35,7 +35,8 @@ public struct SiteInput: Sendable {
         return Digest(
             DigestInput(
                 team: team, since: since, until: today, zone: zone, now: now, staleDays: staleDays, member: member,
-                tasks: tasks, notes: notes.filter { $0.day >= since && $0.day <= today && (member == nil || $0.author == member) },
+                tasks: tasks,
+                notes: notes.filter { $0.day >= since && $0.day <= today && (member == nil || $0.author == member) },
                 events: events))
     }
 }

@@ -17,7 +17,9 @@ public struct SiteLinks: Sendable {
     }
 
     public func task(_ id: String) -> String? { hasPages && TaskID.isValid(id) ? "\(root)tasks/\(id).html" : nil }
-    public func person(_ handle: String) -> String? { hasPages && Handle.isValid(handle) ? "\(root)people/\(handle).html" : nil }
+    public func person(_ handle: String) -> String? {
+        hasPages && Handle.isValid(handle) ? "\(root)people/\(handle).html" : nil
+    }
     public func week(_ monday: LocalDay) -> String? { hasPages ? "\(root)weeks/\(monday).html" : nil }
 
     /// The page URL of a link target written in a journal file (e.g. `../../../attachments/priya/x.png`).
@@ -34,7 +36,11 @@ public struct SiteLinks: Sendable {
         var out = ""
         for byte in s.utf8 {
             let c = Character(Unicode.Scalar(byte))
-            if c.isASCII && (c.isLetter || c.isNumber || "-._~".contains(c)) { out.append(c) } else { out += String(format: "%%%02X", byte) }
+            if c.isASCII && (c.isLetter || c.isNumber || "-._~".contains(c)) {
+                out.append(c)
+            } else {
+                out += String(format: "%%%02X", byte)
+            }
         }
         return out
     }

@@ -35,7 +35,8 @@ public enum SiteWriter {
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (relative, text) in pages {
             let path = folder + "/" + relative
-            try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try fm.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         }
         for relative in attachments {
@@ -48,7 +49,8 @@ public enum SiteWriter {
                 continue
             }
             let target = folder + "/" + relative
-            try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try fm.createDirectory(
+                atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             if fm.fileExists(atPath: target) { try fm.removeItem(atPath: target) }
             try data.write(to: URL(fileURLWithPath: target))
         }

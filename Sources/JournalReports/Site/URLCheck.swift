@@ -15,7 +15,9 @@ enum URLCheck {
             let body = after.prefix { $0.isLetter || $0.isNumber || $0 == "#" }
             var decoded: String?
             if body.hasPrefix("#x") || body.hasPrefix("#X") {
-                decoded = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+                decoded = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map {
+                    String(Character($0))
+                }
             } else if body.hasPrefix("#") {
                 decoded = UInt32(body.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
             } else {

@@ -3,13 +3,16 @@ import JournalModel
 
 extension Journal {
     /// Asks `person` for something, to be answered within `window` seconds (default: `baton.yml`'s window).
-    public func ask(_ person: Handle, text: String, within window: TimeInterval?, at now: Timestamp) throws -> TaskDocument {
+    public func ask(_ person: Handle, text: String, within window: TimeInterval?, at now: Timestamp) throws
+        -> TaskDocument
+    {
         let me = try requireMe()
         let seconds = window ?? TimeInterval(config.askWindowHours * 3600)
         let respondBy = Timestamp(date: now.date.addingTimeInterval(seconds), offsetSeconds: now.offsetSeconds)
         return try withLockTaken {
             let id = TaskID.generate(avoiding: Set(try existingTaskIDs()))
-            let rendered = try templates.ask(id: id, from: me, to: person, text: text, created: now, respondBy: respondBy)
+            let rendered = try templates.ask(
+                id: id, from: me, to: person, text: text, created: now, respondBy: respondBy)
             let task = try Journal.parseTask(rendered, id: id)
             try save(
                 [task.path: task.render()],

@@ -67,7 +67,9 @@ extension Journal {
 
     /// Writes `files` and the attachments and commits them all in one commit, holding the lock.
     @discardableResult
-    public func save(_ files: [String: String], attachments: [PreparedAttachment], message: CommitMessage) throws -> String {
+    public func save(_ files: [String: String], attachments: [PreparedAttachment], message: CommitMessage) throws
+        -> String
+    {
         if attachments.isEmpty { return try save(files, message: message) }
         let lock = try takeLockAndRepair()
         defer { lock.release() }
@@ -86,7 +88,8 @@ extension Journal {
     static func safeFileName(_ name: String) -> String {
         var out = ""
         for scalar in name.unicodeScalars {
-            let ok = scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar))
+            let ok =
+                scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar))
             if ok {
                 out.unicodeScalars.append(scalar)
             } else if !out.hasSuffix("-") {

@@ -23,7 +23,8 @@ extension Journal {
         let path = notePath(for: me, day: day)
         // Read and save under one lock, so a concurrent sync cannot change the note in between.
         return try withLockTaken {
-            let current = try noteText(for: me, day: day, offset: Timestamp.offsetString(seconds: now.offsetSeconds)).text
+            let current = try noteText(for: me, day: day, offset: Timestamp.offsetString(seconds: now.offsetSeconds))
+                .text
             let style = try rewriteStyle(of: path)
             var note = try DailyNote.parse(current, path: path)
             let prepared = try prepareAttachments(attachments, for: me, day: now.localDay)

@@ -44,7 +44,9 @@ extension Journal {
 
     /// `loadTasks`, reading descriptions and logs only of the tasks `readBody` picks by their front
     /// matter (see `TaskDocument.parse(_:path:readBody:)`): for read-only reports.
-    public func loadTasks(readBody: @escaping (TaskDocument) -> Bool) -> (tasks: [TaskDocument], unreadable: [UnreadableFile]) {
+    public func loadTasks(readBody: @escaping (TaskDocument) -> Bool) -> (
+        tasks: [TaskDocument], unreadable: [UnreadableFile]
+    ) {
         let ids = taskIDs()
         let files = files
         // Each file is opened inside the open tasks folder (never through a link): no path to resolve
@@ -54,9 +56,10 @@ extension Journal {
         let loaded = Parallel.map(ids) { id in
             Result {
                 let path = JournalLayout.taskPath(id: id)
-                let text = try folder.map { folder in
-                    try files.text(in: folder, folder: JournalLayout.tasksFolder, name: id + ".md")
-                } ?? files.text(path)
+                let text =
+                    try folder.map { folder in
+                        try files.text(in: folder, folder: JournalLayout.tasksFolder, name: id + ".md")
+                    } ?? files.text(path)
                 guard let text else { throw ModelError.unknownID(id) }
                 return try Journal.parseTask(text, id: id, readBody: readBody)
             }
@@ -116,11 +119,16 @@ extension Journal {
     ) throws -> TaskDocument {
         let me = try requireMe()
         let owner = owner ?? me
-        return try withLockTaken { try addTaskLocked(title: title, owner: owner, me: me, due: due, tags: tags, description: description, at: now, attachments: attachments) }
+        return try withLockTaken {
+            try addTaskLocked(
+                title: title, owner: owner, me: me, due: due, tags: tags, description: description, at: now,
+                attachments: attachments)
+        }
     }
 
     private func addTaskLocked(
-        title: String, owner: Handle, me: Handle, due: LocalDay?, tags: [String], description: String, at now: Timestamp,
+        title: String, owner: Handle, me: Handle, due: LocalDay?, tags: [String], description: String,
+        at now: Timestamp,
         attachments: [String]
     ) throws -> TaskDocument {
         let id = TaskID.generate(avoiding: Set(try existingTaskIDs()))
@@ -160,7 +168,9 @@ extension Journal {
 
     /// Sets a task's status, with the usual log words (`started`, `done`, `dropped`, `blocked: reason`).
     @discardableResult
-    public func setStatus(_ prefix: String, to status: TaskStatus, reason: String? = nil, note: String? = nil, at now: Timestamp)
+    public func setStatus(
+        _ prefix: String, to status: TaskStatus, reason: String? = nil, note: String? = nil, at now: Timestamp
+    )
         throws -> TaskDocument
     {
         try changeTask(prefix, at: now) { task, _ in

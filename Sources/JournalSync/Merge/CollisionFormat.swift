@@ -66,11 +66,16 @@ extension JournalMerge {
         }
 
         /// The kept-both block for two differing, non-empty versions.
-        static func block(first: [String], second: [String], authors: MergeAuthors,
-                          style: Style = .markdown) -> [String] {
+        static func block(
+            first: [String], second: [String], authors: MergeAuthors,
+            style: Style = .markdown
+        ) -> [String] {
             let a = displayName(authors.first)
             let b = displayName(authors.second)
-            let lead = a == b ? "\(a) edited the same lines in two clones; first version" : "\(a) and \(b) edited the same lines; \(a)'s version"
+            let lead =
+                a == b
+                ? "\(a) edited the same lines in two clones; first version"
+                : "\(a) and \(b) edited the same lines; \(a)'s version"
             let other = a == b ? "\(a)'s other version" : "\(b)'s version"
             switch style {
             case .markdown:

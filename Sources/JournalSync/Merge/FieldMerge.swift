@@ -28,9 +28,12 @@ extension JournalMerge {
             case valueOrder
         }
 
-        static func merge(base: [FrontMatterField], first: [FrontMatterField], second: [FrontMatterField],
-                          authors: MergeAuthors, policy: Policy)
-            -> (fields: [FrontMatterField], collisions: [FieldCollision]) {
+        static func merge(
+            base: [FrontMatterField], first: [FrontMatterField], second: [FrontMatterField],
+            authors: MergeAuthors, policy: Policy
+        )
+            -> (fields: [FrontMatterField], collisions: [FieldCollision])
+        {
             func lookup(_ fields: [FrontMatterField], _ key: String) -> FrontMatterField? {
                 fields.first { $0.key == key }
             }
@@ -52,14 +55,16 @@ extension JournalMerge {
                 } else if policy == .latestUpdate, key == "updated" {
                     kept = laterTimestamp(a, b)
                 } else {
-                    let firstWins = firstWinsCollision(a, b, firstUpdated: firstUpdated,
-                                                       secondUpdated: secondUpdated, policy: policy)
+                    let firstWins = firstWinsCollision(
+                        a, b, firstUpdated: firstUpdated,
+                        secondUpdated: secondUpdated, policy: policy)
                     let (winner, loser) = firstWins ? (a, b) : (b, a)
                     kept = winner
-                    collisions.append(FieldCollision(
-                        key: key, winnerValue: winner?.value, loserValue: loser?.value,
-                        loserAuthor: firstWins ? authors.second : authors.first,
-                        winnerUpdated: firstWins ? firstUpdated : secondUpdated))
+                    collisions.append(
+                        FieldCollision(
+                            key: key, winnerValue: winner?.value, loserValue: loser?.value,
+                            loserAuthor: firstWins ? authors.second : authors.first,
+                            winnerUpdated: firstWins ? firstUpdated : secondUpdated))
                 }
                 if let kept { merged.append(kept) }
             }
@@ -80,9 +85,11 @@ extension JournalMerge {
         }
 
         /// Whether the first side's value wins a collision.
-        static func firstWinsCollision(_ a: FrontMatterField?, _ b: FrontMatterField?,
-                                       firstUpdated: String?, secondUpdated: String?,
-                                       policy: Policy) -> Bool {
+        static func firstWinsCollision(
+            _ a: FrontMatterField?, _ b: FrontMatterField?,
+            firstUpdated: String?, secondUpdated: String?,
+            policy: Policy
+        ) -> Bool {
             if policy == .latestUpdate {
                 let ta = firstUpdated.flatMap(ISOInstant.instant)
                 let tb = secondUpdated.flatMap(ISOInstant.instant)
@@ -125,7 +132,8 @@ extension JournalMerge {
 
         /// Human wording of a collision, e.g. ``merge kept status `done`; also set to `blocked` ``.
         static func describe(_ collision: FieldCollision) -> String {
-            let kept = collision.winnerValue.map { "merge kept \(collision.key) \(quoted($0))" }
+            let kept =
+                collision.winnerValue.map { "merge kept \(collision.key) \(quoted($0))" }
                 ?? "merge removed \(collision.key)"
             let lost = collision.loserValue.map { "also set to \(quoted($0))" } ?? "also removed"
             return "\(kept); \(lost)"

@@ -8,38 +8,45 @@ extension JournalMerge {
     /// matter one side broke keeps the readable side), otherwise the one whose bytes sort first,
     /// so the result does not depend on which clone merges. A merged task or note that baton could
     /// not read is never written either: both versions are kept instead.
-    public static func mergeFile(path: String, base: [UInt8]?, ours: MergeFileSide,
-                                 theirs: MergeFileSide) -> FileMergeResult {
+    public static func mergeFile(
+        path: String, base: [UInt8]?, ours: MergeFileSide,
+        theirs: MergeFileSide
+    ) -> FileMergeResult {
         let changedBoth = ours.bytes != theirs.bytes && ours.bytes != base && theirs.bytes != base
         if changedBoth, let ourBytes = ours.bytes, let theirBytes = theirs.bytes,
-           let ourText = FormatCheck.text(ourBytes), let theirText = FormatCheck.text(theirBytes),
-           FormatCheck.isReadable(ourText, path: path), FormatCheck.isReadable(theirText, path: path) {
-            let result = merge(path: path, base: base.flatMap(FormatCheck.text),
-                               ours: MergeSide(text: ourText, author: ours.author),
-                               theirs: MergeSide(text: theirText, author: theirs.author))
+            let ourText = FormatCheck.text(ourBytes), let theirText = FormatCheck.text(theirBytes),
+            FormatCheck.isReadable(ourText, path: path), FormatCheck.isReadable(theirText, path: path)
+        {
+            let result = merge(
+                path: path, base: base.flatMap(FormatCheck.text),
+                ours: MergeSide(text: ourText, author: ours.author),
+                theirs: MergeSide(text: theirText, author: theirs.author))
             if case .content(let text) = result.outcome, FormatCheck.isReadable(text, path: path) {
-                return FileMergeResult(bytes: Array(text.utf8), keptBeside: nil, collisions: result.collisions,
-                                       summary: result.summary)
+                return FileMergeResult(
+                    bytes: Array(text.utf8), keptBeside: nil, collisions: result.collisions,
+                    summary: result.summary)
             }
         }
         return keepWhole(path: path, base: base, ours: ours, theirs: theirs)
     }
 
     /// The merge of two versions that are not merged as text: a side's exact bytes, or both.
-    private static func keepWhole(path: String, base: [UInt8]?, ours: MergeFileSide,
-                                  theirs: MergeFileSide) -> FileMergeResult {
+    private static func keepWhole(
+        path: String, base: [UInt8]?, ours: MergeFileSide,
+        theirs: MergeFileSide
+    ) -> FileMergeResult {
         func result(_ bytes: [UInt8]?, _ summary: String) -> FileMergeResult {
             FileMergeResult(bytes: bytes, keptBeside: nil, collisions: 0, summary: "\(path): \(summary)")
         }
         switch (ours.bytes, theirs.bytes) {
         case (nil, nil):
             return result(nil, "deleted on both sides")
-        case let (nil, kept?), let (kept?, nil):
+        case (nil, let kept?), (let kept?, nil):
             let deletedBy = CollisionFormat.displayName(ours.bytes == nil ? ours.author : theirs.author)
             guard let base else { return result(kept, "added on one side") }
             if base == kept { return result(nil, "deleted by \(deletedBy)") }
             return result(kept, "kept the edited file (deleted by \(deletedBy))")
-        case let (a?, b?):
+        case (let a?, let b?):
             if a == b { return result(a, "same on both sides") }
             if a == base { return result(b, "took \(CollisionFormat.displayName(theirs.author))'s version") }
             if b == base { return result(a, "took \(CollisionFormat.displayName(ours.author))'s version") }

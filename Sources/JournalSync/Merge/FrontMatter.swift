@@ -61,7 +61,7 @@ extension JournalMerge {
             // Non-ASCII characters count as letters (an `ExactText` image shows them as bytes).
             func isWordCharacter(_ c: Character) -> Bool { !c.isASCII || c.isLetter || c.isNumber || c == "_" }
             guard let first = key.first, isWordCharacter(first),
-                  key.allSatisfy({ isWordCharacter($0) || $0 == "-" || $0 == "." })
+                key.allSatisfy({ isWordCharacter($0) || $0 == "-" || $0 == "." })
             else { return nil }
             let after = line[line.index(after: colon)...]
             guard after.isEmpty || after.first == " " || after.first == "\t" else { return nil }

@@ -17,8 +17,8 @@ extension JournalMerge {
             var inserted = Set<Int>()
             for change in difference {
                 switch change {
-                case let .remove(offset, _, _): removed.insert(offset)
-                case let .insert(offset, _, _): inserted.insert(offset)
+                case .remove(let offset, _, _): removed.insert(offset)
+                case .insert(let offset, _, _): inserted.insert(offset)
                 }
             }
             var result = [Int?](repeating: nil, count: base.count)
@@ -42,8 +42,10 @@ extension JournalMerge {
                 while nextBase < base.count, matches[nextBase] == nil { nextBase += 1 }
                 let nextSide = nextBase < base.count ? matches[nextBase]! : side.count
                 if nextBase > baseIndex || nextSide > sideIndex {
-                    hunks.append(Hunk(baseRange: baseIndex..<nextBase,
-                                      replacement: Array(side[sideIndex..<nextSide])))
+                    hunks.append(
+                        Hunk(
+                            baseRange: baseIndex..<nextBase,
+                            replacement: Array(side[sideIndex..<nextSide])))
                 }
                 if nextBase >= base.count { break }
                 baseIndex = nextBase + 1

@@ -11,10 +11,10 @@ extension JournalMerge {
         /// any day 1...31 and offsets up to 23:59.
         static func instant(_ text: String) -> Double? {
             guard let fields = ISODateTime(TextLines.trim(text)),
-                  (1...12).contains(fields.month), (1...31).contains(fields.day),
-                  fields.hour < 24, fields.minute < 60, fields.second < 61,
-                  fields.fractionSeparator == nil || fields.fractionDigits > 0,
-                  fields.offsetHours < 24, fields.offsetMinutes < 60
+                (1...12).contains(fields.month), (1...31).contains(fields.day),
+                fields.hour < 24, fields.minute < 60, fields.second < 61,
+                fields.fractionSeparator == nil || fields.fractionDigits > 0,
+                fields.offsetHours < 24, fields.offsetMinutes < 60
             else { return nil }
             let days = daysFromCivil(year: fields.year, month: fields.month, day: fields.day)
             let seconds = days * 86_400 + fields.hour * 3600 + fields.minute * 60 + fields.second

@@ -18,9 +18,10 @@ public enum JournalMerge {
         func image(_ side: MergeSide) -> MergeSide {
             MergeSide(text: side.text.map(ExactText.encode), author: ExactText.encode(side.author))
         }
-        var result = mergeImages(path: ExactText.encode(path), base: base.map(ExactText.encode),
-                                 ours: image(ours), theirs: image(theirs))
-        if case let .content(text) = result.outcome { result.outcome = .content(ExactText.decode(text)) }
+        var result = mergeImages(
+            path: ExactText.encode(path), base: base.map(ExactText.encode),
+            ours: image(ours), theirs: image(theirs))
+        if case .content(let text) = result.outcome { result.outcome = .content(ExactText.decode(text)) }
         result.summary = ExactText.decode(result.summary)
         return result
     }
@@ -31,12 +32,14 @@ public enum JournalMerge {
         switch (ours.text.map(TextLines.normalize), theirs.text.map(TextLines.normalize)) {
         case (nil, nil):
             return MergeResult(outcome: .deleted, collisions: 0, summary: "\(path): deleted on both sides")
-        case let (nil, kept?):
+        case (nil, let kept?):
             return oneSideDeleted(path: path, base: base, kept: kept, deletedBy: ours.author)
-        case let (kept?, nil):
+        case (let kept?, nil):
             return oneSideDeleted(path: path, base: base, kept: kept, deletedBy: theirs.author)
-        case let (a?, b?):
-            if a == b { return MergeResult(outcome: .content(a), collisions: 0, summary: "\(path): same on both sides") }
+        case (let a?, let b?):
+            if a == b {
+                return MergeResult(outcome: .content(a), collisions: 0, summary: "\(path): same on both sides")
+            }
             if a == base { return took(b, author: theirs.author, path: path) }
             if b == base { return took(a, author: ours.author, path: path) }
             let pair = MergePair((a, ours.author), (b, theirs.author))
@@ -52,13 +55,15 @@ public enum JournalMerge {
         if base == kept {
             return MergeResult(outcome: .deleted, collisions: 0, summary: "\(path): deleted by \(who)")
         }
-        return MergeResult(outcome: .content(kept), collisions: 0,
-                           summary: "\(path): kept the edited file (deleted by \(who))")
+        return MergeResult(
+            outcome: .content(kept), collisions: 0,
+            summary: "\(path): kept the edited file (deleted by \(who))")
     }
 
     private static func took(_ text: String, author: String, path: String) -> MergeResult {
-        MergeResult(outcome: .content(text), collisions: 0,
-                    summary: "\(path): took \(CollisionFormat.displayName(author))'s version")
+        MergeResult(
+            outcome: .content(text), collisions: 0,
+            summary: "\(path): took \(CollisionFormat.displayName(author))'s version")
     }
 
     private static func mergeBoth(path: String, base: String?, pair: MergePair) -> MergeResult {
@@ -78,17 +83,21 @@ public enum JournalMerge {
             what = "merged"
         }
         if merged == nil {
-            merged = PlainTextMerge.merge(base: baseLines, first: TextLines.split(pair.first),
-                                          second: TextLines.split(pair.second), authors: pair.authors,
-                                          style: CollisionFormat.Style(path: path))
+            merged = PlainTextMerge.merge(
+                base: baseLines, first: TextLines.split(pair.first),
+                second: TextLines.split(pair.second), authors: pair.authors,
+                style: CollisionFormat.Style(path: path))
             what = kind == .other ? "merged" : "merged as plain text"
         }
         let result = merged!
         if base == nil { what = "added on both sides, " + what }
         if result.collisions > 0 {
-            what += result.collisions == 1 ? ", 1 collision kept both ways" : ", \(result.collisions) collisions kept both ways"
+            what +=
+                result.collisions == 1
+                ? ", 1 collision kept both ways" : ", \(result.collisions) collisions kept both ways"
         }
-        return MergeResult(outcome: .content(TextLines.join(result.elements)),
-                           collisions: result.collisions, summary: "\(path): \(what)")
+        return MergeResult(
+            outcome: .content(TextLines.join(result.elements)),
+            collisions: result.collisions, summary: "\(path): \(what)")
     }
 }

@@ -56,11 +56,15 @@ extension JournalMerge {
 
         /// The merged section body (without heading): a blank line, the preface, the entries.
         /// `first` and `second` are the two sides in canonical order, `base` their ancestor's log.
-        static func merge(base: [String], first: [String], second: [String], authors: MergeAuthors,
-                          extraEntries: [String]) -> [String] {
+        static func merge(
+            base: [String], first: [String], second: [String], authors: MergeAuthors,
+            extraEntries: [String]
+        ) -> [String] {
             let (b, x, y) = (parse(base), parse(first), parse(second))
-            let preface = PlainTextMerge.merge(base: b.preface, first: x.preface, second: y.preface,
-                                               authors: authors).elements
+            let preface = PlainTextMerge.merge(
+                base: b.preface, first: x.preface, second: y.preface,
+                authors: authors
+            ).elements
             let baseEntries = Dictionary(keyed(b.entries).map { ($0.key, $0.entry) }, uniquingKeysWith: { a, _ in a })
             let firstEntries = Dictionary(keyed(x.entries).map { ($0.key, $0.entry) }, uniquingKeysWith: { a, _ in a })
             let secondEntries = Dictionary(keyed(y.entries).map { ($0.key, $0.entry) }, uniquingKeysWith: { a, _ in a })
@@ -74,25 +78,33 @@ extension JournalMerge {
                 let head = versions.first ?? baseEntries[key]!
                 let continuation: [String]
                 switch (firstEntries[key], secondEntries[key]) {
-                case let (a?, c?):
-                    continuation = PlainTextMerge.merge(base: baseEntries[key]?.continuation ?? [],
-                                                        first: a.continuation, second: c.continuation,
-                                                        authors: authors).elements
-                case let (only?, nil), let (nil, only?):
+                case (let a?, let c?):
+                    continuation =
+                        PlainTextMerge.merge(
+                            base: baseEntries[key]?.continuation ?? [],
+                            first: a.continuation, second: c.continuation,
+                            authors: authors
+                        ).elements
+                case (let only?, nil), (nil, let only?):
                     continuation = only.continuation
                 case (nil, nil):
                     continuation = head.continuation
                 }
-                return Entry(lines: [head.lines[0]] + continuation.filter { !TextLines.isBlank($0) },
-                             instant: head.instant)
+                return Entry(
+                    lines: [head.lines[0]] + continuation.filter { !TextLines.isBlank($0) },
+                    instant: head.instant)
             }
-            for line in extraEntries where known.insert(EntryKey(identity: TextLines.trimTrailing(line),
-                                                                  occurrence: 1)).inserted {
+            for line in extraEntries
+            where known.insert(
+                EntryKey(
+                    identity: TextLines.trimTrailing(line),
+                    occurrence: 1)
+            ).inserted {
                 entries.append(Entry(lines: [line], instant: instant(ofEntry: line)))
             }
             entries.sort { a, c in
                 switch (a.instant, c.instant) {
-                case let (t?, u?) where t != u: return t < u
+                case (let t?, let u?) where t != u: return t < u
                 case (.some, nil): return true
                 case (nil, .some): return false
                 default: return a.lines.lexicographicallyPrecedes(c.lines)

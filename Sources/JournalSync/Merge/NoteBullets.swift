@@ -46,8 +46,10 @@ extension JournalMerge {
     /// falls back to the plain keep-both format. Finally no bullet appears more often than it
     /// does on either side.
     enum NoteBullets {
-        static func merge(base: [String], first: [String], second: [String],
-                          authors: MergeAuthors) -> Resolution<String> {
+        static func merge(
+            base: [String], first: [String], second: [String],
+            authors: MergeAuthors
+        ) -> Resolution<String> {
             let firstElements = NoteElement.parse(first)
             let secondElements = NoteElement.parse(second)
             let merged = ThreeWayMerge.merge(
@@ -69,14 +71,17 @@ extension JournalMerge {
                     if (first + second).allSatisfy(\.isBullet) {
                         let firstIDs = Set(first.map(\.identity))
                         let secondIDs = Set(second.map(\.identity))
-                        let bothKept = !firstIDs.subtracting(secondIDs).isEmpty
+                        let bothKept =
+                            !firstIDs.subtracting(secondIDs).isEmpty
                             && !secondIDs.subtracting(firstIDs).isEmpty
                         return Resolution(elements: interleave(first, second), collisions: bothKept ? 1 : 0)
                     }
-                    let lines = PlainTextMerge.keepBoth(first.flatMap(\.lines), second.flatMap(\.lines),
-                                                        authors: authors)
-                    return Resolution(elements: lines.elements.map { NoteElement(lines: [$0], isBullet: false) },
-                                      collisions: lines.collisions)
+                    let lines = PlainTextMerge.keepBoth(
+                        first.flatMap(\.lines), second.flatMap(\.lines),
+                        authors: authors)
+                    return Resolution(
+                        elements: lines.elements.map { NoteElement(lines: [$0], isBullet: false) },
+                        collisions: lines.collisions)
                 }
             )
         }
@@ -119,8 +124,10 @@ extension JournalMerge {
         }
 
         /// Drops later copies of a bullet that occurs more often than on either side.
-        static func removeDoubles(_ elements: [NoteElement], first: [NoteElement],
-                                  second: [NoteElement]) -> [NoteElement] {
+        static func removeDoubles(
+            _ elements: [NoteElement], first: [NoteElement],
+            second: [NoteElement]
+        ) -> [NoteElement] {
             func counts(_ list: [NoteElement]) -> [[String]: Int] {
                 list.filter(\.isBullet).reduce(into: [:]) { $0[$1.identity, default: 0] += 1 }
             }

@@ -40,17 +40,19 @@ extension JournalMerge {
         /// The merged note, or nil when some version's front matter cannot be parsed.
         static func merge(base: [String], pair: MergePair) -> Resolution<String>? {
             guard let baseDoc = FrontMatterDocument.parse(base),
-                  let firstDoc = FrontMatterDocument.parse(TextLines.split(pair.first)),
-                  let secondDoc = FrontMatterDocument.parse(TextLines.split(pair.second))
+                let firstDoc = FrontMatterDocument.parse(TextLines.split(pair.first)),
+                let secondDoc = FrontMatterDocument.parse(TextLines.split(pair.second))
             else { return nil }
             let authors = pair.authors
-            let fields = FieldMerge.merge(base: baseDoc.fields, first: firstDoc.fields, second: secondDoc.fields,
-                                          authors: authors, policy: .valueOrder)
+            let fields = FieldMerge.merge(
+                base: baseDoc.fields, first: firstDoc.fields, second: secondDoc.fields,
+                authors: authors, policy: .valueOrder)
             let (b, x, y) = (Body(baseDoc.body), Body(firstDoc.body), Body(secondDoc.body))
             var collisions = fields.collisions.count
 
-            let preamble = PlainTextMerge.merge(base: b.preamble, first: x.preamble, second: y.preamble,
-                                                authors: authors)
+            let preamble = PlainTextMerge.merge(
+                base: b.preamble, first: x.preamble, second: y.preamble,
+                authors: authors)
             collisions += preamble.collisions
             var body = preamble.elements
             if !fields.collisions.isEmpty {
@@ -64,15 +66,18 @@ extension JournalMerge {
 
             let keys = SequenceUnion.union(x.sections.map(\.key), y.sections.map(\.key))
             for key in keys {
-                guard let section = mergeSection(key, base: b.section(key), first: x.section(key),
-                                                 second: y.section(key), authors: authors)
+                guard
+                    let section = mergeSection(
+                        key, base: b.section(key), first: x.section(key),
+                        second: y.section(key), authors: authors)
                 else { continue }
                 collisions += section.collisions
                 if let last = body.last, !TextLines.isBlank(last) { body.append("") }
                 body += section.elements
             }
-            return Resolution(elements: FrontMatterDocument(fields: fields.fields, body: body).lines,
-                              collisions: collisions)
+            return Resolution(
+                elements: FrontMatterDocument(fields: fields.fields, body: body).lines,
+                collisions: collisions)
         }
 
         /// One section (heading line included), or nil when it was removed.
@@ -82,13 +87,14 @@ extension JournalMerge {
             authors: MergeAuthors
         ) -> Resolution<String>? {
             switch (first, second) {
-            case let (first?, second?):
+            case (let first?, let second?):
                 let baseLines = base?.lines ?? []
-                let merged = bulletSections.contains(TextLines.trimTrailing(first.heading))
+                let merged =
+                    bulletSections.contains(TextLines.trimTrailing(first.heading))
                     ? NoteBullets.merge(base: baseLines, first: first.lines, second: second.lines, authors: authors)
                     : PlainTextMerge.merge(base: baseLines, first: first.lines, second: second.lines, authors: authors)
                 return Resolution(elements: [first.heading] + merged.elements, collisions: merged.collisions)
-            case let (only?, nil), let (nil, only?):
+            case (let only?, nil), (nil, let only?):
                 // Added on one side, or removed on one side: a removal wins only over no change.
                 if let base, base.lines == only.lines, base.heading == only.heading { return nil }
                 return Resolution(elements: [only.heading] + only.lines, collisions: 0)

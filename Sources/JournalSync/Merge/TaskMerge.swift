@@ -30,9 +30,10 @@ extension JournalMerge {
                 }
                 var fence = FenceTracker()
                 let rest = lines[(heading + 1)...]
-                let end = rest.firstIndex { line in
-                    !fence.update(line) && (line.hasPrefix("# ") || line.hasPrefix("## "))
-                } ?? lines.endIndex
+                let end =
+                    rest.firstIndex { line in
+                        !fence.update(line) && (line.hasPrefix("# ") || line.hasPrefix("## "))
+                    } ?? lines.endIndex
                 self.heading = lines[heading]
                 description = Array(lines[..<heading])
                 log = Array(lines[(heading + 1)..<end])
@@ -43,15 +44,17 @@ extension JournalMerge {
         /// The merged task, or nil when some version's front matter cannot be parsed.
         static func merge(base: [String], pair: MergePair) -> Resolution<String>? {
             guard let baseDoc = FrontMatterDocument.parse(base),
-                  let firstDoc = FrontMatterDocument.parse(TextLines.split(pair.first)),
-                  let secondDoc = FrontMatterDocument.parse(TextLines.split(pair.second))
+                let firstDoc = FrontMatterDocument.parse(TextLines.split(pair.first)),
+                let secondDoc = FrontMatterDocument.parse(TextLines.split(pair.second))
             else { return nil }
             let authors = pair.authors
-            let fields = FieldMerge.merge(base: baseDoc.fields, first: firstDoc.fields, second: secondDoc.fields,
-                                          authors: authors, policy: .latestUpdate)
+            let fields = FieldMerge.merge(
+                base: baseDoc.fields, first: firstDoc.fields, second: secondDoc.fields,
+                authors: authors, policy: .latestUpdate)
             let (b, x, y) = (Body(baseDoc.body), Body(firstDoc.body), Body(secondDoc.body))
-            let description = PlainTextMerge.merge(base: b.description, first: x.description,
-                                                   second: y.description, authors: authors)
+            let description = PlainTextMerge.merge(
+                base: b.description, first: x.description,
+                second: y.description, authors: authors)
             let after = PlainTextMerge.merge(base: b.after, first: x.after, second: y.after, authors: authors)
 
             let merged = fields.fields
@@ -62,8 +65,9 @@ extension JournalMerge {
             } else if records.isEmpty, x.log == b.log {
                 log = y.log
             } else {
-                log = LogMerge.merge(base: b.log ?? [], first: x.log ?? [], second: y.log ?? [], authors: authors,
-                                    extraEntries: records)
+                log = LogMerge.merge(
+                    base: b.log ?? [], first: x.log ?? [], second: y.log ?? [], authors: authors,
+                    extraEntries: records)
             }
 
             var body = description.elements
@@ -74,13 +78,16 @@ extension JournalMerge {
             }
             body += after.elements
             let document = FrontMatterDocument(fields: merged, body: body)
-            return Resolution(elements: document.lines,
-                              collisions: fields.collisions.count + description.collisions + after.collisions)
+            return Resolution(
+                elements: document.lines,
+                collisions: fields.collisions.count + description.collisions + after.collisions)
         }
 
         /// The log entry recording a lost field value.
-        static func record(_ collision: FieldCollision, mergedFields: [FrontMatterField],
-                           logs: [[String]?]) -> String {
+        static func record(
+            _ collision: FieldCollision, mergedFields: [FrontMatterField],
+            logs: [[String]?]
+        ) -> String {
             let merged = mergedFields.first { $0.key == "updated" }?.value
             let latestLog = logs.compactMap { $0 }.flatMap { LogMerge.parse($0).entries }
                 .filter { $0.instant != nil }

@@ -72,7 +72,10 @@ extension JournalMerge {
             var parent = Array(0..<count)
             func root(_ i: Int) -> Int {
                 var i = i
-                while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+                while parent[i] != i {
+                    parent[i] = parent[parent[i]]
+                    i = parent[i]
+                }
                 return i
             }
             for (i, a) in firstHunks.enumerated() {
@@ -88,8 +91,10 @@ extension JournalMerge {
                 let key = root(index)
                 var cluster = byRoot[key] ?? Cluster(range: hunk.baseRange, first: [], second: [])
                 if byRoot[key] == nil { order.append(key) }
-                cluster.range = min(cluster.range.lowerBound, hunk.baseRange.lowerBound)
-                    ..< max(cluster.range.upperBound, hunk.baseRange.upperBound)
+                cluster.range =
+                    min(
+                        cluster.range.lowerBound, hunk.baseRange.lowerBound)..<max(
+                        cluster.range.upperBound, hunk.baseRange.upperBound)
                 if isFirst { cluster.first.append(hunk) } else { cluster.second.append(hunk) }
                 byRoot[key] = cluster
             }

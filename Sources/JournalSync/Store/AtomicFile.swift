@@ -1,9 +1,10 @@
 import Foundation
 import GitKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes files so that a crash leaves either the old or the new content, never half of one.

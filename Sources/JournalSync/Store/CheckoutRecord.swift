@@ -51,14 +51,16 @@ extension Journal {
             if let to, head == nil || head == from || head == to {
                 if head == nil {
                     // A first checkout into an empty clone: finish it.
-                    try repository.updateReference(branch, to: to, expected: nil, message: "baton: finish interrupted sync")
+                    try repository.updateReference(
+                        branch, to: to, expected: nil, message: "baton: finish interrupted sync")
                 }
                 let target = (head == nil || head == to) ? to : from
                 let fromTree = try from.map { try repository.commit($0).tree }
                 let toTree = try repository.commit(to).tree
                 let paths = try TreeComparer(repository: repository).deltas(from: fromTree, to: toTree).map(\.path)
                 if let target, !paths.isEmpty {
-                    try repository.forceCheckout(tree: try repository.commit(target).tree, paths: paths, removeUntracked: true)
+                    try repository.forceCheckout(
+                        tree: try repository.commit(target).tree, paths: paths, removeUntracked: true)
                 }
             }
             CheckoutRecord.remove(gitDirectory: gitDirectory)

@@ -1,9 +1,10 @@
 import Foundation
 import GitKit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a whole open file with plain system calls, refusing more than a limit: reports read thousands

@@ -10,7 +10,8 @@ enum HostKeyAdvice {
                     + "If the server uses a company CA, point git at it: `git config --global http.sslCAInfo /path/to/ca.pem` "
                     + "(or http.<url>.sslCAInfo for that server only)"
             }
-            return "the ssh host key of \(remote) is not trusted (\(detail)); if you trust it, add it to ~/.ssh/known_hosts with `ssh-keyscan HOST >> ~/.ssh/known_hosts` (add `-p PORT` for another port than 22)"
+            return
+                "the ssh host key of \(remote) is not trusted (\(detail)); if you trust it, add it to ~/.ssh/known_hosts with `ssh-keyscan HOST >> ~/.ssh/known_hosts` (add `-p PORT` for another port than 22)"
         }
         let name = rejection.knownHostsName
         let file = shortPath(rejection.knownHostsFile)
@@ -22,7 +23,8 @@ enum HostKeyAdvice {
         switch rejection.reason {
         case .unknown:
             return "the ssh host key of \(name) is unknown (not in \(file)), so baton did not connect to \(remote). "
-                + showsUnknown + "If you trust it (compare the fingerprint with the server's admin), add it with `\(scan)` "
+                + showsUnknown
+                + "If you trust it (compare the fingerprint with the server's admin), add it with `\(scan)` "
                 + "and try again"
         case .otherTypesKnown(let types):
             let offered = shown.isEmpty ? "the server offers no such key" : "the server shows \(shown)"

@@ -50,7 +50,9 @@ extension Journal {
     /// After cloning a remote whose HEAD names a missing branch, check out its `main` (or only) branch.
     private static func adoptRemoteBranch(_ repository: Repository) throws {
         guard try repository.headCommit() == nil else { return }
-        let remoteBranches = try repository.referenceNames(under: "refs/remotes/origin/").filter { !$0.hasSuffix("/HEAD") }
+        let remoteBranches = try repository.referenceNames(under: "refs/remotes/origin/").filter {
+            !$0.hasSuffix("/HEAD")
+        }
         let pick = remoteBranches.first { $0.hasSuffix("/main") } ?? remoteBranches.first
         guard let pick, let target = try repository.referenceTarget(pick) else { return }
         let branch = String(pick.dropFirst("refs/remotes/origin/".count))

@@ -182,7 +182,8 @@ public final class Journal {
             }
             let signature = author ?? self.signature()
             let commit = try repository.createCommit(
-                tree: tree, parents: head.map { [$0] } ?? [], author: signature, committer: signature, message: message.text)
+                tree: tree, parents: head.map { [$0] } ?? [], author: signature, committer: signature,
+                message: message.text)
             try repository.updateReference(branch, to: commit, expected: head, message: "baton: \(message.text)")
             // Only the changed entries of the index are rewritten, not the whole journal's.
             do {
@@ -208,7 +209,8 @@ public final class Journal {
         let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
         let bad =
             relative.isEmpty || relative.hasPrefix("/") || parts.contains { $0 == ".." || $0 == "." || $0.isEmpty }
-            || relative.utf8.contains { $0 < 0x20 || $0 >= 0x7F } && relative.unicodeScalars.contains { $0.properties.generalCategory == .control }
+            || relative.utf8.contains { $0 < 0x20 || $0 >= 0x7F }
+                && relative.unicodeScalars.contains { $0.properties.generalCategory == .control }
             || parts.first == ".git"
         if bad { throw JournalError.unsafePath(relative) }
     }

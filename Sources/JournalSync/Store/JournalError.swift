@@ -41,21 +41,27 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
     public var errorDescription: String? {
         switch self {
         case .notAJournal(let path):
-            return "\(path) is not in a baton journal; run `baton init` to create one, `baton clone URL` to fetch one, or pass -C PATH"
+            return
+                "\(path) is not in a baton journal; run `baton init` to create one, `baton clone URL` to fetch one, or pass -C PATH"
         case .targetExists(let path):
             return "\(path) already exists and is not empty; choose a new folder"
         case .noIdentity:
-            return "this clone has no handle; set one with `git config baton.me HANDLE` (or re-run init/clone with --me HANDLE)"
+            return
+                "this clone has no handle; set one with `git config baton.me HANDLE` (or re-run init/clone with --me HANDLE)"
         case .noRemote:
             return "this journal has no remote; add one with `git remote add origin URL`"
         case .offline(let remote, let detail):
-            return "cannot reach \(remote) (\(detail)); your work is committed locally and the next `baton sync` will deliver it"
+            return
+                "cannot reach \(remote) (\(detail)); your work is committed locally and the next `baton sync` will deliver it"
         case .cloneUnreachable(let remote, let detail):
-            return "cannot reach \(remote) (\(detail)); nothing was cloned. Check the address and your network, then run `baton clone` again"
+            return
+                "cannot reach \(remote) (\(detail)); nothing was cloned. Check the address and your network, then run `baton clone` again"
         case .pushRejected(let detail):
-            return "the remote refused the push: \(detail); your work is kept locally, ask the repository's owner about its rules"
+            return
+                "the remote refused the push: \(detail); your work is kept locally, ask the repository's owner about its rules"
         case .pushRaceLost(let attempts):
-            return "others kept pushing while we merged (\(attempts) tries); your work is kept locally, run `baton sync` again"
+            return
+                "others kept pushing while we merged (\(attempts) tries); your work is kept locally, run `baton sync` again"
         case .authenticationFailed(let remote, let detail):
             if RemoteAddress(remote).scheme == "ssh" {
                 return "ssh could not log in to \(remote): \(detail). Check the key ssh offers (`ssh -v HOST`), "
@@ -63,12 +69,14 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
             }
             return "authentication with \(remote) failed: \(detail)"
         case .tlsFailed(let remote, let detail):
-            return "the TLS connection to \(remote) failed (\(detail)); check that the address is the server's HTTPS one "
+            return
+                "the TLS connection to \(remote) failed (\(detail)); check that the address is the server's HTTPS one "
                 + "and that any proxy in between (http.proxy, HTTPS_PROXY) passes TLS through"
         case .busy(let holder):
             return "another baton command is working on this journal (\(holder)); try again when it is done"
         case .remoteRewritten(let detail):
-            return "the remote's history was rewritten (\(detail)); nothing was pushed. Ask who force-pushed; to merge your work into the new history run `baton sync --accept-rewrite`"
+            return
+                "the remote's history was rewritten (\(detail)); nothing was pushed. Ask who force-pushed; to merge your work into the new history run `baton sync --accept-rewrite`"
         case .unsafePath(let path):
             return "\(path) is not a path inside the journal"
         case .symbolicLink(let path):
@@ -78,7 +86,8 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
             return "\(TextSafety.singleLine(path)) \(problem); nothing was changed. "
                 + "Fix or remove it with git and try again"
         case .operationInProgress:
-            return "a git merge or rebase is in progress in this clone; finish it with git (or `git merge --abort`) first"
+            return
+                "a git merge or rebase is in progress in this clone; finish it with git (or `git merge --abort`) first"
         case .unsupportedIndex(let feature, let remedy):
             return "this clone's git index is \(feature), which baton cannot read; nothing was changed. "
                 + "Run `\(remedy)`, then retry"
@@ -172,7 +181,8 @@ extension JournalError {
         case .authentication: return .authenticationFailed(remote: remote, detail: message)
         case .tls: return .tlsFailed(remote: remote, detail: message)
         case .rejected: return .pushRejected(detail: message)
-        case .certificate: return .hostKey(remote: remote, rejection: error.hostKey.map(HostKeyProblem.init), detail: message)
+        case .certificate:
+            return .hostKey(remote: remote, rejection: error.hostKey.map(HostKeyProblem.init), detail: message)
         default: return .git(operation: GitError.redacting(error.operation, url: url, secrets: []), message: message)
         }
     }

@@ -1,9 +1,10 @@
 import Foundation
 import JournalModel
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The journal's files, opened relative to its root without following a symbolic link on any component
@@ -232,7 +233,8 @@ struct JournalFiles: Sendable {
     }
 
     private func read(_ fd: Int32, _ relative: String, limit: Int) throws -> [UInt8] {
-        try explained(fd, relative, limit: limit) { () throws(FileText.Failure) in try FileText.bytes(fd, limit: limit) }
+        try explained(fd, relative, limit: limit) { () throws(FileText.Failure) in try FileText.bytes(fd, limit: limit)
+        }
     }
 
     private func readText(_ fd: Int32, _ relative: String, limit: Int) throws -> String {

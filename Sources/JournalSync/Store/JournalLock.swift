@@ -40,7 +40,9 @@ public final class JournalLock {
                 // the one at `path`, start again.
                 var opened = stat()
                 var named = stat()
-                if fstat(fd, &opened) == 0, stat(path, &named) == 0, opened.st_dev == named.st_dev, opened.st_ino == named.st_ino {
+                if fstat(fd, &opened) == 0, stat(path, &named) == 0, opened.st_dev == named.st_dev,
+                    opened.st_ino == named.st_ino
+                {
                     let previous = Self.contents(fd)
                     ftruncate(fd, 0)
                     _ = me.withCString { pwrite(fd, $0, strlen($0), 0) }
@@ -103,10 +105,12 @@ public final class JournalLock {
         guard gitDirectory.hasSuffix("/.git") else { return }
         // The work tree is walked without following links: a linked folder may be anywhere on the disk.
         let workTree = JournalFiles(root: String(gitDirectory.dropLast(5)))
-        workTree.walk("", failed: { _, _ in }) { path, entry in
-            if path == ".git" { return false }
-            if entry.kind == .file && isDead(entry.name) { try? workTree.remove(path) }
-            return true
-        }
+        workTree.walk(
+            "", failed: { _, _ in },
+            visit: { path, entry in
+                if path == ".git" { return false }
+                if entry.kind == .file && isDead(entry.name) { try? workTree.remove(path) }
+                return true
+            })
     }
 }

@@ -35,13 +35,15 @@ extension Journal {
             result.received = try countNew(from: fetched, hiding: [local])
             if try repository.isAncestor(local, of: remote) {
                 try guardedCheckout(from: local, to: remote) {
-                    try repository.updateReference(branchRef, to: remote, expected: local, message: "baton: sync fast-forward")
+                    try repository.updateReference(
+                        branchRef, to: remote, expected: local, message: "baton: sync fast-forward")
                 }
                 return result
             }
             let merge = try mergeCommit(local: local, remote: remote)
             try guardedCheckout(from: local, to: merge.commit) {
-                try repository.updateReference(branchRef, to: merge.commit, expected: local, message: "baton: sync merge")
+                try repository.updateReference(
+                    branchRef, to: merge.commit, expected: local, message: "baton: sync merge")
             }
             result.merged = true
             result.mergedFiles = merge.files
@@ -52,13 +54,17 @@ extension Journal {
 
     private func countNew(from tip: ObjectID, hiding: [ObjectID]) throws -> Int {
         var count = 0
-        try repository.walk(from: tip, hiding: hiding) { _ in count += 1; return true }
+        try repository.walk(from: tip, hiding: hiding) { _ in
+            count += 1
+            return true
+        }
         return count
     }
 
     /// Builds (without touching the work tree) the merge of `local` and `remote`.
     private func mergeCommit(local: ObjectID, remote: ObjectID) throws
-        -> (commit: ObjectID, files: [String], keptBeside: [String]) {
+        -> (commit: ObjectID, files: [String], keptBeside: [String])
+    {
         let localCommit = try repository.commit(local)
         let remoteCommit = try repository.commit(remote)
         let base = try repository.mergeBase(local, remote)
@@ -101,12 +107,14 @@ extension Journal {
                 }
                 // Two different symlinks: the other one is kept beside, as a symlink, so neither target is lost.
                 if theirsChanged, oursChanged, let theirBlob = delta.newBlob, let ourBlob = mine.newBlob {
-                    let (loser, mode, author) = takeTheirs
+                    let (loser, mode, author) =
+                        takeTheirs
                         ? (ourBlob, mine.newMode, ourAuthors) : (theirBlob, delta.newMode, theirAuthors)
                     if mode == .symlink {
                         let kept = KeptVersion(bytes: [], author: author.joined(separator: " and "))
-                        let path = try besidePath(for: kept, of: delta.path, trees: [localCommit.tree, remoteCommit.tree],
-                                                  taken: &takenBeside)
+                        let path = try besidePath(
+                            for: kept, of: delta.path, trees: [localCommit.tree, remoteCommit.tree],
+                            taken: &takenBeside)
                         changes.append(.upsert(path: path, blob: loser, mode: .symlink))
                         keptBeside.append(path)
                     }
@@ -116,18 +124,21 @@ extension Journal {
             let result = JournalMerge.mergeFile(
                 path: delta.path,
                 base: try delta.oldBlob.map(bytes(of:)),
-                ours: MergeFileSide(bytes: try mine.newBlob.map(bytes(of:)),
-                                    author: ourAuthors.joined(separator: " and ")),
-                theirs: MergeFileSide(bytes: try delta.newBlob.map(bytes(of:)),
-                                      author: theirAuthors.joined(separator: " and ")))
+                ours: MergeFileSide(
+                    bytes: try mine.newBlob.map(bytes(of:)),
+                    author: ourAuthors.joined(separator: " and ")),
+                theirs: MergeFileSide(
+                    bytes: try delta.newBlob.map(bytes(of:)),
+                    author: theirAuthors.joined(separator: " and ")))
             if let merged = result.bytes {
                 changes.append(.upsert(path: delta.path, blob: try repository.createBlob(Data(merged)), mode: mode))
             } else {
                 changes.append(.remove(path: delta.path))
             }
             if let kept = result.keptBeside {
-                let path = try besidePath(for: kept, of: delta.path, trees: [localCommit.tree, remoteCommit.tree],
-                                          taken: &takenBeside)
+                let path = try besidePath(
+                    for: kept, of: delta.path, trees: [localCommit.tree, remoteCommit.tree],
+                    taken: &takenBeside)
                 changes.append(.upsert(path: path, blob: try repository.createBlob(Data(kept.bytes))))
                 keptBeside.append(path)
             }
@@ -148,8 +159,10 @@ extension Journal {
     }
 
     /// The first free name for `kept` beside `path`: in neither tree and not used by this merge.
-    private func besidePath(for kept: KeptVersion, of path: String, trees: [ObjectID],
-                            taken: inout Set<String>) throws -> String {
+    private func besidePath(
+        for kept: KeptVersion, of path: String, trees: [ObjectID],
+        taken: inout Set<String>
+    ) throws -> String {
         var attempt = 1
         while true {
             let candidate = kept.path(beside: path, attempt: attempt)

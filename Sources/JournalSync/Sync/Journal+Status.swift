@@ -34,7 +34,8 @@ extension Journal {
             let edits = try repository.scanStatus().map { "\($0.change) \($0.path)" }
             return JournalStatus(
                 unpushed: unpushed, unintegrated: behind, handEdits: edits,
-                remote: try repository.remoteURL("origin").map(RemoteDisplay.redacted), sync: SyncState.load(gitDirectory: gitDirectory))
+                remote: try repository.remoteURL("origin").map(RemoteDisplay.redacted),
+                sync: SyncState.load(gitDirectory: gitDirectory))
         }
     }
 }

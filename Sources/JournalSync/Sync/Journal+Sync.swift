@@ -43,7 +43,9 @@ extension Journal {
             try JournalError.translating(.remote(url: url, secrets: [options.token])) {
                 try repository.fetch(remote: "origin", options: options.remote)
             }
-            if attempt == 1, let known = knownRemoteTip { try refuseRewrittenRemote(known: known, trackingRef: trackingRef) }
+            if attempt == 1, let known = knownRemoteTip {
+                try refuseRewrittenRemote(known: known, trackingRef: trackingRef)
+            }
             let integration = try integrate(branchRef: branchRef, trackingRef: trackingRef)
             report.received += integration.received
             report.merged = report.merged || integration.merged
@@ -77,7 +79,8 @@ extension Journal {
     /// Throws `.remoteRewritten` when the remote branch no longer contains the commit it had at the last
     /// sync, after keeping the local branch on a `baton-rescue/...` branch.
     private func refuseRewrittenRemote(known: String, trackingRef: String) throws {
-        guard let knownID = ObjectID(hex: known), let tip = try gitCall({ try repository.referenceTarget(trackingRef) }),
+        guard let knownID = ObjectID(hex: known),
+            let tip = try gitCall({ try repository.referenceTarget(trackingRef) }),
             (try? repository.commit(knownID)) != nil
         else { return }
         if try gitCall({ try repository.isAncestor(knownID, of: tip) }) { return }
@@ -85,10 +88,15 @@ extension Journal {
         if let head = try gitCall({ try repository.headCommit() }) {
             let stamp = Int(Date().timeIntervalSince1970)
             rescue = "refs/heads/baton-rescue/\(stamp)"
-            try gitCall { try repository.forceReference(rescue, to: head, message: "baton: keep local work before a rewritten remote") }
+            try gitCall {
+                try repository.forceReference(
+                    rescue, to: head, message: "baton: keep local work before a rewritten remote")
+            }
         }
         throw JournalError.remoteRewritten(
-            detail: "it no longer contains \(knownID.short), which it had at the last sync; your branch is also saved as \(rescue.dropFirst("refs/heads/".count))")
+            detail:
+                "it no longer contains \(knownID.short), which it had at the last sync; your branch is also saved as \(rescue.dropFirst("refs/heads/".count))"
+        )
     }
 
     /// Whether the server refused our update only because another push moved the branch after it
@@ -120,7 +128,12 @@ extension Journal {
 
     private func countCommits(_ head: ObjectID) throws -> Int {
         var count = 0
-        try gitCall { try repository.walk(from: head) { _ in count += 1; return true } }
+        try gitCall {
+            try repository.walk(from: head) { _ in
+                count += 1
+                return true
+            }
+        }
         return count
     }
 

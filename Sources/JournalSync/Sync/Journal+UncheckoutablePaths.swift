@@ -38,7 +38,8 @@ extension Journal {
         let commit = try repository.createCommit(
             tree: tree, parents: [target], author: signature, committer: signature,
             message: CommitMessage.droppedPaths(
-                dropped.map { .init(path: $0.path, commit: $0.commit, author: $0.author) }).text)
+                dropped.map { .init(path: $0.path, commit: $0.commit, author: $0.author) }
+            ).text)
         return (commit, dropped)
     }
 

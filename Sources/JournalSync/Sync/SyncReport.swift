@@ -31,8 +31,9 @@ public struct SyncReport: Sendable, Equatable {
             parts.append(mergedFiles.isEmpty ? "merged" : "merged \(mergedFiles.count) file(s) changed on both sides")
         }
         if !keptBeside.isEmpty {
-            parts.append("kept both versions of \(keptBeside.count) file(s) that could not be merged as text: "
-                + keptBeside.map { TextSafety.singleLine($0) }.joined(separator: ", "))
+            parts.append(
+                "kept both versions of \(keptBeside.count) file(s) that could not be merged as text: "
+                    + keptBeside.map { TextSafety.singleLine($0) }.joined(separator: ", "))
         }
         if pushed > 0 { parts.append("pushed \(pushed) commit(s)") }
         if retries > 0 { parts.append("after \(retries) retried push(es) (others pushed meanwhile)") }

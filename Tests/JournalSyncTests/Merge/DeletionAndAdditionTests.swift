@@ -1,5 +1,6 @@
-@testable import JournalSync
 import Testing
+
+@testable import JournalSync
 
 @Suite("Deleted and added files")
 struct DeletionAndAdditionTests {
@@ -17,8 +18,9 @@ struct DeletionAndAdditionTests {
     @Test func deletedOnOneSideAndEditedOnTheOtherKeepsTheEdit() {
         let edited = "---\nid: k7q2xm\nstatus: done\n---\n\nText\n"
         let one = S.merge("tasks/k7q2xm.md", base: Self.task, ours: nil, theirs: edited)
-        let two = S.merge("tasks/k7q2xm.md", base: Self.task, ours: edited, oursAuthor: "tom", theirs: nil,
-                          theirsAuthor: "priya")
+        let two = S.merge(
+            "tasks/k7q2xm.md", base: Self.task, ours: edited, oursAuthor: "tom", theirs: nil,
+            theirsAuthor: "priya")
         #expect(one.outcome == .content(edited))
         #expect(two.outcome == .content(edited))
         #expect(one.summary == "tasks/k7q2xm.md: kept the edited file (deleted by priya)")
@@ -50,10 +52,16 @@ struct DeletionAndAdditionTests {
 struct MergeInvariantTests {
     typealias S = MergeTestSupport
     static let samples: [(path: String, text: String)] = [
-        ("tasks/k7q2xm.md", "---\nid: k7q2xm\nstatus: todo\n---\n\nText\n\n## Log\n\n- 2026-11-24T09:14:05+05:30 priya: created\n"),
+        (
+            "tasks/k7q2xm.md",
+            "---\nid: k7q2xm\nstatus: todo\n---\n\nText\n\n## Log\n\n- 2026-11-24T09:14:05+05:30 priya: created\n"
+        ),
         ("notes/tom/2026/2026-11-24.md", "---\nauthor: tom\n---\n\n## Today\n\n- 09:00 a\n"),
         ("baton.yml", "team: Relay\ntimezone: Europe/Berlin\n"),
-        ("tasks/unsorted.md", "---\nid: x\n---\n\n## Log\n\n- 2026-11-25T09:00:00Z b: later\n- 2026-11-24T09:00:00Z a: earlier\n"),
+        (
+            "tasks/unsorted.md",
+            "---\nid: x\n---\n\n## Log\n\n- 2026-11-25T09:00:00Z b: later\n- 2026-11-24T09:00:00Z a: earlier\n"
+        ),
     ]
 
     @Test func mergingASideWithItselfIsThatSide() {
@@ -69,8 +77,10 @@ struct MergeInvariantTests {
     @Test func unchangedSideTakesTheOther() {
         for sample in Self.samples {
             let other = sample.text + "new line\n"
-            #expect(S.merge(sample.path, base: sample.text, ours: sample.text, theirs: other).outcome == .content(other))
-            #expect(S.merge(sample.path, base: sample.text, ours: other, theirs: sample.text).outcome == .content(other))
+            #expect(
+                S.merge(sample.path, base: sample.text, ours: sample.text, theirs: other).outcome == .content(other))
+            #expect(
+                S.merge(sample.path, base: sample.text, ours: other, theirs: sample.text).outcome == .content(other))
         }
     }
 

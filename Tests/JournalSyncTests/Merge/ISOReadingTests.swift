@@ -1,6 +1,7 @@
 import Foundation
 import JournalModel
 import Testing
+
 @testable import JournalSync
 
 /// `Timestamp(iso:)` and the merge's `ISOInstant` read through the one `ISODateTime`, each keeping
@@ -11,7 +12,9 @@ struct ISOReadingTests {
 
     @Test("both read baton's own timestamps to the same instant")
     func agree() throws {
-        let texts = ["2026-11-24T09:14:05+05:30", "2026-11-24 09:14:05Z", "2026-11-24t09:14:05-0800", "2026-11-24T09:14:05+05"]
+        let texts = [
+            "2026-11-24T09:14:05+05:30", "2026-11-24 09:14:05Z", "2026-11-24t09:14:05-0800", "2026-11-24T09:14:05+05",
+        ]
         for text in texts {
             let stamp = try #require(Timestamp(iso: text), "\(text)")
             #expect(Instant.instant(text) == stamp.date.timeIntervalSince1970, "\(text)")

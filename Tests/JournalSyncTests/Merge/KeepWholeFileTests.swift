@@ -1,6 +1,7 @@
-@testable import JournalSync
 import JournalModel
 import Testing
+
+@testable import JournalSync
 
 /// Files that are not merged as text (binary, not UTF-8, or unreadable as baton's format) keep
 /// both versions byte for byte: one at the path, the other beside it.
@@ -9,13 +10,17 @@ struct KeepWholeFileTests {
     static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]
 
     /// Merges both ways round and expects the same bytes at the path and beside it.
-    static func both(_ path: String, base: [UInt8]?, _ a: [UInt8]?, by aAuthor: String = "priya",
-                     _ b: [UInt8]?, by bAuthor: String = "tom",
-                     sourceLocation: SourceLocation = #_sourceLocation) -> FileMergeResult {
-        let one = JournalMerge.mergeFile(path: path, base: base, ours: MergeFileSide(bytes: a, author: aAuthor),
-                                         theirs: MergeFileSide(bytes: b, author: bAuthor))
-        let two = JournalMerge.mergeFile(path: path, base: base, ours: MergeFileSide(bytes: b, author: bAuthor),
-                                         theirs: MergeFileSide(bytes: a, author: aAuthor))
+    static func both(
+        _ path: String, base: [UInt8]?, _ a: [UInt8]?, by aAuthor: String = "priya",
+        _ b: [UInt8]?, by bAuthor: String = "tom",
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> FileMergeResult {
+        let one = JournalMerge.mergeFile(
+            path: path, base: base, ours: MergeFileSide(bytes: a, author: aAuthor),
+            theirs: MergeFileSide(bytes: b, author: bAuthor))
+        let two = JournalMerge.mergeFile(
+            path: path, base: base, ours: MergeFileSide(bytes: b, author: bAuthor),
+            theirs: MergeFileSide(bytes: a, author: aAuthor))
         #expect(one.bytes == two.bytes, "merge is not symmetric", sourceLocation: sourceLocation)
         #expect(one.keptBeside == two.keptBeside, "kept-beside copy is not symmetric", sourceLocation: sourceLocation)
         return one
@@ -87,29 +92,34 @@ struct KeepWholeFileTests {
     }
 
     @Test func textFilesStillMergeAsText() {
-        let result = Self.both("shared/list.txt", base: Array("a\nb\nc\n".utf8), Array("a\nB\nc\n".utf8),
-                               Array("a\nb\nC\n".utf8))
+        let result = Self.both(
+            "shared/list.txt", base: Array("a\nb\nc\n".utf8), Array("a\nB\nc\n".utf8),
+            Array("a\nb\nC\n".utf8))
         #expect(result.bytes == Array("a\nB\nC\n".utf8))
         #expect(result.keptBeside == nil)
     }
 
     /// The task structure tests' front matter, with a description and a log.
-    static let task = TaskStructureMergeTests.head + """
+    static let task =
+        TaskStructureMergeTests.head + """
 
-        Copy the old orders.
+            Copy the old orders.
 
-        ## Log
+            ## Log
 
-        - 2026-11-24T09:14:05+05:30 priya: created
+            - 2026-11-24T09:14:05+05:30 priya: created
 
-        """
+            """
 
     @Test func taskWithBrokenFrontMatterOnOneSideKeepsBothAndTheReadableOneAtThePath() throws {
         let path = "tasks/k7q2xm.md"
-        let broken = Self.task.replacingOccurrences(of: "title: Backfill orders table",
-                                                    with: "title: [Backfill orders table")
-            .replacingOccurrences(of: "Copy the old", with: "Copy all the old")
-        let baton = Self.task.replacingOccurrences(of: "status: todo", with: "status: doing")
+        let broken = Self.task.replacingOccurrences(
+            of: "title: Backfill orders table",
+            with: "title: [Backfill orders table"
+        )
+        .replacingOccurrences(of: "Copy the old", with: "Copy all the old")
+        let baton =
+            Self.task.replacingOccurrences(of: "status: todo", with: "status: doing")
             .replacingOccurrences(of: "updated: 2026-11-24T09:14:05+05:30", with: "updated: 2026-11-25T10:00:00+01:00")
             + "- 2026-11-25T10:00:00+01:00 tom: started\n"
         #expect((try? TaskDocument.parse(broken, path: path)) == nil)
@@ -142,16 +152,18 @@ struct KeepWholeFileTests {
     }
 
     @Test func settingsChangedOnBothSidesStillMergeAsText() throws {
-        let result = Self.both("baton.yml", base: Array("team: Relay\nstale_days: 7\n".utf8),
-                               Array("team: Relay One\nstale_days: 7\n".utf8),
-                               Array("team: Relay\nstale_days: 9\n".utf8))
+        let result = Self.both(
+            "baton.yml", base: Array("team: Relay\nstale_days: 7\n".utf8),
+            Array("team: Relay One\nstale_days: 7\n".utf8),
+            Array("team: Relay\nstale_days: 9\n".utf8))
         #expect(result.bytes == Array("team: Relay One\nstale_days: 9\n".utf8))
         #expect(result.keptBeside == nil)
     }
 
     @Test func aNonTaskFileInTasksStillMergesAsText() {
-        let result = Self.both("tasks/README.md", base: Array("a\nb\nc\n".utf8), Array("a\nB\nc\n".utf8),
-                               Array("a\nb\nC\n".utf8))
+        let result = Self.both(
+            "tasks/README.md", base: Array("a\nb\nc\n".utf8), Array("a\nB\nc\n".utf8),
+            Array("a\nb\nC\n".utf8))
         #expect(result.bytes == Array("a\nB\nC\n".utf8))
     }
 

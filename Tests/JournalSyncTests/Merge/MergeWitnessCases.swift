@@ -34,8 +34,10 @@ struct MergeWitnessCase {
     static func bytesCase(_ kind: Kind, _ rng: inout SplitMix64, authors: (String, String)) -> MergeWitnessCase {
         func chunk(_ rng: inout SplitMix64) -> [UInt8] {
             if kind == .binary { return (0..<(1 + rng.below(12))).map { _ in UInt8(rng.below(256)) } + [0] }
-            let words: [[UInt8]] = [Array("caf".utf8) + [0xE9], Array("na".utf8) + [0xEF, 0x76, 0x65],
-                                    Array("menu".utf8)]
+            let words: [[UInt8]] = [
+                Array("caf".utf8) + [0xE9], Array("na".utf8) + [0xEF, 0x76, 0x65],
+                Array("menu".utf8),
+            ]
             return words[rng.below(2)] + (0..<rng.below(3)).flatMap { _ in [0x20] + rng.pick(words) } + [0x0A]
         }
         let base: [UInt8]? = rng.chance(25) ? nil : (0..<3).flatMap { _ in chunk(&rng) }
@@ -47,8 +49,9 @@ struct MergeWitnessCase {
             }
         }
         let path = kind == .binary ? "shared/logo.png" : "shared/menu.txt"
-        return MergeWitnessCase(kind: kind, path: path, base: base, ours: side(&rng), theirs: side(&rng),
-                                oursAuthor: authors.0, theirsAuthor: authors.1)
+        return MergeWitnessCase(
+            kind: kind, path: path, base: base, ours: side(&rng), theirs: side(&rng),
+            oursAuthor: authors.0, theirsAuthor: authors.1)
     }
 
     /// A timestamp on 2026-11-24..26 with one of a few offsets.
@@ -103,10 +106,11 @@ enum TaskCase {
         let ours = edit(base, tag: "ours", handle: CaseHandles.handle(authors.0), &rng, counter: &counter)
         let theirs = edit(base, tag: "theirs", handle: CaseHandles.handle(authors.1), &rng, counter: &counter)
         let entries = (base.log + ours.log + theirs.log).map { $0[0] }
-        return MergeWitnessCase(kind: .task, path: "tasks/k7q2xm.md", base: Array(base.text.utf8),
-                                ours: Array(ours.text.utf8), theirs: Array(theirs.text.utf8),
-                                oursAuthor: authors.0, theirsAuthor: authors.1,
-                                logEntries: Array(Set(entries)).sorted())
+        return MergeWitnessCase(
+            kind: .task, path: "tasks/k7q2xm.md", base: Array(base.text.utf8),
+            ours: Array(ours.text.utf8), theirs: Array(theirs.text.utf8),
+            oursAuthor: authors.0, theirsAuthor: authors.1,
+            logEntries: Array(Set(entries)).sorted())
     }
 
     static func fence(_ tag: String, _ n: Int, _ rng: inout SplitMix64) -> String {
@@ -115,8 +119,10 @@ enum TaskCase {
     }
 
     /// Concurrent edits one side makes: by hand and by baton.
-    static func edit(_ base: Task, tag: String, handle: String, _ rng: inout SplitMix64,
-                     counter: inout Int) -> Task {
+    static func edit(
+        _ base: Task, tag: String, handle: String, _ rng: inout SplitMix64,
+        counter: inout Int
+    ) -> Task {
         var task = base
         for _ in 0..<rng.below(6) {
             counter += 1
@@ -212,15 +218,18 @@ enum NoteCase {
         let theirs = side("desktop", 1, &rng, counter: &counter)
         func render(_ sections: [[[String]]], offset: String, broken: Bool = false) -> [UInt8] {
             let front = "---\nauthor: lee\ndate: 2026-11-24\nutc_offset: \(broken ? "[" : "")\(offset)\n---\n"
-            return Array((front + zip(headings, sections).map { heading, elements in
-                "\n\(heading)\n\n" + elements.joined().map { $0 + "\n" }.joined()
-            }.joined()).utf8)
+            return Array(
+                (front
+                    + zip(headings, sections).map { heading, elements in
+                        "\n\(heading)\n\n" + elements.joined().map { $0 + "\n" }.joined()
+                    }.joined()).utf8)
         }
-        return MergeWitnessCase(kind: .note, path: "notes/lee/2026/2026-11-24.md",
-                                base: render(base, offset: "\"+05:30\""),
-                                ours: render(ours, offset: offsets[0], broken: rng.chance(4)),
-                                theirs: render(theirs, offset: offsets[1]),
-                                oursAuthor: authors.0, theirsAuthor: authors.1)
+        return MergeWitnessCase(
+            kind: .note, path: "notes/lee/2026/2026-11-24.md",
+            base: render(base, offset: "\"+05:30\""),
+            ours: render(ours, offset: offsets[0], broken: rng.chance(4)),
+            theirs: render(theirs, offset: offsets[1]),
+            oursAuthor: authors.0, theirsAuthor: authors.1)
     }
 }
 

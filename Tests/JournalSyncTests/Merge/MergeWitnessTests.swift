@@ -1,8 +1,9 @@
 import Foundation
-@testable import JournalSync
 import JournalModel
-import Testing
 import TestSupport
+import Testing
+
+@testable import JournalSync
 
 /// Seeded random three-way merges of task files, notes, binary and non-UTF-8 files, checked against
 /// `git merge-file --diff3` as an independent witness of which lines each side added.
@@ -22,9 +23,10 @@ struct MergeWitnessTests {
     @Test func randomMergesKeepEveryAddedLine() throws {
         let environment = ProcessInfo.processInfo.environment
         let rounds = environment["BATON_MERGE_WITNESS_ROUNDS"].flatMap { Int($0) } ?? 300
-        let seed = environment["BATON_MERGE_WITNESS_SEED"].flatMap { raw in
-            raw.hasPrefix("0x") ? UInt64(raw.dropFirst(2), radix: 16) : UInt64(raw)
-        } ?? Self.defaultSeed
+        let seed =
+            environment["BATON_MERGE_WITNESS_SEED"].flatMap { raw in
+                raw.hasPrefix("0x") ? UInt64(raw.dropFirst(2), radix: 16) : UInt64(raw)
+            } ?? Self.defaultSeed
         let witness = try GitMergeFileWitness()
         defer { witness.remove() }
         var rng = SplitMix64(seed: seed)
@@ -37,7 +39,8 @@ struct MergeWitnessTests {
             guard !problems.isEmpty else { continue }
             failed += 1
             if failed <= 5 {
-                Issue.record("""
+                Issue.record(
+                    """
                     seed \(seed) (BATON_MERGE_WITNESS_SEED=\(seed)), round \(round), \(testCase.kind.rawValue) \
                     \(testCase.path) by \(testCase.oursAuthor) / \(testCase.theirsAuthor):
                     \(problems.joined(separator: "\n"))
@@ -56,8 +59,9 @@ struct MergeWitnessTests {
             #expect(tally.textMerges > rounds / 5 && tally.witnessLines > rounds, "\(tally)")
             #expect(tally.keptWhole > rounds / 50, "\(tally)")
         }
-        print("merge witness: seed \(seed), \(rounds) rounds, \(tally.textMerges) text merges checked against "
-              + "\(tally.witnessLines) added lines, \(tally.keptWhole) kept whole")
+        print(
+            "merge witness: seed \(seed), \(rounds) rounds, \(tally.textMerges) text merges checked against "
+                + "\(tally.witnessLines) added lines, \(tally.keptWhole) kept whole")
     }
 
     /// What a run exercised.
@@ -80,15 +84,19 @@ struct MergeWitnessTests {
     }
 
     /// What is wrong with the merge of `testCase`, as readable lines; empty when nothing is.
-    static func check(_ testCase: MergeWitnessCase, witness: GitMergeFileWitness,
-                      tally: inout Tally) throws -> [String] {
+    static func check(
+        _ testCase: MergeWitnessCase, witness: GitMergeFileWitness,
+        tally: inout Tally
+    ) throws -> [String] {
         let c = testCase
-        let one = JournalMerge.mergeFile(path: c.path, base: c.base,
-                                         ours: MergeFileSide(bytes: c.ours, author: c.oursAuthor),
-                                         theirs: MergeFileSide(bytes: c.theirs, author: c.theirsAuthor))
-        let two = JournalMerge.mergeFile(path: c.path, base: c.base,
-                                         ours: MergeFileSide(bytes: c.theirs, author: c.theirsAuthor),
-                                         theirs: MergeFileSide(bytes: c.ours, author: c.oursAuthor))
+        let one = JournalMerge.mergeFile(
+            path: c.path, base: c.base,
+            ours: MergeFileSide(bytes: c.ours, author: c.oursAuthor),
+            theirs: MergeFileSide(bytes: c.theirs, author: c.theirsAuthor))
+        let two = JournalMerge.mergeFile(
+            path: c.path, base: c.base,
+            ours: MergeFileSide(bytes: c.theirs, author: c.theirsAuthor),
+            theirs: MergeFileSide(bytes: c.ours, author: c.oursAuthor))
         var problems: [String] = []
         if one.bytes != two.bytes { problems.append("not symmetric: the two clones merge to different bytes") }
         if one.keptBeside != two.keptBeside { problems.append("not symmetric: different kept-beside copies") }
@@ -116,7 +124,8 @@ struct MergeWitnessTests {
             let author = pair[1] == c.ours ? c.oursAuthor : c.theirsAuthor
             if kept.author != author { problems.append("the kept-beside copy names \(kept.author), not \(author)") }
             if c.kind == .task || c.kind == .note, let stays = one.bytes, let other = pair[1],
-               readable(other, path: c.path), !readable(stays, path: c.path) {
+                readable(other, path: c.path), !readable(stays, path: c.path)
+            {
                 problems.append("the unreadable version stayed at the path")
             }
             return problems
@@ -190,8 +199,10 @@ final class GitMergeFileWitness {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "merge-file", "--diff3", "-p", "ours", "base", "theirs"]
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                               "HOME": folder, "GIT_CONFIG_NOSYSTEM": "1"]
+        process.environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "HOME": folder, "GIT_CONFIG_NOSYSTEM": "1",
+        ]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -1,17 +1,21 @@
-@testable import JournalSync
 import Testing
+
+@testable import JournalSync
 
 @Suite("Daily note merge")
 struct NoteMergeTests {
     typealias S = MergeTestSupport
     static let path = "notes/lee/2026/2026-11-24.md"
 
-    static func note(yesterday: [String] = ["- 18:40 reviewed the migration PR"], today: [String] = [],
-                     blockers: [String] = [], extra: String = "", offset: String = "+01:00") -> String {
+    static func note(
+        yesterday: [String] = ["- 18:40 reviewed the migration PR"], today: [String] = [],
+        blockers: [String] = [], extra: String = "", offset: String = "+01:00"
+    ) -> String {
         func section(_ heading: String, _ bullets: [String]) -> String {
             "## \(heading)\n\n" + bullets.map { $0 + "\n" }.joined()
         }
-        var text = "---\nauthor: lee\ndate: 2026-11-24\nutc_offset: \"\(offset)\"\n---\n\n"
+        var text =
+            "---\nauthor: lee\ndate: 2026-11-24\nutc_offset: \"\(offset)\"\n---\n\n"
             + section("Yesterday", yesterday) + "\n" + section("Today", today) + "\n"
             + section("Blockers", blockers) + extra
         while text.hasSuffix("\n\n") { text.removeLast() }
@@ -23,10 +27,12 @@ struct NoteMergeTests {
         let laptop = Self.note(today: ["- 08:00 standup", "- 09:14 backfill script", "- 11:30 lunch with Maria"])
         let desktop = Self.note(today: ["- 08:00 standup", "- 10:02 paired with Priya", "- 12:00 review"])
         let result = S.symmetricMerge(Self.path, base: base, laptop, by: "lee", desktop, by: "lee")
-        #expect(S.content(result) == Self.note(today: [
-            "- 08:00 standup", "- 09:14 backfill script", "- 10:02 paired with Priya",
-            "- 11:30 lunch with Maria", "- 12:00 review",
-        ]))
+        #expect(
+            S.content(result)
+                == Self.note(today: [
+                    "- 08:00 standup", "- 09:14 backfill script", "- 10:02 paired with Priya",
+                    "- 11:30 lunch with Maria", "- 12:00 review",
+                ]))
         #expect(result.collisions == 0)
         #expect(result.summary == "notes/lee/2026/2026-11-24.md: note merged")
     }
@@ -36,9 +42,11 @@ struct NoteMergeTests {
         let ours = Self.note(today: ["- 08:00 standup", "- 09:00 backfill script (typo fixed)"])
         let theirs = Self.note(today: ["- 08:00 standup", "- 09:00 backfil script", "- 10:00 deploy"])
         let result = S.symmetricMerge(Self.path, base: base, ours, theirs)
-        #expect(S.content(result) == Self.note(today: [
-            "- 08:00 standup", "- 09:00 backfill script (typo fixed)", "- 10:00 deploy",
-        ]))
+        #expect(
+            S.content(result)
+                == Self.note(today: [
+                    "- 08:00 standup", "- 09:00 backfill script (typo fixed)", "- 10:00 deploy",
+                ]))
     }
 
     @Test func bulletRemovedOnOneSideAndUnchangedOnTheOtherIsRemoved() {
@@ -74,9 +82,11 @@ struct NoteMergeTests {
         let ours = Self.note(today: ["- 09:00 long one\n  second line\n  third line"])
         let theirs = Self.note(today: ["- 08:30 early\n  with more"])
         let result = S.symmetricMerge(Self.path, base: base, ours, theirs)
-        #expect(S.content(result) == Self.note(today: [
-            "- 08:30 early\n  with more", "- 09:00 long one\n  second line\n  third line",
-        ]))
+        #expect(
+            S.content(result)
+                == Self.note(today: [
+                    "- 08:30 early\n  with more", "- 09:00 long one\n  second line\n  third line",
+                ]))
     }
 
     @Test func otherSectionsAndProseUseDiff3WithKeptCollisions() {
@@ -85,16 +95,18 @@ struct NoteMergeTests {
         let theirs = Self.note(today: ["- 10:00 x"], extra: "\n## Notes\n\nFree text, edited on the desktop.\n")
         let result = S.symmetricMerge(Self.path, base: base, ours, by: "lee", theirs, by: "lee")
         let text = S.content(result) ?? ""
-        #expect(text.hasSuffix("""
-            ## Notes
+        #expect(
+            text.hasSuffix(
+                """
+                ## Notes
 
-            *(merge: lee edited the same lines in two clones; first version:)*
-            Free text, edited on the desktop.
-            *(merge: lee's other version:)*
-            Free text, edited on the laptop.
-            *(merge: end of both versions)*
+                *(merge: lee edited the same lines in two clones; first version:)*
+                Free text, edited on the desktop.
+                *(merge: lee's other version:)*
+                Free text, edited on the laptop.
+                *(merge: end of both versions)*
 
-            """))
+                """))
         #expect(S.lines(text).contains("- 10:00 x"))
         #expect(result.collisions == 1)
     }
@@ -123,8 +135,9 @@ struct NoteMergeTests {
         let base = "---\nauthor: lee\n---\n\n## Today\n\n- 09:00 a\n\n## Scratch\n\njunk\n"
         let removed = "---\nauthor: lee\n---\n\n## Today\n\n- 09:00 a\n"
         let edited = "---\nauthor: lee\n---\n\n## Today\n\n- 09:00 a\n- 10:00 b\n\n## Scratch\n\njunk\n"
-        #expect(S.content(S.symmetricMerge(Self.path, base: base, removed, edited))
-            == "---\nauthor: lee\n---\n\n## Today\n\n- 09:00 a\n- 10:00 b\n")
+        #expect(
+            S.content(S.symmetricMerge(Self.path, base: base, removed, edited))
+                == "---\nauthor: lee\n---\n\n## Today\n\n- 09:00 a\n- 10:00 b\n")
         let scratchEdited = base + "more junk\n"
         let keep = S.content(S.symmetricMerge(Self.path, base: base, removed + "- 11:00 c\n", scratchEdited)) ?? ""
         #expect(keep.contains("junk\nmore junk\n") && keep.contains("- 11:00 c"))
@@ -136,17 +149,19 @@ struct NoteMergeTests {
         let theirs = Self.note(today: ["- 10:00 b"], offset: "+02:00")
         let result = S.symmetricMerge(Self.path, base: base, ours, by: "lee", theirs, by: "lee")
         let text = S.content(result) ?? ""
-        #expect(text.hasPrefix("""
-            ---
-            author: lee
-            date: 2026-11-24
-            utc_offset: "+02:00"
-            ---
+        #expect(
+            text.hasPrefix(
+                """
+                ---
+                author: lee
+                date: 2026-11-24
+                utc_offset: "+02:00"
+                ---
 
-            *(merge kept utc_offset `"+02:00"`; also set to `"+05:30"` by lee)*
+                *(merge kept utc_offset `"+02:00"`; also set to `"+05:30"` by lee)*
 
-            ## Yesterday
-            """))
+                ## Yesterday
+                """))
         #expect(result.collisions == 1)
     }
 
@@ -154,8 +169,11 @@ struct NoteMergeTests {
         let laptop = Self.note(yesterday: [], today: ["- 09:00 laptop"])
         let desktop = Self.note(yesterday: [], today: ["- 08:00 desktop"], blockers: ["- 08:05 no VPN"])
         let result = S.symmetricMerge(Self.path, base: nil, laptop, by: "lee", desktop, by: "lee")
-        #expect(S.content(result) == Self.note(yesterday: [], today: ["- 08:00 desktop", "- 09:00 laptop"],
-                                               blockers: ["- 08:05 no VPN"]))
+        #expect(
+            S.content(result)
+                == Self.note(
+                    yesterday: [], today: ["- 08:00 desktop", "- 09:00 laptop"],
+                    blockers: ["- 08:05 no VPN"]))
     }
 
     @Test func unparseableFrontMatterFallsBackToPlainText() {

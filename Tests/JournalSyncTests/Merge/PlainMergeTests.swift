@@ -1,5 +1,6 @@
-@testable import JournalSync
 import Testing
+
+@testable import JournalSync
 
 @Suite("Plain text merge")
 struct PlainMergeTests {
@@ -27,30 +28,32 @@ struct PlainMergeTests {
         let ours = "intro\nteam: Relay One\noutro\n"
         let theirs = "intro\nteam: Baton crew\noutro\n"
         let result = S.symmetricMerge("README.md", base: base, ours, by: "tom", theirs, by: "priya")
-        #expect(S.content(result) == """
-            intro
-            *(merge: priya and tom edited the same lines; priya's version:)*
-            team: Baton crew
-            *(merge: tom's version:)*
-            team: Relay One
-            *(merge: end of both versions)*
-            outro
+        #expect(
+            S.content(result) == """
+                intro
+                *(merge: priya and tom edited the same lines; priya's version:)*
+                team: Baton crew
+                *(merge: tom's version:)*
+                team: Relay One
+                *(merge: end of both versions)*
+                outro
 
-            """)
+                """)
         #expect(result.collisions == 1)
         #expect(result.summary == "README.md: merged, 1 collision kept both ways")
     }
 
     @Test func collisionBySameAuthorOnTwoMachines() {
         let result = S.symmetricMerge("a.md", base: "x\n", "laptop\n", by: "lee", "desktop\n", by: "lee")
-        #expect(S.content(result) == """
-            *(merge: lee edited the same lines in two clones; first version:)*
-            desktop
-            *(merge: lee's other version:)*
-            laptop
-            *(merge: end of both versions)*
+        #expect(
+            S.content(result) == """
+                *(merge: lee edited the same lines in two clones; first version:)*
+                desktop
+                *(merge: lee's other version:)*
+                laptop
+                *(merge: end of both versions)*
 
-            """)
+                """)
     }
 
     @Test func collisionWritesSharedLinesOnce() {
@@ -123,17 +126,19 @@ struct PlainMergeTests {
 
     @Test func yamlCollisionsStayValidYAML() {
         let base = "team: Relay\ntimezone: Europe/Berlin\n"
-        let result = S.symmetricMerge("baton.yml", base: base, "team: Relay One\ntimezone: Europe/Berlin\n", by: "tom",
-                                      "team: Baton crew\ntimezone: Europe/Berlin\n", by: "priya")
-        #expect(S.content(result) == """
-            # merge: priya and tom edited the same lines; priya's version is in effect:
-            team: Baton crew
-            # merge: tom's version:
-            # team: Relay One
-            # merge: end of both versions
-            timezone: Europe/Berlin
+        let result = S.symmetricMerge(
+            "baton.yml", base: base, "team: Relay One\ntimezone: Europe/Berlin\n", by: "tom",
+            "team: Baton crew\ntimezone: Europe/Berlin\n", by: "priya")
+        #expect(
+            S.content(result) == """
+                # merge: priya and tom edited the same lines; priya's version is in effect:
+                team: Baton crew
+                # merge: tom's version:
+                # team: Relay One
+                # merge: end of both versions
+                timezone: Europe/Berlin
 
-            """)
+                """)
     }
 
     @Test func insertionInsideARangeTheOtherSideDeletedKeepsTheText() {

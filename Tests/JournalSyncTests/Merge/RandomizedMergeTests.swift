@@ -1,6 +1,7 @@
-@testable import JournalSync
-import Testing
 import TestSupport
+import Testing
+
+@testable import JournalSync
 
 /// Seeded random edits on two sides: nothing added by either side is lost, no conflict
 /// markers appear, and the merge does not depend on which side is ours.
@@ -10,8 +11,10 @@ struct RandomizedMergeTests {
     static let authors = ["lee", "lee", "priya", "tom", "Maria Lopez"]
 
     /// Random line edits; `make` builds a new line from a counter.
-    static func edit(_ lines: [String], _ rng: inout SplitMix64, counter: inout Int,
-                     make: (Int, inout SplitMix64) -> String) -> [String] {
+    static func edit(
+        _ lines: [String], _ rng: inout SplitMix64, counter: inout Int,
+        make: (Int, inout SplitMix64) -> String
+    ) -> [String] {
         var lines = lines
         for _ in 0..<Int.random(in: 0...4, using: &rng) {
             counter += 1
@@ -26,7 +29,8 @@ struct RandomizedMergeTests {
                 lines[Int.random(in: 0..<lines.count, using: &rng)] = line
             default:
                 // A line both sides may add on their own.
-                lines.insert("shared \(Int.random(in: 0..<3, using: &rng))", at: Int.random(in: 0...lines.count, using: &rng))
+                lines.insert(
+                    "shared \(Int.random(in: 0..<3, using: &rng))", at: Int.random(in: 0...lines.count, using: &rng))
             }
         }
         return lines
@@ -37,8 +41,10 @@ struct RandomizedMergeTests {
         Set(side).subtracting(base).subtracting([""])
     }
 
-    static func checkCommon(_ path: String, base: String?, _ a: String, _ aAuthor: String,
-                            _ b: String, _ bAuthor: String) -> String {
+    static func checkCommon(
+        _ path: String, base: String?, _ a: String, _ aAuthor: String,
+        _ b: String, _ bAuthor: String
+    ) -> String {
         let result = S.symmetricMerge(path, base: base, a, by: aAuthor, b, by: bAuthor)
         let text = S.content(result) ?? ""
         #expect(!S.hasMarkers(text))
@@ -54,10 +60,13 @@ struct RandomizedMergeTests {
             let base = (0..<Int.random(in: 0...8, using: &rng)).map { "base \($0)" }
             let a = Self.edit(base, &rng, counter: &counter) { n, _ in "ours \(n)" }
             let b = Self.edit(base, &rng, counter: &counter) { n, _ in "theirs \(n)" }
-            let (aAuthor, bAuthor) = (Self.authors.randomElement(using: &rng)!, Self.authors.randomElement(using: &rng)!)
+            let (aAuthor, bAuthor) = (
+                Self.authors.randomElement(using: &rng)!, Self.authors.randomElement(using: &rng)!
+            )
             let baseText: String? = base.isEmpty && Bool.random(using: &rng) ? nil : base.joined(separator: "\n")
-            let text = Self.checkCommon("journal/file.txt", base: baseText, a.joined(separator: "\n"), aAuthor,
-                                        b.joined(separator: "\n"), bAuthor)
+            let text = Self.checkCommon(
+                "journal/file.txt", base: baseText, a.joined(separator: "\n"), aAuthor,
+                b.joined(separator: "\n"), bAuthor)
             let lines = Set(S.lines(text))
             #expect(Self.added(a, over: base).isSubset(of: lines))
             #expect(Self.added(b, over: base).isSubset(of: lines))
@@ -88,12 +97,15 @@ struct RandomizedMergeTests {
         var rng = SplitMix64(seed: 7)
         var counter = 0
         for _ in 0..<300 {
-            var fields = [("id", "k7q2xm"), ("title", "Title"), ("status", "todo"), ("owner", "priya"),
-                          ("created", "2026-11-24T09:14:05+05:30"), ("updated", Self.timestamp(&rng))]
+            var fields = [
+                ("id", "k7q2xm"), ("title", "Title"), ("status", "todo"), ("owner", "priya"),
+                ("created", "2026-11-24T09:14:05+05:30"), ("updated", Self.timestamp(&rng)),
+            ]
             if Bool.random(using: &rng) { fields.append(("due", "2026-11-28")) }
             let log = (0..<Int.random(in: 1...3, using: &rng)).map { "- \(Self.timestamp(&rng)) priya: base \($0)" }
-            let base = RandomTask(fields: fields, description: (0..<Int.random(in: 0...4, using: &rng)).map { "base \($0)" },
-                                  log: log)
+            let base = RandomTask(
+                fields: fields, description: (0..<Int.random(in: 0...4, using: &rng)).map { "base \($0)" },
+                log: log)
             var newValues: [String] = []
             func side(_ tag: String) -> RandomTask {
                 var task = base
@@ -107,7 +119,10 @@ struct RandomizedMergeTests {
                     let key = ["title", "status", "owner", "due", "tags"].randomElement(using: &rng)!
                     let value = "\(key)-\(tag)-\(counter)"
                     if let index = task.fields.firstIndex(where: { $0.0 == key }) {
-                        if Int.random(in: 0..<4, using: &rng) == 0 { task.fields.remove(at: index); continue }
+                        if Int.random(in: 0..<4, using: &rng) == 0 {
+                            task.fields.remove(at: index)
+                            continue
+                        }
                         task.fields[index].1 = value
                     } else {
                         task.fields.append((key, value))
@@ -121,7 +136,9 @@ struct RandomizedMergeTests {
             }
             let a = side("ours")
             let b = side("theirs")
-            let (aAuthor, bAuthor) = (Self.authors.randomElement(using: &rng)!, Self.authors.randomElement(using: &rng)!)
+            let (aAuthor, bAuthor) = (
+                Self.authors.randomElement(using: &rng)!, Self.authors.randomElement(using: &rng)!
+            )
             let text = Self.checkCommon("tasks/k7q2xm.md", base: base.text, a.text, aAuthor, b.text, bAuthor)
             let lines = Set(S.lines(text))
             #expect(text.hasPrefix("---\nid: k7q2xm\n"))
@@ -149,7 +166,9 @@ struct RandomizedMergeTests {
         for _ in 0..<300 {
             let headings = ["## Yesterday", "## Today", "## Blockers", "## Notes"]
             let base = headings.map { heading in
-                (0..<Int.random(in: 0...3, using: &rng)).map { heading == "## Notes" ? "prose \($0)" : bullet("base \($0)", &rng) }
+                (0..<Int.random(in: 0...3, using: &rng)).map {
+                    heading == "## Notes" ? "prose \($0)" : bullet("base \($0)", &rng)
+                }
             }
             func side(_ tag: String) -> [[String]] {
                 base.enumerated().map { index, lines in
@@ -164,8 +183,9 @@ struct RandomizedMergeTests {
             }
             let a = side("laptop")
             let b = side("desktop")
-            let text = Self.checkCommon("notes/lee/2026/2026-11-24.md", base: render(base), render(a), "lee",
-                                        render(b), Self.authors.randomElement(using: &rng)!)
+            let text = Self.checkCommon(
+                "notes/lee/2026/2026-11-24.md", base: render(base), render(a), "lee",
+                render(b), Self.authors.randomElement(using: &rng)!)
             let lines = S.lines(text)
             for (index, heading) in headings.enumerated() {
                 #expect(lines.filter { $0 == heading }.count == 1)

@@ -1,6 +1,7 @@
-@testable import JournalSync
 import JournalModel
 import Testing
+
+@testable import JournalSync
 
 /// Task merges that depend on the file's structure: code fences, log continuation lines,
 /// Unicode normalization and the order of front matter keys.
@@ -37,7 +38,8 @@ struct TaskStructureMergeTests {
         let fenced = "Example of the format:\n\n```\n## Log\n- 2026-01-01T00:00:00Z x: sample\n```\n"
         let base = Self.head + "\n" + fenced + "\n## Log\n\n- 2026-11-24T09:14:05+05:30 priya: created\n"
         let ours = base + "- 2026-11-25T10:00:00+05:30 priya: started\n"
-        let theirs = base.replacingOccurrences(of: "Example of", with: "An example of")
+        let theirs =
+            base.replacingOccurrences(of: "Example of", with: "An example of")
             + "- 2026-11-25T11:00:00+01:00 tom: edited\n"
         let text = S.content(S.symmetricMerge(Self.path, base: base, ours, theirs)) ?? ""
         #expect(text.contains("An example of the format"))
@@ -59,7 +61,8 @@ struct TaskStructureMergeTests {
     }
 
     @Test func continuationLineStaysWithItsEntryOnce() {
-        let base = Self.head + "\nCopy.\n\n## Log\n\n- 2026-11-24T09:14:05+05:30 priya: created\n"
+        let base =
+            Self.head + "\nCopy.\n\n## Log\n\n- 2026-11-24T09:14:05+05:30 priya: created\n"
             + "- 2026-11-24T12:00:00+05:30 priya: blocked: waiting on keys\n"
         let ours = base.replacingOccurrences(
             of: "waiting on keys\n", with: "waiting on keys\n  asked ops in #infra, ticket OPS-12\n")
@@ -125,7 +128,8 @@ struct TaskStructureMergeTests {
             - 2026-11-24T09:14:05+05:30 priya: created
 
             """
-        let theirs = base.replacingOccurrences(of: "status: todo", with: "status: doing")
+        let theirs =
+            base.replacingOccurrences(of: "status: todo", with: "status: doing")
             .replacingOccurrences(of: "updated: 2026-11-24T09:14:05+05:30", with: "updated: 2026-11-25T10:00:00+01:00")
             + "- 2026-11-25T10:00:00+01:00 tom: started\n"
         let text = S.content(S.symmetricMerge(Self.path, base: base, ours, theirs))
@@ -138,8 +142,9 @@ struct TaskStructureMergeTests {
 
     @Test func keysReorderedDifferentlyOnBothSidesAppearOnce() {
         let base = Self.head + "\n## Log\n\n- 2026-11-24T09:14:05+05:30 priya: created\n"
-        let ours = base.replacingOccurrences(of: "id: k7q2xm\ntitle: Backfill orders table\n",
-                                             with: "title: Backfill orders table\nid: k7q2xm\n")
+        let ours = base.replacingOccurrences(
+            of: "id: k7q2xm\ntitle: Backfill orders table\n",
+            with: "title: Backfill orders table\nid: k7q2xm\n")
         let theirs = base.replacingOccurrences(of: "status: todo\nowner: priya\n", with: "owner: tom\nstatus: todo\n")
         let text = S.content(S.symmetricMerge(Self.path, base: base, ours, theirs))
         let task = Self.readable(text)

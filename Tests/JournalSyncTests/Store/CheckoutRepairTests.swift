@@ -11,11 +11,13 @@ struct CheckoutRepairTests {
     /// A journal with two commits that change `tasks/a.md`, the work tree at the second.
     private func makeJournal() throws -> (Journal, ObjectID, ObjectID, String) {
         GitLibrary.initialize()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-repair-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-repair-\(UUID().uuidString)")
+            .path
         let journal = try Journal.create(at: folder, me: try Handle("lee"), remote: nil, config: JournalConfig())
         let first = try #require(try journal.repository.headCommit())
         try journal.save(
-            ["tasks/a.md": "one\ntwo\nthree\n", "notes/x.md": "keep\n"], message: .handEdits(["notes/x.md", "tasks/a.md"]))
+            ["tasks/a.md": "one\ntwo\nthree\n", "notes/x.md": "keep\n"],
+            message: .handEdits(["notes/x.md", "tasks/a.md"]))
         let second = try #require(try journal.repository.headCommit())
         return (journal, first, second, folder)
     }

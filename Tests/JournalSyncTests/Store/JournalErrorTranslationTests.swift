@@ -17,8 +17,9 @@ struct JournalErrorTranslationTests {
         #expect(error == .io(operation: "write", path: "tasks/x.md", reason: String(cString: strerror(ENOSPC))))
         let message = try #require(error.errorDescription)
         #expect(message.contains("cannot write tasks/x.md") && message.contains("then try again"))
-        #expect(JournalError.system("read", "notes/a.md", errno: EACCES)
-            == .io(operation: "read", path: "notes/a.md", reason: String(cString: strerror(EACCES))))
+        #expect(
+            JournalError.system("read", "notes/a.md", errno: EACCES)
+                == .io(operation: "read", path: "notes/a.md", reason: String(cString: strerror(EACCES))))
     }
 
     @Test func aHeldGitLockIsBusyWhereverItHappens() {
@@ -35,13 +36,16 @@ struct JournalErrorTranslationTests {
         let unreachable = gitError(-1, 12, "failed to connect")  // GIT_ERROR_NET
         let url = "https://bob:pw1234@example.org/x.git"
         #expect(JournalError(unreachable) == .git(operation: "op", message: "failed to connect"))
-        #expect(JournalError(unreachable, context: .remote(url: url, secrets: []))
-            == .offline(remote: "https://bob@example.org/x.git", detail: "failed to connect"))
-        #expect(JournalError(unreachable, context: .clone(url: url, secrets: []))
-            == .cloneUnreachable(remote: "https://bob@example.org/x.git", detail: "failed to connect"))
+        #expect(
+            JournalError(unreachable, context: .remote(url: url, secrets: []))
+                == .offline(remote: "https://bob@example.org/x.git", detail: "failed to connect"))
+        #expect(
+            JournalError(unreachable, context: .clone(url: url, secrets: []))
+                == .cloneUnreachable(remote: "https://bob@example.org/x.git", detail: "failed to connect"))
         let refused = gitError(-16, 0, "token abc123 refused")  // GIT_EAUTH
-        #expect(JournalError(refused, context: .remote(url: url, secrets: ["abc123", nil]))
-            == .authenticationFailed(remote: "https://bob@example.org/x.git", detail: "token *** refused"))
+        #expect(
+            JournalError(refused, context: .remote(url: url, secrets: ["abc123", nil]))
+                == .authenticationFailed(remote: "https://bob@example.org/x.git", detail: "token *** refused"))
     }
 
     @Test func journalErrorsStayAndOtherLayersPassThrough() {

@@ -15,7 +15,8 @@ struct JournalFilesTests {
         var files: JournalFiles { JournalFiles(root: journal) }
 
         init() throws {
-            base = FileManager.default.temporaryDirectory
+            base =
+                FileManager.default.temporaryDirectory
                 .appendingPathComponent("baton-files-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: base + "/journal", withIntermediateDirectories: true)
             try FileManager.default.createDirectory(atPath: base + "/outside", withIntermediateDirectories: true)
@@ -48,8 +49,9 @@ struct JournalFilesTests {
         #expect(try files.data("notes/lee/2026/2026-11-24.md", limit: 10) == Data("two\n".utf8))
         #expect(try files.entries("notes/lee/2026").map(\.name) == ["2026-11-24.md"])
         #expect(try files.kind(of: "notes/lee") == .folder)
-        #expect(files.regularFiles(under: "notes", skipped: { _, _ in Issue.record("nothing to skip") })
-            == ["notes/lee/2026/2026-11-24.md"])
+        #expect(
+            files.regularFiles(under: "notes", skipped: { _, _ in Issue.record("nothing to skip") })
+                == ["notes/lee/2026/2026-11-24.md"])
         try files.remove("notes/lee/2026/2026-11-24.md")
         #expect(try files.kind(of: "notes/lee/2026/2026-11-24.md") == nil)
     }
@@ -66,8 +68,9 @@ struct JournalFilesTests {
         #expect(info.st_mode & 0o777 == 0o755)
     }
 
-    @Test("a link at any component of the path is refused for reads, writes and listings",
-          arguments: ["a", "a/b", "a/b/c.md"])
+    @Test(
+        "a link at any component of the path is refused for reads, writes and listings",
+        arguments: ["a", "a/b", "a/b/c.md"])
     func linkAtEachComponent(_ linked: String) throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
