@@ -3,23 +3,23 @@ import GitKit
 import JournalModel
 
 /// One commit of the journal's history, with the files it changed under the paths a query asked for.
+/// Its fields are read from the commit when asked for, so a walk pays only for what a reader uses.
 public struct HistoryCommit {
-    /// The commit id (40 hex digits).
-    public let id: String
-    /// The id's short form, as `git log --oneline` shows it.
-    public let shortID: String
-    /// The parents' ids: none for the first commit, one otherwise (merge commits are not reported).
-    public let parents: [String]
-    public let author: Author
-    public let committer: Author
-    public let message: String
+    let commit: Commit
     /// The changed files under the query's paths, in path order; empty when the commit changed none.
     public let files: [FileChange]
 
+    /// The commit id (40 hex digits).
+    public var id: String { commit.id.hex }
+    /// The id's short form, as `git log --oneline` shows it.
+    public var shortID: String { commit.id.short }
+    /// The parents' ids: none for the first commit, one otherwise (merge commits are not reported).
+    public var parents: [String] { commit.parents.map { $0.hex } }
+    public var author: Author { Author(commit.author) }
+    public var committer: Author { Author(commit.committer) }
+    public var message: String { commit.message }
     /// The first line of the message.
-    public var summary: String {
-        String(message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-    }
+    public var summary: String { commit.summary }
 }
 
 /// A file a commit added, changed or deleted: its version before and after.

@@ -16,10 +16,7 @@ extension Journal {
                 guard commit.parents.count <= 1 else { return true }
                 let parentTree = try commit.parents.first.map { try repository.tree(ofCommit: $0) }
                 let files = try comparer.deltas(from: parentTree, to: commit.tree).map(fileChange)
-                let item = HistoryCommit(
-                    id: commit.id.hex, shortID: commit.id.short, parents: commit.parents.map(\.hex),
-                    author: Author(commit.author), committer: Author(commit.committer), message: commit.message,
-                    files: files)
+                let item = HistoryCommit(commit: commit, files: files)
                 if query.order == .oldestFirst {
                     collected.append(item)
                     return true
