@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "JournalSync", dependencies: ["Basics", "GitKit", "JournalModel"]),
         .target(
             name: "JournalReports",
-            dependencies: ["JournalModel", "JournalSync", .product(name: "Ink", package: "Ink")]
+            dependencies: ["Basics", "JournalModel", "JournalSync", .product(name: "Ink", package: "Ink")]
         ),
         .target(
             name: "BatonCLI",
