@@ -28,7 +28,7 @@ RELEASE_FLAGS ?= --static-swift-stdlib
 endif
 
 release: deps
-	$(SWIFT) build -c release $(RELEASE_FLAGS) $(SWIFT_FLAGS)
+	$(SWIFT) build -c release --product baton $(RELEASE_FLAGS) $(SWIFT_FLAGS)
 
 test: deps test-deps
 	$(SWIFT) build $(SWIFT_FLAGS)

@@ -29,7 +29,7 @@ done
 
 echo "== building baton (release)"
 # The same flags as `make release`.
-(cd "$ROOT" && swift build -c release --static-swift-stdlib -Xlinker -no-pie --scratch-path "${BENCH_SCRATCH:-.build-bench}" 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true)
+(cd "$ROOT" && swift build -c release --product baton --static-swift-stdlib -Xlinker -no-pie --scratch-path "${BENCH_SCRATCH:-.build-bench}" 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true)
 BATON="$ROOT/${BENCH_SCRATCH:-.build-bench}/release/baton"
 [ -x "$BATON" ] || { echo "bench: build failed" >&2; exit 1; }
 
