@@ -10,16 +10,20 @@ public struct JournalConfig: Sendable, Equatable {
     public var workdays: Set<Weekday>
     /// A task not updated for this many days is stale.
     public var staleDays: Int
+    /// The team roster; nil when `baton.yml` has no `members:` key (readers then take everyone who
+    /// wrote in the last 30 days).
+    public var members: [Member]?
 
     public init(
         team: String = "team", timezone: String = "UTC", askWindowHours: Int = 24,
-        workdays: Set<Weekday> = Weekday.workweek, staleDays: Int = 7
+        workdays: Set<Weekday> = Weekday.workweek, staleDays: Int = 7, members: [Member]? = nil
     ) {
         self.team = team
         self.timezone = timezone
         self.askWindowHours = askWindowHours
         self.workdays = workdays
         self.staleDays = staleDays
+        self.members = members
     }
 
     /// The defaults of FORMAT.md.

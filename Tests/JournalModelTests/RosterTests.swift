@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@testable import JournalModel
+
+@Suite struct RosterTests {
+    @Test func membersParseWithOptionalFieldsAndRoundTrip() throws {
+        let yaml = """
+            team: Relay
+            timezone: Europe/Berlin
+            members:
+              - handle: priya
+                name: Priya Raman
+                zone: Asia/Kolkata
+              - handle: tom
+                workdays: [tue, wed, thu, fri, sat]
+              - sam
+            """
+        let config = try JournalConfig.parse(yaml)
+        let priya = try Member(handle: Handle("priya"), name: "Priya Raman", zone: "Asia/Kolkata")
+        let tom = try Member(handle: Handle("tom"), workdays: [.tue, .wed, .thu, .fri, .sat])
+        let sam = try Member(handle: Handle("sam"))
+        #expect(config.members == [priya, tom, sam])
+        #expect(config.memberHandles == ["priya", "tom", "sam"])
+        #expect(config.timeZone(of: "priya").identifier == "Asia/Kolkata")
+        #expect(config.timeZone(of: "sam").identifier == "Europe/Berlin")
+        #expect(config.timeZone(of: "nobody").identifier == "Europe/Berlin")
+        #expect(config.workdays(of: "tom") == [.tue, .wed, .thu, .fri, .sat])
+        #expect(config.workdays(of: "sam") == Weekday.workweek)
+        #expect(try JournalConfig.parse(config.render()) == config)
+        #expect(config.render().contains("  - handle: tom\n    workdays: [tue, wed, thu, fri, sat]\n"))
+    }
+
+    @Test func noMembersKeyMeansNoRosterAndAnEmptyListMeansAnEmptyOne() throws {
+        #expect(try JournalConfig.parse("team: x\n").members == nil)
+        #expect(try JournalConfig.parse("team: x\n").memberHandles == nil)
+        #expect(!JournalConfig().render().contains("members"))
+        let empty = try JournalConfig.parse("members: []\n")
+        #expect(empty.members == [])
+        #expect(try JournalConfig.parse(empty.render()) == empty)
+    }
+
+    @Test(arguments: [
+        ("members: priya\n", "members must be a list"),
+        ("members:\n  - name: Priya\n", "needs a handle"),
+        ("members:\n  - handle: Priya\n", "is not a handle"),
+        ("members:\n  - handle: tom\n  - tom\n", "lists tom twice"),
+        ("members:\n  - handle: tom\n    zone: Mars/Base\n", "is not an IANA zone"),
+        ("members:\n  - handle: tom\n    workdays: [funday]\n", "workdays of tom: \"funday\""),
+    ])
+    func badRostersAreRefusedWithTheReason(_ yaml: String, _ reason: String) {
+        #expect {
+            try JournalConfig.parse(yaml)
+        } throws: { error in
+            guard case ModelError.badConfig(let detail) = error else { return false }
+            return detail.contains(reason)
+        }
+    }
+
+    @Test func aBadRosterWarnsAndTheOtherKeysStillApply() {
+        let (config, warnings) = JournalConfig.readingLeniently("team: Relay\nmembers: 3\n")
+        #expect(config.team == "Relay")
+        #expect(config.members == nil)
+        #expect(warnings.count == 1)
+    }
+}
