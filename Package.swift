@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, lowest first; each depends only on the ones above it in this list:
-//   Basics (the locked box every threaded layer shares, no dependencies)
+//   Basics (shared vocabulary, no dependencies: the locked box, transfer options and progress)
 //   -> CGit2 (libgit2 headers), GitFormats (git's index and tree formats by hand, no libgit2)
 //   -> GitKit (Swift wrapper, re-exports GitFormats) -> JournalModel (format, pure)
 //   -> JournalSync (commit, fetch, merge, push) -> JournalReports (read views)
@@ -54,7 +54,7 @@ let package = Package(
         .executableTarget(name: "baton", dependencies: ["BatonCLI"]),
         // Helpers shared by the test targets: teammates, sandboxes, the git CLI, servers, the seeded generator.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "GitFormats", "TestSupport"]),
+        .testTarget(name: "GitKitTests", dependencies: ["Basics", "GitKit", "GitFormats", "TestSupport"]),
         .testTarget(
             name: "JournalModelTests",
             dependencies: ["JournalModel", "TestSupport", .product(name: "Yams", package: "Yams")]

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import TestSupport
 import Testing
@@ -49,7 +50,7 @@ final class ProgressLog: @unchecked Sendable {
 
         // Clone checks out the default branch and sets up origin.
         let log = ProgressLog()
-        let bob = try Repository.clone(url: bare, to: sb.path("bob"), options: RemoteOptions(progress: { log.add($0) }))
+        let bob = try Repository.clone(url: bare, to: sb.path("bob"), options: TransferOptions(progress: { log.add($0) }))
         #expect(try bob.headCommit() == c1)
         #expect(try bob.headBranchReference() == main)
         #expect(try bob.remoteURL() == bare)
@@ -125,7 +126,7 @@ final class ProgressLog: @unchecked Sendable {
         let log = ProgressLog()
         let clone = try Repository.clone(
             url: daemon.url(for: "journal.git"), to: sb.path("clone"),
-            options: RemoteOptions(progress: { log.add($0) }))
+            options: TransferOptions(progress: { log.add($0) }))
         #expect(try clone.headCommit() == c1)
         #expect(!log.all.isEmpty)
         #expect(log.all.last.map { $0.receivedObjects == $0.totalObjects && $0.totalObjects > 0 } == true)

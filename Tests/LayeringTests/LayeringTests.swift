@@ -33,7 +33,7 @@ struct LayeringTests {
     }
 
     @Test func journalSyncsPublicAPIHasNoGitKitType() throws {
-        // Names JournalSync declares itself (its own `TransferProgress`) are its own there.
+        // Names JournalSync declares itself are its own there.
         let own = try tree.publicTypeNames(under: ["Sources/JournalSync"])
         let gitTypes = try tree.publicTypeNames(under: ["Sources/GitKit", "Sources/GitFormats"]).subtracting(own)
         #expect(gitTypes.contains("Repository") && gitTypes.contains("ObjectID"))

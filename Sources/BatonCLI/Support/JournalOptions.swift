@@ -67,13 +67,13 @@ enum Runtime {
 
     /// Remote options: progress (fetch, clone and push) on a terminal only, an HTTPS token from `BATON_TOKEN`
     /// (an empty one counts as unset; without one, git's credential helpers are asked), warnings on stderr.
-    static func remoteOptions(progressLabel: String) -> SyncOptions {
+    static func remoteOptions(progressLabel: String) -> TransferOptions {
         let env = ProcessInfo.processInfo.environment
         let meter = TransferMeter(label: progressLabel)
         let progress: (@Sendable (TransferProgress) -> Void)? =
             isatty(STDERR_FILENO) == 1 ? { @Sendable p in meter.show(p) } : nil
         func nonEmpty(_ key: String) -> String? { env[key].flatMap { $0.isEmpty ? nil : $0 } }
-        return SyncOptions(
+        return TransferOptions(
             progress: progress, token: nonEmpty("BATON_TOKEN"), tokenUser: nonEmpty("BATON_TOKEN_USER"),
             warning: { @Sendable line in FileHandle.standardError.write(Data("baton: \(line)\n".utf8)) })
     }

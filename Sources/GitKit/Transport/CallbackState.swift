@@ -4,7 +4,7 @@ import Foundation
 
 /// State shared with libgit2's C callbacks through their payload pointer.
 final class CallbackState {
-    let options: RemoteOptions
+    let options: TransferOptions
     /// The remote's URL (for the ssh port and for looking up stored credentials).
     let url: String?
     /// The repository whose config names credential helpers; nil for a clone (git's default config then).
@@ -31,7 +31,7 @@ final class CallbackState {
     private var warnedUnverified = false
     private static let unverifiedWarning = OnceFlag()
 
-    init(options: RemoteOptions, url: String?, repository: OpaquePointer? = nil, remote: String? = nil) {
+    init(options: TransferOptions, url: String?, repository: OpaquePointer? = nil, remote: String? = nil) {
         self.options = options
         self.url = url
         self.repository = repository

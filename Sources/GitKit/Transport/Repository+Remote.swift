@@ -1,3 +1,4 @@
+import Basics
 import CGit2
 import Foundation
 
@@ -24,7 +25,7 @@ extension Repository {
     }
 
     /// Downloads new commits from a remote and updates its `refs/remotes/<name>/*`.
-    public func fetch(remote name: String = "origin", options: RemoteOptions = RemoteOptions()) throws {
+    public func fetch(remote name: String = "origin", options: TransferOptions = TransferOptions()) throws {
         let remote = try lookupRemote(name)
         defer { git_remote_free(remote) }
         let url = git_remote_url(remote).map { String(cString: $0) }
@@ -40,7 +41,7 @@ extension Repository {
 
     /// Pushes `refspecs` (e.g. "refs/heads/main:refs/heads/main"). Throws a `.nonFastForward` error when the
     /// remote moved on, and a `.rejected` one when the server refused the update.
-    public func push(remote name: String = "origin", refspecs: [String], options: RemoteOptions = RemoteOptions())
+    public func push(remote name: String = "origin", refspecs: [String], options: TransferOptions = TransferOptions())
         throws
     {
         let remote = try lookupRemote(name)
@@ -68,7 +69,7 @@ extension Repository {
     }
 
     /// Clones `url` into `path` and checks out its default branch.
-    public static func clone(url: String, to path: String, options: RemoteOptions = RemoteOptions()) throws
+    public static func clone(url: String, to path: String, options: TransferOptions = TransferOptions()) throws
         -> Repository
     {
         let state = CallbackState(options: options, url: url)

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import GitKit
 import JournalModel
@@ -29,10 +30,10 @@ extension Journal {
     }
 
     /// Clones the journal at `url` into `path` and records `me` as this clone's handle.
-    public static func clone(url: String, to path: String, me: Handle?, options: SyncOptions) throws -> Journal {
+    public static func clone(url: String, to path: String, me: Handle?, options: TransferOptions) throws -> Journal {
         try requireEmptyTarget(path)
         let repository = try JournalError.translating(.clone(url: url, secrets: [options.token])) {
-            try Repository.clone(url: url, to: path, options: options.remote)
+            try Repository.clone(url: url, to: path, options: options)
         }
         do {
             try adoptRemoteBranch(repository)

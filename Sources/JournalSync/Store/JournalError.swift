@@ -29,8 +29,9 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
     case unsupportedIndex(feature: String, remedy: String)
     /// A `filter.<driver>` has only a `process` command, which baton cannot run.
     case unrunnableFilter(driver: String)
-    /// The server's certificate was refused: for ssh, `rejection` says whether the host is unknown or its key changed.
-    case hostKey(remote: String, rejection: HostKeyProblem?, detail: String)
+    /// The server's certificate or ssh host key was refused; `advice` says whether an ssh host is unknown or its
+    /// key changed, and what makes it trusted.
+    case hostKey(remote: String, advice: String)
     /// `baton clone` fetched a repository that holds no baton journal; nothing was kept.
     case remoteHoldsNoJournal(remote: String)
     /// A file or folder could not be read or written (`operation` is the verb, `reason` the system's words).
@@ -94,8 +95,8 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
         case .unrunnableFilter(let driver):
             return "git's filter.\(driver) has only a `process` command, which baton cannot run; nothing was changed. "
                 + "Set filter.\(driver).clean to an equivalent command, then retry"
-        case .hostKey(let remote, let rejection, let detail):
-            return HostKeyAdvice.message(remote: remote, rejection: rejection, detail: detail)
+        case .hostKey(_, let advice):
+            return advice
         case .remoteHoldsNoJournal(let remote):
             return "clone \(remote) failed: it holds no baton journal; "
                 + "create one with `baton init --remote \(remote)` and `baton sync`"
@@ -182,7 +183,8 @@ extension JournalError {
         case .tls: return .tlsFailed(remote: remote, detail: message)
         case .rejected: return .pushRejected(detail: message)
         case .certificate:
-            return .hostKey(remote: remote, rejection: error.hostKey.map(HostKeyProblem.init), detail: message)
+            let advice = HostKeyAdvice.message(remote: remote, rejection: error.hostKey, detail: message)
+            return .hostKey(remote: remote, advice: advice)
         default: return .git(operation: GitError.redacting(error.operation, url: url, secrets: []), message: message)
         }
     }

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import GitKit
 import JournalModel
@@ -7,7 +8,7 @@ extension Journal {
     /// content), and pushes, retrying when someone else pushed in between.
     /// A remote whose history was rewritten stops the sync (local work kept) unless `acceptRewrite` is set,
     /// in which case local work is merged into the new history.
-    public func sync(options: SyncOptions = SyncOptions(), maxAttempts: Int = 5, acceptRewrite: Bool = false) throws
+    public func sync(options: TransferOptions = TransferOptions(), maxAttempts: Int = 5, acceptRewrite: Bool = false) throws
         -> SyncReport
     {
         let lock = try takeLockAndRepair()
@@ -29,7 +30,7 @@ extension Journal {
         }
     }
 
-    private func syncLocked(options: SyncOptions, maxAttempts: Int, knownRemoteTip: String?) throws -> SyncReport {
+    private func syncLocked(options: TransferOptions, maxAttempts: Int, knownRemoteTip: String?) throws -> SyncReport {
         // Only a missing remote is "no remote"; a config libgit2 cannot read is reported as it is.
         guard let url = try gitCall({ try repository.remoteURL("origin") }) else { throw JournalError.noRemote }
         try checkCanCommit()
@@ -41,7 +42,7 @@ extension Journal {
 
         for attempt in 1...maxAttempts {
             try JournalError.translating(.remote(url: url, secrets: [options.token])) {
-                try repository.fetch(remote: "origin", options: options.remote)
+                try repository.fetch(remote: "origin", options: options)
             }
             if attempt == 1, let known = knownRemoteTip {
                 try refuseRewrittenRemote(known: known, trackingRef: trackingRef)
@@ -62,7 +63,7 @@ extension Journal {
                 ahead = try countCommits(local)
             }
             do {
-                try repository.push(remote: "origin", refspecs: ["\(branchRef):\(branchRef)"], options: options.remote)
+                try repository.push(remote: "origin", refspecs: ["\(branchRef):\(branchRef)"], options: options)
                 try? repository.forceReference(trackingRef, to: local, message: "baton: pushed")
                 report.pushed += ahead
                 return report

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import GitKit
 
@@ -6,14 +7,14 @@ import GitKit
 public final class SyncWatcher {
     private let journal: Journal
     private let interval: TimeInterval
-    private let options: SyncOptions
+    private let options: TransferOptions
     private let log: (String) -> Void
     /// Seconds to wait after a local commit before syncing, so a burst of commands syncs once.
     public var settleDelay: TimeInterval = 1
     /// The first retry delay while offline; it doubles up to `interval`.
     public var firstBackoff: TimeInterval = 2
 
-    public init(journal: Journal, interval: TimeInterval, options: SyncOptions, log: @escaping (String) -> Void) {
+    public init(journal: Journal, interval: TimeInterval, options: TransferOptions, log: @escaping (String) -> Void) {
         self.journal = journal
         self.interval = interval
         self.options = options

@@ -1,17 +1,17 @@
 import Foundation
 import Testing
 
-@testable import JournalSync
+@testable import GitKit
 
 /// The ssh host key messages, also when the system ssh program told only part of the story (no key type,
 /// no fingerprint, no line number).
 @Suite("Host key advice (unit)")
 struct HostKeyAdviceTests {
     private let remote = "ssh://git@example.org:2222/team/journal.git"
-    private func rejection(_ reason: HostKeyProblem.Reason, type: String = "", fingerprint: String = "")
-        -> HostKeyProblem
+    private func rejection(_ reason: HostKeyRejection.Reason, type: String = "", fingerprint: String = "")
+        -> HostKeyRejection
     {
-        HostKeyProblem(
+        HostKeyRejection(
             reason: reason, host: "example.org", port: 2222, keyType: type, fingerprint: fingerprint,
             knownHostsFile: "/nowhere/known_hosts")
     }

@@ -2,8 +2,10 @@ import Foundation
 
 /// The one-line message for a refused server certificate: for ssh, whether the host is unknown or its key
 /// changed, and the commands that make it trusted.
-enum HostKeyAdvice {
-    static func message(remote: String, rejection: HostKeyProblem?, detail: String) -> String {
+public enum HostKeyAdvice {
+    /// What to tell the user when `remote`'s certificate or host key was refused; `rejection` is nil when
+    /// only a message (`detail`) is known.
+    public static func message(remote: String, rejection: HostKeyRejection?, detail: String) -> String {
         guard let rejection else {
             if remote.lowercased().hasPrefix("https://") || remote.lowercased().hasPrefix("http://") {
                 return "the TLS certificate of \(remote) could not be verified (\(detail)), so nothing was sent. "

@@ -1,23 +1,11 @@
-import Foundation
-
-/// Objects and bytes moved so far during a fetch, clone or push.
-public struct TransferProgress: Sendable, Equatable {
-    public var receivedObjects: Int
-    public var totalObjects: Int
-    public var indexedDeltas: Int
-    public var totalDeltas: Int
-    public var receivedBytes: Int
-    /// True for a push (objects and bytes sent), false for fetch and clone (received).
-    public var isPush: Bool = false
-}
-
-/// How to talk to a remote: progress reporting, warnings, and an explicit HTTPS token.
+/// How a fetch, clone, push or sync talks to the remote: progress reporting, warnings, and an explicit
+/// HTTPS token.
 ///
-/// Everything else is read as git reads it (see `HTTPSettings`, `HTTPCredentials`): for HTTPS the CA
-/// certificates, certificate checks and proxy from git's configuration and environment, credentials
-/// from the URL, then `token`, then git's credential helpers, then a prompt. For ssh the system `ssh`
-/// program with the user's own configuration.
-public struct RemoteOptions: Sendable {
+/// Everything else is read as git reads it (GitKit's `HTTPSettings` and `HTTPCredentials`): for HTTPS the CA
+/// certificates, certificate checks and proxy from git's configuration and environment, credentials from
+/// the URL, then `token`, then git's credential helpers, then a prompt. For ssh the system `ssh` program
+/// with the user's own configuration.
+public struct TransferOptions: Sendable {
     /// Called with transfer progress (objects received on fetch and clone, objects sent on push); nil for none.
     public var progress: (@Sendable (TransferProgress) -> Void)?
     /// An HTTPS token (e.g. from an environment variable), used as the password for basic auth before any
