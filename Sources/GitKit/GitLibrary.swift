@@ -1,3 +1,4 @@
+import Basics
 import CGit2
 
 /// Process-wide setup of libgit2. Call `initialize()` once before using any other GitKit type
@@ -9,7 +10,23 @@ public enum GitLibrary {
         setUp()
     }
 
+    /// Whether the process-wide settings below were made. libgit2's registries of transports and streams
+    /// have no lock of their own: changing them while another thread connects crashes, so they are set
+    /// once, and every later call only counts another `git_libgit2_init()`.
+    private static let configured = Locked(false)
+
     static func setUp() {
+        configured.withLock { configured in
+            if configured {
+                _ = git_libgit2_init()
+            } else {
+                configureProcess()
+                configured = true
+            }
+        }
+    }
+
+    private static func configureProcess() {
         // The CA bundle is parsed on the first HTTPS transfer, not here (see DeferredCertificates).
         DeferredCertificates.whileInitializing { _ = git_libgit2_init() }
         // Every socket libgit2 opens (git://, http(s)://, proxies, ssh) gets a no-progress deadline.
@@ -40,7 +57,7 @@ public enum GitLibrary {
         if scheme.hasPrefix("https:") { try check(status, "load the system's CA certificates") }
     }
 
-    /// Releases libgit2's global state.
+    /// Releases libgit2's global state; only as the process ends (the transports are registered once).
     public static func shutdown() {
         git_libgit2_shutdown()
     }

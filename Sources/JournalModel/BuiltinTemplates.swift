@@ -17,15 +17,8 @@ public enum BuiltinTemplates {
 
         """#
 
-    /// `templates/task.md`.
-    public static let task = #"""
-        {{! A new task. Values: id, title (ready for YAML), title_text, owner, author, created,
-            due and tags (only when set; tags is a YAML list like [db, migration]), description. }}
-        ---
-        id: {{id}}
-        title: {{title}}
-        status: todo
-        owner: {{owner}}
+    /// The front-matter lines task.md and ask.md share, from `created` to the closing `---`.
+    private static let datesDueAndTags = #"""
         created: {{created}}
         updated: {{created}}
         {{#due}}
@@ -35,6 +28,18 @@ public enum BuiltinTemplates {
         tags: {{tags}}
         {{/tags}}
         ---
+        """#
+
+    /// `templates/task.md`.
+    public static let task = #"""
+        {{! A new task. Values: id, title (ready for YAML), title_text, owner, author, created,
+            due and tags (only when set; tags is a YAML list like [db, migration]), description. }}
+        ---
+        id: {{id}}
+        title: {{title}}
+        status: todo
+        owner: {{owner}}
+        \#(datesDueAndTags)
 
         {{#description}}
         {{description}}
@@ -59,15 +64,7 @@ public enum BuiltinTemplates {
         from: {{from}}
         to: {{to}}
         respond_by: {{respond_by}}
-        created: {{created}}
-        updated: {{created}}
-        {{#due}}
-        due: {{due}}
-        {{/due}}
-        {{#tags}}
-        tags: {{tags}}
-        {{/tags}}
-        ---
+        \#(datesDueAndTags)
 
         {{text}}
 

@@ -19,15 +19,7 @@ public struct ISODateTime: Sendable, Equatable {
     public init?(_ text: String) {
         let b = Array(text.utf8)
         guard b.count >= 20 else { return nil }
-        func number(_ start: Int, _ count: Int) -> Int? {
-            guard start + count <= b.count else { return nil }
-            var value = 0
-            for byte in b[start..<(start + count)] {
-                guard (48...57).contains(byte) else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            return value
-        }
+        func number(_ start: Int, _ count: Int) -> Int? { ASCIIDecimal.value(b, at: start, count: count) }
         func at(_ index: Int, _ ascii: Unicode.Scalar) -> Bool { b[index] == UInt8(ascii: ascii) }
         guard let year = number(0, 4), at(4, "-"), let month = number(5, 2), at(7, "-"), let day = number(8, 2),
             at(10, "T") || at(10, "t") || at(10, " "),

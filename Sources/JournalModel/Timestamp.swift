@@ -105,12 +105,6 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     private static func number(_ b: [UInt8], _ start: Int, _ count: Int) -> Int? {
-        guard start + count <= b.count else { return nil }
-        var value = 0
-        for byte in b[start..<(start + count)] {
-            guard (48...57).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - 48)
-        }
-        return value
+        ASCIIDecimal.value(b, at: start, count: count)
     }
 }

@@ -50,7 +50,8 @@ final class ProgressLog: @unchecked Sendable {
 
         // Clone checks out the default branch and sets up origin.
         let log = ProgressLog()
-        let bob = try Repository.clone(url: bare, to: sb.path("bob"), options: TransferOptions(progress: { log.add($0) }))
+        let bob = try Repository.clone(
+            url: bare, to: sb.path("bob"), options: TransferOptions(progress: { log.add($0) }))
         #expect(try bob.headCommit() == c1)
         #expect(try bob.headBranchReference() == main)
         #expect(try bob.remoteURL() == bare)

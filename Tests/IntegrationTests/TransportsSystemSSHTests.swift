@@ -123,12 +123,13 @@ struct TransportsSystemSSHTests {
         #expect((Files.read(log) ?? "").contains("passphrase"), "ssh did not ask SSH_ASKPASS")
         #expect(w.transport.clone(bob, url: url, env: env).status == 0)
         #expect(try w.git(1, ["clone", "-q", url, w.transport.folder.sub("witness")], env: env).status == 0)
-        // A user who takes longer than the transfer time-out to answer is not a stalled server.
+        // A user who takes longer than the transfer time-out to answer is not a stalled server. (The limit
+        // leaves a loaded machine's sshd time to answer once the passphrase is in; the answer takes longer.)
         let slow = w.transport.folder.sub("slow-askpass.sh")
         try Files.write(
-            "#!/bin/sh\nsleep 4\nexec \(PrivateSSHHome.quoted(askpass)) \"$@\"\n", to: slow, executable: true)
+            "#!/bin/sh\nsleep 7\nexec \(PrivateSSHHome.quoted(askpass)) \"$@\"\n", to: slow, executable: true)
         var slowEnv = SSHClientKeys.askpassEnvironment(slow)
-        slowEnv["BATON_TRANSFER_TIMEOUT"] = "1"
+        slowEnv["BATON_TRANSFER_TIMEOUT"] = "3"
         let patient = alice.baton(["sync"], env: slowEnv)
         #expect(patient.status == 0, "\(patient)")
         // Without an answer neither gets in.

@@ -59,6 +59,15 @@ final class CallbackState {
         credentials.approve()
     }
 
+    /// libgit2's credential callback, for the remote and its proxy alike: `payload` is this object.
+    private static let credentialCallback: git_credential_acquire_cb = { out, url, username, allowed, payload in
+        guard let payload, let out else { return -1 }
+        let state = Unmanaged<CallbackState>.fromOpaque(payload).takeUnretainedValue()
+        return state.credential(
+            out: out, url: url.map { String(cString: $0) }, username: username.map { String(cString: $0) },
+            allowed: allowed)
+    }
+
     /// Points libgit2 at the proxy git's settings name for this URL (none: a direct connection).
     func install(into proxy: inout git_proxy_options) {
         guard let chosen = http.proxy else { return }
@@ -67,13 +76,7 @@ final class CallbackState {
         proxy.type = GIT_PROXY_SPECIFIED
         proxy.url = UnsafePointer(proxyURL)
         proxy.payload = Unmanaged.passUnretained(self).toOpaque()
-        proxy.credentials = { out, url, username, allowed, payload in
-            guard let payload, let out else { return -1 }
-            let state = Unmanaged<CallbackState>.fromOpaque(payload).takeUnretainedValue()
-            return state.credential(
-                out: out, url: url.map { String(cString: $0) }, username: username.map { String(cString: $0) },
-                allowed: allowed)
-        }
+        proxy.credentials = Self.credentialCallback
     }
 
     /// Warns (once per run) that certificate checks are off.
@@ -90,13 +93,7 @@ final class CallbackState {
     /// Fills libgit2's callback table so that every callback finds this object in `payload`.
     func install(into callbacks: inout git_remote_callbacks) {
         callbacks.payload = Unmanaged.passUnretained(self).toOpaque()
-        callbacks.credentials = { out, url, username, allowed, payload in
-            guard let payload, let out else { return -1 }
-            let state = Unmanaged<CallbackState>.fromOpaque(payload).takeUnretainedValue()
-            return state.credential(
-                out: out, url: url.map { String(cString: $0) }, username: username.map { String(cString: $0) },
-                allowed: allowed)
-        }
+        callbacks.credentials = Self.credentialCallback
         callbacks.certificate_check = { cert, valid, host, payload in
             guard let cert, let payload else { return GIT_PASSTHROUGH.rawValue }
             let state = Unmanaged<CallbackState>.fromOpaque(payload).takeUnretainedValue()

@@ -26,17 +26,27 @@ extension Repository {
 
     /// Downloads new commits from a remote and updates its `refs/remotes/<name>/*`.
     public func fetch(remote name: String = "origin", options: TransferOptions = TransferOptions()) throws {
+        try withRemote(name, pushing: false, options: options) { remote, state in
+            var opts = git_fetch_options()
+            try check(git_fetch_options_init(&opts, UInt32(GIT_FETCH_OPTIONS_VERSION)), "fetch options")
+            state.install(into: &opts.callbacks)
+            state.install(into: &opts.proxy_opts)
+            opts.prune = GIT_FETCH_PRUNE
+            try state.transfer { try check(git_remote_fetch(remote, nil, &opts, "fetch"), "fetch from \(name)") }
+        }
+    }
+
+    /// Runs `body` with the remote `name` and the callback state for its fetch URL (or push URL, for a
+    /// push), the certificate locations already set; frees the remote afterwards.
+    private func withRemote(
+        _ name: String, pushing: Bool, options: TransferOptions, _ body: (OpaquePointer, CallbackState) throws -> Void
+    ) throws {
         let remote = try lookupRemote(name)
         defer { git_remote_free(remote) }
-        let url = git_remote_url(remote).map { String(cString: $0) }
+        let url = ((pushing ? git_remote_pushurl(remote) : nil) ?? git_remote_url(remote)).map { String(cString: $0) }
         let state = CallbackState(options: options, url: url, repository: pointer, remote: name)
         try state.prepareTrust()
-        var opts = git_fetch_options()
-        try check(git_fetch_options_init(&opts, UInt32(GIT_FETCH_OPTIONS_VERSION)), "fetch options")
-        state.install(into: &opts.callbacks)
-        state.install(into: &opts.proxy_opts)
-        opts.prune = GIT_FETCH_PRUNE
-        try state.transfer { try check(git_remote_fetch(remote, nil, &opts, "fetch"), "fetch from \(name)") }
+        try body(remote, state)
     }
 
     /// Pushes `refspecs` (e.g. "refs/heads/main:refs/heads/main"). Throws a `.nonFastForward` error when the
@@ -44,27 +54,24 @@ extension Repository {
     public func push(remote name: String = "origin", refspecs: [String], options: TransferOptions = TransferOptions())
         throws
     {
-        let remote = try lookupRemote(name)
-        defer { git_remote_free(remote) }
-        let pushURL = (git_remote_pushurl(remote) ?? git_remote_url(remote)).map { String(cString: $0) }
-        let state = CallbackState(options: options, url: pushURL, repository: pointer, remote: name)
-        try state.prepareTrust()
-        var opts = git_push_options()
-        try check(git_push_options_init(&opts, UInt32(GIT_PUSH_OPTIONS_VERSION)), "push options")
-        state.install(into: &opts.callbacks)
-        state.install(into: &opts.proxy_opts)
-        try state.transfer {
-            try StringArray(refspecs).withStrArray { specs in
-                try check(git_remote_push(remote, &specs, &opts), "push to \(name)")
+        try withRemote(name, pushing: true, options: options) { remote, state in
+            var opts = git_push_options()
+            try check(git_push_options_init(&opts, UInt32(GIT_PUSH_OPTIONS_VERSION)), "push options")
+            state.install(into: &opts.callbacks)
+            state.install(into: &opts.proxy_opts)
+            try state.transfer {
+                try StringArray(refspecs).withStrArray { specs in
+                    try check(git_remote_push(remote, &specs, &opts), "push to \(name)")
+                }
             }
-        }
-        if !state.rejections.isEmpty {
-            let text = state.rejections.joined(separator: "; ")
-            let nonFastForward = text.contains("non-fast-forward") || text.contains("fetch first")
-            throw GitError(
-                operation: "push to \(name)",
-                code: nonFastForward ? GIT_ENONFASTFORWARD.rawValue : GIT_EMODIFIED.rawValue,
-                errorClass: 0, message: "the remote refused the update (\(text))")
+            if !state.rejections.isEmpty {
+                let text = state.rejections.joined(separator: "; ")
+                let nonFastForward = text.contains("non-fast-forward") || text.contains("fetch first")
+                throw GitError(
+                    operation: "push to \(name)",
+                    code: nonFastForward ? GIT_ENONFASTFORWARD.rawValue : GIT_EMODIFIED.rawValue,
+                    errorClass: 0, message: "the remote refused the update (\(text))")
+            }
         }
     }
 

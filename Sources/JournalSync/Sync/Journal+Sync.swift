@@ -8,7 +8,8 @@ extension Journal {
     /// content), and pushes, retrying when someone else pushed in between.
     /// A remote whose history was rewritten stops the sync (local work kept) unless `acceptRewrite` is set,
     /// in which case local work is merged into the new history.
-    public func sync(options: TransferOptions = TransferOptions(), maxAttempts: Int = 5, acceptRewrite: Bool = false) throws
+    public func sync(options: TransferOptions = TransferOptions(), maxAttempts: Int = 5, acceptRewrite: Bool = false)
+        throws
         -> SyncReport
     {
         let lock = try takeLockAndRepair()
