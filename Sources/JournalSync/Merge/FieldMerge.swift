@@ -1,3 +1,5 @@
+import JournalModel
+
 extension JournalMerge {
     /// A field both sides changed differently, and the value that lost.
     struct FieldCollision: Equatable, Sendable {
@@ -28,26 +30,46 @@ extension JournalMerge {
             case valueOrder
         }
 
+        /// The front matter of the base and both sides (held as `ExactText` images), or nil when any of them
+        /// has none that reads; the caller then merges the file as plain text.
+        static func documents(base: [String], pair: MergePair) -> (
+            FrontMatterLines, FrontMatterLines, FrontMatterLines
+        )? {
+            func read(_ lines: [String]) -> FrontMatterLines? { FrontMatterLines.parse(lines, text: ExactText.decode) }
+            guard let baseDoc = read(base), let firstDoc = read(TextLines.split(pair.first)),
+                let secondDoc = read(TextLines.split(pair.second))
+            else { return nil }
+            return (baseDoc, firstDoc, secondDoc)
+        }
+
+        /// The fields of three documents merged under `policy`.
         static func merge(
-            base: [FrontMatterField], first: [FrontMatterField], second: [FrontMatterField],
+            _ base: FrontMatterLines, _ first: FrontMatterLines, _ second: FrontMatterLines, authors: MergeAuthors,
+            policy: Policy
+        ) -> (fields: [FrontMatterLines.Field], collisions: [FieldCollision]) {
+            merge(base: base.fields, first: first.fields, second: second.fields, authors: authors, policy: policy)
+        }
+
+        static func merge(
+            base: [FrontMatterLines.Field], first: [FrontMatterLines.Field], second: [FrontMatterLines.Field],
             authors: MergeAuthors, policy: Policy
         )
-            -> (fields: [FrontMatterField], collisions: [FieldCollision])
+            -> (fields: [FrontMatterLines.Field], collisions: [FieldCollision])
         {
-            func lookup(_ fields: [FrontMatterField], _ key: String) -> FrontMatterField? {
+            func lookup(_ fields: [FrontMatterLines.Field], _ key: String) -> FrontMatterLines.Field? {
                 fields.first { $0.key == key }
             }
             let firstUpdated = lookup(first, "updated")?.value
             let secondUpdated = lookup(second, "updated")?.value
             let keys = order(base: base.map(\.key), first: first.map(\.key), second: second.map(\.key))
 
-            var merged: [FrontMatterField] = []
+            var merged: [FrontMatterLines.Field] = []
             var collisions: [FieldCollision] = []
             for key in keys {
                 let original = lookup(base, key)
                 let a = lookup(first, key)
                 let b = lookup(second, key)
-                let kept: FrontMatterField?
+                let kept: FrontMatterLines.Field?
                 if a == b || b == original {
                     kept = a
                 } else if a == original {
@@ -86,7 +108,7 @@ extension JournalMerge {
 
         /// Whether the first side's value wins a collision.
         static func firstWinsCollision(
-            _ a: FrontMatterField?, _ b: FrontMatterField?,
+            _ a: FrontMatterLines.Field?, _ b: FrontMatterLines.Field?,
             firstUpdated: String?, secondUpdated: String?,
             policy: Policy
         ) -> Bool {
@@ -103,7 +125,9 @@ extension JournalMerge {
         }
 
         /// The later of two `updated` fields; on equal instants, the smaller raw text.
-        static func laterTimestamp(_ a: FrontMatterField?, _ b: FrontMatterField?) -> FrontMatterField? {
+        static func laterTimestamp(_ a: FrontMatterLines.Field?, _ b: FrontMatterLines.Field?) -> FrontMatterLines
+            .Field?
+        {
             let ta = a.flatMap { ISOInstant.instant($0.value) }
             let tb = b.flatMap { ISOInstant.instant($0.value) }
             if ta != tb {
@@ -115,7 +139,7 @@ extension JournalMerge {
         }
 
         /// The raw text a field is compared by; a missing field sorts first.
-        private static func rawKey(_ field: FrontMatterField?) -> [String] {
+        private static func rawKey(_ field: FrontMatterLines.Field?) -> [String] {
             guard let field else { return [] }
             return [field.value, field.lines.joined(separator: "\n")]
         }

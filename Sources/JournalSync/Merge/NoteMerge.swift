@@ -1,3 +1,5 @@
+import JournalModel
+
 extension JournalMerge {
     /// Strategy for daily notes (`notes/**.md`): front matter by field, sections matched by
     /// heading, bullets of the standard sections united, all other text by diff3.
@@ -39,14 +41,9 @@ extension JournalMerge {
 
         /// The merged note, or nil when some version's front matter cannot be parsed.
         static func merge(base: [String], pair: MergePair) -> Resolution<String>? {
-            guard let baseDoc = FrontMatterDocument.parse(base),
-                let firstDoc = FrontMatterDocument.parse(TextLines.split(pair.first)),
-                let secondDoc = FrontMatterDocument.parse(TextLines.split(pair.second))
-            else { return nil }
+            guard let (baseDoc, firstDoc, secondDoc) = FieldMerge.documents(base: base, pair: pair) else { return nil }
             let authors = pair.authors
-            let fields = FieldMerge.merge(
-                base: baseDoc.fields, first: firstDoc.fields, second: secondDoc.fields,
-                authors: authors, policy: .valueOrder)
+            let fields = FieldMerge.merge(baseDoc, firstDoc, secondDoc, authors: authors, policy: .valueOrder)
             let (b, x, y) = (Body(baseDoc.body), Body(firstDoc.body), Body(secondDoc.body))
             var collisions = fields.collisions.count
 
@@ -76,7 +73,9 @@ extension JournalMerge {
                 body += section.elements
             }
             return Resolution(
-                elements: FrontMatterDocument(fields: fields.fields, body: body).lines,
+                elements: FrontMatterLines(
+                    opening: firstDoc.opening, fields: fields.fields, closing: firstDoc.closing, body: body
+                ).lines,
                 collisions: collisions)
         }
 

@@ -43,14 +43,9 @@ extension JournalMerge {
 
         /// The merged task, or nil when some version's front matter cannot be parsed.
         static func merge(base: [String], pair: MergePair) -> Resolution<String>? {
-            guard let baseDoc = FrontMatterDocument.parse(base),
-                let firstDoc = FrontMatterDocument.parse(TextLines.split(pair.first)),
-                let secondDoc = FrontMatterDocument.parse(TextLines.split(pair.second))
-            else { return nil }
+            guard let (baseDoc, firstDoc, secondDoc) = FieldMerge.documents(base: base, pair: pair) else { return nil }
             let authors = pair.authors
-            let fields = FieldMerge.merge(
-                base: baseDoc.fields, first: firstDoc.fields, second: secondDoc.fields,
-                authors: authors, policy: .latestUpdate)
+            let fields = FieldMerge.merge(baseDoc, firstDoc, secondDoc, authors: authors, policy: .latestUpdate)
             let (b, x, y) = (Body(baseDoc.body), Body(firstDoc.body), Body(secondDoc.body))
             let description = PlainTextMerge.merge(
                 base: b.description, first: x.description,
@@ -77,7 +72,8 @@ extension JournalMerge {
                 if !after.elements.isEmpty, let last = body.last, !TextLines.isBlank(last) { body.append("") }
             }
             body += after.elements
-            let document = FrontMatterDocument(fields: merged, body: body)
+            let document = FrontMatterLines(
+                opening: firstDoc.opening, fields: merged, closing: firstDoc.closing, body: body)
             return Resolution(
                 elements: document.lines,
                 collisions: fields.collisions.count + description.collisions + after.collisions)
@@ -85,7 +81,7 @@ extension JournalMerge {
 
         /// The log entry recording a lost field value.
         static func record(
-            _ collision: FieldCollision, mergedFields: [FrontMatterField],
+            _ collision: FieldCollision, mergedFields: [FrontMatterLines.Field],
             logs: [[String]?]
         ) -> String {
             let merged = mergedFields.first { $0.key == "updated" }?.value
