@@ -41,7 +41,7 @@ public enum BatonExit {
             case .unsafePath: return usage
             case .symbolicLink, .badEntry: return unreadableFile
             case .remoteRewritten: return rewritten
-            case .io, .remoteHoldsNoJournal, .git: return failure
+            case .io, .remoteHoldsNoJournal, .cannotAttach, .git: return failure
             }
         case let error as CLIError:
             return error.exitCode

@@ -52,10 +52,10 @@ extension Journal {
             let problem: String
             switch failure {
             case .notRegular: problem = "it is not a regular file"
-            case .tooLarge: problem = "it is larger than \(JournalFiles.attachmentLimit >> 20) MB, too large to attach"
+            case .tooLarge: problem = "it is larger than \(JournalFiles.attachmentLimit >> 20) MB"
             case .system(let code): throw JournalError.system("read", source, errno: code)
             }
-            throw JournalError.git(operation: "attach \(source)", message: problem)
+            throw JournalError.cannotAttach(source: source, problem: problem)
         }
     }
 

@@ -36,6 +36,8 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
     case remoteHoldsNoJournal(remote: String)
     /// A file or folder could not be read or written (`operation` is the verb, `reason` the system's words).
     case io(operation: String, path: String, reason: String)
+    /// A file the user asked to attach is not a regular file, or is too large.
+    case cannotAttach(source: String, problem: String)
     /// A libgit2 call failed for another reason than those above.
     case git(operation: String, message: String)
 
@@ -103,6 +105,9 @@ public enum JournalError: Error, LocalizedError, Equatable, Sendable {
         case .io(let operation, let path, let reason):
             return "cannot \(operation) \(TextSafety.singleLine(path)) (\(reason)); "
                 + "check its permissions and the free disk space, then try again"
+        case .cannotAttach(let source, let problem):
+            return "cannot attach \(TextSafety.singleLine(source)): \(problem); attach a regular file of at most "
+                + "\(JournalFiles.attachmentLimit >> 20) MB (nothing was saved)"
         case .git(let operation, let message):
             return "\(operation) failed: \(message)"
         }

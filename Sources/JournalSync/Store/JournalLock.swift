@@ -45,7 +45,10 @@ public final class JournalLock {
                 {
                     let previous = Self.contents(fd)
                     ftruncate(fd, 0)
-                    _ = me.withCString { pwrite(fd, $0, strlen($0), 0) }
+                    // Who holds the lock is advice for a waiting command; failing to write it is no reason to fail.
+                    lseek(fd, 0, SEEK_SET)
+                    let lockPath = path
+                    try? Array(me.utf8).withUnsafeBytes { try FileDescriptorIO.writeAll(fd, $0, path: lockPath) }
                     fsync(fd)
                     let path = self.path
                     Self.inProcess.withLock { $0[path] = (fd, 1) }
