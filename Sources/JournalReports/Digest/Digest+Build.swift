@@ -50,7 +50,9 @@ extension Digest {
             }
         }
 
+        relay = Relay(tasks: input.tasks, notes: input.notes, since: input.since, until: input.until, now: input.now)
         var handles = Set(notesBy.keys).union(changes.keys).union(raised.keys).union(cleared.keys)
+            .union(relay.handles)
         if let member = input.member { handles = handles.filter { $0 == member }.union([member]) }
         people = handles.sorted().map { handle in
             Person(
@@ -80,6 +82,10 @@ extension Digest {
         lateAsks = relevant.compactMap { Self.lateAsk($0, now: now, period: start..<end) }
             .sorted { ($0.respondBy, $0.askID) < ($1.respondBy, $1.askID) }
 
+        responsiveness = Responsiveness(
+            tasks: input.tasks, notes: input.notes, since: input.since, until: input.until, now: input.now,
+            people: input.member.map { [$0] } ?? input.config?.memberHandles ?? people.map(\.handle),
+            calendar: WorkCalendar(config: input.config, fallbackZone: input.zone), member: input.member)
         team = input.team
         since = input.since
         until = input.until
