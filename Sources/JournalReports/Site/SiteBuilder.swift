@@ -91,6 +91,7 @@ public struct SiteBuilder {
         let openAsks = input.tasks.filter { $0.kind == .ask && $0.status.isOpen }
             .sorted { ($0.respondBy ?? $0.created) < ($1.respondBy ?? $1.created) }
         body += DigestPage.attention(digest, p)
+        body += DigestPage.measures(digest, p)
         body += "<h2>Open asks<span class=\"count\">\(openAsks.count)</span></h2>"
         body += p.list(
             openAsks.map { ask in
