@@ -4,7 +4,7 @@ import JournalModel
 /// received split into answered in the window, answered late, waiting past the window and still in time, and
 /// a bar of their working days with a note. Every figure is also written as text inside the chart.
 enum ResponsivenessChart {
-    static let width = 360
+    static let width = 420
     static let barWidth = 200
     static let colors = (inWindow: "#1a7f37", late: "#bf8700", waiting: "#cf222e", pending: "#d0d7de")
 
