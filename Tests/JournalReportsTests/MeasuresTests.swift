@@ -76,6 +76,26 @@ struct MeasuresTests {
         #expect(r.team == team)
     }
 
+    @Test("The digest's late asks and the windows agree on the first answer: a forward is not an answer")
+    func lateAsksUseTheFirstAnswer() {
+        let forwarded = ask(
+            "g", to: "lena", created: "2026-11-16T09:00:00Z", hours: 24,
+            log: [
+                log("2026-11-16T10:00:00Z", "tom", "assigned to lena: yours"),
+                log("2026-11-17T15:00:00Z", "lena", "replied: here"),
+            ])
+        let input = DigestInput(
+            team: "relay", since: day("2026-11-16"), until: day("2026-11-20"), zone: TimeZone(identifier: "UTC")!,
+            now: ts("2026-11-21T12:00:00Z"), staleDays: 7, member: nil, tasks: [forwarded], notes: [], events: [])
+        let digest = Digest(input)
+        #expect(digest.lateAsks.map(\.answeredBy) == ["lena"])
+        #expect(digest.lateAsks.map(\.answeredAt) == [ts("2026-11-17T15:00:00Z")])
+        #expect(digest.responsiveness.team.answered == 1)
+        #expect(digest.responsiveness.team.answeredInWindow == 0)
+        #expect(digest.responsiveness.team.medianSeconds == 108_000)
+        #expect(digest.relay.handoffs.map(\.to) == ["lena"])
+    }
+
     @Test("Participation: working days of the person's own week, up to their today, that have a note")
     func participation() throws {
         let config = JournalConfig(

@@ -98,7 +98,7 @@ extension Digest {
     static func lateAsk(_ task: TaskDocument, now: Date, period: Range<Date>) -> LateAsk? {
         guard task.kind == .ask, let respondBy = task.respondBy else { return nil }
         let asker = task.from ?? ""
-        let answer = task.log.first { $0.author != asker && $0.at >= task.created && !$0.text.hasPrefix("created") }
+        let answer = AskAnswer.first(task, now: Timestamp(date: now, offsetSeconds: 0))
         let late: Bool
         if let answer {
             late = answer.at.date > respondBy.date && period.contains(answer.at.date)
