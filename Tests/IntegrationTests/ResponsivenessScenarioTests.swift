@@ -211,6 +211,9 @@ struct ResponsivenessScenarioTests {
                 "Team: 1 of 3 asks answered in the window · median 9h 30m, p90 56h 00m · blockers cleared 1 "
                     + "(median 39h 30m), still open 1"), "\(overview)")
         #expect(overview.contains("3/4 days</text>") && overview.contains("4/5 days</text>"))
+        let lena = try #require(Files.read(out + "/people/lena.html"))
+        #expect(lena.contains("aria-label=\"\(labels[0])\""), "\(lena)")
+        #expect(lena.contains("3/4 days</text>"))
 
         // A page of the test's own (not the site's) loads the overview in a frame and measures what was drawn;
         // the overview's policy lets no script run in it.

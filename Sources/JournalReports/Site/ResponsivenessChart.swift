@@ -27,6 +27,13 @@ enum ResponsivenessChart {
         return html
     }
 
+    /// One person's chart on their page, for the overview's period.
+    static func personSection(_ handle: String, _ r: Responsiveness, _ p: HTMLParts) -> String {
+        let windows = r.responders.first { $0.handle == handle }?.windows ?? Responsiveness.Windows()
+        let participation = r.participation.first { $0.handle == handle }
+        return "<h2>Response windows</h2>" + svg(handle: handle, windows, participation, p)
+    }
+
     /// One person's chart.
     static func svg(
         handle: String, _ w: Responsiveness.Windows, _ participation: Responsiveness.Participation?, _ p: HTMLParts
