@@ -216,6 +216,9 @@ public final class TwoWeekScenario: @unchecked Sendable {
         let staging = self["sam"].path("tasks/\(id("staging")).md")
         let text = try String(contentsOfFile: staging, encoding: .utf8)
         try Files.write(text.replacingOccurrences(of: "\nstatus: blocked\n", with: "\nstatus: blokced\n"), to: staging)
+        // Made at 09:45 (its modification time), synced at 10:00.
+        let edited = ISO8601DateFormatter().date(from: "2026-11-27T17:45:00Z")!
+        try FileManager.default.setAttributes([.modificationDate: edited], ofItemAtPath: staging)
         try sync("sam", "2026-11-27T10:00:00-08:00")
     }
 }
