@@ -25,7 +25,8 @@ if [ "${BATON_TEST_DEPS:-0}" = 1 ]; then
     [ -x /usr/sbin/nginx ] || need+=(nginx-light)
     [ -x /usr/sbin/fcgiwrap ] || need+=(fcgiwrap)
     command -v openssl >/dev/null 2>&1 || need+=(openssl)
-    # Dashboard tests and `make site-demo`: headless Chromium opens the generated pages; a font for screenshots.
+    # Dashboard tests and `make site-demo`: headless Chromium opens the generated pages and measures the
+    # response-window charts (drawn with no script); a font for the charts' text and the screenshots.
     command -v chromium >/dev/null 2>&1 || need+=(chromium)
     [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 fi

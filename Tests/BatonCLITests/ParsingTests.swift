@@ -42,6 +42,15 @@ import Testing
         }
     }
 
+    @Test func statsTakesAPeriodAMemberAndJSON() {
+        AssertParse(Stats.self, ["stats", "--since", "2026-11-16", "--until", "friday", "--member", "tom", "--json"]) {
+            #expect($0.since == "2026-11-16")
+            #expect($0.until == "friday")
+            #expect($0.member == "tom")
+            #expect($0.json)
+        }
+    }
+
     @Test func digestRefusesAnUnknownFormat() {
         AssertParseFailure(["digest", "--format", "pdf"], message: "pdf")
     }

@@ -50,7 +50,9 @@ extension Digest {
             }
         }
 
+        relay = Relay(tasks: input.tasks, notes: input.notes, since: input.since, until: input.until, now: input.now)
         var handles = Set(notesBy.keys).union(changes.keys).union(raised.keys).union(cleared.keys)
+            .union(relay.handles)
         if let member = input.member { handles = handles.filter { $0 == member }.union([member]) }
         people = handles.sorted().map { handle in
             Person(
@@ -80,6 +82,10 @@ extension Digest {
         lateAsks = relevant.compactMap { Self.lateAsk($0, now: now, period: start..<end) }
             .sorted { ($0.respondBy, $0.askID) < ($1.respondBy, $1.askID) }
 
+        responsiveness = Responsiveness(
+            tasks: input.tasks, notes: input.notes, since: input.since, until: input.until, now: input.now,
+            people: input.member.map { [$0] } ?? input.config?.memberHandles ?? people.map(\.handle),
+            calendar: WorkCalendar(config: input.config, fallbackZone: input.zone), member: input.member)
         team = input.team
         since = input.since
         until = input.until
@@ -92,7 +98,7 @@ extension Digest {
     static func lateAsk(_ task: TaskDocument, now: Date, period: Range<Date>) -> LateAsk? {
         guard task.kind == .ask, let respondBy = task.respondBy else { return nil }
         let asker = task.from ?? ""
-        let answer = task.log.first { $0.author != asker && $0.at >= task.created && !$0.text.hasPrefix("created") }
+        let answer = AskAnswer.first(task, now: Timestamp(date: now, offsetSeconds: 0))
         let late: Bool
         if let answer {
             late = answer.at.date > respondBy.date && period.contains(answer.at.date)

@@ -8,6 +8,7 @@ extension Digest {
         func time(_ t: Timestamp?) -> Any { t.map { $0.converted(to: zone).description } ?? NSNull() }
         func opt(_ s: String?) -> Any { s ?? NSNull() }
         let object: [String: Any] = [
+            "responsiveness": responsiveness.jsonObject(),
             "team": team,
             "since": since.description,
             "until": until.description,
@@ -15,7 +16,7 @@ extension Digest {
             "generated": time(generated),
             "stale_days": staleDays,
             "people": people.map { person -> [String: Any] in
-                [
+                relay.jsonFields(of: person.handle).merging([
                     "handle": person.handle,
                     "notes": person.notes.map { note -> [String: Any] in
                         var sections: [String: Any] = [:]
@@ -40,7 +41,7 @@ extension Digest {
                     "blockers_cleared": person.blockersCleared.map {
                         ["task": $0.taskID, "title": $0.title, "by": $0.by, "at": time($0.at)]
                     },
-                ]
+                ]) { a, _ in a }
             },
             "blocked": blocked.map {
                 [

@@ -41,9 +41,13 @@ extension Digest {
             )
         }
 
+        out.responsiveness(responsiveness)
+
         for person in people {
             out.heading(TerminalText.clean(person.handle, keepNewlines: false))
-            if person.isEmpty { out.line("Nothing in this period.") }
+            out.counts(relay.counts(of: person.handle))
+            let handsOff = !relay.given(by: person.handle).isEmpty || !relay.received(by: person.handle).isEmpty
+            if person.isEmpty && !handsOff { out.line("Nothing in this period.") }
             for note in person.notes {
                 out.subheading("Note \(note.day) (\(note.day.weekday))")
                 for (section, bullets) in note.sections {
@@ -82,6 +86,7 @@ extension Digest {
                     out.item("\(out.when(b.at)) \(out.code(b.taskID)) \(out.safe(b.title))")
                 }
             }
+            out.handoffs(relay, of: person.handle)
         }
         return out.result
     }

@@ -103,4 +103,8 @@ public struct Digest: Sendable {
     public var overdue: [Overdue]
     public var stale: [Stale]
     public var lateAsks: [LateAsk]
+    /// Hand-offs of the period and each person's counts.
+    public var relay: Relay
+    /// Response windows, participation and blocker times of the period.
+    public var responsiveness: Responsiveness
 }

@@ -14,8 +14,9 @@ extension DigestInput {
         // The current tasks load on the other cores while the history is walked, through a journal of their
         // own: a `Journal` stays on the thread that opened it. (Only open tasks and asks need their logs here.)
         let root = journal.root
+        let bodySince = first.startDate(in: zone).addingTimeInterval(-Self.widestOffset)
         let loading = InBackground {
-            Result { try Journal.open(from: root).loadTasks(readBody: { $0.kind == .ask || $0.status.isOpen }) }
+            Result { try Journal.open(from: root).loadTasks(readBody: Self.needsBody(since: bodySince)) }
         }
         let start = first.startDate(in: zone)
         let end = last.adding(days: 1).startDate(in: zone)
@@ -32,5 +33,16 @@ extension DigestInput {
             team: journal.config.team, since: first, until: last, zone: zone, now: now,
             staleDays: staleDays ?? journal.config.staleDays, member: member, tasks: tasks,
             notes: notes.filter { member == nil || $0.author == member }, events: events)
+        config = journal.config
+    }
+
+    /// A day starts up to 14 hours earlier in some zone than in UTC: a log line of the period's first local day
+    /// can be that much before the period's start in the reader's zone.
+    static let widestOffset: TimeInterval = 26 * 3600
+
+    /// Which tasks' logs a reading needs: asks, open tasks, and any task updated since `start` (hand-offs,
+    /// tasks done, blockers cleared in the period).
+    static func needsBody(since start: Date) -> @Sendable (TaskDocument) -> Bool {
+        { $0.kind == .ask || $0.status.isOpen || $0.updated.date >= start }
     }
 }

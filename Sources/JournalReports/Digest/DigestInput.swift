@@ -16,6 +16,8 @@ public struct DigestInput: Sendable {
     public var notes: [(author: String, day: LocalDay, note: DailyNote)]
     /// History events (any period; the builder keeps the ones inside the period for activity).
     public var events: [HistoryEvent]
+    /// The journal's configuration (the roster's zones and workdays); nil: the reader's zone, Monday to Friday.
+    public var config: JournalConfig?
 
     public init(
         team: String, since: LocalDay, until: LocalDay, zone: TimeZone, now: Timestamp, staleDays: Int, member: String?,

@@ -9,7 +9,7 @@ public enum DigestPage {
         let body =
             "<h1>Digest \(digest.since) to \(digest.until)</h1>"
             + "<p class=\"meta\">Times in \(parts.e(digest.zone.identifier)). Generated \(parts.time(digest.generated)).</p>"
-            + attention(digest, parts) + people(digest, parts)
+            + attention(digest, parts) + measures(digest, parts) + people(digest, parts)
         return HTMLPage.render(
             title: "\(digest.team): digest", team: digest.team, root: "", body: body, stylesheet: false, nav: false)
     }
@@ -76,6 +76,7 @@ public enum DigestPage {
                             "\(p.time($0.at)) \(p.task($0.taskID, $0.title))"
                         }, empty: "")
             }
+            html += handoffs(of: person.handle, d, p)
         }
         return html
     }

@@ -91,6 +91,7 @@ public struct SiteBuilder {
         let openAsks = input.tasks.filter { $0.kind == .ask && $0.status.isOpen }
             .sorted { ($0.respondBy ?? $0.created) < ($1.respondBy ?? $1.created) }
         body += DigestPage.attention(digest, p)
+        body += DigestPage.measures(digest, p)
         body += "<h2>Open asks<span class=\"count\">\(openAsks.count)</span></h2>"
         body += p.list(
             openAsks.map { ask in
@@ -130,6 +131,7 @@ public struct SiteBuilder {
         let p = parts(depth: 1)
         var body = "<h1>\(p.e(handle))</h1>"
         body += "<h2>Activity</h2>" + ActivityCalendar.svg(counts: activity(of: handle), endingOn: input.now.localDay)
+        body += ResponsivenessChart.personSection(handle, input.digest(member: handle).responsiveness, p)
         let tasks = input.tasks.filter { $0.owner == handle && $0.status.isOpen }.sorted { $0.updated > $1.updated }
         body += "<h2>Open tasks<span class=\"count\">\(tasks.count)</span></h2>"
         body += p.list(

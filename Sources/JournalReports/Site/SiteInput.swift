@@ -13,6 +13,8 @@ public struct SiteInput: Sendable {
     public var events: [HistoryEvent]
     /// Journal-relative paths of the files under `attachments/`.
     public var attachments: [String]
+    /// The journal's configuration (the roster's zones and workdays for the response-window charts).
+    public var config: JournalConfig?
 
     public init(
         team: String, zone: TimeZone, now: Timestamp, staleDays: Int, tasks: [TaskDocument],
@@ -32,11 +34,12 @@ public struct SiteInput: Sendable {
     func digest(days: Int = 7, member: String? = nil) -> Digest {
         let today = now.localDay
         let since = today.adding(days: -(days - 1))
-        return Digest(
-            DigestInput(
-                team: team, since: since, until: today, zone: zone, now: now, staleDays: staleDays, member: member,
-                tasks: tasks,
-                notes: notes.filter { $0.day >= since && $0.day <= today && (member == nil || $0.author == member) },
-                events: events))
+        var input = DigestInput(
+            team: team, since: since, until: today, zone: zone, now: now, staleDays: staleDays, member: member,
+            tasks: tasks,
+            notes: notes.filter { $0.day >= since && $0.day <= today && (member == nil || $0.author == member) },
+            events: events)
+        input.config = config
+        return Digest(input)
     }
 }

@@ -55,6 +55,7 @@ public enum Stylesheet {
         pre { background: var(--panel); padding: 0.6rem; overflow-x: auto; border-radius: 6px; }
         code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; }
         .scroll { overflow-x: auto; }
+        .charts { display: flex; flex-wrap: wrap; gap: 0.8rem; } figure.chart { margin: 0; }
         @media (max-width: 40rem) {
           body { font-size: 15px; }
           main { padding: 0.6rem 0.8rem 2rem; }
