@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// The roster: `baton member add|remove|list` edit `members:` in baton.yml and commit; assigning or asking
-/// a handle not on it is refused with a suggestion.
+/// a handle not on it is refused with a suggestion; standup and digest name who did not post.
 @Suite("Roster: members, unknown handles, missing notes", .serialized)
 struct RosterCommandTests {
     static func at(_ iso: String) -> [String: String] { ["BATON_NOW": iso] }
@@ -108,5 +108,62 @@ struct RosterCommandTests {
         let refused = priya.baton(["ask", "tomm", "x"], env: now)
         Checks.expectCleanFailure(refused, exitCode: 64)
         #expect(refused.stderr.contains("did you mean tom?"), "\(refused)")
+    }
+
+    /// Priya works Monday to Friday, Tom Tuesday to Saturday; Priya posts nothing on Wed 18, Tom nothing on Fri 20.
+    static func weekWithGaps() throws -> (Team, Person) {
+        let (team, priya) = try Team.solo("priya")
+        try priya.ok(["member", "add", "priya"])
+        try priya.ok(["member", "add", "tom", "--workdays", "tue,wed,thu,fri,sat"])
+        for day in [16, 17, 19, 20] {
+            try priya.ok(["note", "priya on \(day)"], env: at("2026-11-\(day)T09:00:00+00:00"))
+        }
+        try priya.git.check(["config", "baton.me", "tom"], in: priya.journal)
+        for day in [17, 18, 19, 21] {
+            try priya.ok(["note", "tom on \(day)"], env: at("2026-11-\(day)T10:00:00+00:00"))
+        }
+        return (team, priya)
+    }
+
+    @Test("digest names each member with no note on a working day of theirs, in every format")
+    func digestMissingNotes() throws {
+        let (team, person) = try Self.weekWithGaps()
+        defer { withExtendedLifetime(team) {} }
+        let period = ["digest", "--since", "2026-11-16", "--until", "2026-11-22"]
+        let now = Self.at("2026-11-23T09:00:00+00:00")
+        let text = try person.ok(period, env: now)
+        #expect(text.stdout.contains("No note on a working day (2)"), "\(text)")
+        #expect(text.stdout.contains("- no note from priya on Wed 18"), "\(text)")
+        #expect(text.stdout.contains("- no note from tom on Fri 20"), "\(text)")
+        #expect(!text.stdout.contains("on Sat 21") && !text.stdout.contains("on Sun 22"), "\(text)")
+
+        let markdown = try person.ok(period + ["--format", "markdown"], env: now)
+        #expect(markdown.stdout.contains("### No note on a working day (2)\n- no note from priya on Wed 18\n"))
+
+        let json = try person.ok(period + ["--format", "json"], env: now)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let missing = try #require(object["missing_notes"] as? [[String: String]])
+        #expect(missing == [["member": "priya", "day": "2026-11-18"], ["member": "tom", "day": "2026-11-20"]])
+
+        let html = try person.ok(period + ["--format", "html"], env: now)
+        #expect(html.stdout.contains("no note on Fri 2026-11-20"), "\(html)")
+
+        let tom = try person.ok(period + ["--member", "tom", "--format", "json"], env: now)
+        let only = try #require(try JSONSerialization.jsonObject(with: Data(tom.stdout.utf8)) as? [String: Any])
+        #expect(only["missing_notes"] as? [[String: String]] == [["member": "tom", "day": "2026-11-20"]], "\(tom)")
+    }
+
+    @Test("standup names members with no note on the day, on their working days only")
+    func standupMissingNotes() throws {
+        let (team, person) = try Self.weekWithGaps()
+        defer { withExtendedLifetime(team) {} }
+        let friday = try person.ok(["standup", "--date", "2026-11-20"], env: Self.at("2026-11-23T09:00:00+00:00"))
+        #expect(friday.stdout.contains("No note\n    - no note from tom on Fri 20"), "\(friday)")
+        #expect(!friday.stdout.contains("no note from priya"), "\(friday)")
+        let saturday = try person.ok(["standup", "--date", "2026-11-21"], env: Self.at("2026-11-23T09:00:00+00:00"))
+        #expect(!saturday.stdout.contains("No note"), "Saturday is not Priya's working day:\n\(saturday)")
+        let markdown = try person.ok(
+            ["standup", "--date", "2026-11-18", "--markdown"], env: Self.at("2026-11-23T09:00:00+00:00"))
+        #expect(markdown.stdout.contains("## No note\n- no note from priya on Wed 18"), "\(markdown)")
     }
 }

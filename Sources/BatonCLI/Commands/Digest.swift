@@ -32,7 +32,11 @@ struct Digest: ParsableCommand {
             let journal = try options.openJournal()
             let input = try ReadingSupport.digestInput(
                 journal: journal, options: options, since: since, until: until, member: member, staleDays: staleDays)
-            let digest = JournalReports.Digest(input)
+            var digest = JournalReports.Digest(input)
+            digest.missingNotes = RosterReading.missingNotes(
+                journal: journal, days: input.since...input.until, notes: input.notes, now: input.now,
+                member: input.member, includeToday: false)
+            digest.unreadable = JournalWarnings.shared.unreadableFiles
             switch format {
             case .text: Output.line(digest.text(style: Output.style, markdown: false))
             case .markdown: Output.line(digest.text(style: TextStyle(color: false), markdown: true))

@@ -18,9 +18,13 @@ struct Standup: ParsableCommand {
             let journal = try options.openJournal()
             let day = try options.day(date, direction: .past, journal: journal)
             let only = try member.map { try Handle($0).value }
-            let notes = journal.notes(on: day, unreadable: { Output.skipped("skipped \($0.path): \($0.message)") })
+            let notes = journal.notes(on: day, unreadable: { JournalWarnings.shared.unreadable($0) })
                 .filter { only == nil || $0.author == only }
-            let standup = JournalReports.Standup(day: day, notes: notes.map { ($0.author, $0.note) })
+            var standup = JournalReports.Standup(day: day, notes: notes.map { ($0.author, $0.note) })
+            standup.missing = RosterReading.missingNotes(
+                journal: journal, days: day...day, notes: notes.map { ($0.author, day, $0.note) },
+                now: try options.now(), member: only, includeToday: true)
+            standup.unreadable = JournalWarnings.shared.unreadableFiles
             Output.line(standup.text(style: Output.style, markdown: markdown))
         }
     }

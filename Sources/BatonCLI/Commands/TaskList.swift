@@ -31,7 +31,7 @@ struct TaskList: ParsableCommand {
                 return s
             }
             let (tasks, unreadable) = journal.loadTasks()
-            for file in unreadable { Output.note("baton: skipped \(file.path): \(file.message)") }
+            for file in unreadable { JournalWarnings.shared.unreadable(file) }
             let picked = tasks.filter { task in
                 if let ownerFilter, task.owner != ownerFilter { return false }
                 switch statusFilter {

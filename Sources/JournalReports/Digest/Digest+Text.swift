@@ -8,6 +8,7 @@ extension Digest {
         var out = DigestWriter(markdown: markdown, style: style, zone: zone)
         out.title("\(TerminalText.clean(team, keepNewlines: false)): digest \(since) to \(until)")
         out.line("Times in \(zone.identifier). Generated \(generated.rendered(in: zone)).")
+        out.couldNotRead(unreadable)
         out.heading("Needs attention")
         out.subheading("Blocked (\(blocked.count))")
         if blocked.isEmpty { out.item("nothing blocked") }
@@ -40,6 +41,8 @@ extension Digest {
                 "\(out.code(s.taskID)) \(out.safe(s.title)) (\(s.owner)) last updated \(s.updated.localDay), \(s.days) days ago"
             )
         }
+
+        out.missingNotes(missingNotes)
 
         for person in people {
             out.heading(TerminalText.clean(person.handle, keepNewlines: false))

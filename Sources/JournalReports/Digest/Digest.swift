@@ -1,5 +1,6 @@
 import Foundation
 import JournalModel
+import JournalSync
 
 /// What the team did in a period, person by person, and what needs attention now:
 /// blocked tasks and since when, overdue and stale tasks, asks answered late or still waiting.
@@ -103,4 +104,8 @@ public struct Digest: Sendable {
     public var overdue: [Overdue]
     public var stale: [Stale]
     public var lateAsks: [LateAsk]
+    /// Roster members with no note on a working day of theirs in the period (see `MissingNotes`).
+    public var missingNotes: [MissingNote] = []
+    /// Files that could not be read and are left out (see `UnreadableList`).
+    public var unreadable: [UnreadableFile] = []
 }
