@@ -2,7 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// A hand edit that breaks a file is never silent: every view and format names the file it left out.
+/// A hand edit that breaks a file is never silent: every view and format names the file it left out,
+/// sync and status warn about it (sync still commits it), and `baton check` lists it with the line at fault.
 @Suite("Unreadable files are never silent", .serialized)
 struct UnreadableFilesTests {
     static let now = ["BATON_NOW": "2026-11-24T09:00:00+00:00"]
@@ -63,5 +64,46 @@ struct UnreadableFilesTests {
         #expect(stderrNames(site), "\(site)")
         let index = try #require(Files.read(priya.path("../site/index.html")))
         #expect(index.contains("Could not read") && index.contains("<code>\(path)</code>"), "\(index)")
+    }
+
+    @Test("baton check lists each broken file with the line at fault and exits 65; 0 once fixed")
+    func checkCommand() throws {
+        let (team, priya) = try Team.solo("priya")
+        defer { withExtendedLifetime(team) {} }
+        #expect(try priya.ok(["check"]).stdout == "Every task, note and baton.yml reads.\n")
+        let (path, line) = try Self.brokenTask(priya)
+        try priya.ok(["note", "fine"], env: Self.now)
+        let notePath = "notes/priya/2026/2026-11-24.md"
+        let note = try #require(priya.read(notePath))
+        try Files.write(
+            note.replacingOccurrences(of: "author: priya", with: "author: [unclosed"), to: priya.path(notePath))
+        let check = priya.baton(["check"])
+        #expect(check.status == 65, "\(check)")
+        let lines = check.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(check)")
+        #expect(lines.first?.hasPrefix("\(notePath):") == true, "\(check)")
+        #expect(lines.last?.hasPrefix("\(path):\(line): status \"blokced\" is not one of") == true, "\(check)")
+        #expect(check.stderr.contains("2 file(s) cannot be read"), "\(check)")
+
+        try Files.write(note, to: priya.path(notePath))
+        let text = try #require(priya.read(path))
+        try Files.write(text.replacingOccurrences(of: "blokced", with: "blocked"), to: priya.path(path))
+        #expect(priya.baton(["check"]).status == 0)
+    }
+
+    @Test("status warns about a hand edit that does not parse; sync commits it anyway and warns")
+    func syncAndStatusWarn() throws {
+        let team = try Team(["priya"])
+        let priya = team["priya"]
+        let (path, line) = try Self.brokenTask(priya)
+        let status = try priya.ok(["status"])
+        #expect(
+            status.stderrLines.contains { $0.contains("warning: \(path):\(line): status \"blokced\"") }, "\(status)")
+        let sync = try priya.ok(["sync"])
+        #expect(
+            sync.stderrLines.contains { $0.contains("warning: \(path):\(line):") && $0.contains("committed") },
+            "\(sync)")
+        #expect(try priya.git.check(["status", "--porcelain"], in: priya.journal).isEmpty, "the edit is committed")
+        #expect(try priya.git.check(["show", "HEAD:\(path)"], in: priya.journal).contains("status: blokced"))
     }
 }
