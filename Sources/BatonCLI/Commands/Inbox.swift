@@ -8,6 +8,7 @@ struct Inbox: ParsableCommand {
         abstract: "What waits for you: asks to you, your blocked and soon-due tasks, answers to your asks.")
 
     @OptionGroup var options: JournalOptions
+    @OptionGroup var pager: PagerOption
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
@@ -25,7 +26,7 @@ struct Inbox: ParsableCommand {
                 let text = inbox.text(me: me, now: now, zone: zone, style: Output.style)
                 let unread = UnreadableList.lines(
                     JournalWarnings.shared.unreadableFiles, markdown: false, style: Output.style)
-                Output.line(unread.isEmpty ? text : text + "\n\n" + unread.joined(separator: "\n"))
+                pager.show(unread.isEmpty ? text : text + "\n\n" + unread.joined(separator: "\n"))
             }
         }
     }

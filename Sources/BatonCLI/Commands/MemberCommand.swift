@@ -79,13 +79,14 @@ struct MemberList: ParsableCommand {
 
     @OptionGroup var options: JournalOptions
     @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var pager: PagerOption
 
     func run() throws {
         try reportingErrors {
             let journal = try options.openJournal()
             let roster = journal.roster(today: try options.now().localDay)
             let view = RosterView(roster: roster, config: journal.config)
-            Output.line(json ? try view.json() : view.text(style: Output.style))
+            pager.show(json ? try view.json() : view.text(style: Output.style))
         }
     }
 }

@@ -8,6 +8,7 @@ struct Standup: ParsableCommand {
         commandName: "standup", abstract: "Print the team's notes for a day.")
 
     @OptionGroup var options: JournalOptions
+    @OptionGroup var pager: PagerOption
     @Option(parsing: .unconditional, help: "The day: today (default), yesterday, monday, 2026-11-24, 3d.")
     var date: String?
     @Option(help: "Only this person's note.") var member: String?
@@ -25,7 +26,7 @@ struct Standup: ParsableCommand {
                 journal: journal, days: day...day, notes: notes.map { ($0.author, day, $0.note) },
                 now: try options.now(), member: only, includeToday: true)
             standup.unreadable = JournalWarnings.shared.unreadableFiles
-            Output.line(standup.text(style: Output.style, markdown: markdown))
+            pager.show(standup.text(style: Output.style, markdown: markdown))
         }
     }
 }

@@ -9,6 +9,7 @@ struct TaskList: ParsableCommand {
         commandName: "list", abstract: "List tasks and asks (open ones unless --status says otherwise).")
 
     @OptionGroup var options: JournalOptions
+    @OptionGroup var pager: PagerOption
     @Option(help: "Only tasks owned by this person.") var owner: String?
     @Flag(help: "Only your tasks.") var mine = false
     @Option(help: "Only this status: todo, doing, blocked, done, dropped, or all.") var status: String?
@@ -50,7 +51,7 @@ struct TaskList: ParsableCommand {
                 Output.line(try JSONOutput.render(picked.map { TaskJSON($0, now: now.date) }))
                 return
             }
-            Output.line(TaskTable.render(picked, now: now.date, zone: zone, style: Output.style))
+            pager.show(TaskTable.render(picked, now: now.date, zone: zone, style: Output.style))
         }
     }
 }
