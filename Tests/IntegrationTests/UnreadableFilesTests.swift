@@ -50,7 +50,8 @@ struct UnreadableFilesTests {
         #expect((box["unreadable"] as? [[String: String]])?.first?["path"] == path, "\(inbox)")
         let inboxText = try priya.ok(["inbox"], env: Self.now)
         #expect(inboxText.stdout.contains("Could not read (1)"), "\(inboxText)")
-        #expect(stderrNames(try priya.ok(["task", "list"], env: Self.now)))
+        let list = try priya.ok(["task", "list"], env: Self.now)
+        #expect(stderrNames(list) && list.stdout.contains("Could not read (1)\n    - \(path): "), "\(list)")
 
         try priya.ok(["note", "posted"], env: Self.now)
         let notePath = "notes/priya/2026/2026-11-24.md"

@@ -51,7 +51,9 @@ struct TaskList: ParsableCommand {
                 Output.line(try JSONOutput.render(picked.map { TaskJSON($0, now: now.date) }))
                 return
             }
-            pager.show(TaskTable.render(picked, now: now.date, zone: zone, style: Output.style))
+            let table = TaskTable.render(picked, now: now.date, zone: zone, style: Output.style)
+            let unread = UnreadableList.lines(unreadable, markdown: false, style: Output.style)
+            pager.show(unread.isEmpty ? table : table + "\n\n" + unread.joined(separator: "\n"))
         }
     }
 }
