@@ -104,3 +104,14 @@ import Testing
         #expect(margin.hasSuffix("team: y\n"))
     }
 }
+
+@Suite struct FaultLineTests {
+    static let task = "---\nid: k7q2xm\ntitle: Backfill\nstatus: blokced\nowner: tom\n---\n"
+
+    @Test func theLineOfTheKeyOrTheOneTheYAMLReaderNames() {
+        #expect(FaultLine.locate("status \"blokced\" is not one of todo, doing", in: Self.task) == 4)
+        #expect(FaultLine.locate("the field owner is missing", in: Self.task) == 5)
+        #expect(FaultLine.locate("line 3: expected `key: value` lines", in: Self.task) == 3)
+        #expect(FaultLine.locate("the file does not start with a --- line", in: Self.task) == 1)
+    }
+}

@@ -55,12 +55,13 @@ public struct Roster: Sendable, Equatable {
         throw RosterError.unknownMember(handle: handle, suggestion: guess, canForce: canForce)
     }
 
-    /// The member whose handle is closest to `handle` (at most two edits, or one starts the other).
+    /// The member whose handle is closest to `handle`: one edit away (two for handles of five letters or
+    /// more), or one handle starts the other.
     public func suggestion(for handle: String) -> String? {
         let scored = handles.map { ($0, Self.distance($0, handle)) }
         let best = scored.min { ($0.1, $0.0) < ($1.1, $1.0) }
         guard let best else { return nil }
-        if best.1 <= max(1, min(2, handle.count / 3)) { return best.0 }
+        if best.1 <= max(1, min(2, (handle.count - 1) / 2)) { return best.0 }
         return handles.first { $0.hasPrefix(handle) || handle.hasPrefix($0) }
     }
 
