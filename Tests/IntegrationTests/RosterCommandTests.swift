@@ -165,5 +165,11 @@ struct RosterCommandTests {
         let markdown = try person.ok(
             ["standup", "--date", "2026-11-18", "--markdown"], env: Self.at("2026-11-23T09:00:00+00:00"))
         #expect(markdown.stdout.contains("## No note\n- no note from priya on Wed 18"), "\(markdown)")
+        let json = try person.ok(
+            ["standup", "--date", "2026-11-20", "--json"], env: Self.at("2026-11-23T09:00:00+00:00"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["missing_notes"] as? [[String: String]] == [["member": "tom", "day": "2026-11-20"]], "\(json)")
+        #expect(object["unreadable"] as? [[String: String]] == [], "\(json)")
+        #expect((object["notes"] as? [[String: Any]])?.first?["author"] as? String == "priya", "\(json)")
     }
 }

@@ -13,6 +13,11 @@ struct Standup: ParsableCommand {
     var date: String?
     @Option(help: "Only this person's note.") var member: String?
     @Flag(help: "Print Markdown.") var markdown = false
+    @Flag(help: "Print JSON (with missing_notes and unreadable).") var json = false
+
+    func validate() throws {
+        if markdown && json { throw ValidationError("choose one of --markdown and --json") }
+    }
 
     func run() throws {
         try reportingErrors {
@@ -26,6 +31,10 @@ struct Standup: ParsableCommand {
                 journal: journal, days: day...day, notes: notes.map { ($0.author, day, $0.note) },
                 now: try options.now(), member: only, includeToday: true)
             standup.unreadable = JournalWarnings.shared.unreadableFiles
+            if json {
+                Output.line(try standup.json())
+                return
+            }
             pager.show(standup.text(style: Output.style, markdown: markdown))
         }
     }
