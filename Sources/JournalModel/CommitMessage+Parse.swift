@@ -19,6 +19,7 @@ extension CommitMessage {
         if let rest = summary.dropPrefix("hand edits: ") { return parseHandEdits(rest) }
         if summary == droppedSummary { return .droppedPaths(items(under: nil, in: body).compactMap(parseDropped)) }
         if let rest = summary.dropPrefix("sync: merge ") { return parseMerge(rest, body: body) }
+        if let rest = summary.dropPrefix("members: ") { return parseMember(rest) }
         return nil
     }
 
@@ -82,6 +83,15 @@ extension CommitMessage {
             let respondBy = Timestamp(iso: "\(when[0])T\(when[1]):00\(when[2])")
         else { return nil }
         return .askMade(id: id, from: from, to: String(rest[..<comma.lowerBound]), respondBy: respondBy)
+    }
+
+    /// `<by> added|updated|removed <handle>`.
+    private static func parseMember(_ rest: String) -> CommitMessage? {
+        let words = rest.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard words.count == 3, !words[0].isEmpty, !words[2].isEmpty,
+            let action = MemberAction(rawValue: words[1])
+        else { return nil }
+        return .memberChanged(by: words[0], handle: words[2], action: action)
     }
 
     /// `a, b, c, d, e, and 3 more`.

@@ -23,6 +23,13 @@ public enum CommitMessage: Hashable, Sendable {
     case syncMerge(authors: [String], commits: Int, mergedFiles: [String], keptBeside: [String])
     /// `sync: drop paths git cannot check out`, then one `- <path> (from <commit> by <author>)` line each.
     case droppedPaths([DroppedPath])
+    /// `members: <by> added|updated|removed <handle>`: a change to the roster in `baton.yml`.
+    case memberChanged(by: String, handle: String, action: MemberAction)
+
+    /// What a roster change did to a member.
+    public enum MemberAction: String, Hashable, Sendable, CaseIterable {
+        case added, updated, removed
+    }
 
     /// A path sync dropped because git cannot check it out, with the commit that brought it.
     public struct DroppedPath: Hashable, Sendable {
@@ -53,6 +60,7 @@ public enum CommitMessage: Hashable, Sendable {
         case .noteAdded(let author, _, _, _), .noteEdited(let author, _): author
         case .taskChanged(_, _, let author, _): author
         case .askMade(_, let from, _, _): from
+        case .memberChanged(let by, _, _): by
         case .journalCreated, .taskCreated, .handEdits, .syncMerge, .droppedPaths: nil
         }
     }
@@ -85,6 +93,8 @@ public enum CommitMessage: Hashable, Sendable {
         case .droppedPaths(let dropped):
             let lines = dropped.map { "\($0.path) (from \($0.commit) by \($0.author))" }
             return Self.droppedSummary + "\n\n" + Self.list(lines)
+        case .memberChanged(let by, let handle, let action):
+            return "members: \(by) \(action.rawValue) \(handle)"
         }
     }
 

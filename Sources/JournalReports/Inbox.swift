@@ -1,5 +1,6 @@
 import Foundation
 import JournalModel
+import JournalSync
 
 /// What waits for one person: asks to them, tasks handed to them, their blocked or soon-due tasks,
 /// answers to their asks.
@@ -40,8 +41,9 @@ public struct Inbox: Sendable {
     }
 
     /// The inbox as JSON: `asks_to_me`, `my_tasks`, `answers`, each an array of task objects.
-    public func json(now: Date) throws -> String {
+    public func json(now: Date, unreadable: [UnreadableFile] = []) throws -> String {
         struct Shape: Encodable {
+            let unreadable: [[String: String]]
             let asksToMe: [TaskJSON]
             let handoffs: [TaskJSON]
             let myTasks: [TaskJSON]
@@ -52,11 +54,13 @@ public struct Inbox: Sendable {
                 case handoffs
                 case myTasks = "my_tasks"
                 case answers
+                case unreadable
             }
         }
         return try JSONOutput.render(
             Shape(
-                asksToMe: asksToMe.map { TaskJSON($0, now: now) }, handoffs: handoffs.map { TaskJSON($0, now: now) },
+                unreadable: UnreadableList.json(unreadable), asksToMe: asksToMe.map { TaskJSON($0, now: now) },
+                handoffs: handoffs.map { TaskJSON($0, now: now) },
                 myTasks: myTasks.map { TaskJSON($0, now: now) },
                 answers: answers.map { TaskJSON($0, now: now) }))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import JournalModel
+import JournalSync
 
 /// The team's notes for one day, person by person.
 public struct Standup: Sendable {
@@ -10,6 +11,10 @@ public struct Standup: Sendable {
 
     public var day: LocalDay
     public var entries: [Entry]
+    /// Roster members with no note on this day, a working day of theirs.
+    public var missing: [MissingNote] = []
+    /// Files that could not be read and are left out.
+    public var unreadable: [UnreadableFile] = []
 
     public init(day: LocalDay, notes: [(author: String, note: DailyNote)]) {
         self.day = day
@@ -37,6 +42,12 @@ public struct Standup: Sendable {
                 }
             }
         }
+        if !missing.isEmpty {
+            lines += ["", markdown ? "## No note" : style.heading("No note")]
+            lines += missing.map { (markdown ? "- " : "    - ") + TerminalText.clean($0.sentence, keepNewlines: false) }
+        }
+        let unread = UnreadableList.lines(unreadable, markdown: markdown, style: style)
+        if !unread.isEmpty { lines += [""] + unread }
         return lines.joined(separator: "\n")
     }
 }

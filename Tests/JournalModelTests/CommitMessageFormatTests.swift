@@ -77,6 +77,9 @@ struct CommitMessageFormatTests {
             "sync: drop paths git cannot check out\n\n- sub/.git/config (from 1a2b3c4 by Mallory)\n"
                 + "- x/.GIT/hooks (from 5d6e7f8 by Mallory Q)"
         ),
+        (.memberChanged(by: "priya", handle: "tom", action: .added), "members: priya added tom"),
+        (.memberChanged(by: "priya", handle: "tom", action: .updated), "members: priya updated tom"),
+        (.memberChanged(by: "lee", handle: "sam", action: .removed), "members: lee removed sam"),
     ]
 
     static func change(_ change: TaskChange) -> CommitMessage {
@@ -125,6 +128,7 @@ struct CommitMessageFormatTests {
         #expect(CommitMessage(parsing: "ask p3hd9x: tom replied: sure")?.author == "tom")
         #expect(CommitMessage(parsing: "hand edits: notes/a.md")?.author == nil)
         #expect(CommitMessage(parsing: "journal: created for team data")?.author == nil)
+        #expect(CommitMessage(parsing: "members: lee removed sam")?.author == "lee")
     }
 
     @Test("hand-written and older forms still read; other messages do not")
@@ -139,6 +143,7 @@ struct CommitMessageFormatTests {
         for foreign in [
             "", "Initial commit", "note:", "note: priya", "note: priya yesterday", "task NOPE: tom started",
             "task k7q2xm:tom started", "sync: merge everything", "Merge branch 'main'",
+            "members: priya", "members: priya hired tom", "members: priya added",
         ] {
             #expect(CommitMessage(parsing: foreign) == nil, "\(foreign)")
         }

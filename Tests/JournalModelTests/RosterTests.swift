@@ -64,3 +64,54 @@ import Testing
         #expect(warnings.count == 1)
     }
 }
+
+@Suite struct RosterEditTests {
+    static let yaml = """
+        # our team
+        team: Relay                 # shown in views
+        members:                    # who we are
+          - handle: priya
+            zone: Asia/Kolkata      # Bangalore
+
+        # the clock
+        timezone: Europe/Berlin
+
+        """
+
+    @Test func replacingTheBlockKeepsEveryOtherLineAndComment() throws {
+        let tom = try Member(handle: Handle("tom"), name: "Tom B", workdays: [.tue, .wed])
+        let priya = try Member(handle: Handle("priya"), zone: "Asia/Kolkata")
+        let edited = RosterEdit.replacingMembers(in: Self.yaml, with: [priya, tom])
+        #expect(edited.hasPrefix("# our team\nteam: Relay                 # shown in views\nmembers:"))
+        #expect(edited.hasSuffix("    workdays: [tue, wed]\n\n# the clock\ntimezone: Europe/Berlin\n"))
+        let config = try JournalConfig.parse(edited)
+        #expect(config.members == [priya, tom])
+        #expect(config.timezone == "Europe/Berlin")
+        #expect(config.team == "Relay")
+    }
+
+    @Test func aFileWithoutMembersGetsTheBlockAtTheEndAndNilRemovesIt() throws {
+        let sam = try Member(handle: Handle("sam"))
+        let added = RosterEdit.replacingMembers(in: "team: x   # name\n", with: [sam])
+        #expect(added.hasPrefix("team: x   # name\nmembers:"))
+        #expect(try JournalConfig.parse(added).members == [sam])
+        let removed = RosterEdit.replacingMembers(in: Self.yaml, with: nil)
+        #expect(
+            removed
+                == "# our team\nteam: Relay                 # shown in views\n\n# the clock\ntimezone: Europe/Berlin\n")
+        let margin = RosterEdit.replacingMembers(in: "members:\n- tom\n- sam\nteam: y\n", with: [sam])
+        #expect(try JournalConfig.parse(margin).members == [sam])
+        #expect(margin.hasSuffix("team: y\n"))
+    }
+}
+
+@Suite struct FaultLineTests {
+    static let task = "---\nid: k7q2xm\ntitle: Backfill\nstatus: blokced\nowner: tom\n---\n"
+
+    @Test func theLineOfTheKeyOrTheOneTheYAMLReaderNames() {
+        #expect(FaultLine.locate("status \"blokced\" is not one of todo, doing", in: Self.task) == 4)
+        #expect(FaultLine.locate("the field owner is missing", in: Self.task) == 5)
+        #expect(FaultLine.locate("line 3: expected `key: value` lines", in: Self.task) == 3)
+        #expect(FaultLine.locate("the file does not start with a --- line", in: Self.task) == 1)
+    }
+}

@@ -13,6 +13,7 @@ struct Ask: ParsableCommand {
     @Argument(help: "Who you ask.") var handle: String
     @Argument(help: "What you ask for.") var text: [String]
     @Option(help: "Answer window: 24h, 36h, 2d.") var within: String?
+    @Flag(help: "Allow a handle not on the roster (a newcomer).") var force = false
 
     func run() throws {
         try reportingErrors {
@@ -21,6 +22,7 @@ struct Ask: ParsableCommand {
             let body = text.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !body.isEmpty else { throw CLIError.usage("say what you ask for: baton ask tom \"review #42?\"") }
             let journal = try options.openJournal()
+            try journal.checkMember(person, today: try options.now().localDay, force: force)
             let ask = try journal.ask(person, text: body, within: window, at: try options.now())
             Output.line(ask.id)
         }

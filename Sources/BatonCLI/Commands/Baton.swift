@@ -29,7 +29,8 @@ public struct Baton: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, Clone.self, Note.self, TaskCommand.self, Ask.self, Reply.self, Inbox.self, Standup.self,
-            Sync.self, Status.self, Digest.self, Stats.self, History.self, Log.self, Site.self,
+            Sync.self, Status.self, Digest.self, Stats.self, History.self, Log.self, Site.self, MemberCommand.self,
+            Check.self,
         ]
     )
 

@@ -20,6 +20,7 @@ struct Digest: ParsableCommand {
             """)
 
     @OptionGroup var options: JournalOptions
+    @OptionGroup var pager: PagerOption
     @Option(parsing: .unconditional, help: "First day: 7d (default), monday, 2026-11-18.") var since: String?
     @Option(parsing: .unconditional, help: "Last day: today (default), yesterday, 2026-11-24.") var until: String?
     @Option(help: "Only this person.") var member: String?
@@ -32,10 +33,14 @@ struct Digest: ParsableCommand {
             let journal = try options.openJournal()
             let input = try ReadingSupport.digestInput(
                 journal: journal, options: options, since: since, until: until, member: member, staleDays: staleDays)
-            let digest = JournalReports.Digest(input)
+            var digest = JournalReports.Digest(input)
+            digest.missingNotes = RosterReading.missingNotes(
+                journal: journal, days: input.since...input.until, notes: input.notes, now: input.now,
+                member: input.member, includeToday: false)
+            digest.unreadable = JournalWarnings.shared.unreadableFiles
             switch format {
-            case .text: Output.line(digest.text(style: Output.style, markdown: false))
-            case .markdown: Output.line(digest.text(style: TextStyle(color: false), markdown: true))
+            case .text: pager.show(digest.text(style: Output.style, markdown: false))
+            case .markdown: pager.show(digest.text(style: TextStyle(color: false), markdown: true))
             case .json: Output.line(try digest.json())
             case .html: Output.line(DigestPage.html(digest))
             }

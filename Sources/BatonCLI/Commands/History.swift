@@ -14,6 +14,7 @@ struct History: ParsableCommand {
             """)
 
     @OptionGroup var options: JournalOptions
+    @OptionGroup var pager: PagerOption
     @Argument(help: "The task's id or a unique prefix.") var id: String
     @Flag(help: "Print JSON.") var json = false
 
@@ -28,7 +29,7 @@ struct History: ParsableCommand {
             if json {
                 Output.line(try HistoryJSON.render(events, zone: zone))
             } else {
-                Output.line(HistoryText.timeline(events, task: task, id: task.id, zone: zone, style: Output.style))
+                pager.show(HistoryText.timeline(events, task: task, id: task.id, zone: zone, style: Output.style))
             }
         }
     }

@@ -8,6 +8,7 @@ struct Inbox: ParsableCommand {
         abstract: "What waits for you: asks to you, your blocked and soon-due tasks, answers to your asks.")
 
     @OptionGroup var options: JournalOptions
+    @OptionGroup var pager: PagerOption
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
@@ -17,9 +18,16 @@ struct Inbox: ParsableCommand {
             let now = try options.now().date
             let zone = try options.zone()
             let (tasks, unreadable) = journal.loadTasks()
-            for file in unreadable { Output.note("baton: skipped \(file.path): \(file.message)") }
+            for file in unreadable { JournalWarnings.shared.unreadable(file) }
             let inbox = JournalReports.Inbox(tasks: tasks, me: me, now: now, zone: zone)
-            Output.line(json ? try inbox.json(now: now) : inbox.text(me: me, now: now, zone: zone, style: Output.style))
+            if json {
+                Output.line(try inbox.json(now: now, unreadable: JournalWarnings.shared.unreadableFiles))
+            } else {
+                let text = inbox.text(me: me, now: now, zone: zone, style: Output.style)
+                let unread = UnreadableList.lines(
+                    JournalWarnings.shared.unreadableFiles, markdown: false, style: Output.style)
+                pager.show(unread.isEmpty ? text : text + "\n\n" + unread.joined(separator: "\n"))
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ struct Log: ParsableCommand {
         discussion: "Task field changes, log lines and note bullets, oldest first, in your zone (--tz for another).")
 
     @OptionGroup var options: JournalOptions
+    @OptionGroup var pager: PagerOption
     @Option(parsing: .unconditional, help: "First day: 7d, monday, 2026-11-18 (default: all history).")
     var since: String?
     @Option(help: "Only changes by this person.") var member: String?
@@ -28,7 +29,7 @@ struct Log: ParsableCommand {
             if json {
                 Output.line(try HistoryJSON.render(events, zone: zone))
             } else {
-                Output.line(HistoryText.log(events, zone: zone, style: Output.style))
+                pager.show(HistoryText.log(events, zone: zone, style: Output.style))
             }
         }
     }

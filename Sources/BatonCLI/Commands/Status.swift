@@ -15,6 +15,7 @@ struct Status: ParsableCommand {
         try reportingErrors {
             let journal = try options.openJournal()
             let status = try journal.status()
+            HandEditWarnings.warn(journal, paths: status.handEditedPaths, committed: false)
             let zone = try options.zone()
             var lines: [String] = []
             lines.append("Journal: \(journal.root)" + (journal.me.map { " (you are \($0))" } ?? ""))

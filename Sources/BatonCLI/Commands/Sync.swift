@@ -30,6 +30,7 @@ struct Sync: ParsableCommand {
             let remote = Runtime.remoteOptions(progressLabel: "Syncing")
             guard watch else {
                 let report = try journal.sync(options: remote, acceptRewrite: acceptRewrite)
+                HandEditWarnings.warn(journal, paths: report.committedHandEdits, committed: true)
                 for dropped in report.droppedPaths {
                     Output.note("baton: warning: " + dropped.warning)
                 }

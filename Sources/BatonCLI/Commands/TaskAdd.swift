@@ -13,11 +13,13 @@ struct TaskAdd: ParsableCommand {
     @Option(parsing: .unconditional, help: "Due day: friday, 2026-11-28, 3d (days from now).") var due: String?
     @Option(name: .customLong("tag"), help: "A tag; repeat for more.") var tags: [String] = []
     @OptionGroup var attach: AttachOption
+    @Flag(help: "Allow a handle not on the roster (a newcomer).") var force = false
 
     func run() throws {
         try reportingErrors {
             let journal = try options.openJournal()
             let owner = try owner.map(Handle.init)
+            if let owner { try journal.checkMember(owner, today: try options.now().localDay, force: force) }
             let dueDay = try due.map { try options.day($0, direction: .future, journal: journal) }
             let cleanTags = try tags.map { tag -> String in
                 let t = TextSafety.singleLine(tag).trimmingCharacters(in: .whitespaces)

@@ -9,6 +9,7 @@ struct TaskList: ParsableCommand {
         commandName: "list", abstract: "List tasks and asks (open ones unless --status says otherwise).")
 
     @OptionGroup var options: JournalOptions
+    @OptionGroup var pager: PagerOption
     @Option(help: "Only tasks owned by this person.") var owner: String?
     @Flag(help: "Only your tasks.") var mine = false
     @Option(help: "Only this status: todo, doing, blocked, done, dropped, or all.") var status: String?
@@ -31,7 +32,7 @@ struct TaskList: ParsableCommand {
                 return s
             }
             let (tasks, unreadable) = journal.loadTasks()
-            for file in unreadable { Output.note("baton: skipped \(file.path): \(file.message)") }
+            for file in unreadable { JournalWarnings.shared.unreadable(file) }
             let picked = tasks.filter { task in
                 if let ownerFilter, task.owner != ownerFilter { return false }
                 switch statusFilter {
@@ -50,7 +51,9 @@ struct TaskList: ParsableCommand {
                 Output.line(try JSONOutput.render(picked.map { TaskJSON($0, now: now.date) }))
                 return
             }
-            Output.line(TaskTable.render(picked, now: now.date, zone: zone, style: Output.style))
+            let table = TaskTable.render(picked, now: now.date, zone: zone, style: Output.style)
+            let unread = UnreadableList.lines(unreadable, markdown: false, style: Output.style)
+            pager.show(unread.isEmpty ? table : table + "\n\n" + unread.joined(separator: "\n"))
         }
     }
 }

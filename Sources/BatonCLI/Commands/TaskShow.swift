@@ -6,6 +6,7 @@ struct TaskShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a task with its log.")
 
     @OptionGroup var options: JournalOptions
+    @OptionGroup var pager: PagerOption
     @Argument(help: "The task's id or a unique prefix.") var id: String
     @Flag(help: "Print JSON.") var json = false
 
@@ -17,7 +18,7 @@ struct TaskShow: ParsableCommand {
             if json {
                 Output.line(try JSONOutput.render(TaskJSON(task, now: now)))
             } else {
-                Output.line(TaskDetail.render(task, now: now, zone: try options.zone(), style: Output.style))
+                pager.show(TaskDetail.render(task, now: now, zone: try options.zone(), style: Output.style))
             }
         }
     }

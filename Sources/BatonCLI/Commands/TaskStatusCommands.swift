@@ -64,11 +64,14 @@ struct TaskAssign: ParsableCommand {
     @Argument(help: "The task's id or a unique prefix.") var id: String
     @Argument(help: "The new owner's handle.") var handle: String
     @Option(help: "What they need to know to carry on.") var note: String?
+    @Flag(help: "Allow a handle not on the roster (a newcomer).") var force = false
 
     func run() throws {
         try reportingErrors {
             let owner = try Handle(handle)
             let journal = try options.openJournal()
+            _ = try journal.resolveTask(id)  // an unknown id is reported first (exit 66)
+            try journal.checkMember(owner, today: try options.now().localDay, force: force)
             let task = try journal.assign(id, to: owner, note: note, at: try options.now())
             Output.line("\(task.id) is now \(owner)'s: \(TerminalText.clean(task.title, keepNewlines: false))")
         }

@@ -5,7 +5,7 @@ extension Baton {
     /// Runs baton with `arguments` (without the program name). Leading `-C PATH` options work as in git:
     /// each changes the working folder before the command runs, so `baton -C ~/journal inbox` works.
     public static func run(arguments: [String]) -> Never {
-        let (args, unreachable) = WorkingFolder.leading(in: arguments)
+        let (args, unreachable) = Self.leadingOptions(in: arguments)
         if let path = unreachable {
             FileHandle.standardError.write(Data("baton: cannot change to '\(path)': no such folder\n".utf8))
             Foundation.exit(BatonExit.usage)
@@ -26,5 +26,21 @@ extension Baton {
         }
         JournalLibrary.finishBackgroundStart()
         Foundation.exit(0)
+    }
+
+    /// The leading `-C PATH` options (see `WorkingFolder.leading`) and `--no-pager`, which may come among them.
+    static func leadingOptions(in arguments: [String]) -> (rest: [String], unreachable: String?) {
+        var args = arguments
+        while true {
+            if args.first == "--no-pager" {
+                Pager.disabledGlobally = true
+                args.removeFirst()
+                continue
+            }
+            guard args.count >= 2, args.first == "-C" else { return (args, nil) }
+            let (rest, unreachable) = WorkingFolder.leading(in: args)
+            if unreachable != nil { return (rest, unreachable) }
+            args = rest
+        }
     }
 }

@@ -7,7 +7,7 @@ extension Digest {
     public func json() throws -> String {
         func time(_ t: Timestamp?) -> Any { t.map { $0.converted(to: zone).description } ?? NSNull() }
         func opt(_ s: String?) -> Any { s ?? NSNull() }
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "responsiveness": responsiveness.jsonObject(),
             "team": team,
             "since": since.description,
@@ -62,6 +62,8 @@ extension Digest {
                 ]
             },
         ]
+        object["missing_notes"] = MissingNotes.json(missingNotes)
+        object["unreadable"] = UnreadableList.json(unreadable)
         let data = try JSONSerialization.data(
             withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)

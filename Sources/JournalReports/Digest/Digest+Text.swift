@@ -8,6 +8,7 @@ extension Digest {
         var out = DigestWriter(markdown: markdown, style: style, zone: zone)
         out.title("\(TerminalText.clean(team, keepNewlines: false)): digest \(since) to \(until)")
         out.line("Times in \(zone.identifier). Generated \(generated.rendered(in: zone)).")
+        out.couldNotRead(unreadable)
         out.heading("Needs attention")
         out.subheading("Blocked (\(blocked.count))")
         if blocked.isEmpty { out.item("nothing blocked") }
@@ -41,6 +42,7 @@ extension Digest {
             )
         }
 
+        out.missingNotes(missingNotes)
         out.responsiveness(responsiveness)
 
         for person in people {

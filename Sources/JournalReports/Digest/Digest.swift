@@ -1,5 +1,6 @@
 import Foundation
 import JournalModel
+import JournalSync
 
 /// What the team did in a period, person by person, and what needs attention now:
 /// blocked tasks and since when, overdue and stale tasks, asks answered late or still waiting.
@@ -107,4 +108,8 @@ public struct Digest: Sendable {
     public var relay: Relay
     /// Response windows, participation and blocker times of the period.
     public var responsiveness: Responsiveness
+    /// Roster members with no note on a working day of theirs in the period (see `MissingNotes`).
+    public var missingNotes: [MissingNote] = []
+    /// Files that could not be read and are left out (see `UnreadableList`).
+    public var unreadable: [UnreadableFile] = []
 }

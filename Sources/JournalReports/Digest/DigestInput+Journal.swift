@@ -27,8 +27,8 @@ extension DigestInput {
         let events = try journal.history(query, tasksAfterWalk: { (try? loading.value.get())?.tasks ?? [] })
         let loaded = try loading.value.get()
         let tasks = loaded.tasks
-        for file in loaded.unreadable { skipped("skipped \(file.path): \(file.message)") }
-        let notes = journal.notes(in: first...last, unreadable: { skipped("skipped \($0.path): \($0.message)") })
+        for file in loaded.unreadable { JournalWarnings.shared.unreadable(file) }
+        let notes = journal.notes(in: first...last, unreadable: { JournalWarnings.shared.unreadable($0) })
         self.init(
             team: journal.config.team, since: first, until: last, zone: zone, now: now,
             staleDays: staleDays ?? journal.config.staleDays, member: member, tasks: tasks,

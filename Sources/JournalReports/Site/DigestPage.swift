@@ -9,7 +9,8 @@ public enum DigestPage {
         let body =
             "<h1>Digest \(digest.since) to \(digest.until)</h1>"
             + "<p class=\"meta\">Times in \(parts.e(digest.zone.identifier)). Generated \(parts.time(digest.generated)).</p>"
-            + attention(digest, parts) + measures(digest, parts) + people(digest, parts)
+            + UnreadableList.html(digest.unreadable, parts) + attention(digest, parts) + measures(digest, parts)
+            + MissingNotesHTML.card(digest.missingNotes, parts) + people(digest, parts)
         return HTMLPage.render(
             title: "\(digest.team): digest", team: digest.team, root: "", body: body, stylesheet: false, nav: false)
     }

@@ -90,6 +90,7 @@ public struct SiteBuilder {
             "<h1>Team overview</h1><p class=\"meta\">Week \(digest.since) to \(digest.until) · times in \(p.e(input.zone.identifier)) · generated \(p.time(input.now))</p>"
         let openAsks = input.tasks.filter { $0.kind == .ask && $0.status.isOpen }
             .sorted { ($0.respondBy ?? $0.created) < ($1.respondBy ?? $1.created) }
+        body += UnreadableList.html(input.unreadable, p)
         body += DigestPage.attention(digest, p)
         body += DigestPage.measures(digest, p)
         body += "<h2>Open asks<span class=\"count\">\(openAsks.count)</span></h2>"

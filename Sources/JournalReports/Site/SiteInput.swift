@@ -1,5 +1,6 @@
 import Foundation
 import JournalModel
+import JournalSync
 
 /// What the dashboard is built from: current files, every note, the history, the reader's clock.
 public struct SiteInput: Sendable {
@@ -15,6 +16,8 @@ public struct SiteInput: Sendable {
     public var attachments: [String]
     /// The journal's configuration (the roster's zones and workdays for the response-window charts).
     public var config: JournalConfig?
+    /// Files that could not be read and are left out: the overview lists them under "could not read".
+    public var unreadable: [UnreadableFile] = []
 
     public init(
         team: String, zone: TimeZone, now: Timestamp, staleDays: Int, tasks: [TaskDocument],

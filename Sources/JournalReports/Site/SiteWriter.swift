@@ -12,7 +12,7 @@ public enum SiteWriter {
         skipped: (@Sendable (String) -> Void)? = nil
     ) throws -> Int {
         let (tasks, unreadable) = journal.loadTasks()
-        for file in unreadable { skipped?("skipped \(file.path): \(file.message)") }
+        for file in unreadable { JournalWarnings.shared.unreadable(file) }
         let events = try journal.history(JournalHistory.Query(skipped: skipped), tasks: tasks)
         var notes: [(author: String, day: LocalDay, note: DailyNote)] = []
         for path in journal.markdownFiles(under: JournalLayout.notesFolder) {
@@ -22,7 +22,8 @@ public enum SiteWriter {
             do {
                 notes.append((handle, day, try DailyNote.parse(text, path: path)))
             } catch {
-                skipped?("skipped \(path): \((error as? LocalizedError)?.errorDescription ?? "\(error)")")
+                let reason = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+                JournalWarnings.shared.unreadable(UnreadableFile(path: path, message: reason))
             }
         }
         // Regular files only: a link in the attachments is skipped with a warning, never followed.
@@ -31,6 +32,7 @@ public enum SiteWriter {
             team: journal.config.team, zone: zone, now: now, staleDays: journal.config.staleDays, tasks: tasks,
             notes: notes, events: events, attachments: attachments)
         input.config = journal.config
+        input.unreadable = JournalWarnings.shared.unreadableFiles
         let pages = SiteBuilder(input).pages()
         let fm = FileManager.default
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -6,6 +6,11 @@ import JournalModel
 public struct UnreadableFile: Sendable, Equatable {
     public var path: String
     public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
 }
 
 extension Journal {

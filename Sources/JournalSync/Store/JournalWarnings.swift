@@ -9,12 +9,32 @@ public final class JournalWarnings: Sendable {
     public static let shared = JournalWarnings()
 
     private let reported = Locked<Set<String>>([])
+    /// The files skipped so far, by path, with the reason: what views list under "could not read".
+    private let skippedFiles = Locked<[String: String]>([:])
 
     /// Reports that `path` was skipped, because of `reason` (a clause such as "is a symbolic link").
     func skipped(_ path: String, _ reason: String) {
-        let line = "baton: warning: skipped \(TextSafety.singleLine(path)): \(reason)"
+        let line = "baton: warning: skipped \(TextSafety.singleLine(path)): \(TextSafety.singleLine(reason))"
+        skippedFiles.withLock { $0[path] = $0[path] ?? reason }
         guard reported.withLock({ $0.insert(path).inserted }) else { return }
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Reports a file that exists but does not parse (`baton: skipped <path>: <reason>`, once per path),
+    /// and keeps it for `unreadableFiles`.
+    public func unreadable(_ file: UnreadableFile) {
+        skippedFiles.withLock { $0[file.path] = $0[file.path] ?? file.message }
+        guard reported.withLock({ $0.insert(file.path).inserted }) else { return }
+        let line = "baton: skipped \(TextSafety.singleLine(file.path)): \(TextSafety.singleLine(file.message))"
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Every file this process could not read (links, oversized or broken files), sorted by path.
+    public var unreadableFiles: [UnreadableFile] {
+        skippedFiles.withLock { files in
+            files.map { UnreadableFile(path: $0.key, message: TextSafety.singleLine($0.value)) }
+                .sorted { $0.path < $1.path }
+        }
     }
 
     /// Reports that `path` was skipped because of `error` (a link or a bad entry is named by the error).

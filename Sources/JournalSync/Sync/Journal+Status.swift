@@ -9,6 +9,8 @@ public struct JournalStatus: Sendable {
     public var unintegrated: Int
     /// Uncommitted changes in the work tree, e.g. hand edits.
     public var handEdits: [String]
+    /// The paths of `handEdits`.
+    public var handEditedPaths: [String] = []
     public var remote: String?
     public var sync: SyncState
 }
@@ -31,9 +33,10 @@ extension Journal {
                 }
                 if let remoteTip { behind = try repository.aheadBehind(local: head, upstream: remoteTip).behind }
             }
-            let edits = try repository.scanStatus().map { "\($0.change) \($0.path)" }
+            let scanned = try repository.scanStatus()
+            let edits = scanned.map { "\($0.change) \($0.path)" }
             return JournalStatus(
-                unpushed: unpushed, unintegrated: behind, handEdits: edits,
+                unpushed: unpushed, unintegrated: behind, handEdits: edits, handEditedPaths: scanned.map(\.path),
                 remote: try repository.remoteURL("origin").map(RemoteDisplay.redacted),
                 sync: SyncState.load(gitDirectory: gitDirectory))
         }
