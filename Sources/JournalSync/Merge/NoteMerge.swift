@@ -77,7 +77,7 @@ extension JournalMerge {
             }
             return Resolution(
                 elements: FrontMatterDocument(fields: fields.fields, body: body).lines,
-                collisions: collisions)
+                collisions: collisions, settled: fields.collisions)
         }
 
         /// One section (heading line included), or nil when it was removed.

@@ -80,7 +80,8 @@ extension JournalMerge {
             let document = FrontMatterDocument(fields: merged, body: body)
             return Resolution(
                 elements: document.lines,
-                collisions: fields.collisions.count + description.collisions + after.collisions)
+                collisions: fields.collisions.count + description.collisions + after.collisions,
+                settled: fields.collisions)
         }
 
         /// The log entry recording a lost field value.
