@@ -10,6 +10,9 @@ struct SettledMerge {
     let at: Timestamp
     let collisions: [SettledCollision]
 
+    /// How far ahead of the merging clone's clock a side's change may be dated and still be matched.
+    static let clockMargin: TimeInterval = 6 * 3600
+
     /// `events` (oldest commit first) with each merge's collisions folded in, merges oldest first.
     static func apply(_ merges: some Sequence<SettledMerge>, to events: [HistoryEvent]) -> [HistoryEvent] {
         var events = events
@@ -21,13 +24,18 @@ struct SettledMerge {
 
     /// Replaces the latest change of the field to each side's value (before the merge) by one event.
     private func fold(_ collision: SettledCollision, into events: inout [HistoryEvent]) {
+        /// The side's change: the latest one before the merge, else (a clock a little ahead) the first
+        /// one soon after it.
         func latest(setting value: String?) -> Int? {
-            events.lastIndex { event in
-                guard event.path == collision.path, event.settled == nil, event.at.date <= at.date,
+            func sets(_ event: HistoryEvent) -> Bool {
+                guard event.path == collision.path, event.settled == nil,
                     case .field(let name, _, let new) = event.change
                 else { return false }
                 return name == collision.field && new == value
             }
+            let margin = at.date.addingTimeInterval(Self.clockMargin)
+            return events.lastIndex { sets($0) && $0.at.date <= at.date }
+                ?? events.firstIndex { sets($0) && $0.at.date <= margin }
         }
         let keptIndex = latest(setting: collision.kept)
         let otherIndex = latest(setting: collision.other)
