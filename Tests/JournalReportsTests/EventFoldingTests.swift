@@ -107,4 +107,19 @@ struct EventFoldingTests {
         #expect(settled?.at == Self.later)
         #expect(events.first == note)
     }
+
+    @Test("one person on two clones: the clones' commit names tell the sides apart; no side found: the merge's")
+    func settledCollisionNames() {
+        let laptop = Self.event(.field(name: "status", old: "todo", new: "doing"), at: Self.at, by: "lee")
+        let desktop = Self.event(.field(name: "status", old: "todo", new: "blocked"), at: Self.later, by: "lee")
+        let collision = SettledCollision(
+            path: "tasks/k7q2xm.md", field: "status", kept: "blocked", keptBy: "Lee (desktop)", other: "doing",
+            otherBy: "Lee (laptop)")
+        let merge = SettledMerge(commit: "m", at: Timestamp(iso: "2026-11-24T11:00:00+05:30")!, collisions: [collision])
+        let both = SettledMerge.apply([merge], to: [laptop, desktop])
+        #expect(both.map(\.summary) == ["status: doing (Lee (laptop)) vs blocked (Lee (desktop)): blocked kept"])
+        let none = SettledMerge.apply([merge], to: [])
+        #expect(none.map(\.summary) == ["status: doing (Lee (laptop)) vs blocked (Lee (desktop)): blocked kept"])
+        #expect(none.first?.at == merge.at && none.first?.taskID == "k7q2xm")
+    }
 }
