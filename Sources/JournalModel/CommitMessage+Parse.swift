@@ -115,7 +115,8 @@ extension CommitMessage {
         let names = String(rest[..<work.lowerBound])
         return .syncMerge(
             authors: names.isEmpty ? [] : names.components(separatedBy: ", "), commits: commits,
-            mergedFiles: items(under: mergedHeading, in: body), keptBeside: items(under: keptHeading, in: body))
+            mergedFiles: items(under: mergedHeading, in: body), keptBeside: items(under: keptHeading, in: body),
+            settled: items(under: settledHeading, in: body).compactMap(SettledCollision.init(line:)))
     }
 
     /// `<path> (from <commit> by <author>)`.

@@ -19,8 +19,11 @@ public enum CommitMessage: Hashable, Sendable {
     /// `hand edits: <paths>[, and <more> more]`: a teammate's uncommitted edits, committed by sync.
     case handEdits(listed: [String], more: Int)
     /// `sync: merge <authors>'s work (<commits> commit(s))`, then the files merged by content and the
-    /// versions kept beside, each as a `- <path>` list under its own heading.
-    case syncMerge(authors: [String], commits: Int, mergedFiles: [String], keptBeside: [String])
+    /// versions kept beside, each as a `- <path>` list under its own heading, then the field
+    /// collisions the merge settled, one `- <SettledCollision.line>` each.
+    case syncMerge(
+        authors: [String], commits: Int, mergedFiles: [String], keptBeside: [String],
+        settled: [SettledCollision] = [])
     /// `sync: drop paths git cannot check out`, then one `- <path> (from <commit> by <author>)` line each.
     case droppedPaths([DroppedPath])
     /// `members: <by> added|updated|removed <handle>`: a change to the roster in `baton.yml`.
@@ -85,10 +88,11 @@ public enum CommitMessage: Hashable, Sendable {
             return "\(kind.rawValue) \(id): \(author) \(TextSafety.singleLine(change.logLine))"
         case .handEdits(let listed, let more):
             return "hand edits: " + listed.joined(separator: ", ") + (more > 0 ? ", and \(more) more" : "")
-        case .syncMerge(let authors, let commits, let merged, let kept):
+        case .syncMerge(let authors, let commits, let merged, let kept, let settled):
             var text = "sync: merge \(authors.joined(separator: ", "))'s work (\(commits) commit(s))"
             if !merged.isEmpty { text += "\n\n" + Self.mergedHeading + "\n" + Self.list(merged) }
             if !kept.isEmpty { text += "\n\n" + Self.keptHeading + "\n" + Self.list(kept) }
+            if !settled.isEmpty { text += "\n\n" + Self.settledHeading + "\n" + Self.list(settled.map(\.line)) }
             return text
         case .droppedPaths(let dropped):
             let lines = dropped.map { "\($0.path) (from \($0.commit) by \($0.author))" }
@@ -100,6 +104,7 @@ public enum CommitMessage: Hashable, Sendable {
 
     static let mergedHeading = "Merged by content:"
     static let keptHeading = "Not merged as text; the other version kept beside:"
+    static let settledHeading = "Field collisions settled:"
     static let droppedSummary = "sync: drop paths git cannot check out"
 
     private static func list(_ items: [String]) -> String {

@@ -56,6 +56,10 @@ enum Runtime {
         started.withLock { started in
             guard !started else { return }
             JournalLibrary.start()
+            // `BATON_NOW` dates every commit too (author and committer), at its own UTC offset.
+            if let fixed = ProcessInfo.processInfo.environment["BATON_NOW"], let stamp = Timestamp(iso: fixed) {
+                CommitClock.shared.fix(at: stamp.date, offsetSeconds: stamp.offsetSeconds)
+            }
             started = true
         }
     }

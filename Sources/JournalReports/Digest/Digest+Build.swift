@@ -126,6 +126,10 @@ extension Digest {
 
     /// The block reason set with a status event: the commit's blocked_reason change, else its log line.
     static func reason(for event: HistoryEvent, in events: [HistoryEvent]) -> String? {
+        for detail in event.details {
+            if case .field("blocked_reason", _, let reason?) = detail { return reason }
+        }
+        if let text = event.logText, text.hasPrefix("blocked: ") { return String(text.dropFirst(9)) }
         for other in events where other.commit == event.commit && other.taskID == event.taskID {
             if case .field("blocked_reason", _, let reason?) = other.change { return reason }
         }

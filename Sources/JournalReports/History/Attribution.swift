@@ -73,6 +73,7 @@ struct Attribution {
         let committer = Self.namedHandle(item, known: known) ?? handle(for: commit.author)
         var events: [HistoryEvent] = []
         for file in item.files {
+            var fileEvents: [HistoryEvent] = []
             var logs = file.logs[...]
             // baton's own commits carry the time in their log line; hand edits only the commit's.
             let fileTime = file.logs.first?.at ?? stamp
@@ -85,11 +86,13 @@ struct Attribution {
                 } else if index < file.times.count, let written = file.times[index] {
                     at = written
                 }
-                events.append(
+                fileEvents.append(
                     HistoryEvent(
                         commit: commit.id, at: at, author: who, taskID: file.taskID, noteDay: file.noteDay,
                         path: file.path, change: change))
             }
+            // One line per event: a status change and its log line, or a new task and its first values.
+            events += EventFolding.fold(fileEvents)
         }
         return events
     }

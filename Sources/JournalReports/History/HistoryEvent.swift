@@ -32,6 +32,28 @@ public struct HistoryEvent: Sendable, Equatable {
     /// The journal-relative path of the file.
     public var path: String
     public var change: Change
+    /// The log line written with this change (`started`, `blocked: waiting on keys`), folded into it.
+    public var logText: String?
+    /// The other changes the same commit made to the file, folded into this one: a new task's first
+    /// values (`.field(name, nil, value)`), or the fields and description changed with a status change.
+    public var details: [Change] = []
+    /// For a field both clones changed differently, the collision a sync merge settled.
+    public var settled: Settlement?
+
+    /// A field collision settled by a sync merge: both values, who set each, and which was kept.
+    public struct Settlement: Sendable, Equatable {
+        public var kept: String?
+        public var keptBy: String
+        public var other: String?
+        public var otherBy: String
+
+        public init(kept: String?, keptBy: String, other: String?, otherBy: String) {
+            self.kept = kept
+            self.keptBy = keptBy
+            self.other = other
+            self.otherBy = otherBy
+        }
+    }
 
     public init(
         commit: String, at: Timestamp, author: String, taskID: String?, noteDay: LocalDay?, path: String, change: Change
@@ -45,15 +67,41 @@ public struct HistoryEvent: Sendable, Equatable {
         self.change = change
     }
 
-    /// The change as one line of words, e.g. `status: todo → doing`.
+    /// The change as one line of words: `status: todo → doing`, `started (status: todo → doing)`,
+    /// `created "Backfill" (status todo, owner priya)`,
+    /// `status: doing (priya) vs blocked (tom): blocked kept`.
     public var summary: String {
+        if let settled, case .field(let name, _, _) = change {
+            let other = settled.other ?? "removed"
+            let kept = settled.kept ?? "removed"
+            return "\(name): \(other) (\(settled.otherBy)) vs \(kept) (\(settled.keptBy)): \(kept) kept"
+        }
+        switch change {
+        case .created(let title):
+            let values = details.compactMap { detail -> String? in
+                guard case .field(let name, _, let value?) = detail else { return nil }
+                return "\(name) \(value)"
+            }
+            return "created \"\(title)\"" + (values.isEmpty ? "" : " (\(values.joined(separator: ", ")))")
+        case .field, .description:
+            let changes = ([change] + details).map(Self.words).joined(separator: ", ")
+            return logText.map { "\($0) (\(changes))" } ?? changes
+        case .noteBullet(let section, let text):
+            return "note \(noteDay?.description ?? "") \(section): \(text)"
+        case .deleted, .log:
+            return Self.words(change)
+        }
+    }
+
+    /// One change in words, e.g. `status: todo → doing`.
+    static func words(_ change: Change) -> String {
         switch change {
         case .created(let title): return "created \"\(title)\""
         case .deleted: return "deleted"
         case .field(let name, let old, let new): return "\(name): \(old ?? "–") → \(new ?? "–")"
         case .description: return "description edited"
         case .log(let text): return "log: \(text)"
-        case .noteBullet(let section, let text): return "note \(noteDay?.description ?? "") \(section): \(text)"
+        case .noteBullet(let section, let text): return "note \(section): \(text)"
         }
     }
 }

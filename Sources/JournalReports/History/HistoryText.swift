@@ -57,6 +57,7 @@ public enum HistoryJSON {
                 "path": event.path,
                 "summary": event.summary,
             ]
+            object.merge(HistoryStoryJSON.fields(of: event)) { _, added in added }
             switch event.change {
             case .created(let title):
                 object["change"] = "created"

@@ -60,8 +60,14 @@ public struct JournalHistory {
         let stopBefore = query.since.map { $0.addingTimeInterval(-Self.walkMargin) }
         // Newest first by commit time: a bounded walk stops as soon as it is past `since`; events are
         // sorted by time below anyway.
-        let walk = FileHistoryQuery(paths: query.paths, order: .newestFirst, committedSince: stopBefore)
+        var merges: [SettledMerge] = []
+        let walk = FileHistoryQuery(
+            paths: query.paths, order: .newestFirst, committedSince: stopBefore, includeMerges: true)
         try journal.fileHistory(walk) { commit in
+            if commit.parents.count > 1 {
+                if let merge = SettledMerge(commit, paths: query.paths) { merges.append(merge) }
+                return true
+            }
             var files: [RawFile] = []
             let skip: (String, any Error) -> Void = { path, error in
                 query.skipped?("skipped \(path) as of commit \(commit.shortID): \(Self.detail(of: error))")
@@ -83,6 +89,8 @@ public struct JournalHistory {
         for item in raw.reversed() {
             events += attribution.events(for: item)
         }
+        // A field collision a sync merge settled reads as one event, not as each side's change.
+        events = SettledMerge.apply(merges.reversed(), to: events)
         // By time; changes at the same second keep history order (parents before children, file order).
         let kept = events.enumerated().filter { _, event in
             (query.since.map { event.at.date >= $0 } ?? true) && (query.until.map { event.at.date < $0 } ?? true)

@@ -15,10 +15,16 @@ public struct FileHistoryQuery: Sendable {
     public var order: Order
     /// Commits with an earlier committer date end the walk (newest first, so nothing older is read).
     public var committedSince: Date?
+    /// Also hand over merge commits (with no files: each side's own commits carry the changes), for
+    /// what their messages say, such as the field collisions a sync merge settled.
+    public var includeMerges: Bool
 
-    public init(paths: [String], order: Order = .newestFirst, committedSince: Date? = nil) {
+    public init(
+        paths: [String], order: Order = .newestFirst, committedSince: Date? = nil, includeMerges: Bool = false
+    ) {
         self.paths = paths
         self.order = order
         self.committedSince = committedSince
+        self.includeMerges = includeMerges
     }
 }

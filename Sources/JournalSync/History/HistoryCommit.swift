@@ -13,7 +13,8 @@ public struct HistoryCommit {
     public var id: String { commit.id.hex }
     /// The id's short form, as `git log --oneline` shows it.
     public var shortID: String { commit.id.short }
-    /// The parents' ids: none for the first commit, one otherwise (merge commits are not reported).
+    /// The parents' ids: none for the first commit, one otherwise (two or more for a merge commit,
+    /// reported only when the query asks for merges).
     public var parents: [String] { commit.parents.map { $0.hex } }
     public var author: Author { Author(commit.author) }
     public var committer: Author { Author(commit.committer) }

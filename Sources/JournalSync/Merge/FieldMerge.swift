@@ -10,6 +10,8 @@ extension JournalMerge {
         var loserValue: String?
         /// Who set the losing value.
         var loserAuthor: String
+        /// Who set the kept value.
+        var winnerAuthor: String = ""
         /// The winning side's `updated` timestamp, raw, when it has one.
         var winnerUpdated: String?
     }
@@ -86,6 +88,7 @@ extension JournalMerge {
                         FieldCollision(
                             key: key, winnerValue: winner?.value, loserValue: loser?.value,
                             loserAuthor: firstWins ? authors.second : authors.first,
+                            winnerAuthor: firstWins ? authors.first : authors.second,
                             winnerUpdated: firstWins ? firstUpdated : secondUpdated))
                 }
                 if let kept { merged.append(kept) }

@@ -24,7 +24,7 @@ extension JournalMerge {
             if case .content(let text) = result.outcome, FormatCheck.isReadable(text, path: path) {
                 return FileMergeResult(
                     bytes: Array(text.utf8), keptBeside: nil, collisions: result.collisions,
-                    summary: result.summary)
+                    summary: result.summary, settled: result.settled)
             }
         }
         return keepWhole(path: path, base: base, ours: ours, theirs: theirs)

@@ -1,3 +1,5 @@
+import JournalModel
+
 /// One side of a merge of a file's bytes: its content (nil: deleted on that side) and who changed it.
 public struct MergeFileSide: Sendable {
     public var bytes: [UInt8]?
@@ -33,4 +35,6 @@ public struct FileMergeResult: Sendable {
     public var collisions: Int
     /// A short line for a commit message.
     public var summary: String
+    /// The front matter fields both sides changed differently, and how each was settled.
+    public var settled: [SettledCollision] = []
 }

@@ -1,3 +1,5 @@
+import JournalModel
+
 /// The three-way merge of one journal file, free of git.
 ///
 /// The sync code calls `mergeFile` (bytes in, bytes out) for a path changed on both sides since the
@@ -23,6 +25,12 @@ public enum JournalMerge {
             ours: image(ours), theirs: image(theirs))
         if case .content(let text) = result.outcome { result.outcome = .content(ExactText.decode(text)) }
         result.summary = ExactText.decode(result.summary)
+        result.settled = result.settled.map { settled in
+            SettledCollision(
+                path: path, field: ExactText.decode(settled.field), kept: settled.kept.map(ExactText.decode),
+                keptBy: ExactText.decode(settled.keptBy), other: settled.other.map(ExactText.decode),
+                otherBy: ExactText.decode(settled.otherBy))
+        }
         return result
     }
 
@@ -96,8 +104,13 @@ public enum JournalMerge {
                 result.collisions == 1
                 ? ", 1 collision kept both ways" : ", \(result.collisions) collisions kept both ways"
         }
+        let settled = result.settled.map { collision in
+            SettledCollision(
+                path: path, field: collision.key, kept: collision.winnerValue, keptBy: collision.winnerAuthor,
+                other: collision.loserValue, otherBy: collision.loserAuthor)
+        }
         return MergeResult(
             outcome: .content(TextLines.join(result.elements)),
-            collisions: result.collisions, summary: "\(path): \(what)")
+            collisions: result.collisions, summary: "\(path): \(what)", settled: settled)
     }
 }

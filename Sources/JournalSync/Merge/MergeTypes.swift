@@ -1,3 +1,5 @@
+import JournalModel
+
 /// One side of a three-way merge: the file's text on that side and who made its changes.
 ///
 /// `text == nil` means the file was deleted on that side. `author` is a handle or a name;
@@ -26,10 +28,13 @@ public struct MergeResult: Sendable {
     public var collisions: Int
     /// A short line for a commit message, e.g. `tasks/k7q2xm.md: fields merged`.
     public var summary: String
+    /// The front matter fields both sides changed differently, and how each was settled.
+    public var settled: [SettledCollision]
 
-    public init(outcome: MergeOutcome, collisions: Int, summary: String) {
+    public init(outcome: MergeOutcome, collisions: Int, summary: String, settled: [SettledCollision] = []) {
         self.outcome = outcome
         self.collisions = collisions
         self.summary = summary
+        self.settled = settled
     }
 }

@@ -44,19 +44,69 @@ extension JournalMerge {
     /// place and only bullets are involved, the result is the union of both sides' bullets,
     /// interleaved by their `HH:MM` times (the first side first on equal times). Anything else
     /// falls back to the plain keep-both format. Finally no bullet appears more often than it
-    /// does on either side.
+    /// does on either side, and each run of consecutive bullets is put in time order.
     enum NoteBullets {
         static func merge(
             base: [String], first: [String], second: [String],
             authors: MergeAuthors
         ) -> Resolution<String> {
-            let firstElements = NoteElement.parse(first)
-            let secondElements = NoteElement.parse(second)
+            // The blank lines around a section's bullets are set aside: bullets appended on both sides
+            // then meet at one point (the end of the list) instead of on either side of a blank line,
+            // where diff3 would keep them apart, out of time order.
+            let (a, b, o) = (Margins(first), Margins(second), Margins(base))
+            let firstElements = NoteElement.parse(a.inner)
+            let secondElements = NoteElement.parse(b.inner)
             let merged = ThreeWayMerge.merge(
-                base: NoteElement.parse(base), first: firstElements, second: secondElements,
+                base: NoteElement.parse(o.inner), first: firstElements, second: secondElements,
                 resolver: resolver(authors: authors))
-            let elements = removeDoubles(merged.elements, first: firstElements, second: secondElements)
-            return Resolution(elements: elements.flatMap(\.lines), collisions: merged.collisions)
+            let elements = inTimeOrder(removeDoubles(merged.elements, first: firstElements, second: secondElements))
+            let lines = elements.flatMap(\.lines)
+            let leading = a.leading.count >= b.leading.count ? a.leading : b.leading
+            let trailing = a.trailing.count >= b.trailing.count ? a.trailing : b.trailing
+            if lines.isEmpty {
+                return Resolution(
+                    elements: leading.count >= trailing.count ? leading : trailing, collisions: merged.collisions)
+            }
+            return Resolution(elements: leading + lines + trailing, collisions: merged.collisions)
+        }
+
+        /// A section's lines split into its leading blank lines, the rest, and its trailing blank lines.
+        struct Margins {
+            var leading: [String]
+            var inner: [String]
+            var trailing: [String]
+
+            init(_ lines: [String]) {
+                let start = lines.firstIndex { !TextLines.isBlank($0) } ?? lines.endIndex
+                let end = (lines.lastIndex { !TextLines.isBlank($0) }).map { $0 + 1 } ?? start
+                leading = Array(lines[..<start])
+                inner = Array(lines[start..<max(start, end)])
+                trailing = Array(lines[max(start, end)...])
+            }
+        }
+
+        /// Each run of consecutive bullets in time order (a stable sort; a bullet without a time keeps
+        /// the time of the bullet before it, so it stays after it).
+        static func inTimeOrder(_ elements: [NoteElement]) -> [NoteElement] {
+            var output: [NoteElement] = []
+            var run: [NoteElement] = []
+            func flush() {
+                let timed = withTimes(run).enumerated().sorted {
+                    ($0.element.time, $0.offset) < ($1.element.time, $1.offset)
+                }
+                output += timed.map(\.element.element)
+                run = []
+            }
+            for element in elements {
+                if element.isBullet {
+                    run.append(element)
+                } else {
+                    flush()
+                    output.append(element)
+                }
+            }
+            flush()
+            return output
         }
 
         static func resolver(authors: MergeAuthors) -> ConflictResolver<NoteElement> {

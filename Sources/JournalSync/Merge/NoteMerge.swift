@@ -76,7 +76,7 @@ extension JournalMerge {
                 elements: FrontMatterLines(
                     opening: firstDoc.opening, fields: fields.fields, closing: firstDoc.closing, body: body
                 ).lines,
-                collisions: collisions)
+                collisions: collisions, settled: fields.collisions)
         }
 
         /// One section (heading line included), or nil when it was removed.

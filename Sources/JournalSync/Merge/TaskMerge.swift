@@ -76,7 +76,8 @@ extension JournalMerge {
                 opening: firstDoc.opening, fields: merged, closing: firstDoc.closing, body: body)
             return Resolution(
                 elements: document.lines,
-                collisions: fields.collisions.count + description.collisions + after.collisions)
+                collisions: fields.collisions.count + description.collisions + after.collisions,
+                settled: fields.collisions)
         }
 
         /// The log entry recording a lost field value.

@@ -3,6 +3,8 @@ extension JournalMerge {
     struct Resolution<Element> {
         var elements: [Element]
         var collisions: Int
+        /// The front matter fields both sides changed differently, as settled.
+        var settled: [FieldCollision] = []
     }
 
     /// How a three-way merge settles a region of the base that both sides changed.

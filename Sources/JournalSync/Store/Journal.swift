@@ -145,7 +145,9 @@ public final class Journal {
     }
 
     /// Commits the work-tree state of `paths` on top of HEAD. The caller holds the lock.
-    func commitLocked(paths: [String], message: CommitMessage, author: Signature? = nil) throws -> ObjectID {
+    /// `authoredAt` dates the change itself (a hand edit made before the sync that commits it); the
+    /// committer time is always now.
+    func commitLocked(paths: [String], message: CommitMessage, authoredAt: Date? = nil) throws -> ObjectID {
         do {
             let branch = try repository.headBranchReference()
             let head = try repository.headCommit()
@@ -180,9 +182,10 @@ public final class Journal {
                 try repository.recordInIndex(committed, oldTree: baseTree, newTree: tree)
                 return head
             }
-            let signature = author ?? self.signature()
+            let committer = signature()
+            let author = authoredAt.map { signature(at: $0) } ?? committer
             let commit = try repository.createCommit(
-                tree: tree, parents: head.map { [$0] } ?? [], author: signature, committer: signature,
+                tree: tree, parents: head.map { [$0] } ?? [], author: author, committer: committer,
                 message: message.text)
             try repository.updateReference(branch, to: commit, expected: head, message: "baton: \(message.text)")
             // Only the changed entries of the index are rewritten, not the whole journal's.
@@ -198,11 +201,17 @@ public final class Journal {
         }
     }
 
-    /// The commit identity: git's `user.name`/`user.email`, else the handle.
-    func signature() -> Signature {
-        if let configured = repository.configuredSignature() { return configured }
+    /// The commit identity: git's `user.name`/`user.email`, else the handle; dated `date` (default: now
+    /// by `CommitClock.shared`, so `BATON_NOW` reaches every commit).
+    func signature(at date: Date? = nil) -> Signature {
+        let clock = CommitClock.shared
+        let time = date ?? clock.now
+        let offset = clock.offsetSeconds(for: time) / 60
+        if let configured = repository.configuredSignature() {
+            return Signature(name: configured.name, email: configured.email, time: time, offsetMinutes: offset)
+        }
         let name = me?.value ?? "baton"
-        return Signature(name: name, email: "\(name)@baton.invalid")
+        return Signature(name: name, email: "\(name)@baton.invalid", time: time, offsetMinutes: offset)
     }
 
     static func checkRelative(_ relative: String) throws {

@@ -78,6 +78,7 @@ extension Journal {
         var changes: [TreeChange] = []
         var mergedFiles: [String] = []
         var keptBeside: [String] = []
+        var settled: [SettledCollision] = []
         var takenBeside = Set(theirs.map(\.path)).union(ours.keys)
         for delta in theirs {
             guard let mine = ours[delta.path] else {
@@ -143,11 +144,12 @@ extension Journal {
                 keptBeside.append(path)
             }
             mergedFiles.append(delta.path)
+            settled += result.settled
         }
         let tree = try repository.updatedTree(base: localCommit.tree, changes: changes)
         let message = CommitMessage.syncMerge(
             authors: theirAuthors, commits: try countNew(from: remote, hiding: [local]), mergedFiles: mergedFiles,
-            keptBeside: keptBeside)
+            keptBeside: keptBeside, settled: settled)
         let signature = self.signature()
         let commit = try repository.createCommit(
             tree: tree, parents: [local, remote], author: signature, committer: signature, message: message.text)

@@ -123,8 +123,13 @@ extension Journal {
         guard !entries.isEmpty else { return [] }
         let paths = entries.map(\.path).sorted()
         let head = try gitCall { try repository.headCommit() }
+        // Dated when the files were edited, never before the previous commit nor after now.
+        let previous = try gitCall { try head.map { try repository.commit($0).committer.time } }
+        let authored = HandEditTime.authored(
+            modified: paths.compactMap { HandEditTime.modificationTime(of: root + "/" + $0) }, previousCommit: previous,
+            now: CommitClock.shared.now)
         // Nothing to commit when every listed change was one git would not see (e.g. a filter undoes it).
-        if try commitLocked(paths: paths, message: .handEdits(paths)) == head { return [] }
+        if try commitLocked(paths: paths, message: .handEdits(paths), authoredAt: authored) == head { return [] }
         return paths
     }
 
