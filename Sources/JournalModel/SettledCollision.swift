@@ -56,23 +56,13 @@ public struct SettledCollision: Hashable, Sendable {
         value.map(escape) ?? removed
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "(": out += "\\("
-            case ")": out += "\\)"
-            case "\n": out += "\\n"
-            default:
-                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
-                    out += "\\u{" + String(scalar.value, radix: 16) + "}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+    static func escape(_ text: String) -> String { escaping.apply(text) }
+
+    /// Backslash, parentheses and newline escaped; control and format characters as `\u{hex}`.
+    private static let escaping = ScalarEscape(["\\": "\\\\", "(": "\\(", ")": "\\)", "\n": "\\n"]) { scalar in
+        let category = scalar.properties.generalCategory
+        guard category == .control || category == .format else { return nil }
+        return "\\u{" + String(scalar.value, radix: 16) + "}"
     }
 }
 

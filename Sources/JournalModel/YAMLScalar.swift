@@ -54,25 +54,17 @@ public enum YAMLScalar {
     }
 
     /// `text` as a double-quoted YAML scalar.
-    public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF {
-                    out += v <= 0xFF ? "\\x" + hex(v, 2) : "\\u" + hex(v, 4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+    public static func quoted(_ text: String) -> String { "\"" + quoting.apply(text) + "\"" }
+
+    /// YAML's double-quoted escapes; C0 and C1 controls, line separators and the byte order mark as hex.
+    private static let quoting = ScalarEscape(
+        ["\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"]
+    ) { scalar in
+        let v = scalar.value
+        guard v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF else {
+            return nil
         }
-        return out + "\""
+        return v <= 0xFF ? "\\x" + hex(v, 2) : "\\u" + hex(v, 4)
     }
 
     /// `text` plain when safe, double-quoted otherwise.

@@ -7,11 +7,6 @@ public struct MissingNote: Sendable, Equatable {
     public var handle: String
     public var day: LocalDay
 
-    public init(handle: String, day: LocalDay) {
-        self.handle = handle
-        self.day = day
-    }
-
     /// "no note from tom on Fri 20".
     public var sentence: String {
         "no note from \(handle) on \(day.weekday.shortName.capitalized) \(day.day)"

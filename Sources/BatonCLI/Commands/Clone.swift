@@ -15,17 +15,13 @@ struct Clone: ParsableCommand {
         try reportingErrors {
             Runtime.start()
             let handle = try me.map(Handle.init)
-            let base = folder.base
-            let name = path ?? Self.defaultFolder(for: url)
-            let target = name.hasPrefix("/") ? name : base + "/" + name
+            let target = folder.absolute(path ?? Self.defaultFolder(for: url))
             // A folder path is stored absolute, so sync finds it from inside the journal later.
-            let url = Init.resolvedRemote(url, base: base)
+            let url = Init.resolvedRemote(url, base: folder.base)
             let journal = try Journal.clone(
                 url: url, to: target, me: handle, options: Runtime.remoteOptions(progressLabel: "Receiving"))
             Output.line("Cloned \(RemoteDisplay.redacted(url)) into \(journal.root)")
-            if handle == nil {
-                Output.note("hint: set your handle with `git -C \(journal.root) config baton.me HANDLE`")
-            }
+            Init.hintWithoutHandle(handle, root: journal.root)
         }
     }
 

@@ -13,16 +13,14 @@ struct History: ParsableCommand {
             with plain git. Times are shown in your zone (--tz for another).
             """)
 
-    @OptionGroup var options: JournalOptions
+    @OptionGroup var target: TaskTarget
     @OptionGroup var pager: PagerOption
-    @Argument(help: "The task's id or a unique prefix.") var id: String
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         try reportingErrors {
-            let journal = try options.openJournal()
-            let zone = try options.zone()
-            let task = try journal.resolveTask(id)
+            let (journal, task) = try target.open()
+            let zone = try target.options.zone()
             let events = try journal.history(
                 JournalHistory.Query(paths: [JournalLayout.taskPath(id: task.id)], skipped: Output.skipped),
                 tasks: journal.loadTasks().tasks)

@@ -22,16 +22,19 @@ struct Init: ParsableCommand {
             var config = JournalConfig()
             if let team { config.team = TextSafety.singleLine(team) }
             if let zone = TimeZone.current.identifier as String?, zone != "GMT" { config.timezone = zone }
-            let base = folder.base
-            let target = path.map { $0.hasPrefix("/") ? $0 : base + "/" + $0 } ?? base
-            let remote = remote.map { Self.resolvedRemote($0, base: base) }
-            let journal = try Journal.create(at: target, me: handle, remote: remote, config: config)
+            let remote = remote.map { Self.resolvedRemote($0, base: folder.base) }
+            let journal = try Journal.create(
+                at: path.map(folder.absolute) ?? folder.base, me: handle, remote: remote, config: config)
             Output.line("Created a journal in \(journal.root)")
-            if handle == nil {
-                Output.note("hint: set your handle with `git -C \(journal.root) config baton.me HANDLE`")
-            }
+            Self.hintWithoutHandle(handle, root: journal.root)
             if remote != nil { Output.note("Run `baton sync` to publish it.") }
         }
+    }
+
+    /// Tells a user who gave no `--me` how to set their handle later.
+    static func hintWithoutHandle(_ handle: Handle?, root: String) {
+        guard handle == nil else { return }
+        Output.note("hint: set your handle with `git -C \(root) config baton.me HANDLE`")
     }
 
     /// A remote given as a relative folder path, made absolute against `base` (the folder baton runs

@@ -14,6 +14,9 @@ struct WorkingFolder: ParsableArguments {
     /// The folder to work from: `-C`'s, else the current folder.
     var base: String { given ?? FileManager.default.currentDirectoryPath }
 
+    /// `path` made absolute against `base`.
+    func absolute(_ path: String) -> String { path.hasPrefix("/") ? path : base + "/" + path }
+
     /// Changes to the folder of each leading `-C PATH` pair of `arguments` in turn; returns the arguments
     /// after them, or the path that could not be entered.
     static func leading(in arguments: [String]) -> (rest: [String], unreachable: String?) {

@@ -7,16 +7,15 @@ extension DigestPage {
         html += p.list(d.relay.handoffs.map { handoff($0, p) }, empty: "No hand-offs in this period.")
         let handles = d.relay.handles.union(d.people.map(\.handle)).sorted()
         if !handles.isEmpty {
-            html +=
-                "<h2>Counts</h2><div class=\"scroll\"><table><thead><tr><th>Person</th><th>Notes</th>"
-                + "<th>Tasks created</th><th>Done</th><th>Handed on</th><th>Asks made</th><th>Asks answered</th>"
-                + "</tr></thead><tbody>"
-            for handle in handles {
+            let head =
+                "<th>Person</th><th>Notes</th><th>Tasks created</th><th>Done</th><th>Handed on</th>"
+                + "<th>Asks made</th><th>Asks answered</th>"
+            let rows = handles.map { handle in
                 let c = d.relay.counts(of: handle)
                 let cells = [c.notes, c.tasksCreated, c.tasksDone, c.handedOn, c.asksMade, c.asksAnswered]
-                html += "<tr><td>\(p.person(handle))</td>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
+                return "<tr><td>\(p.person(handle))</td>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
             }
-            html += "</tbody></table></div>"
+            html += "<h2>Counts</h2>" + SiteBuilder.table(head: head, rows: rows)
         }
         return html + ResponsivenessChart.section(d.responsiveness, p)
     }

@@ -53,32 +53,25 @@ public enum DigestPage {
             for note in person.notes {
                 html += p.note(note, heading: "\(note.day) <span class=\"muted\">\(note.day.weekday)</span>")
             }
-            if !person.statusChanges.isEmpty {
-                html +=
-                    "<h3>Status changes</h3>"
-                    + p.list(
-                        person.statusChanges.map {
-                            "\(p.time($0.at)) \(p.task($0.taskID, $0.title)) \(p.badge($0.from ?? "new")) → \(p.badge($0.to ?? "–"))"
-                        }, empty: "")
-            }
-            if !person.blockersRaised.isEmpty {
-                html +=
-                    "<h3>Blockers raised</h3>"
-                    + p.list(
-                        person.blockersRaised.map {
-                            "\(p.time($0.at)) \(p.task($0.taskID, $0.title))" + ($0.reason.map { ": \(p.e($0))" } ?? "")
-                        }, empty: "")
-            }
-            if !person.blockersCleared.isEmpty {
-                html +=
-                    "<h3>Blockers cleared</h3>"
-                    + p.list(
-                        person.blockersCleared.map {
-                            "\(p.time($0.at)) \(p.task($0.taskID, $0.title))"
-                        }, empty: "")
-            }
+            html += section(
+                "Status changes",
+                person.statusChanges.map {
+                    "\(p.time($0.at)) \(p.task($0.taskID, $0.title)) \(p.badge($0.from ?? "new")) → \(p.badge($0.to ?? "–"))"
+                }, p)
+            html += section(
+                "Blockers raised",
+                person.blockersRaised.map {
+                    "\(p.time($0.at)) \(p.task($0.taskID, $0.title))" + ($0.reason.map { ": \(p.e($0))" } ?? "")
+                }, p)
+            html += section(
+                "Blockers cleared", person.blockersCleared.map { "\(p.time($0.at)) \(p.task($0.taskID, $0.title))" }, p)
             html += handoffs(of: person.handle, d, p)
         }
         return html
+    }
+
+    /// A person's `<h3>` section with its list, or nothing when the list is empty.
+    private static func section(_ title: String, _ items: [String], _ p: HTMLParts) -> String {
+        items.isEmpty ? "" : "<h3>\(title)</h3>" + p.list(items, empty: "")
     }
 }

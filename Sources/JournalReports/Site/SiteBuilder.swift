@@ -124,8 +124,7 @@ public struct SiteBuilder {
         }
         return page(
             "people", depth: 0,
-            "<h1>People</h1><div class=\"scroll\"><table><thead><tr><th>Person</th><th>Open tasks</th><th>Last note</th></tr></thead><tbody>"
-                + rows.joined() + "</tbody></table></div>")
+            "<h1>People</h1>" + Self.table(head: "<th>Person</th><th>Open tasks</th><th>Last note</th>", rows: rows))
     }
 
     func personPage(_ handle: String) -> String {
@@ -173,10 +172,8 @@ public struct SiteBuilder {
                 "<tr><td>\(p.task(task.id, task.title))\(overdue)</td><td>\(p.badge(task.status.rawValue))</td><td>\(p.person(task.owner))</td>"
                 + "<td class=\"optional\">\(p.e(task.kind == .ask ? task.respondBy?.localDay.description ?? "" : task.due?.description ?? ""))</td></tr>"
         }
-        return page(
-            "tasks", depth: 0,
-            "<h1>Tasks and asks</h1><div class=\"scroll\"><table><thead><tr><th>Task</th><th>Status</th><th>Owner</th><th class=\"optional\">Due</th></tr></thead><tbody>"
-                + rows.joined() + "</tbody></table></div>")
+        let head = "<th>Task</th><th>Status</th><th>Owner</th><th class=\"optional\">Due</th>"
+        return page("tasks", depth: 0, "<h1>Tasks and asks</h1>" + Self.table(head: head, rows: rows))
     }
 
     func taskPage(_ task: TaskDocument) -> String {
@@ -274,5 +271,12 @@ extension HistoryEvent {
         case .log(let text): return text == "created"
         default: return false
         }
+    }
+}
+
+extension SiteBuilder {
+    /// A scrolling table: the header cells `head` and the `<tr>` rows.
+    static func table(head: String, rows: [String]) -> String {
+        "<div class=\"scroll\"><table><thead><tr>\(head)</tr></thead><tbody>" + rows.joined() + "</tbody></table></div>"
     }
 }
