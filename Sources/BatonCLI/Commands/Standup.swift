@@ -20,7 +20,8 @@ struct Standup: ParsableCommand {
             let only = try member.map { try Handle($0).value }
             let notes = journal.notes(on: day, unreadable: { Output.skipped("skipped \($0.path): \($0.message)") })
                 .filter { only == nil || $0.author == only }
-            let standup = JournalReports.Standup(day: day, notes: notes.map { ($0.author, $0.note) })
+            let clock = ReaderClock(zone: try options.zone(), authors: AuthorClock(config: journal.config))
+            let standup = JournalReports.Standup(day: day, notes: notes.map { ($0.author, $0.note) }, clock: clock)
             Output.line(standup.text(style: Output.style, markdown: markdown))
         }
     }
