@@ -27,9 +27,11 @@ public enum SiteWriter {
         }
         // Regular files only: a link in the attachments is skipped with a warning, never followed.
         let attachments = journal.regularFiles(under: JournalLayout.attachmentsFolder)
-        let input = SiteInput(
+        var input = SiteInput(
             team: journal.config.team, zone: zone, now: now, staleDays: journal.config.staleDays, tasks: tasks,
             notes: notes, events: events, attachments: attachments)
+        input.authors = AuthorClock(config: journal.config)
+        input.teamZone = journal.config.timeZone
         let pages = SiteBuilder(input).pages()
         let fm = FileManager.default
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
