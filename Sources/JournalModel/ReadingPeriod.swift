@@ -94,7 +94,8 @@ public struct ReadingPeriod: Sendable, Equatable {
 
     /// The header line: `This week so far (2026-W49): Mon 30 Nov to Tue 1 Dec`.
     public var label: String {
-        let range = "\(first.shortLabel) to \(last.shortLabel) \(last.year)"
+        let range =
+            first == last ? "\(last.shortLabel) \(last.year)" : "\(first.shortLabel) to \(last.shortLabel) \(last.year)"
         switch kind {
         case .thisWeekSoFar(let week): return "This week so far (\(week)): \(range)"
         case .lastWeek(let week): return "Last week (\(week)): \(range)"

@@ -75,7 +75,8 @@ extension Digest {
         }.sorted { ($0.due, $0.taskID) < ($1.due, $1.taskID) }
         stale = relevant.compactMap { task -> Stale? in
             guard task.kind == .task, task.status.isOpen else { return nil }
-            let days = LocalDay(date: task.updated.date, in: input.zone).days(until: today)
+            // Counted from the day of the last update as its author wrote it (the calendar is the authors').
+            let days = task.updated.localDay.days(until: today)
             guard days >= input.staleDays else { return nil }
             return Stale(taskID: task.id, title: task.title, owner: task.owner, updated: task.updated, days: days)
         }.sorted { ($0.updated, $0.taskID) < ($1.updated, $1.taskID) }

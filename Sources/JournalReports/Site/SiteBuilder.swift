@@ -66,7 +66,9 @@ public struct SiteBuilder {
     }
 
     func weekStarts() -> [LocalDay] {
-        let mondays = Set(input.notes.map { monday(of: $0.day) }).union([input.period.first].map(monday(of:)))
+        // Weeks with notes, the overview's week and the team's current week.
+        let current = input.now.converted(to: input.teamZone).localDay
+        let mondays = Set(input.notes.map { monday(of: $0.day) }).union([input.period.first, current].map(monday(of:)))
         return mondays.sorted(by: >)
     }
 
