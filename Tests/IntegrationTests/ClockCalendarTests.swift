@@ -220,6 +220,22 @@ struct ClockCalendarTests {
         #expect(mixed.stderr.contains("use one of --week, --last-week or --since/--until"))
     }
 
+    @Test("log --since selects by the author's day; history and log JSON carry local_at and day")
+    func logByAuthorsDay() throws {
+        let w = try Self.makeWorld()
+        defer { w.team.shutdown() }
+        let text = try w.maria.ok(["log", "--since", "2026-11-17", "--json"], env: Self.mondayMorning).stdout
+        let events = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        let days = Set(events.compactMap { $0["day"] as? String })
+        #expect(days == ["2026-11-17", "2026-11-22"], "Monday's notes (Tom's, Priya's 18:44) are left out: \(days)")
+        let start = try #require(events.first { $0["field"] as? String == "status" && $0["new"] as? String == "doing" })
+        #expect(start["at"] as? String == "2026-11-16T11:10:00-08:00")
+        #expect(start["local_at"] as? String == "2026-11-17T00:40:00+05:30")
+        #expect(start["day"] as? String == "2026-11-17")
+        let history = try w.maria.ok(["history", w.backfill, "--json"], env: Self.mondayMorning).stdout
+        #expect(history.contains("\"local_at\" : \"2026-11-17T00:40:00+05:30\""))
+    }
+
     @Test("site: weeks/ pages by ISO week, the overview reads the digest's week, task changes by the author's day")
     func siteWeeks() throws {
         let w = try Self.makeWorld()
