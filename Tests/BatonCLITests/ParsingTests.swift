@@ -42,6 +42,14 @@ import Testing
         }
     }
 
+    @Test func digestTakesAWeek() {
+        AssertParse(Digest.self, ["digest", "--week"]) { #expect($0.week && !$0.lastWeek) }
+        AssertParse(Digest.self, ["digest", "--last-week", "--format", "markdown"]) {
+            #expect($0.lastWeek && !$0.week)
+            #expect($0.since == nil)
+        }
+    }
+
     @Test func digestRefusesAnUnknownFormat() {
         AssertParseFailure(["digest", "--format", "pdf"], message: "pdf")
     }

@@ -177,6 +177,10 @@ struct ClockCalendarTests {
         #expect(mondayPeople.compactMap { $0["handle"] as? String } == ["priya", "tom"])
         #expect((mondayPeople.first?["status_changes"] as? [Any])?.isEmpty == true)
 
+        let html = try w.maria.ok(tuesday + ["--format", "html"], env: Self.mondayMorning).stdout
+        #expect(html.contains(">Mon 16 Nov 11:00 (00:30 priya&#39;s time)</time>"), "\(html)")
+        #expect(html.contains("1 day: Tue 17 Nov 2026. Times in America/Los_Angeles (-08:00)"))
+
         let standup = try w.maria.ok(["standup", "--date", "2026-11-17"], env: Self.mondayMorning).stdout
         #expect(
             standup == """
