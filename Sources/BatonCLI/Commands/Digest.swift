@@ -16,8 +16,9 @@ struct Digest: ParsableCommand {
         discussion: """
             For each person: their notes, the tasks whose status they changed (read from the git history), \
             blockers raised and cleared. For the team: blocked tasks and since when, overdue and stale tasks, \
-            asks answered late or still waiting past their respond-by time. Every event counts on its author's \
-            local day; times are in your zone (--tz, TZ) with the author's own time where it differs. \
+            asks answered late or still waiting past their respond-by time.
+
+            Every event counts on its author's local day; times are in your zone (--tz, TZ) with the author's own time where it differs. \
             Default: this week so far (Monday to today, in the team's zone), or last week on a Monday.
             """)
 
