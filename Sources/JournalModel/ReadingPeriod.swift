@@ -68,7 +68,9 @@ public struct ReadingPeriod: Sendable, Equatable {
     }
 
     /// `--since`: a length (`7d`: seven days ending with `last`), a weekday before `last`, or a day.
-    static func firstDay(_ text: String, last: LocalDay, today: LocalDay, workdays: Set<Weekday>) throws -> LocalDay {
+    public static func firstDay(
+        _ text: String, last: LocalDay, today: LocalDay, workdays: Set<Weekday>
+    ) throws -> LocalDay {
         let input = text.trimmingWhitespace().lowercased()
         if let days = length(input) { return last.adding(days: -(days - 1)) }
         if let weekday = Weekday(name: input) {

@@ -236,6 +236,10 @@ struct ClockCalendarTests {
         #expect(start["at"] as? String == "2026-11-16T11:10:00-08:00")
         #expect(start["local_at"] as? String == "2026-11-17T00:40:00+05:30")
         #expect(start["day"] as? String == "2026-11-17")
+        // `7d` on Monday the 23rd is the 17th to the 23rd, as in the digest.
+        let week = try w.maria.ok(["log", "--since", "7d", "--json"], env: Self.mondayMorning).stdout
+        let weekEvents = try #require(try JSONSerialization.jsonObject(with: Data(week.utf8)) as? [[String: Any]])
+        #expect(Set(weekEvents.compactMap { $0["day"] as? String }) == days)
         let history = try w.maria.ok(["history", w.backfill, "--json"], env: Self.mondayMorning).stdout
         #expect(history.contains("\"local_at\" : \"2026-11-17T00:40:00+05:30\""))
     }

@@ -14,7 +14,9 @@ struct Log: ParsableCommand {
             """)
 
     @OptionGroup var options: JournalOptions
-    @Option(parsing: .unconditional, help: "First day: 7d, monday, 2026-11-18 (default: all history).")
+    @Option(
+        parsing: .unconditional,
+        help: "First day: 7d (seven days ending today), monday (the last before today), 2026-11-18 (default: all).")
     var since: String?
     @Option(help: "Only changes by this person.") var member: String?
     @Flag(help: "Print JSON.") var json = false
@@ -24,7 +26,11 @@ struct Log: ParsableCommand {
             let journal = try options.openJournal()
             let zone = try options.zone()
             let authors = AuthorClock(config: journal.config)
-            let first = try since.map { try options.day($0, direction: .past, journal: journal) }
+            let today = try options.now().localDay
+            // The digest's rules: `7d` is seven days ending today, `monday` the last Monday before today.
+            let first = try since.map {
+                try ReadingPeriod.firstDay($0, last: today, today: today, workdays: journal.config.workdays)
+            }
             // Walk from the earliest instant an author's day can start (UTC+14), then keep events by that day.
             let start = first.map { $0.startDate(in: TimeZone(secondsFromGMT: 14 * 3600) ?? zone) }
             let only = try member.map { try Handle($0).value }
