@@ -74,63 +74,12 @@ public enum BuiltinTemplates {
 
         """#
 
-    /// `templates/weekly.md`.
-    public static let weekly = #"""
-        {{! The weekly digest. Values: team, from, to (days), generated (timestamp), and lists
-            people [{handle, done [{id, title}], notes [{date, section, text}]}],
-            blocked [{id, title, owner, reason, since}], overdue [{id, title, owner, due}],
-            late_asks [{id, title, from, to, respond_by}]. }}
-        # {{team}}: week {{from}} to {{to}}
-
-        {{#people}}
-        ## {{handle}}
-
-        {{#done}}
-        - done {{id}}: {{title}}
-        {{/done}}
-        {{#notes}}
-        - {{date}} {{section}}: {{text}}
-        {{/notes}}
-
-        {{/people}}
-        ## Blocked
-
-        {{#blocked}}
-        - {{id}} {{title}} ({{owner}}, since {{since}}): {{reason}}
-        {{/blocked}}
-        {{^blocked}}
-        Nothing is blocked.
-        {{/blocked}}
-
-        ## Overdue
-
-        {{#overdue}}
-        - {{id}} {{title}} ({{owner}}, due {{due}})
-        {{/overdue}}
-        {{^overdue}}
-        Nothing is overdue.
-        {{/overdue}}
-
-        ## Asks past their window
-
-        {{#late_asks}}
-        - {{id}} {{title}} ({{from}} asked {{to}}, respond by {{respond_by}})
-        {{/late_asks}}
-        {{^late_asks}}
-        Every ask was answered in time.
-        {{/late_asks}}
-
-        _Generated {{generated}}._
-
-        """#
-
     /// The template text for a file name such as `daily.md`, or nil.
     public static func text(named name: String) -> String? {
         switch name {
         case "daily.md": daily
         case "task.md": task
         case "ask.md": ask
-        case "weekly.md": weekly
         default: nil
         }
     }

@@ -55,7 +55,7 @@ public struct Templates: Sendable {
         return try checkedTask(render("ask.md", context), name: "ask.md")
     }
 
-    /// Renders any template (for example `weekly.md`) with a context of strings, numbers, bools,
+    /// Renders any template (a built-in one or a journal's own) with a context of strings, numbers, bools,
     /// arrays and dictionaries.
     public func render(_ name: String, _ context: [String: Any]) throws -> String {
         let source = try templateText(name)

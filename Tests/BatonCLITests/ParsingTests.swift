@@ -35,8 +35,8 @@ import Testing
 
     @Test func digestTakesAPeriodAndAFormat() {
         AssertParse(Digest.self, ["digest", "--since", "monday", "--format", "json", "--stale-days", "5"]) {
-            #expect($0.since == "monday")
-            #expect($0.until == nil)
+            #expect($0.period.since == "monday")
+            #expect($0.period.until == nil)
             #expect($0.format == .json)
             #expect($0.staleDays == 5)
         }
@@ -44,10 +44,18 @@ import Testing
 
     @Test func statsTakesAPeriodAMemberAndJSON() {
         AssertParse(Stats.self, ["stats", "--since", "2026-11-16", "--until", "friday", "--member", "tom", "--json"]) {
-            #expect($0.since == "2026-11-16")
-            #expect($0.until == "friday")
+            #expect($0.period.since == "2026-11-16")
+            #expect($0.period.until == "friday")
             #expect($0.member == "tom")
             #expect($0.json)
+        }
+    }
+
+    @Test func digestTakesAWeek() {
+        AssertParse(Digest.self, ["digest", "--week"]) { #expect($0.period.week && !$0.period.lastWeek) }
+        AssertParse(Digest.self, ["digest", "--last-week", "--format", "markdown"]) {
+            #expect($0.period.lastWeek && !$0.period.week)
+            #expect($0.period.since == nil)
         }
     }
 

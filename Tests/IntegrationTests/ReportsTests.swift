@@ -153,7 +153,7 @@ struct ReportsTests {
 
         let markdown = try w.maria.ok(args + ["--format", "markdown"], env: Self.mariaNow).stdout
         #expect(markdown.hasPrefix("# "))
-        for fact in ["## priya", "## tom", "### Overdue (1)", "`\(w.backfill)` Backfill orders", "Review \\#42?"] {
+        for fact in ["## priya", "## tom", "### Overdue (1)", "`\(w.backfill)` Backfill orders", "Review #42?"] {
             #expect(markdown.contains(fact), "markdown digest lacks \(fact):\n\(markdown)")
         }
         #expect(!markdown.contains("\u{1B}"))

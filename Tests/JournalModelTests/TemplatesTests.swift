@@ -16,7 +16,7 @@ private func stamp(_ s: String) -> Timestamp {
             .deletingLastPathComponent().appendingPathComponent("templates")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }
             .sorted()
-        #expect(names == ["ask.md", "daily.md", "task.md", "weekly.md"])
+        #expect(names == ["ask.md", "daily.md", "task.md"], "no template that no command uses")
         for name in names {
             let file = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             #expect(BuiltinTemplates.text(named: name) == file, "templates/\(name) differs from BuiltinTemplates")
@@ -103,8 +103,22 @@ private func stamp(_ s: String) -> Timestamp {
         #expect(doc.render() == text)
     }
 
-    @Test func weeklyTemplateRenders() throws {
-        let text = try builtin.render(
+    @Test func listsRenderInAJournalsOwnTemplate() throws {
+        let weekly = """
+            # {{team}}: week {{from}} to {{to}}
+
+            {{#people}}
+            ## {{handle}}
+
+            {{#done}}
+            - done {{id}}: {{title}}
+            {{/done}}
+            {{/people}}
+            {{^blocked}}
+            Nothing is blocked.
+            {{/blocked}}
+            """
+        let text = try Templates(overrides: { $0 == "weekly.md" ? weekly : nil }).render(
             "weekly.md",
             [
                 "team": "Relay", "from": "2026-11-16", "to": "2026-11-22", "generated": "2026-11-23T08:00:00-08:00",
@@ -148,8 +162,10 @@ private func stamp(_ s: String) -> Timestamp {
         } catch let ModelError.badTemplate(name, _) {
             #expect(name == "ask.md")
         }
-        // weekly.md is not overridden, so the built-in is used.
-        #expect(try templates.templateText("weekly.md") == BuiltinTemplates.weekly)
+        // There is no built-in weekly.md: no command writes a weekly note.
+        #expect(throws: ModelError.badTemplate("weekly.md", "there is no such template")) {
+            try templates.templateText("weekly.md")
+        }
         #expect(throws: ModelError.badTemplate("nope.md", "there is no such template")) {
             try templates.templateText("nope.md")
         }

@@ -128,7 +128,7 @@ struct DigestTests {
         #expect(terminal.contains("\\u{1b}[31mred"))
         let markdown = digest.text(style: TextStyle(color: false), markdown: true)
         #expect(markdown.contains("## priya"))
-        #expect(markdown.contains("- 09:14 shipped"))
+        #expect(markdown.contains("- 04:44 (09:14 priya's time) shipped"), "times in the reader's zone")
         #expect(!markdown.contains("\u{1B}"))
     }
 }

@@ -16,13 +16,15 @@ struct Digest: ParsableCommand {
         discussion: """
             For each person: their notes, the tasks whose status they changed (read from the git history), \
             blockers raised and cleared. For the team: blocked tasks and since when, overdue and stale tasks, \
-            asks answered late or still waiting past their respond-by time. Default: the last 7 days.
+            asks answered late or still waiting past their respond-by time.
+
+            Every event counts on its author's local day; times are in your zone (--tz, TZ) with the author's own time where it differs. \
+            Default: this week so far (Monday to today, in the team's zone), or last week on a Monday.
             """)
 
     @OptionGroup var options: JournalOptions
     @OptionGroup var pager: PagerOption
-    @Option(parsing: .unconditional, help: "First day: 7d (default), monday, 2026-11-18.") var since: String?
-    @Option(parsing: .unconditional, help: "Last day: today (default), yesterday, 2026-11-24.") var until: String?
+    @OptionGroup var period: PeriodOptions
     @Option(help: "Only this person.") var member: String?
     @Option(help: "text, markdown, json or html.") var format: ReportFormat = .text
     @Option(help: "Days without an update that make a task stale (default: baton.yml's stale_days).") var staleDays:
@@ -32,7 +34,7 @@ struct Digest: ParsableCommand {
         try reportingErrors {
             let journal = try options.openJournal()
             let input = try ReadingSupport.digestInput(
-                journal: journal, options: options, since: since, until: until, member: member, staleDays: staleDays)
+                journal: journal, options: options, period: period.period, member: member, staleDays: staleDays)
             var digest = JournalReports.Digest(input)
             digest.missingNotes = RosterReading.missingNotes(
                 journal: journal, days: input.since...input.until, notes: input.notes, now: input.now,
@@ -50,20 +52,44 @@ struct Digest: ParsableCommand {
 
 /// Shared steps of the reading commands: periods, members, loading.
 enum ReadingSupport {
-    /// The digest's input: the period in the reader's zone, read by JournalReports.
+    /// The period options of a reading command, as typed.
+    struct Period {
+        var since: String?
+        var until: String?
+        var week = false
+        var lastWeek = false
+    }
+
+    /// The days `period` selects (README's "Periods"): relative days from the reader's today, weeks from the
+    /// team's (baton.yml `timezone`).
+    static func period(_ period: Period, journal: Journal, options: JournalOptions) throws -> ReadingPeriod {
+        if period.week || period.lastWeek {
+            guard period.since == nil, period.until == nil, !(period.week && period.lastWeek) else {
+                throw CLIError.usage("use one of --week, --last-week or --since/--until")
+            }
+        }
+        let now = try options.now()
+        let resolved = try ReadingPeriod.resolve(
+            since: period.since, until: period.until, week: period.week, lastWeek: period.lastWeek,
+            today: now.localDay, teamToday: now.converted(to: journal.config.timeZone).localDay,
+            workdays: journal.config.workdays)
+        guard resolved.first <= resolved.last else {
+            throw CLIError.usage("--since \(resolved.first) is after --until \(resolved.last)")
+        }
+        return resolved
+    }
+
+    /// The digest's input: the period by authors' local days, times in the reader's zone, read by JournalReports.
     static func digestInput(
-        journal: Journal, options: JournalOptions, since: String?, until: String?, member: String?, staleDays: Int?
+        journal: Journal, options: JournalOptions, period: Period, member: String?, staleDays: Int?
     ) throws -> DigestInput {
         let zone = try options.zone()
         let now = try options.now()
-        let last = try options.day(until, direction: .past, journal: journal)
-        let first =
-            try since.map { try options.day($0, direction: .past, journal: journal) } ?? now.localDay.adding(days: -6)
-        guard first <= last else { throw CLIError.usage("--since \(first) is after --until \(last)") }
+        let days = try Self.period(period, journal: journal, options: options)
         if let staleDays, staleDays < 1 { throw CLIError.usage("--stale-days must be 1 or more") }
         let only = try member.map { try Handle($0).value }
         return try DigestInput(
-            journal: journal, since: first, until: last, zone: zone, now: now, staleDays: staleDays, member: only,
-            skipped: Output.skipped)
+            journal: journal, since: days.first, until: days.last, zone: zone, now: now, staleDays: staleDays,
+            member: only, periodKind: days.kind, skipped: Output.skipped)
     }
 }

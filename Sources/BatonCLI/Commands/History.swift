@@ -25,7 +25,7 @@ struct History: ParsableCommand {
                 JournalHistory.Query(paths: [JournalLayout.taskPath(id: task.id)], skipped: Output.skipped),
                 tasks: journal.loadTasks().tasks)
             if json {
-                Output.line(try HistoryJSON.render(events, zone: zone))
+                Output.line(try HistoryJSON.render(events, zone: zone, authors: AuthorClock(config: journal.config)))
             } else {
                 pager.show(HistoryText.timeline(events, task: task, id: task.id, zone: zone, style: Output.style))
             }

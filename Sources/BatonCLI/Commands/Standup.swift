@@ -26,7 +26,8 @@ struct Standup: ParsableCommand {
             let only = try member.map { try Handle($0).value }
             let notes = journal.notes(on: day, unreadable: { JournalWarnings.shared.unreadable($0) })
                 .filter { only == nil || $0.author == only }
-            var standup = JournalReports.Standup(day: day, notes: notes.map { ($0.author, $0.note) })
+            let clock = ReaderClock(zone: try options.zone(), authors: AuthorClock(config: journal.config))
+            var standup = JournalReports.Standup(day: day, notes: notes.map { ($0.author, $0.note) }, clock: clock)
             standup.missing = RosterReading.missingNotes(
                 journal: journal, days: day...day, notes: notes.map { ($0.author, day, $0.note) },
                 now: try options.now(), member: only, includeToday: true)

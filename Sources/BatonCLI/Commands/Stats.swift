@@ -9,7 +9,7 @@ struct Stats: ParsableCommand {
         commandName: "stats",
         abstract: "How the team keeps its response windows: asks, answers, participation, blockers.",
         discussion: """
-            For the period (the digest's default period unless --since/--until): per person asked and for the \
+            For the period (as for the digest: this week so far, last week on a Monday, or --since/--until, --week, --last-week): per person asked and for the \
             team, asks received, answered, answered within their window, the median and 90th percentile \
             (nearest rank) of the time to first answer, and asks still waiting past their window; each \
             person's working days with a note; how long blockers stayed open. The formulas are in \
@@ -17,8 +17,7 @@ struct Stats: ParsableCommand {
             """)
 
     @OptionGroup var options: JournalOptions
-    @Option(parsing: .unconditional, help: "First day: 7d (default), monday, 2026-11-18.") var since: String?
-    @Option(parsing: .unconditional, help: "Last day: today (default), yesterday, 2026-11-24.") var until: String?
+    @OptionGroup var period: PeriodOptions
     @Option(help: "Only this person (as responder, note writer and blocked task owner).") var member: String?
     @Flag(help: "JSON (README's \"JSON output\").") var json = false
 
@@ -26,7 +25,7 @@ struct Stats: ParsableCommand {
         try reportingErrors {
             let journal = try options.openJournal()
             let input = try ReadingSupport.digestInput(
-                journal: journal, options: options, since: since, until: until, member: member, staleDays: nil)
+                journal: journal, options: options, period: period.period, member: member, staleDays: nil)
             let digest = JournalReports.Digest(input)
             Output.line(json ? try digest.statsJSON() : digest.statsText(style: Output.style))
         }

@@ -4,9 +4,8 @@ import JournalModel
 extension Digest {
     /// Builds the digest from the current files and the history.
     public init(_ input: DigestInput) {
-        let (start, end) = input.interval
         let tasksByID = Dictionary(input.tasks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let inPeriod = input.events.filter { $0.at.date >= start && $0.at.date < end }
+        let inPeriod = input.events.filter(input.contains)
         func title(_ id: String?) -> String { id.flatMap { tasksByID[$0]?.title } ?? "" }
         func concerns(_ task: TaskDocument, _ member: String) -> Bool {
             task.owner == member || task.from == member || task.to == member
@@ -41,7 +40,10 @@ extension Digest {
                 let bullets = note.bullets(in: section).map { raw -> Bullet in
                     let (time, text) = NoteChanges.splitTime(raw)
                     attachments += AttachmentLinks.paths(in: text)
-                    return Bullet(time: time, text: text)
+                    let at = time.flatMap {
+                        input.authors.bulletTime($0, day: day, author: author, noteOffset: note.utcOffset)
+                    }
+                    return Bullet(time: time, text: text, at: at)
                 }
                 if !bullets.isEmpty { sections.append((section, bullets)) }
             }
@@ -75,11 +77,12 @@ extension Digest {
         }.sorted { ($0.due, $0.taskID) < ($1.due, $1.taskID) }
         stale = relevant.compactMap { task -> Stale? in
             guard task.kind == .task, task.status.isOpen else { return nil }
-            let days = LocalDay(date: task.updated.date, in: input.zone).days(until: today)
+            // Counted from the day of the last update as its author wrote it (the calendar is the authors').
+            let days = task.updated.localDay.days(until: today)
             guard days >= input.staleDays else { return nil }
             return Stale(taskID: task.id, title: task.title, owner: task.owner, updated: task.updated, days: days)
         }.sorted { ($0.updated, $0.taskID) < ($1.updated, $1.taskID) }
-        lateAsks = relevant.compactMap { Self.lateAsk($0, now: now, period: start..<end) }
+        lateAsks = relevant.compactMap { Self.lateAsk($0, now: now, answeredIn: input.isInPeriod) }
             .sorted { ($0.respondBy, $0.askID) < ($1.respondBy, $1.askID) }
 
         responsiveness = Responsiveness(
@@ -91,17 +94,20 @@ extension Digest {
         until = input.until
         zone = input.zone
         generated = input.now
+        periodKind = input.periodKind
+        clock = ReaderClock(zone: input.zone, authors: input.authors)
         staleDays = input.staleDays
     }
 
-    /// The ask, when it was answered after its respond-by time within the period, or waits past it now.
-    static func lateAsk(_ task: TaskDocument, now: Date, period: Range<Date>) -> LateAsk? {
+    /// The ask, when it was answered after its respond-by time within the period (`answeredIn`: the answer's
+    /// author's local day is in it), or waits past it now.
+    static func lateAsk(_ task: TaskDocument, now: Date, answeredIn: (LogEntry) -> Bool) -> LateAsk? {
         guard task.kind == .ask, let respondBy = task.respondBy else { return nil }
         let asker = task.from ?? ""
         let answer = AskAnswer.first(task, now: Timestamp(date: now, offsetSeconds: 0))
         let late: Bool
         if let answer {
-            late = answer.at.date > respondBy.date && period.contains(answer.at.date)
+            late = answer.at.date > respondBy.date && answeredIn(answer)
         } else {
             late = task.status.isOpen && respondBy.date < now
         }

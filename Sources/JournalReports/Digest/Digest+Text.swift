@@ -7,7 +7,10 @@ extension Digest {
     public func text(style: TextStyle, markdown: Bool) -> String {
         var out = DigestWriter(markdown: markdown, style: style, zone: zone)
         out.title("\(TerminalText.clean(team, keepNewlines: false)): digest \(since) to \(until)")
-        out.line("Times in \(zone.identifier). Generated \(generated.rendered(in: zone)).")
+        out.line(ReadingPeriod(first: since, last: until, kind: periodKind).label + ".")
+        out.line(
+            "Times in \(clock.zoneLabel(at: generated)), with the author's own time where it differs;"
+                + " each event counts on its author's local day. Generated \(generated.rendered(in: zone)).")
         out.couldNotRead(unreadable)
         out.heading("Needs attention")
         out.subheading("Blocked (\(blocked.count))")
@@ -26,7 +29,7 @@ extension Digest {
             let state: String
             if let at = a.answeredAt {
                 let by = TerminalText.clean(a.answeredBy ?? "?", keepNewlines: false)
-                state = "answered late by \(by) at \(out.when(at))"
+                state = "answered late by \(by) at \(clock.event(at, by: a.answeredBy ?? ""))"
             } else {
                 state = "still waiting"
             }
@@ -55,8 +58,10 @@ extension Digest {
                 for (section, bullets) in note.sections {
                     out.line(markdown ? "*\(section.heading)*" : "    \(section.heading)")
                     for bullet in bullets {
-                        out.item(
-                            (bullet.time.map { "\($0) " } ?? "") + out.safe(bullet.text, keepMarkdown: true), depth: 1)
+                        let time = bullet.time.map {
+                            clock.bullet(bullet.at, raw: $0, day: note.day, author: person.handle) + " "
+                        }
+                        out.item((time ?? "") + out.safe(bullet.text, keepMarkdown: true), depth: 1)
                     }
                 }
                 if !note.attachments.isEmpty {
@@ -70,7 +75,7 @@ extension Digest {
                 out.subheading("Status changes")
                 for c in person.statusChanges {
                     out.item(
-                        "\(out.when(c.at)) \(out.code(c.taskID)) \(out.safe(c.title)): \(c.from ?? "new") → \(c.to ?? "–")"
+                        "\(clock.event(c.at, by: c.by)) \(out.code(c.taskID)) \(out.safe(c.title)): \(c.from ?? "new") → \(c.to ?? "–")"
                     )
                 }
             }
@@ -78,14 +83,14 @@ extension Digest {
                 out.subheading("Blockers raised")
                 for b in person.blockersRaised {
                     out.item(
-                        "\(out.when(b.at)) \(out.code(b.taskID)) \(out.safe(b.title))"
+                        "\(clock.event(b.at, by: b.by)) \(out.code(b.taskID)) \(out.safe(b.title))"
                             + (b.reason.map { ": \(out.safe($0))" } ?? ""))
                 }
             }
             if !person.blockersCleared.isEmpty {
                 out.subheading("Blockers cleared")
                 for b in person.blockersCleared {
-                    out.item("\(out.when(b.at)) \(out.code(b.taskID)) \(out.safe(b.title))")
+                    out.item("\(clock.event(b.at, by: b.by)) \(out.code(b.taskID)) \(out.safe(b.title))")
                 }
             }
             out.handoffs(relay, of: person.handle)
@@ -121,8 +126,8 @@ struct DigestWriter {
     func code(_ id: String) -> String { markdown ? "`\(id)`" : style.id(id) }
     func when(_ t: Timestamp) -> String { t.rendered(in: zone) }
 
-    /// Teammates' text: one line, no control characters; in Markdown, markup characters that would
-    /// change the digest's structure are escaped unless `keepMarkdown` (note bullets keep theirs).
+    /// Teammates' text: one line, no control characters; in Markdown, escaped only where Markdown would read
+    /// markup (`MarkdownText`) unless `keepMarkdown` (note bullets keep theirs).
     func safe(_ text: String, keepMarkdown: Bool = false) -> String {
         if !markdown {
             return keepMarkdown
@@ -133,11 +138,6 @@ struct DigestWriter {
         if keepMarkdown {
             return one.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
         }
-        var out = ""
-        for ch in one {
-            if "\\`*_[]<>#|".contains(ch) { out.append("\\") }
-            out.append(ch)
-        }
-        return out
+        return MarkdownText.escape(one)
     }
 }

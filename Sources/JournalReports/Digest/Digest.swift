@@ -14,10 +14,12 @@ public struct Digest: Sendable {
         public var attachments: [String]
     }
 
-    /// A note bullet: the author's local `HH:MM` when written, and the text.
+    /// A note bullet: the author's local `HH:MM` when written, the text, and the instant when the author's
+    /// zone is known (`AuthorClock.bulletTime`).
     public struct Bullet: Sendable {
         public var time: String?
         public var text: String
+        public var at: Timestamp? = nil
     }
 
     /// A task whose status changed, with who changed it and when.
@@ -98,6 +100,10 @@ public struct Digest: Sendable {
     /// The reader's zone: times are shown in it.
     public var zone: TimeZone
     public var generated: Timestamp
+    /// How the period was chosen (this week so far, last week, days), for the header.
+    public var periodKind: ReadingPeriod.Kind
+    /// The reader's zone and the authors' zones: events count on their author's local day.
+    public var clock: ReaderClock
     public var staleDays: Int
     public var people: [Person]
     public var blocked: [Blocked]

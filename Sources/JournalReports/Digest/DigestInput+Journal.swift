@@ -9,7 +9,8 @@ extension DigestInput {
     /// to `skipped` (one line each) and left out.
     public init(
         journal: Journal, since first: LocalDay, until last: LocalDay, zone: TimeZone, now: Timestamp,
-        staleDays: Int?, member: String?, skipped: @escaping @Sendable (String) -> Void
+        staleDays: Int?, member: String?, periodKind: ReadingPeriod.Kind = .days,
+        skipped: @escaping @Sendable (String) -> Void
     ) throws {
         // The current tasks load on the other cores while the history is walked, through a journal of their
         // own: a `Journal` stays on the thread that opened it. (Only open tasks and asks need their logs here.)
@@ -18,8 +19,12 @@ extension DigestInput {
         let loading = InBackground {
             Result { try Journal.open(from: root).loadTasks(readBody: Self.needsBody(since: bodySince)) }
         }
-        let start = first.startDate(in: zone)
-        let end = last.adding(days: 1).startDate(in: zone)
+        let authors = AuthorClock(config: journal.config)
+        // Events count on their author's local day: walk every instant such a day can cover.
+        let (start, end) = DigestInput(
+            team: "", since: first, until: last, zone: zone, now: now, staleDays: 0, member: nil, tasks: [], notes: [],
+            events: []
+        ).widenedInterval
         // One walk over the period only, so the cost follows the period, not the journal's age. A task
         // blocked before the period gets its "blocked since" from its own log (`Digest.blockedSince`).
         // The digest reads notes from the work tree and only task changes from the history.
@@ -32,7 +37,8 @@ extension DigestInput {
         self.init(
             team: journal.config.team, since: first, until: last, zone: zone, now: now,
             staleDays: staleDays ?? journal.config.staleDays, member: member, tasks: tasks,
-            notes: notes.filter { member == nil || $0.author == member }, events: events)
+            notes: notes.filter { member == nil || $0.author == member }, events: events, periodKind: periodKind,
+            authors: authors)
         config = journal.config
     }
 

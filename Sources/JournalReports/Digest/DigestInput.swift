@@ -18,11 +18,18 @@ public struct DigestInput: Sendable {
     public var events: [HistoryEvent]
     /// The journal's configuration (the roster's zones and workdays); nil: the reader's zone, Monday to Friday.
     public var config: JournalConfig?
+    /// How the period was chosen.
+    public var periodKind: ReadingPeriod.Kind
+    /// The authors' zones: an event is in the period when its author's local day is.
+    public var authors: AuthorClock
 
     public init(
         team: String, since: LocalDay, until: LocalDay, zone: TimeZone, now: Timestamp, staleDays: Int, member: String?,
-        tasks: [TaskDocument], notes: [(author: String, day: LocalDay, note: DailyNote)], events: [HistoryEvent]
+        tasks: [TaskDocument], notes: [(author: String, day: LocalDay, note: DailyNote)], events: [HistoryEvent],
+        periodKind: ReadingPeriod.Kind = .days, authors: AuthorClock = AuthorClock()
     ) {
+        self.periodKind = periodKind
+        self.authors = authors
         self.team = team
         self.since = since
         self.until = until
@@ -38,5 +45,27 @@ public struct DigestInput: Sendable {
     /// The period as instants: from the start of `since` to the start of the day after `until`, in the zone.
     public var interval: (start: Date, end: Date) {
         (since.startDate(in: zone), until.adding(days: 1).startDate(in: zone))
+    }
+
+    /// Instants that hold every event whose author's local day is in the period, whatever the author's zone
+    /// (UTC-12 to UTC+14): what the history walk must read.
+    public var widenedInterval: (start: Date, end: Date) {
+        let utc = TimeZone(secondsFromGMT: 0) ?? zone
+        return (
+            since.startDate(in: utc).addingTimeInterval(-14 * 3600),
+            until.adding(days: 1).startDate(in: utc).addingTimeInterval(12 * 3600)
+        )
+    }
+
+    /// Whether `event` is in the period: its author's local day is.
+    func contains(_ event: HistoryEvent) -> Bool {
+        let day = authors.day(of: event.at, by: event.author)
+        return day >= since && day <= until
+    }
+
+    /// Whether a task's log line is in the period: its author's local day is.
+    func isInPeriod(_ entry: LogEntry) -> Bool {
+        let day = authors.day(of: entry.at, by: entry.author)
+        return day >= since && day <= until
     }
 }

@@ -47,12 +47,18 @@ public enum HistoryText {
     }
 }
 
-/// History events as JSON objects (`at`, `author`, `commit`, `task`, `note_day`, `path`, `change`, ...).
+/// History events as JSON objects (`at`, `local_at`, `day`, `author`, `commit`, `task`, `note_day`, `path`,
+/// `change`, ...).
 public enum HistoryJSON {
-    public static func render(_ events: [HistoryEvent], zone: TimeZone) throws -> String {
+    /// `at` is in the reader's `zone`, `local_at` in the author's (`authors`), `day` the author's local day.
+    public static func render(
+        _ events: [HistoryEvent], zone: TimeZone, authors: AuthorClock = AuthorClock()
+    ) throws -> String {
         let array: [[String: Any]] = events.map { event in
             var object: [String: Any] = [
                 "at": event.at.converted(to: zone).description, "author": event.author, "commit": event.commit,
+                "local_at": authors.local(event.at, by: event.author).description,
+                "day": event.day(authors).description,
                 "task": event.taskID ?? NSNull(), "note_day": event.noteDay?.description ?? NSNull(),
                 "path": event.path,
                 "summary": event.summary,
@@ -82,5 +88,12 @@ public enum HistoryJSON {
         let data = try JSONSerialization.data(
             withJSONObject: array, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension HistoryEvent {
+    /// The local day the event belongs to: a note bullet's note day, else its author's local day.
+    public func day(_ authors: AuthorClock) -> LocalDay {
+        noteDay ?? authors.day(of: at, by: author)
     }
 }

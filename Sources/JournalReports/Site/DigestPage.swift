@@ -5,10 +5,14 @@ import JournalModel
 public enum DigestPage {
     /// A complete page with inline styles and no links to other pages.
     public static func html(_ digest: Digest) -> String {
-        let parts = HTMLParts(links: SiteLinks(root: "", hasPages: false), zone: digest.zone)
+        let parts = HTMLParts(
+            links: SiteLinks(root: "", hasPages: false), zone: digest.zone, authors: digest.clock.authors)
+        let period = ReadingPeriod(first: digest.since, last: digest.until, kind: digest.periodKind)
         let body =
             "<h1>Digest \(digest.since) to \(digest.until)</h1>"
-            + "<p class=\"meta\">Times in \(parts.e(digest.zone.identifier)). Generated \(parts.time(digest.generated)).</p>"
+            + "<p class=\"meta\">\(parts.e(period.label)). Times in \(parts.e(digest.clock.zoneLabel(at: digest.generated))), "
+            + "with the author's own time where it differs; each event counts on its author's local day. "
+            + "Generated \(parts.time(digest.generated)).</p>"
             + UnreadableList.html(digest.unreadable, parts) + attention(digest, parts) + measures(digest, parts)
             + MissingNotesHTML.card(digest.missingNotes, parts) + people(digest, parts)
         return HTMLPage.render(
@@ -51,7 +55,9 @@ public enum DigestPage {
             html += "<h2>\(p.person(person.handle))</h2>"
             if person.isEmpty { html += "<p class=\"muted\">Nothing in this period.</p>" }
             for note in person.notes {
-                html += p.note(note, heading: "\(note.day) <span class=\"muted\">\(note.day.weekday)</span>")
+                html += p.note(
+                    note, heading: "\(note.day) <span class=\"muted\">\(note.day.weekday)</span>", author: person.handle
+                )
             }
             html += section(
                 "Status changes",

@@ -5,6 +5,8 @@ import JournalModel
 struct HTMLParts {
     let links: SiteLinks
     let zone: TimeZone
+    /// The authors' zones, for note times.
+    var authors = AuthorClock()
 
     func e(_ s: String) -> String { HTMLText.escape(s) }
 
@@ -23,14 +25,21 @@ struct HTMLParts {
         "<time datetime=\"\(e(t.description))\">\(e(t.rendered(in: zone)))</time>"
     }
 
-    /// A day's note: sections with their bullets rendered from Markdown.
-    func note(_ note: Digest.NoteDay, heading: String) -> String {
+    /// A day's note: sections with their bullets rendered from Markdown; times in the reader's zone with the
+    /// author's own time where it differs (`author` nil: the times as written).
+    func note(_ note: Digest.NoteDay, heading: String, author: String? = nil) -> String {
+        let clock = ReaderClock(zone: zone, authors: authors)
         var html = "<div class=\"note\"><h3>\(heading)</h3>"
         let md = links.markdown
         for (section, bullets) in note.sections {
             html += "<div class=\"section\">\(e(section.heading))</div><ul>"
             for bullet in bullets {
-                let time = bullet.time.map { "<span class=\"time\">\(e($0))</span>" } ?? ""
+                let time =
+                    bullet.time.map { raw in
+                        let shown = author.map { clock.bullet(bullet.at, raw: raw, day: note.day, author: $0) } ?? raw
+                        let stamp = bullet.at.map { " datetime=\"\(e($0.converted(to: zone).description))\"" } ?? ""
+                        return "<time class=\"time\"\(stamp)>\(e(shown))</time> "
+                    } ?? ""
                 html += "<li>\(time)\(md.inline(bullet.text))</li>"
             }
             html += "</ul>"

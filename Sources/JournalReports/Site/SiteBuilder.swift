@@ -25,7 +25,7 @@ public struct SiteBuilder {
         for task in input.tasks { pages["tasks/\(task.id).html"] = taskPage(task) }
         let weeks = weekStarts()
         pages["weeks.html"] = weeksIndex(weeks)
-        for monday in weeks { pages["weeks/\(monday).html"] = weekPage(monday) }
+        for monday in weeks { pages["weeks/\(ISOWeek(containing: monday)).html"] = weekPage(monday) }
         return pages
     }
 
@@ -34,7 +34,7 @@ public struct SiteBuilder {
     func parts(depth: Int) -> HTMLParts {
         HTMLParts(
             links: SiteLinks(root: depth == 0 ? "" : "../", hasPages: true, attachments: attachmentSet),
-            zone: input.zone)
+            zone: input.zone, authors: input.authors)
     }
 
     func page(_ title: String, depth: Int, _ body: String) -> String {
@@ -50,12 +50,15 @@ public struct SiteBuilder {
         return handles.filter(Handle.isValid).sorted()
     }
 
-    func noteDay(_ note: DailyNote, day: LocalDay) -> Digest.NoteDay? {
+    func noteDay(_ note: DailyNote, day: LocalDay, author: String) -> Digest.NoteDay? {
         var sections: [(NoteSection, [Digest.Bullet])] = []
         for section in NoteSection.allCases {
             let bullets = note.bullets(in: section).map { raw -> Digest.Bullet in
                 let (time, text) = NoteChanges.splitTime(raw)
-                return Digest.Bullet(time: time, text: text)
+                let at = time.flatMap {
+                    input.authors.bulletTime($0, day: day, author: author, noteOffset: note.utcOffset)
+                }
+                return Digest.Bullet(time: time, text: text, at: at)
             }
             if !bullets.isEmpty { sections.append((section, bullets)) }
         }
@@ -63,7 +66,9 @@ public struct SiteBuilder {
     }
 
     func weekStarts() -> [LocalDay] {
-        let mondays = Set(input.notes.map { monday(of: $0.day) }).union([monday(of: input.now.localDay)])
+        // Weeks with notes, the overview's week and the team's current week.
+        let current = input.now.converted(to: input.teamZone).localDay
+        let mondays = Set(input.notes.map { monday(of: $0.day) }).union([input.period.first, current].map(monday(of:)))
         return mondays.sorted(by: >)
     }
 
@@ -72,7 +77,7 @@ public struct SiteBuilder {
     func activity(of handle: String) -> [LocalDay: Int] {
         var counts: [LocalDay: Int] = [:]
         for event in input.events where event.author == handle {
-            counts[LocalDay(date: event.at.date, in: input.zone), default: 0] += 1
+            counts[input.authors.day(of: event.at, by: event.author), default: 0] += 1
         }
         for note in input.notes where note.author == handle {
             let n = NoteSection.allCases.reduce(0) { $0 + note.note.bullets(in: $1).count }
@@ -87,7 +92,7 @@ public struct SiteBuilder {
         let p = parts(depth: 0)
         let digest = input.digest()
         var body =
-            "<h1>Team overview</h1><p class=\"meta\">Week \(digest.since) to \(digest.until) · times in \(p.e(input.zone.identifier)) · generated \(p.time(input.now))</p>"
+            "<h1>Team overview</h1><p class=\"meta\">\(p.e(input.period.label)) · times in \(p.e(ReaderClock(zone: input.zone).zoneLabel(at: input.now))), each event on its author's local day · generated \(p.time(input.now))</p>"
         let openAsks = input.tasks.filter { $0.kind == .ask && $0.status.isOpen }
             .sorted { ($0.respondBy ?? $0.created) < ($1.respondBy ?? $1.created) }
         body += UnreadableList.html(input.unreadable, p)
@@ -102,16 +107,20 @@ public struct SiteBuilder {
                     "\(p.task(ask.id, ask.title))\(late)<div class=\"meta\">\(p.person(ask.from ?? "?")) → \(p.person(ask.to ?? ask.owner))"
                     + (ask.respondBy.map { " · respond by \(p.time($0))" } ?? "") + "</div>"
             }, empty: "No open asks.")
-        body += "<h2>This week's notes</h2>"
+        body +=
+            "<h2>\(p.e(input.period.kind == .days ? "Notes" : "\(ISOWeek(containing: input.period.first))")) notes</h2>"
         let withNotes = digest.people.filter { !$0.notes.isEmpty }
         if withNotes.isEmpty { body += "<p class=\"muted\">No notes this week.</p>" }
         for person in withNotes {
             body += "<h3>\(p.person(person.handle))</h3>"
             for note in person.notes.reversed() {
-                body += p.note(note, heading: "\(note.day) <span class=\"muted\">\(note.day.weekday)</span>")
+                body += p.note(
+                    note, heading: "\(note.day) <span class=\"muted\">\(note.day.weekday)</span>",
+                    author: person.handle)
             }
         }
-        body += "<p class=\"meta\"><a href=\"weeks/\(monday(of: input.now.localDay)).html\">This week in full</a></p>"
+        let week = ISOWeek(containing: input.period.first)
+        body += "<p class=\"meta\"><a href=\"weeks/\(week).html\">Week \(week) in full</a></p>"
         return page("overview", depth: 0, body)
     }
 
@@ -152,9 +161,10 @@ public struct SiteBuilder {
         let notes = input.notes.filter { $0.author == handle }.sorted { $0.day > $1.day }.prefix(60)
         if notes.isEmpty { body += "<p class=\"muted\">No notes yet.</p>" }
         for entry in notes {
-            guard let day = noteDay(entry.note, day: entry.day) else { continue }
-            let week = p.links.week(monday(of: entry.day)).map { " <a class=\"meta\" href=\"\($0)\">week</a>" } ?? ""
-            body += p.note(day, heading: "\(entry.day) <span class=\"muted\">\(entry.day.weekday)</span>\(week)")
+            guard let day = noteDay(entry.note, day: entry.day, author: handle) else { continue }
+            let week = p.links.week(entry.day).map { " <a class=\"meta\" href=\"\($0)\">week</a>" } ?? ""
+            body += p.note(
+                day, heading: "\(entry.day) <span class=\"muted\">\(entry.day.weekday)</span>\(week)", author: handle)
         }
         return page(handle, depth: 1, body)
     }
@@ -226,8 +236,9 @@ public struct SiteBuilder {
         let p = parts(depth: 0)
         let items = weeks.map { monday -> String in
             let count = input.notes.filter { $0.day >= monday && $0.day < monday.adding(days: 7) }.count
+            let week = ISOWeek(containing: monday)
             return
-                "<a href=\"weeks/\(monday).html\">Week of \(monday)</a> <span class=\"meta\">\(count) note\(count == 1 ? "" : "s")</span>"
+                "<a href=\"weeks/\(week).html\">Week \(week.number), \(week.year)</a> <span class=\"meta\">\(week.monday.shortLabel) to \(week.sunday.shortLabel) · \(count) note\(count == 1 ? "" : "s")</span>"
         }
         return page("weeks", depth: 0, "<h1>Weeks</h1>" + p.list(items, empty: "No weeks yet."))
     }
@@ -235,21 +246,22 @@ public struct SiteBuilder {
     func weekPage(_ monday: LocalDay) -> String {
         let p = parts(depth: 1)
         let sunday = monday.adding(days: 6)
-        var body = "<h1>Week of \(monday)</h1><p class=\"meta\">\(monday) to \(sunday)</p>"
+        let week = ISOWeek(containing: monday)
+        var body =
+            "<h1>Week \(week.number), \(week.year) <span class=\"muted\">\(week)</span></h1><p class=\"meta\">Monday \(monday) to Sunday \(sunday) · each event on its author's local day</p>"
         let notes = input.notes.filter { $0.day >= monday && $0.day <= sunday }
         let handles = Set(notes.map(\.author)).sorted()
         if handles.isEmpty { body += "<p class=\"muted\">No notes this week.</p>" }
         for handle in handles {
             body += "<h2>\(p.person(handle))</h2>"
             for entry in notes.filter({ $0.author == handle }).sorted(by: { $0.day < $1.day }) {
-                guard let day = noteDay(entry.note, day: entry.day) else { continue }
-                body += p.note(day, heading: "\(entry.day) <span class=\"muted\">\(entry.day.weekday)</span>")
+                guard let day = noteDay(entry.note, day: entry.day, author: handle) else { continue }
+                body += p.note(
+                    day, heading: "\(entry.day) <span class=\"muted\">\(entry.day.weekday)</span>", author: handle)
             }
         }
-        let start = monday.startDate(in: input.zone)
-        let end = monday.adding(days: 7).startDate(in: input.zone)
         let changes = input.events.filter {
-            $0.taskID != nil && !$0.isCreationDetail && $0.at.date >= start && $0.at.date < end
+            $0.taskID != nil && !$0.isCreationDetail && week.days.contains(input.authors.day(of: $0.at, by: $0.author))
         }
         body += "<h2>Task changes<span class=\"count\">\(changes.count)</span></h2>"
         body += p.list(
@@ -259,7 +271,7 @@ public struct SiteBuilder {
                 return
                     "\(p.time(event.at)) \(p.person(event.author)) \(p.task(id, title)) <span class=\"meta\">\(p.e(event.summary))</span>"
             }, empty: "No task changes.")
-        return page("week of \(monday)", depth: 1, body)
+        return page("week \(week)", depth: 1, body)
     }
 }
 

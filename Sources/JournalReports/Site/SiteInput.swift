@@ -18,6 +18,10 @@ public struct SiteInput: Sendable {
     public var config: JournalConfig?
     /// Files that could not be read and are left out: the overview lists them under "could not read".
     public var unreadable: [UnreadableFile] = []
+    /// The authors' zones: every event is placed on its author's local day.
+    public var authors = AuthorClock()
+    /// The team's zone (baton.yml `timezone`): it decides which week is "this week".
+    public var teamZone = TimeZone(secondsFromGMT: 0) ?? .current
 
     public init(
         team: String, zone: TimeZone, now: Timestamp, staleDays: Int, tasks: [TaskDocument],
@@ -33,15 +37,17 @@ public struct SiteInput: Sendable {
         self.attachments = attachments
     }
 
-    /// The digest of the week up to today (the overview's content).
-    func digest(days: Int = 7, member: String? = nil) -> Digest {
-        let today = now.localDay
-        let since = today.adding(days: -(days - 1))
+    /// The week `digest` reads by default: this week so far, or last week on a Monday (in the team's zone).
+    var period: ReadingPeriod { ReadingPeriod.defaultPeriod(teamToday: now.converted(to: teamZone).localDay) }
+
+    /// The digest of `period` (the overview's content).
+    func digest(member: String? = nil) -> Digest {
+        let (since, until) = (period.first, period.last)
         var input = DigestInput(
-            team: team, since: since, until: today, zone: zone, now: now, staleDays: staleDays, member: member,
+            team: team, since: since, until: until, zone: zone, now: now, staleDays: staleDays, member: member,
             tasks: tasks,
-            notes: notes.filter { $0.day >= since && $0.day <= today && (member == nil || $0.author == member) },
-            events: events)
+            notes: notes.filter { $0.day >= since && $0.day <= until && (member == nil || $0.author == member) },
+            events: events, periodKind: period.kind, authors: authors)
         input.config = config
         return Digest(input)
     }

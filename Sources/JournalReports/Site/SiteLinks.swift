@@ -20,7 +20,8 @@ public struct SiteLinks: Sendable {
     public func person(_ handle: String) -> String? {
         hasPages && Handle.isValid(handle) ? "\(root)people/\(handle).html" : nil
     }
-    public func week(_ monday: LocalDay) -> String? { hasPages ? "\(root)weeks/\(monday).html" : nil }
+    /// The page of the ISO week that holds `day`: `weeks/2026-W49.html`.
+    public func week(_ day: LocalDay) -> String? { hasPages ? "\(root)weeks/\(ISOWeek(containing: day)).html" : nil }
 
     /// The page URL of a link target written in a journal file (e.g. `../../../attachments/priya/x.png`).
     public func attachment(_ target: String) -> String? {

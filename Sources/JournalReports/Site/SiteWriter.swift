@@ -33,6 +33,8 @@ public enum SiteWriter {
             notes: notes, events: events, attachments: attachments)
         input.config = journal.config
         input.unreadable = JournalWarnings.shared.unreadableFiles
+        input.authors = AuthorClock(config: journal.config)
+        input.teamZone = journal.config.timeZone
         let pages = SiteBuilder(input).pages()
         let fm = FileManager.default
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
