@@ -1,5 +1,5 @@
-import GitKit
 import Foundation
+import GitKit
 import JournalModel
 
 extension Journal {
