@@ -72,8 +72,8 @@ struct ClockCalendarTests {
         let expected = """
             Relay: digest 2026-11-16 to 2026-11-22
             Last week (2026-W47): Mon 16 Nov to Sun 22 Nov 2026.
-            Times in America/Los_Angeles (-08:00), with the author's own time where it differs; \
-            each event counts on its author's local day. Generated 2026-11-23 08:00 -08:00.
+            Times in America/Los_Angeles (-08:00), with the author's own time where it differs; each event counts \
+            on its author's local day. Generated 2026-11-23 08:00 -08:00.
 
             Needs attention
               Blocked (0)
@@ -84,13 +84,40 @@ struct ClockCalendarTests {
                 - every ask answered in time
               Stale, not updated for 7+ days (0)
                 - none
+              No note on a working day (12)
+                - no note from priya on Wed 18
+                - no note from priya on Thu 19
+                - no note from priya on Fri 20
+                - no note from tom on Tue 17
+                - no note from tom on Wed 18
+                - no note from tom on Thu 19
+                - no note from tom on Fri 20
+                - no note from maria on Mon 16
+                - no note from maria on Tue 17
+                - no note from maria on Wed 18
+                - no note from maria on Thu 19
+                - no note from maria on Fri 20
+
+            Response windows
+            Asks made in the period, by who was asked; median and p90 of the time to first answer (nearest rank).
+                responder  received  answered  in window  median  p90  waiting past window
+                team              0         0          0       –    –                    0
+              Participation (working days with a note)
+                - maria 0/5
+                - priya 2/5
+                - tom 1/5
+              Blockers
+                - cleared in the period: 0 (open for median –, longest –)
+                - still open: 0 (longest –)
 
             maria
+                Counts: 1 note · 0 tasks created · 0 done · 0 handed on · 0 asks made · 0 answered
               Note 2026-11-22 (sun)
                 Today
                   - 20:00 weekend fix for the pager
 
             priya
+                Counts: 2 notes · 1 task created · 0 done · 0 handed on · 0 asks made · 0 answered
               Note 2026-11-16 (mon)
                 Today
                   - 05:14 (18:44 priya's time) handed partition archive to Tom #42
@@ -101,6 +128,7 @@ struct ClockCalendarTests {
                 - 2026-11-16 11:10 -08:00 (Tue 17 Nov 00:40 priya's time) {id} Backfill orders: todo → doing
 
             tom
+                Counts: 1 note · 0 tasks created · 0 done · 0 handed on · 0 asks made · 0 answered
               Note 2026-11-16 (mon)
                 Today
                   - 00:00 (09:00 tom's time) reviewing the migration
@@ -121,8 +149,8 @@ struct ClockCalendarTests {
         let expected = """
             # Relay: digest 2026-11-17 to 2026-11-17
             1 day: Tue 17 Nov 2026.
-            Times in America/Los_Angeles (-08:00), with the author's own time where it differs; \
-            each event counts on its author's local day. Generated 2026-11-23 08:00 -08:00.
+            Times in America/Los_Angeles (-08:00), with the author's own time where it differs; each event counts \
+            on its author's local day. Generated 2026-11-23 08:00 -08:00.
 
             ## Needs attention
 
@@ -138,7 +166,28 @@ struct ClockCalendarTests {
             ### Stale, not updated for 7+ days (0)
             - none
 
+            ### No note on a working day (2)
+            - no note from tom on Tue 17
+            - no note from maria on Tue 17
+
+            ## Response windows
+            Asks made in the period, by who was asked; median and p90 of the time to first answer (nearest rank).
+
+            | responder | received | answered | in window | median | p90 | waiting past window |
+            |---|---:|---:|---:|---:|---:|---:|
+            | team | 0 | 0 | 0 | – | – | 0 |
+
+            ### Participation (working days with a note)
+            - maria 0/1
+            - priya 1/1
+            - tom 0/1
+
+            ### Blockers
+            - cleared in the period: 0 (open for median –, longest –)
+            - still open: 0 (longest –)
+
             ## priya
+            Counts: 1 note · 1 task created · 0 done · 0 handed on · 0 asks made · 0 answered
 
             ### Note 2026-11-17 (tue)
             *Today*
@@ -191,6 +240,10 @@ struct ClockCalendarTests {
                 priya
                   Today
                     - Mon 16 Nov 11:00 (00:30 priya's time) dry run after midnight
+
+                No note
+                    - no note from tom on Tue 17
+                    - no note from maria on Tue 17
 
                 """)
     }

@@ -148,6 +148,13 @@ struct RosterCommandTests {
         let html = try person.ok(period + ["--format", "html"], env: now)
         #expect(html.stdout.contains("no note on Fri 2026-11-20"), "\(html)")
 
+        // The site's overview, built on the Monday after, reads last week and has the same card.
+        let site = team.folder.sub("site")
+        try person.ok(["site", site], env: now)
+        let index = try #require(Files.read(site + "/index.html"))
+        #expect(index.contains("No note on a working day<span class=\"count\">2</span>"))
+        #expect(index.contains("no note on Wed 2026-11-18") && index.contains("no note on Fri 2026-11-20"))
+
         let tom = try person.ok(period + ["--member", "tom", "--format", "json"], env: now)
         let only = try #require(try JSONSerialization.jsonObject(with: Data(tom.stdout.utf8)) as? [String: Any])
         #expect(only["missing_notes"] as? [[String: String]] == [["member": "tom", "day": "2026-11-20"]], "\(tom)")

@@ -107,4 +107,19 @@ struct UnreadableFilesTests {
         #expect(try priya.git.check(["status", "--porcelain"], in: priya.journal).isEmpty, "the edit is committed")
         #expect(try priya.git.check(["show", "HEAD:\(path)"], in: priya.journal).contains("status: blokced"))
     }
+
+    @Test("an offline sync still warns about the hand edit it committed before it found the remote down")
+    func offlineSyncWarns() throws {
+        let team = try Team(["priya", "tom"])
+        defer { team.shutdown() }
+        let priya = team["priya"]
+        let (path, line) = try Self.brokenTask(priya)
+        try #require(team.daemon).stop()
+        let sync = priya.baton(["sync"], timeout: 30)
+        #expect(sync.status == 69, "\(sync)")
+        #expect(
+            sync.stderrLines.contains { $0.contains("warning: \(path):\(line):") && $0.contains("committed") },
+            "\(sync)")
+        #expect(try priya.git.check(["status", "--porcelain"], in: priya.journal).isEmpty, "the edit is committed")
+    }
 }

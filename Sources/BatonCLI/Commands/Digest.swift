@@ -36,7 +36,7 @@ struct Digest: ParsableCommand {
             let input = try ReadingSupport.digestInput(
                 journal: journal, options: options, period: period.period, member: member, staleDays: staleDays)
             var digest = JournalReports.Digest(input)
-            digest.missingNotes = RosterReading.missingNotes(
+            digest.missingNotes = MissingNotes.of(
                 journal: journal, days: input.since...input.until, notes: input.notes, now: input.now,
                 member: input.member, includeToday: false)
             digest.unreadable = JournalWarnings.shared.unreadableFiles

@@ -28,7 +28,7 @@ struct Standup: ParsableCommand {
                 .filter { only == nil || $0.author == only }
             let clock = ReaderClock(zone: try options.zone(), authors: AuthorClock(config: journal.config))
             var standup = JournalReports.Standup(day: day, notes: notes.map { ($0.author, $0.note) }, clock: clock)
-            standup.missing = RosterReading.missingNotes(
+            standup.missing = MissingNotes.of(
                 journal: journal, days: day...day, notes: notes.map { ($0.author, day, $0.note) },
                 now: try options.now(), member: only, includeToday: true)
             standup.unreadable = JournalWarnings.shared.unreadableFiles

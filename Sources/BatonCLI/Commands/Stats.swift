@@ -9,11 +9,13 @@ struct Stats: ParsableCommand {
         commandName: "stats",
         abstract: "How the team keeps its response windows: asks, answers, participation, blockers.",
         discussion: """
-            For the period (as for the digest: this week so far, last week on a Monday, or --since/--until, --week, --last-week): per person asked and for the \
-            team, asks received, answered, answered within their window, the median and 90th percentile \
-            (nearest rank) of the time to first answer, and asks still waiting past their window; each \
-            person's working days with a note; how long blockers stayed open. The formulas are in \
-            docs/FORMAT.md ("Measures").
+            For the period, per person asked and for the team: asks received, answered, answered within \
+            their window, the median and 90th percentile (nearest rank) of the time to first answer, and \
+            asks still waiting past their window; each person's working days with a note; how long \
+            blockers stayed open. The formulas are in docs/FORMAT.md ("Measures").
+
+            The period is the digest's: this week so far, or last week on a Monday; --since/--until, \
+            --week or --last-week pick another.
             """)
 
     @OptionGroup var options: JournalOptions

@@ -29,8 +29,9 @@ struct Sync: ParsableCommand {
             let journal = try options.openJournal()
             let remote = Runtime.remoteOptions(progressLabel: "Syncing")
             guard watch else {
-                let report = try journal.sync(options: remote, acceptRewrite: acceptRewrite)
-                HandEditWarnings.warn(journal, paths: report.committedHandEdits, committed: true)
+                let report = try journal.sync(options: remote, acceptRewrite: acceptRewrite) { paths in
+                    HandEditWarnings.warn(journal, paths: paths, committed: true)
+                }
                 for dropped in report.droppedPaths {
                     Output.note("baton: warning: " + dropped.warning)
                 }

@@ -97,6 +97,7 @@ public struct SiteBuilder {
             .sorted { ($0.respondBy ?? $0.created) < ($1.respondBy ?? $1.created) }
         body += UnreadableList.html(input.unreadable, p)
         body += DigestPage.attention(digest, p)
+        body += MissingNotesHTML.card(input.missingNotes, p)
         body += DigestPage.measures(digest, p)
         body += "<h2>Open asks<span class=\"count\">\(openAsks.count)</span></h2>"
         body += p.list(

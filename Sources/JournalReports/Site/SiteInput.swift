@@ -18,6 +18,8 @@ public struct SiteInput: Sendable {
     public var config: JournalConfig?
     /// Files that could not be read and are left out: the overview lists them under "could not read".
     public var unreadable: [UnreadableFile] = []
+    /// Roster members with no note on a working day of theirs in the overview's period.
+    public var missingNotes: [MissingNote] = []
     /// The authors' zones: every event is placed on its author's local day.
     public var authors = AuthorClock()
     /// The team's zone (baton.yml `timezone`): it decides which week is "this week".

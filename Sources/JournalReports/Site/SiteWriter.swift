@@ -35,6 +35,10 @@ public enum SiteWriter {
         input.unreadable = JournalWarnings.shared.unreadableFiles
         input.authors = AuthorClock(config: journal.config)
         input.teamZone = journal.config.timeZone
+        let period = input.period.first...input.period.last
+        input.missingNotes = MissingNotes.of(
+            journal: journal, days: period, notes: notes.filter { period.contains($0.day) }, now: now, member: nil,
+            includeToday: false)
         let pages = SiteBuilder(input).pages()
         let fm = FileManager.default
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -7,18 +7,21 @@ extension Journal {
     /// Commits pending hand edits, fetches, integrates the remote's work (fast-forward, else a merge by
     /// content), and pushes, retrying when someone else pushed in between.
     /// A remote whose history was rewritten stops the sync (local work kept) unless `acceptRewrite` is set,
-    /// in which case local work is merged into the new history.
-    public func sync(options: TransferOptions = TransferOptions(), maxAttempts: Int = 5, acceptRewrite: Bool = false)
-        throws
-        -> SyncReport
-    {
+    /// in which case local work is merged into the new history. `committedHandEdits` hears the paths of the
+    /// hand edits committed first, before anything is fetched (so a caller can warn about them even when the
+    /// remote then cannot be reached).
+    public func sync(
+        options: TransferOptions = TransferOptions(), maxAttempts: Int = 5, acceptRewrite: Bool = false,
+        committedHandEdits: ([String]) -> Void = { _ in }
+    ) throws -> SyncReport {
         let lock = try takeLockAndRepair()
         defer { lock.release() }
         var state = SyncState.load(gitDirectory: gitDirectory)
         state.lastAttempt = Date()
         do {
             let report = try syncLocked(
-                options: options, maxAttempts: maxAttempts, knownRemoteTip: acceptRewrite ? nil : state.remoteTip)
+                options: options, maxAttempts: maxAttempts, knownRemoteTip: acceptRewrite ? nil : state.remoteTip,
+                committedHandEdits: committedHandEdits)
             state.remoteTip = try? trackingTip()?.hex
             state.lastSuccess = Date()
             state.lastError = nil
@@ -31,12 +34,15 @@ extension Journal {
         }
     }
 
-    private func syncLocked(options: TransferOptions, maxAttempts: Int, knownRemoteTip: String?) throws -> SyncReport {
+    private func syncLocked(
+        options: TransferOptions, maxAttempts: Int, knownRemoteTip: String?, committedHandEdits: ([String]) -> Void
+    ) throws -> SyncReport {
         // Only a missing remote is "no remote"; a config libgit2 cannot read is reported as it is.
         guard let url = try gitCall({ try repository.remoteURL("origin") }) else { throw JournalError.noRemote }
         try checkCanCommit()
         var report = SyncReport()
         report.committedHandEdits = try commitHandEdits()
+        committedHandEdits(report.committedHandEdits)
         let branchRef = try gitCall { try repository.headBranchReference() }
         let branch = String(branchRef.dropFirst("refs/heads/".count))
         let trackingRef = "refs/remotes/origin/\(branch)"
