@@ -19,12 +19,7 @@ struct ClockCalendarTests {
 
     static func makeWorld() throws -> World {
         let team = try Team(["priya", "tom", "maria"])
-        var priya = team["priya"]
-        var tom = team["tom"]
-        var maria = team["maria"]
-        priya.tz = "Asia/Kolkata"
-        tom.tz = "Europe/Berlin"
-        maria.tz = "America/Los_Angeles"
+        let (priya, tom, maria) = team.threeZones()
         try Files.write(
             """
             team: Relay

@@ -227,3 +227,14 @@ public final class Team: @unchecked Sendable {
 
     deinit { shutdown() }
 }
+
+extension Team {
+    /// priya, tom and maria of a three-zone team, living in Bangalore, Berlin and San Francisco.
+    public func threeZones() -> (priya: Person, tom: Person, maria: Person) {
+        var (priya, tom, maria) = (self["priya"], self["tom"], self["maria"])
+        priya.tz = "Asia/Kolkata"
+        tom.tz = "Europe/Berlin"
+        maria.tz = "America/Los_Angeles"
+        return (priya, tom, maria)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import JournalSync
@@ -7,9 +8,9 @@ import Testing
 @Suite("Attachment refusals")
 struct AttachmentRefusalTests {
     @Test func aFolderAndAnOversizedFileAreRefusedByName() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attach-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try TemporaryFolder(prefix: "baton-attach")
+        defer { temporary.remove() }
+        let folder = temporary.path
         let huge = folder + "/huge.bin"
         #expect(FileManager.default.createFile(atPath: huge, contents: nil))
         let handle = try #require(FileHandle(forWritingAtPath: huge))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import JournalSync
@@ -7,9 +8,9 @@ import Testing
 @Suite("Journal files: system failures")
 struct JournalFilesIOErrorTests {
     @Test func aFolderTheSystemRefusesIsAnIOError() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("baton-io-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let temporary = try TemporaryFolder(prefix: "baton-io")
+        defer { temporary.remove() }
+        let root = temporary.path
         let folder = String(repeating: "a", count: 300)  // longer than any file name may be
         let refused = JournalError.io(operation: "open", path: folder, reason: String(cString: strerror(ENAMETOOLONG)))
         #expect(throws: refused) {
