@@ -33,7 +33,7 @@ extension Baton {
         var args = arguments
         while true {
             if args.first == "--no-pager" {
-                Pager.disabledGlobally = true
+                Pager.disabledGlobally.withLock { $0 = true }
                 args.removeFirst()
                 continue
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import Foundation
 
 /// Long text output of the reading commands through the user's pager, as git does: only when stdout is
@@ -7,7 +8,7 @@ import Foundation
 /// `--no-pager` (before the command, or after a reading command).
 enum Pager {
     /// Set by a leading `--no-pager` (see `Baton.run`).
-    nonisolated(unsafe) static var disabledGlobally = false
+    static let disabledGlobally = Locked(false)
 
     /// The pager command to run for a terminal, or nil when paging is off.
     static func command(environment: [String: String]) -> String? {
@@ -19,7 +20,7 @@ enum Pager {
     /// Prints `text` (and a newline) through the pager when it applies, else straight to stdout.
     static func show(_ text: String, enabled: Bool = true) {
         let env = ProcessInfo.processInfo.environment
-        guard enabled, !disabledGlobally, isatty(STDOUT_FILENO) == 1, let command = command(environment: env),
+        guard enabled, !disabledGlobally.current, isatty(STDOUT_FILENO) == 1, let command = command(environment: env),
             !fitsScreen(text)
         else {
             Output.line(text)
