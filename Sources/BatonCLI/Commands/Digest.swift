@@ -38,7 +38,7 @@ struct Digest: ParsableCommand {
             var digest = JournalReports.Digest(input)
             digest.missingNotes = MissingNotes.of(
                 journal: journal, days: input.since...input.until, notes: input.notes, now: input.now,
-                member: input.member, includeToday: false)
+                member: input.member, includeToday: false, tasks: input.tasks)
             digest.unreadable = JournalWarnings.shared.unreadableFiles
             switch format {
             case .text: pager.show(digest.text(style: Output.style, markdown: false))

@@ -15,7 +15,12 @@ extension DigestInput {
         // The current tasks load on the other cores while the history is walked, through a journal of their
         // own: a `Journal` stays on the thread that opened it. (Only open tasks and asks need their logs here.)
         let root = journal.root
-        let bodySince = first.startDate(in: zone).addingTimeInterval(-Self.widestOffset)
+        let periodStart = first.startDate(in: zone).addingTimeInterval(-Self.widestOffset)
+        // Without `members:` the roster (who did not post) is who wrote in the last 30 days: their task
+        // logs are read here too, so the roster needs no second pass over the tasks.
+        let rosterStart = now.localDay.adding(days: -(Roster.recentDays - 1)).startDate(in: zone)
+            .addingTimeInterval(-Self.widestOffset)
+        let bodySince = journal.config.members?.isEmpty ?? true ? min(periodStart, rosterStart) : periodStart
         let loading = InBackground {
             Result { try Journal.open(from: root).loadTasks(readBody: Self.needsBody(since: bodySince)) }
         }

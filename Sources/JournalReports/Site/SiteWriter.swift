@@ -38,7 +38,7 @@ public enum SiteWriter {
         let period = input.period.first...input.period.last
         input.missingNotes = MissingNotes.of(
             journal: journal, days: period, notes: notes.filter { period.contains($0.day) }, now: now, member: nil,
-            includeToday: false)
+            includeToday: false, tasks: tasks)
         let pages = SiteBuilder(input).pages()
         let fm = FileManager.default
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
