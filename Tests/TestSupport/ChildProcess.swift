@@ -161,3 +161,27 @@ public final class ChildProcess: @unchecked Sendable {
         return wait() ?? -1
     }
 }
+
+extension ChildProcess {
+    /// The port a test server started as this child writes to `portFile` (the number and a newline), once
+    /// it is there and, with `mustAccept`, the port takes connections: waits up to 15 s. When the child exits
+    /// first or never gets there, it is stopped and the error names `server` and quotes its `log`.
+    public func waitForPort(in portFile: String, server: String, log: String, mustAccept: Bool = true) throws
+        -> UInt16
+    {
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline {
+            if let status = poll() {
+                throw HarnessError("the \(server) exited with \(status): \(Files.read(log) ?? "")")
+            }
+            if let text = Files.read(portFile), text.hasSuffix("\n"), let port = UInt16(text.dropLast()),
+                !mustAccept || LocalPorts.accepts(port: port)
+            {
+                return port
+            }
+            usleep(20_000)
+        }
+        stop()
+        throw HarnessError("the \(server) did not listen within 15 s: \(Files.read(log) ?? "")")
+    }
+}

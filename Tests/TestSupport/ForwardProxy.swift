@@ -26,25 +26,7 @@ public final class ForwardProxy: @unchecked Sendable {
             executable: python, arguments: [script, portFile, logPath], directory: folder,
             environment: sandbox.variables(), stdinPath: nil,
             stdoutPath: errorPath, stderrPath: errorPath, append: true)
-        var found: UInt16?
-        let deadline = Date().addingTimeInterval(15)
-        while Date() < deadline {
-            if let status = child.poll() {
-                throw HarnessError("the forward proxy exited with \(status): \(Files.read(errorPath) ?? "")")
-            }
-            if let text = Files.read(portFile), text.hasSuffix("\n"), let p = UInt16(text.dropLast()),
-                LocalPorts.accepts(port: p)
-            {
-                found = p
-                break
-            }
-            usleep(20_000)
-        }
-        guard let found else {
-            child.stop()
-            throw HarnessError("the forward proxy did not listen within 15 s: \(Files.read(errorPath) ?? "")")
-        }
-        port = found
+        port = try child.waitForPort(in: portFile, server: "forward proxy", log: errorPath)
     }
 
     /// `http://127.0.0.1:PORT` (for `http.proxy` or `HTTPS_PROXY`).

@@ -32,25 +32,7 @@ public final class HTTPGitServer: @unchecked Sendable {
             directory: folder,
             environment: sandbox.variables(["HTTP_TEST_USER": user, "HTTP_TEST_TOKEN": token]),
             stdinPath: nil, stdoutPath: logPath, stderrPath: logPath, append: true)
-        var found: UInt16?
-        let deadline = Date().addingTimeInterval(15)
-        while Date() < deadline {
-            if let status = child.poll() {
-                throw HarnessError("the HTTP git server exited with \(status): \(Files.read(logPath) ?? "")")
-            }
-            if let text = Files.read(portFile), text.hasSuffix("\n"), let p = UInt16(text.dropLast()),
-                LocalPorts.accepts(port: p)
-            {
-                found = p
-                break
-            }
-            usleep(20_000)
-        }
-        guard let found else {
-            child.stop()
-            throw HarnessError("the HTTP git server did not listen within 15 s: \(Files.read(logPath) ?? "")")
-        }
-        port = found
+        port = try child.waitForPort(in: portFile, server: "HTTP git server", log: logPath)
     }
 
     /// `http://127.0.0.1:PORT/name.git`, with `user:password@` when given.

@@ -32,19 +32,7 @@ public final class TCPRelay: @unchecked Sendable {
             executable: python, arguments: arguments,
             directory: folder, environment: sandbox.variables(), stdinPath: nil,
             stdoutPath: logPath, stderrPath: logPath, append: true)
-        let deadline = Date().addingTimeInterval(15)
-        while Date() < deadline {
-            if let status = child.poll() {
-                throw HarnessError("the relay exited with \(status): \(Files.read(logPath) ?? "")")
-            }
-            if let text = Files.read(portFile), text.hasSuffix("\n"), let p = UInt16(text.dropLast()) {
-                port = p
-                return
-            }
-            usleep(20_000)
-        }
-        child.stop()
-        throw HarnessError("the relay did not start within 15 s: \(Files.read(logPath) ?? "")")
+        port = try child.waitForPort(in: portFile, server: "relay", log: logPath, mustAccept: false)
     }
 
     /// How many connections were reset.
