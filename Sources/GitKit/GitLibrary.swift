@@ -20,13 +20,13 @@ public enum GitLibrary {
             if configured {
                 _ = git_libgit2_init()
             } else {
-                configureProcess()
+                applyProcessWideSettings()
                 configured = true
             }
         }
     }
 
-    private static func configureProcess() {
+    private static func applyProcessWideSettings() {
         // The CA bundle is parsed on the first HTTPS transfer, not here (see DeferredCertificates).
         DeferredCertificates.whileInitializing { _ = git_libgit2_init() }
         // Every socket libgit2 opens (git://, http(s)://, proxies, ssh) gets a no-progress deadline.
