@@ -25,6 +25,9 @@ step "baton init priya --me priya --remote $DEMO/team.git"
 (cd "$DEMO" && "$BATON" init priya --me priya --remote "$DEMO/team.git" --team relay)
 git -C "$DEMO/priya" config user.name "Priya"
 git -C "$DEMO/priya" config user.email "priya@example.com"
+step "baton member add: the roster in baton.yml (asks and hand-offs to anyone else are refused)"
+as priya Asia/Kolkata member add priya --name Priya --zone Asia/Kolkata
+as priya Asia/Kolkata member add tom --name Tom --zone Europe/Berlin
 as priya Asia/Kolkata sync
 
 step "baton clone $DEMO/team.git tom --me tom"

@@ -1,5 +1,6 @@
 import Foundation
 import JournalModel
+import JournalSync
 
 /// The stable JSON shape of a task or ask (documented in README's "JSON output").
 public struct TaskJSON: Encodable, Sendable {
@@ -78,5 +79,17 @@ public enum JSONOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+extension TaskJSON {
+    /// `task list --json`: `{"tasks": [...], "unreadable": [{path, error}]}`.
+    public static func list(_ tasks: [TaskDocument], now: Date, unreadable: [UnreadableFile]) throws -> String {
+        struct Listing: Encodable {
+            let tasks: [TaskJSON]
+            let unreadable: [[String: String]]
+        }
+        return try JSONOutput.render(
+            Listing(tasks: tasks.map { TaskJSON($0, now: now) }, unreadable: UnreadableList.json(unreadable)))
     }
 }

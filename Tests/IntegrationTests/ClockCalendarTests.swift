@@ -277,7 +277,7 @@ struct ClockCalendarTests {
         let w = try Self.makeWorld()
         defer { w.team.shutdown() }
         let text = try w.maria.ok(["log", "--since", "2026-11-17", "--json"], env: Self.mondayMorning).stdout
-        let events = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        let events = try Checks.historyEvents(text)
         let days = Set(events.compactMap { $0["day"] as? String })
         #expect(days == ["2026-11-17", "2026-11-22"], "Monday's notes (Tom's, Priya's 18:44) are left out: \(days)")
         let start = try #require(events.first { $0["field"] as? String == "status" && $0["new"] as? String == "doing" })
@@ -286,7 +286,7 @@ struct ClockCalendarTests {
         #expect(start["day"] as? String == "2026-11-17")
         // `7d` on Monday the 23rd is the 17th to the 23rd, as in the digest.
         let week = try w.maria.ok(["log", "--since", "7d", "--json"], env: Self.mondayMorning).stdout
-        let weekEvents = try #require(try JSONSerialization.jsonObject(with: Data(week.utf8)) as? [[String: Any]])
+        let weekEvents = try Checks.historyEvents(week)
         #expect(Set(weekEvents.compactMap { $0["day"] as? String }) == days)
         let history = try w.maria.ok(["history", w.backfill, "--json"], env: Self.mondayMorning).stdout
         #expect(history.contains("\"local_at\" : \"2026-11-17T00:40:00+05:30\""))

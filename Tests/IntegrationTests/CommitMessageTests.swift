@@ -29,7 +29,7 @@ struct CommitMessageTests {
             alice.git.subjects(alice.journal, ["-1"]).first?.hasPrefix("note: alice \(day)") == true,
             "\(alice.git.subjects(alice.journal, ["-1"]))")
 
-        let askID = try alice.ask("bob", "keys?")
+        let askID = try alice.ask("bob", "keys?", ["--force"])
         #expect(
             alice.git.subjects(alice.journal, ["-1"]).first?.hasPrefix("ask \(askID): alice asks bob, respond by ")
                 == true,
@@ -55,7 +55,7 @@ struct CommitMessageTests {
             (["task", "start", id], "started"),
             (["task", "block", id, "--reason", "db down"], "blocked: db down"),
             (["task", "start", id, "--note", "db back"], "started"),
-            (["task", "assign", id, "bob"], "assigned to bob"),
+            (["task", "assign", id, "bob", "--force"], "assigned to bob"),
             (["task", "done", id, "--note", "all good"], "done"),
         ]
         for (args, logText) in steps {

@@ -12,12 +12,12 @@ struct ConcurrentEditTests {
         defer { team.shutdown() }
         let alice = team["alice"]
         let bob = team["bob"]
-        let id = try alice.addTask("Backfill orders table", ["--owner", "bob"])
+        let id = try alice.addTask("Backfill orders table", ["--owner", "bob", "--force"])
         try alice.sync()
         try bob.sync()
 
         try alice.ok(["task", "block", id, "--reason", "waiting on API keys"])
-        try bob.ok(["task", "assign", id, "carol", "--note", "carol knows the schema"])
+        try bob.ok(["task", "assign", id, "carol", "--force", "--note", "carol knows the schema"])
         try alice.sync()
         let before = bob.git.commitCount(bob.journal)
         try bob.sync()  // has to merge alice's change

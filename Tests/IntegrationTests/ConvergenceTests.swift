@@ -205,7 +205,7 @@ final class ConvergenceRun {
         let tok = token(i)
         var args = ["task", "add", "\(words()) \(tok)"]
         if rng.chance(30) { args += ["--tag", rng.pick(["db", "ops", "ui"])] }
-        if rng.chance(30) { args += ["--owner", rng.pick(["alice", "bob", "carol", "dave"])] }
+        if rng.chance(30) { args += ["--owner", rng.pick(["alice", "bob", "carol", "dave"]), "--force"] }
         if rng.chance(20) { args += ["--due", rng.pick(["friday", "3d", "tomorrow"])] }
         let r = baton(i, args)
         let id = r.out
@@ -241,7 +241,7 @@ final class ConvergenceRun {
         guard let id = pickTask(i, task) else { return addTask(i) }
         let tok = token(i)
         let to = rng.pick(["alice", "bob", "carol", "dave"])
-        if baton(i, ["task", "assign", id, to, "--note", "\(words()) \(tok)"]).status == 0 {
+        if baton(i, ["task", "assign", id, to, "--force", "--note", "\(words()) \(tok)"]).status == 0 {
             oracle.record(tok, in: "tasks/\(id).md", origin: "assign note by \(who(i)) at step \(step)")
         }
     }
@@ -249,7 +249,7 @@ final class ConvergenceRun {
     private func ask(_ i: Int) {
         let tok = token(i)
         let to = rng.pick(["alice", "bob", "carol", "dave"])
-        let r = baton(i, ["ask", to, "\(words()) \(tok)?", "--within", rng.pick(["24h", "2d"])])
+        let r = baton(i, ["ask", to, "\(words()) \(tok)?", "--within", rng.pick(["24h", "2d"]), "--force"])
         if r.status == 0, Checks.isID(r.out) {
             oracle.record(tok, in: "tasks/\(r.out).md", origin: "ask by \(who(i)) at step \(step)")
         }

@@ -92,7 +92,7 @@ final class CrashRun {
         case 3 where !tasks.isEmpty:
             let id = rng.pick(tasks)
             return Op(
-                args: ["task", "assign", id, rng.pick(["alice", "bob"]), "--note", "over to you \(tok)"],
+                args: ["task", "assign", id, rng.pick(["alice", "bob"]), "--force", "--note", "over to you \(tok)"],
                 token: tok, place: "tasks/\(id).md")
         default: return Op(args: ["sync"], token: nil, place: nil)
         }

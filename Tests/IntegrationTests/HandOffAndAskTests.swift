@@ -15,7 +15,7 @@ struct HandOffAndAskTests {
         let due = Day.fromToday(1)
         let id = try alice.addTask("Backfill orders table", ["--due", due])
         #expect(try alice.task(id).owner == "alice", "a new task belongs to its creator")
-        try alice.ok(["task", "assign", id, "bob", "--note", "migrations done, backfill left"])
+        try alice.ok(["task", "assign", id, "bob", "--force", "--note", "migrations done, backfill left"])
         #expect(try alice.task(id).owner == "bob")
         #expect(alice.git.subjects(alice.journal, ["-1"]).first?.hasPrefix("task \(id): ") == true)
         try alice.sync()
@@ -49,7 +49,7 @@ struct HandOffAndAskTests {
         let alice = team["alice"]
         let bob = team["bob"]
         let id = try alice.addTask("Write the release notes")
-        try alice.ok(["task", "assign", id, "bob", "--note", "draft is in the wiki"])
+        try alice.ok(["task", "assign", id, "bob", "--force", "--note", "draft is in the wiki"])
         try alice.sync()
         try bob.sync()
         let handoff = try #require(try bob.inbox().handoffs.first { $0.id == id }, "hand-off missing from bob's inbox")
@@ -70,7 +70,7 @@ struct HandOffAndAskTests {
         let bob = team["bob"]
         let before = Date()
         let id = try alice.ask("bob", "need the keys", ["--within", "24h"])
-        let later = try alice.ask("bob", "and the staging password", ["--within", "2d"])
+        let later = try alice.ask("bob", "and the staging password", ["--within", "2d", "--force"])
         #expect(alice.git.subjects(alice.journal).contains { $0.hasPrefix("ask \(id): alice asks bob") })
         try alice.sync()
 

@@ -120,7 +120,7 @@ struct HistoryStoryTests {
 
                 """)
         let json = try priya.ok(["history", id, "--json"]).stdout
-        let events = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        let events = try Checks.historyEvents(json)
         #expect(events.count == 3)
         #expect(
             events.first?["fields"] as? [String: String] == ["status": "todo", "owner": "priya", "due": "2026-12-01"])

@@ -219,7 +219,8 @@ struct HostileParsingTests {
         // The sync that fetches the bad file read the good one; every command after it warns.
         try alice.ok(["sync"], env: Self.now)
         let commands = [
-            ["sync"], ["task", "list"], ["inbox"], ["note", "still works"], ["status"], ["ask", "bob", "ok?"],
+            ["sync"], ["task", "list"], ["inbox"], ["note", "still works"], ["status"],
+            ["ask", "bob", "ok?", "--force"],
             ["standup"], ["digest"], ["log"],
         ]
         for args in commands {

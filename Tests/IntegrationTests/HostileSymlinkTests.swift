@@ -127,7 +127,7 @@ struct HostileSymlinkTests {
         let add = alice.baton(["task", "add", "Second task"], env: Self.now)
         #expect(add.status == 0, "\(add)")
         expectWarning(add, naming: "templates/task.md")
-        let ask = alice.baton(["ask", "bob", "Can you look?"], env: Self.now)
+        let ask = alice.baton(["ask", "bob", "Can you look?", "--force"], env: Self.now)
         #expect(ask.status == 0, "\(ask)")
         expectWarning(ask, naming: "templates/ask.md")
         try alice.sync()
@@ -222,7 +222,7 @@ struct HostileSymlinkTests {
             ([], "notes", "../outside", [:], ["note", "hi"]),
             (["notes"], "notes/alice", "../../outside", [:], ["note", "hi"]),
             (["notes", "tasks"], "tasks", "../outside", [:], ["task", "add", "New task"]),
-            ([], "", "", [:], ["ask", "bob", "New ask"]),
+            ([], "", "", [:], ["ask", "bob", "New ask", "--force"]),
             (["tasks"], "attachments", "../outside", ["tasks/\(id).md": plain], ["note", "see", "--attach", shot]),
             (
                 ["attachments"], "attachments/alice", "../../outside", [:],

@@ -28,7 +28,8 @@ struct ReportsTests {
             try priya.ok(["task", "add", "Backfill orders", "--due", "2026-11-24"], env: p))
         try priya.ok(["task", "start", backfill], env: p)
         try priya.ok(["task", "block", backfill, "--reason", "waiting on API keys"], env: p)
-        let ask = try Checks.requireID(try priya.ok(["ask", "tom", "Review #42?", "--within", "24h"], env: p))
+        let ask = try Checks.requireID(
+            try priya.ok(["ask", "tom", "Review #42?", "--within", "24h", "--force"], env: p))
         // 01:30 in Bangalore is still the 23rd in UTC: the note belongs to Priya's 24th.
         try priya.ok(
             ["note", "late night: backfill dry run \u{1B}[31mred\u{1B}[0m"], env: env("2026-11-24T01:30:00+05:30"))
@@ -72,7 +73,7 @@ struct ReportsTests {
                 """, "the hand edit is Tom's, one line")
 
         let json = try w.maria.ok(["history", w.backfill, "--json"]).stdout
-        let events = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        let events = try Checks.historyEvents(json)
         let statuses = events.filter { $0["field"] as? String == "status" }
         #expect(
             statuses.map { "\($0["author"]!):\($0["old"]!)>\($0["new"]!)" }

@@ -108,6 +108,13 @@ struct RosterCommandTests {
         let refused = priya.baton(["ask", "tomm", "x"], env: now)
         Checks.expectCleanFailure(refused, exitCode: 64)
         #expect(refused.stderr.contains("did you mean tom?"), "\(refused)")
+        // Priya wrote nothing for 54 days, and a newcomer nobody has seen wrote nothing at all: both refused.
+        for handle in ["priya", "sam"] {
+            let stranger = priya.baton(["ask", handle, "x"], env: now)
+            Checks.expectCleanFailure(stranger, exitCode: 64)
+            #expect(stranger.stderr.contains("no member '\(handle)'") && stranger.stderr.contains("--force"))
+        }
+        try priya.ok(["ask", "sam", "welcome aboard?", "--force"], env: now)
     }
 
     /// Priya works Monday to Friday, Tom Tuesday to Saturday; Priya posts nothing on Wed 18, Tom nothing on Fri 20.

@@ -20,7 +20,7 @@ struct RoundTripTests {
         #expect(bob.git(["remote", "get-url", "origin"]).out == team.remoteURL)
 
         try alice.ok(["note", "reviewed the migration PR"])
-        let taskID = try alice.addTask("Backfill orders table", ["--owner", "bob", "--tag", "db"])
+        let taskID = try alice.addTask("Backfill orders table", ["--owner", "bob", "--force", "--tag", "db"])
         try alice.sync()
 
         try bob.sync()
@@ -70,9 +70,9 @@ struct RoundTripTests {
         try alice.ok(["note", "alice was here"])
         try bob.ok(["note", "bob was here"])
         try carol.ok(["note", "carol was here"])
-        let t1 = try alice.addTask("Alice's task for bob", ["--owner", "bob"])
+        let t1 = try alice.addTask("Alice's task for bob", ["--owner", "bob", "--force"])
         let t2 = try bob.addTask("Bob's own task")
-        let a1 = try carol.ask("alice", "which staging db?", ["--within", "2d"])
+        let a1 = try carol.ask("alice", "which staging db?", ["--within", "2d", "--force"])
 
         // Everyone syncs in turn, twice round: each later sync has to merge.
         for _ in 0..<2 {

@@ -89,16 +89,30 @@ public enum Checks {
         return try decode(TaskJSON.self, text, sourceLocation: sourceLocation)
     }
 
+    /// The tasks of `task list --json` (`{"tasks": [...], "unreadable": [...]}`), each checked for every key.
     public static func decodeTaskArray(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws
         -> [TaskJSON]
     {
-        if let array = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any] {
-            for object in array {
-                let missing = missingKeys(object)
-                #expect(missing.isEmpty, "task JSON lacks keys \(missing):\n\(text)", sourceLocation: sourceLocation)
-            }
+        struct Listing: Decodable {
+            let tasks: [TaskJSON]
+            let unreadable: [[String: String]]
         }
-        return try decode([TaskJSON].self, text, sourceLocation: sourceLocation)
+        let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        for task in object?["tasks"] as? [Any] ?? [] {
+            let missing = missingKeys(task)
+            #expect(missing.isEmpty, "task JSON lacks keys \(missing):\n\(text)", sourceLocation: sourceLocation)
+        }
+        return try decode(Listing.self, text, sourceLocation: sourceLocation).tasks
+    }
+
+    /// The events of `history --json` or `log --json` (`{"events": [...], "unreadable": [...]}`).
+    public static func historyEvents(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> [[String: Any]]
+    {
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        #expect(object?["unreadable"] is [Any], "no unreadable list:\n\(text)", sourceLocation: sourceLocation)
+        return try #require(
+            object?["events"] as? [[String: Any]], "no events:\n\(text)", sourceLocation: sourceLocation)
     }
 
     public static let stackTraceSigns = [

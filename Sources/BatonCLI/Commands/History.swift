@@ -23,9 +23,12 @@ struct History: ParsableCommand {
             let zone = try target.options.zone()
             let events = try journal.history(
                 JournalHistory.Query(paths: [JournalLayout.taskPath(id: task.id)], skipped: Output.skipped),
-                tasks: journal.loadTasks().tasks)
+                tasks: journal.readableTasks())
             if json {
-                Output.line(try HistoryJSON.render(events, zone: zone, authors: AuthorClock(config: journal.config)))
+                Output.line(
+                    try HistoryJSON.render(
+                        events, zone: zone, authors: AuthorClock(config: journal.config), unreadable: Output.unreadable)
+                )
             } else {
                 pager.show(HistoryText.timeline(events, task: task, id: task.id, zone: zone, style: Output.style))
             }

@@ -17,8 +17,7 @@ struct Inbox: ParsableCommand {
             let me = try journal.requireMe().value
             let now = try options.now().date
             let zone = try options.zone()
-            let (tasks, unreadable) = journal.loadTasks()
-            for file in unreadable { JournalWarnings.shared.unreadable(file) }
+            let tasks = journal.readableTasks()
             let inbox = JournalReports.Inbox(tasks: tasks, me: me, now: now, zone: zone)
             if json {
                 Output.line(try inbox.json(now: now, unreadable: JournalWarnings.shared.unreadableFiles))

@@ -36,11 +36,11 @@ struct Log: ParsableCommand {
             let start = first.map { $0.startDate(in: TimeZone(secondsFromGMT: 14 * 3600) ?? zone) }
             let only = try member.map { try Handle($0).value }
             var events = try journal.history(
-                JournalHistory.Query(since: start, skipped: Output.skipped), tasks: journal.loadTasks().tasks)
+                JournalHistory.Query(since: start, skipped: Output.skipped), tasks: journal.readableTasks())
             if let first { events = events.filter { $0.day(authors) >= first } }
             if let only { events = events.filter { $0.author == only } }
             if json {
-                Output.line(try HistoryJSON.render(events, zone: zone, authors: authors))
+                Output.line(try HistoryJSON.render(events, zone: zone, authors: authors, unreadable: Output.unreadable))
             } else {
                 pager.show(HistoryText.log(events, zone: zone, style: Output.style))
             }

@@ -31,8 +31,7 @@ struct TaskList: ParsableCommand {
                 guard let s = TaskStatus(rawValue: raw) else { throw ModelError.badStatus(raw) }
                 return s
             }
-            let (tasks, unreadable) = journal.loadTasks()
-            for file in unreadable { JournalWarnings.shared.unreadable(file) }
+            let tasks = journal.readableTasks()
             let picked = tasks.filter { task in
                 if let ownerFilter, task.owner != ownerFilter { return false }
                 switch statusFilter {
@@ -48,11 +47,11 @@ struct TaskList: ParsableCommand {
                 )
             }
             if json {
-                Output.line(try JSONOutput.render(picked.map { TaskJSON($0, now: now.date) }))
+                Output.line(try TaskJSON.list(picked, now: now.date, unreadable: Output.unreadable))
                 return
             }
             let table = TaskTable.render(picked, now: now.date, zone: zone, style: Output.style)
-            let unread = UnreadableList.lines(unreadable, markdown: false, style: Output.style)
+            let unread = UnreadableList.lines(Output.unreadable, markdown: false, style: Output.style)
             pager.show(unread.isEmpty ? table : table + "\n\n" + unread.joined(separator: "\n"))
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import JournalReports
+import JournalSync
 
 /// Writes command output to stdout, and notes and warnings to stderr.
 enum Output {
@@ -14,6 +15,11 @@ enum Output {
 
     /// Tells of a file (or an old version of one) that a view skipped because it cannot be read.
     static let skipped: @Sendable (String) -> Void = { note("baton: \($0)") }
+
+    /// The files (and old versions) this process could not read, for JSON's `unreadable`.
+    static var unreadable: [UnreadableFile] {
+        JournalWarnings.shared.unreadableFiles + JournalWarnings.shared.unreadableVersions
+    }
 
     /// A line of teammates' text (file names, summaries, messages), made terminal-safe.
     static func plain(_ text: String) {

@@ -1,5 +1,6 @@
 import Foundation
 import JournalModel
+import JournalSync
 
 /// History events as readable lines for a terminal, in the reader's zone.
 public enum HistoryText {
@@ -47,12 +48,13 @@ public enum HistoryText {
     }
 }
 
-/// History events as JSON objects (`at`, `local_at`, `day`, `author`, `commit`, `task`, `note_day`, `path`,
-/// `change`, ...).
+/// History events as JSON: `{"events": [...], "unreadable": [{path, error}]}`, each event an object (`at`,
+/// `local_at`, `day`, `author`, `commit`, `task`, `note_day`, `path`, `change`, ...).
 public enum HistoryJSON {
     /// `at` is in the reader's `zone`, `local_at` in the author's (`authors`), `day` the author's local day.
     public static func render(
-        _ events: [HistoryEvent], zone: TimeZone, authors: AuthorClock = AuthorClock()
+        _ events: [HistoryEvent], zone: TimeZone, authors: AuthorClock = AuthorClock(),
+        unreadable: [UnreadableFile] = []
     ) throws -> String {
         let array: [[String: Any]] = events.map { event in
             var object: [String: Any] = [
@@ -86,7 +88,8 @@ public enum HistoryJSON {
             return object
         }
         let data = try JSONSerialization.data(
-            withJSONObject: array, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            withJSONObject: ["events": array, "unreadable": UnreadableList.json(unreadable)] as [String: Any],
+            options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
     }
 }

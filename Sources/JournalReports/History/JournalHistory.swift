@@ -70,7 +70,10 @@ public struct JournalHistory {
             }
             var files: [RawFile] = []
             let skip: (String, any Error) -> Void = { path, error in
-                query.skipped?("skipped \(path) as of commit \(commit.shortID): \(Self.detail(of: error))")
+                let file = UnreadableFile(
+                    path: path, message: "as of commit \(commit.shortID): \(Self.detail(of: error))")
+                JournalWarnings.shared.unreadableVersion(file)
+                query.skipped?("skipped \(path) \(file.message)")
             }
             for change in commit.files {
                 if let file = try readFile(change, skip: skip) { files.append(file) }

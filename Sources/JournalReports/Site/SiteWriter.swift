@@ -11,8 +11,7 @@ public enum SiteWriter {
         journal: Journal, to folder: String, zone: TimeZone, now: Timestamp,
         skipped: (@Sendable (String) -> Void)? = nil
     ) throws -> Int {
-        let (tasks, unreadable) = journal.loadTasks()
-        for file in unreadable { JournalWarnings.shared.unreadable(file) }
+        let tasks = journal.readableTasks()
         let events = try journal.history(JournalHistory.Query(skipped: skipped), tasks: tasks)
         var notes: [(author: String, day: LocalDay, note: DailyNote)] = []
         for path in journal.markdownFiles(under: JournalLayout.notesFolder) {

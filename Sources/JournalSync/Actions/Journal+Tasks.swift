@@ -47,6 +47,14 @@ extension Journal {
         loadTasks(readBody: { _ in true })
     }
 
+    /// Every readable task and ask; each file that could not be read is told on stderr and kept in
+    /// `JournalWarnings.shared.unreadableFiles` for the view's "could not read" list.
+    public func readableTasks() -> [TaskDocument] {
+        let (tasks, unreadable) = loadTasks()
+        for file in unreadable { JournalWarnings.shared.unreadable(file) }
+        return tasks
+    }
+
     /// `loadTasks`, reading descriptions and logs only of the tasks `readBody` picks by their front
     /// matter (see `TaskDocument.parse(_:path:readBody:)`): for read-only reports.
     public func loadTasks(readBody: @escaping (TaskDocument) -> Bool) -> (

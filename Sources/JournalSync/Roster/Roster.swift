@@ -45,14 +45,12 @@ public struct Roster: Sendable, Equatable {
         return Roster(members: members, isConfigured: false)
     }
 
-    /// Refuses `handle` when it is not on a non-empty roster, suggesting the closest member. The recent
-    /// writers (no `members:`) cannot know a newcomer who has not written yet, so against them only a
-    /// likely typo is refused: a handle close to a member's.
+    /// Refuses `handle` when it is not on a non-empty roster, suggesting the closest member. Without
+    /// `members:` the roster is the recent writers, so a teammate who has not written in 30 days is
+    /// refused too: `--force` (or `baton member add`) lets a newcomer in.
     public func check(_ handle: String, canForce: Bool = true) throws {
         guard !members.isEmpty, !contains(handle) else { return }
-        let guess = suggestion(for: handle)
-        guard isConfigured || guess != nil else { return }
-        throw RosterError.unknownMember(handle: handle, suggestion: guess, canForce: canForce)
+        throw RosterError.unknownMember(handle: handle, suggestion: suggestion(for: handle), canForce: canForce)
     }
 
     /// The member whose handle is closest to `handle`: one edit away (two for handles of five letters or

@@ -11,6 +11,8 @@ public final class JournalWarnings: Sendable {
     private let reported = Locked<Set<String>>([])
     /// The files skipped so far, by path, with the reason: what views list under "could not read".
     private let skippedFiles = Locked<[String: String]>([:])
+    /// Old versions (in the git history) skipped so far, in the order met.
+    private let skippedVersions = Locked<[UnreadableFile]>([])
 
     /// Reports that `path` was skipped, because of `reason` (a clause such as "is a symbolic link").
     func skipped(_ path: String, _ reason: String) {
@@ -36,6 +38,15 @@ public final class JournalWarnings: Sendable {
                 .sorted { $0.path < $1.path }
         }
     }
+
+    /// Keeps an old version of a file that a history view skipped (`message` names the commit), for the
+    /// `unreadable` list of JSON output; the view itself tells the user.
+    public func unreadableVersion(_ file: UnreadableFile) {
+        skippedVersions.withLock { if !$0.contains(file) { $0.append(file) } }
+    }
+
+    /// The old versions this process skipped, in the order met.
+    public var unreadableVersions: [UnreadableFile] { skippedVersions.withLock { $0 } }
 
     /// Reports that `path` was skipped because of `error` (a link or a bad entry is named by the error).
     public func skipped(_ path: String, error: Error) {
