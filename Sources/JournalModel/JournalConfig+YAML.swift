@@ -59,7 +59,7 @@ extension JournalConfig {
     public func renderMembers() -> String {
         guard let members else { return "" }
         guard !members.isEmpty else { return "members: []                 # the team roster\n" }
-        var text = "members:                    # the team roster: handle, and optional name, zone, workdays\n"
+        var text = "members:                    # the team roster: handle, and optional name, zone, workdays, joined\n"
         for member in members {
             text += "  - handle: \(member.handle.value)\n"
             if let name = member.name { text += "    name: \(YAMLScalar.render(name))\n" }
@@ -68,6 +68,7 @@ extension JournalConfig {
                 let names = Weekday.allCases.filter(days.contains).map(\.shortName).joined(separator: ", ")
                 text += "    workdays: [\(names)]\n"
             }
+            if let joined = member.joined { text += "    joined: \(joined)\n" }
         }
         return text
     }
@@ -130,6 +131,7 @@ extension JournalConfig {
                 case "name": member.name = try text(field)
                 case "zone", "timezone": member.zone = try zoneName(text(field))
                 case "workdays": member.workdays = try workdays(field.value, key: "workdays of \(raw)")
+                case "joined": member.joined = try joinedDay(text(field), of: raw)
                 default: continue
                 }
             }
@@ -137,6 +139,15 @@ extension JournalConfig {
         case .list:
             throw ModelError.badConfig("members must be a list of entries such as \"- handle: priya\"")
         }
+    }
+
+    private static func joinedDay(_ raw: String, of handle: String) throws -> LocalDay {
+        guard let day = LocalDay(string: raw.trimmingWhitespace()) else {
+            throw ModelError.badConfig(
+                "joined of \(TextSafety.singleLine(handle)) must be a day such as 2026-11-18, not "
+                    + "\"\(TextSafety.singleLine(raw))\"")
+        }
+        return day
     }
 
     private static func memberHandle(_ raw: String) throws -> Handle {

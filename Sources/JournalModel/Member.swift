@@ -10,12 +10,19 @@ public struct Member: Sendable, Equatable, Hashable {
     public var zone: String?
     /// The person's working days; nil means the team's `workdays`.
     public var workdays: Set<Weekday>?
+    /// The first day the person is on the team; nil means always. Missing notes and participation
+    /// count no day before it.
+    public var joined: LocalDay?
 
-    public init(handle: Handle, name: String? = nil, zone: String? = nil, workdays: Set<Weekday>? = nil) {
+    public init(
+        handle: Handle, name: String? = nil, zone: String? = nil, workdays: Set<Weekday>? = nil,
+        joined: LocalDay? = nil
+    ) {
         self.handle = handle
         self.name = name
         self.zone = zone
         self.workdays = workdays
+        self.joined = joined
     }
 }
 
@@ -33,6 +40,12 @@ extension JournalConfig {
     /// The days `handle` works: their roster days, else the team's.
     public func workdays(of handle: String) -> Set<Weekday> {
         member(handle)?.workdays ?? workdays
+    }
+
+    /// Whether `handle` was on the team on `day`: always, unless their roster entry says when they joined.
+    public func isOnTeam(_ handle: String, on day: LocalDay) -> Bool {
+        guard let joined = member(handle)?.joined else { return true }
+        return day >= joined
     }
 
     /// The roster's handles, or nil when `baton.yml` has no `members:` key.

@@ -30,7 +30,7 @@ public enum MissingNotes {
             var day = days.lowerBound
             while day <= days.upperBound {
                 let due = includeToday ? day <= today : day < today
-                if due, workdays.contains(day.weekday), !posted(handle, day) {
+                if due, workdays.contains(day.weekday), config.isOnTeam(handle, on: day), !posted(handle, day) {
                     missing.append(MissingNote(handle: handle, day: day))
                 }
                 day = day.adding(days: 1)

@@ -24,18 +24,21 @@ public struct RosterView: Sendable {
             let handle = member.handle.value
             let name = member.name.map { " (\(TerminalText.clean($0, keepNewlines: false)))" } ?? ""
             let days = Self.days(config.workdays(of: handle))
-            lines.append("  \(handle)\(name)  \(config.timeZone(of: handle).identifier)  \(days)")
+            let joined = member.joined.map { "  since \($0)" } ?? ""
+            lines.append("  \(handle)\(name)  \(config.timeZone(of: handle).identifier)  \(days)\(joined)")
         }
         return lines.joined(separator: "\n")
     }
 
-    /// `{"configured": true, "members": [{"handle", "name", "zone", "workdays"}]}`, zone and days resolved.
+    /// `{"configured": true, "members": [{"handle", "name", "zone", "workdays", "joined"}]}`, zone and days
+    /// resolved; `joined` is null when the roster does not say.
     public func json() throws -> String {
         let members: [[String: Any]] = roster.members.map { member in
             let handle = member.handle.value
             return [
                 "handle": handle, "name": member.name ?? NSNull(), "zone": config.timeZone(of: handle).identifier,
                 "workdays": Weekday.allCases.filter(config.workdays(of: handle).contains).map(\.shortName),
+                "joined": member.joined?.description ?? NSNull(),
             ]
         }
         let object: [String: Any] = ["configured": roster.isConfigured, "members": members]

@@ -23,16 +23,20 @@ struct RosterCommandTests {
         try priya.git.check(
             ["commit", "-qam", "a comment"], in: priya.journal, env: Git.dated("2026-11-20T10:00:00+00:00"))
 
-        let add = try priya.ok([
-            "member", "add", "tom", "--name", "Tom Berg", "--zone", "Europe/Berlin", "--workdays",
-            "tue,wed,thu,fri,sat",
-        ])
+        let add = try priya.ok(
+            [
+                "member", "add", "tom", "--name", "Tom Berg", "--zone", "Europe/Berlin", "--workdays",
+                "tue,wed,thu,fri,sat",
+            ], env: Self.at("2026-11-20T10:00:00+00:00"))
         #expect(add.stdout == "Added tom to the roster\n")
         #expect(try priya.git.check(["log", "-1", "--format=%s"], in: priya.journal) == "members: priya added tom")
         let yaml = try #require(priya.read("baton.yml"))
         #expect(yaml.hasPrefix("# the relay team\n"), "\(yaml)")
         #expect(yaml.contains("# team name, shown in views"), "\(yaml)")
-        #expect(yaml.contains("  - handle: tom\n    name: Tom Berg\n    zone: Europe/Berlin\n"), "\(yaml)")
+        #expect(
+            yaml.contains(
+                "  - handle: tom\n    name: Tom Berg\n    zone: Europe/Berlin\n    workdays: [tue, wed, thu, fri, sat]\n"
+                    + "    joined: 2026-11-20\n"), "a new member joins today: \(yaml)")
         #expect(try priya.git.check(["status", "--porcelain"], in: priya.journal).isEmpty)
 
         try priya.ok(["member", "add", "priya", "--zone", "Asia/Kolkata"])
@@ -46,6 +50,7 @@ struct RosterCommandTests {
         #expect(listed[0]["zone"] as? String == "America/New_York")
         #expect(listed[0]["workdays"] as? [String] == ["tue", "wed", "thu", "fri", "sat"])
         #expect(listed[1]["workdays"] as? [String] == ["mon", "tue", "wed", "thu", "fri"])
+        #expect(listed[0]["joined"] as? String == "2026-11-20", "an update keeps the day tom joined")
 
         let typo = priya.baton(["member", "remove", "tomm"])
         Checks.expectCleanFailure(typo, exitCode: 66)
@@ -120,8 +125,9 @@ struct RosterCommandTests {
     /// Priya works Monday to Friday, Tom Tuesday to Saturday; Priya posts nothing on Wed 18, Tom nothing on Fri 20.
     static func weekWithGaps() throws -> (Team, Person) {
         let (team, priya) = try Team.solo("priya")
-        try priya.ok(["member", "add", "priya"])
-        try priya.ok(["member", "add", "tom", "--workdays", "tue,wed,thu,fri,sat"])
+        try priya.ok(["member", "add", "priya", "--joined", "2026-11-02"])
+        try priya.ok(
+            ["member", "add", "tom", "--workdays", "tue,wed,thu,fri,sat"], env: at("2026-11-16T08:00:00+00:00"))
         for day in [16, 17, 19, 20] {
             try priya.ok(["note", "priya on \(day)"], env: at("2026-11-\(day)T09:00:00+00:00"))
         }
@@ -185,5 +191,25 @@ struct RosterCommandTests {
         #expect(object["missing_notes"] as? [[String: String]] == [["member": "tom", "day": "2026-11-20"]], "\(json)")
         #expect(object["unreadable"] as? [[String: String]] == [], "\(json)")
         #expect((object["notes"] as? [[String: Any]])?.first?["author"] as? String == "priya", "\(json)")
+    }
+
+    @Test("a member who joined in the middle of the period is not missing before they joined, nor counted")
+    func joinedMidPeriod() throws {
+        let (team, person) = try Self.weekWithGaps()
+        defer { withExtendedLifetime(team) {} }
+        try person.ok(["member", "add", "sam", "--joined", "2026-11-19"])
+        let period = ["digest", "--since", "2026-11-16", "--until", "2026-11-22", "--format", "json"]
+        let json = try person.ok(period, env: Self.at("2026-11-23T09:00:00+00:00"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(
+            object["missing_notes"] as? [[String: String]] == [
+                ["member": "priya", "day": "2026-11-18"], ["member": "tom", "day": "2026-11-20"],
+                ["member": "sam", "day": "2026-11-19"], ["member": "sam", "day": "2026-11-20"],
+            ], "\(json)")
+        let responsiveness = try #require(object["responsiveness"] as? [String: Any])
+        let sam = (responsiveness["participation"] as? [[String: Any]])?.first { $0["handle"] as? String == "sam" }
+        #expect(sam?["working_days"] as? Int == 2 && sam?["days_with_note"] as? Int == 0, "\(String(describing: sam))")
+        let list = try person.ok(["member", "list"])
+        #expect(list.stdout.contains("since 2026-11-19"), "\(list)")
     }
 }

@@ -14,11 +14,13 @@ import Testing
                 zone: Asia/Kolkata
               - handle: tom
                 workdays: [tue, wed, thu, fri, sat]
+                joined: 2026-11-18
               - sam
             """
         let config = try JournalConfig.parse(yaml)
         let priya = try Member(handle: Handle("priya"), name: "Priya Raman", zone: "Asia/Kolkata")
-        let tom = try Member(handle: Handle("tom"), workdays: [.tue, .wed, .thu, .fri, .sat])
+        let tom = try Member(
+            handle: Handle("tom"), workdays: [.tue, .wed, .thu, .fri, .sat], joined: LocalDay(string: "2026-11-18"))
         let sam = try Member(handle: Handle("sam"))
         #expect(config.members == [priya, tom, sam])
         #expect(config.memberHandles == ["priya", "tom", "sam"])
@@ -28,7 +30,12 @@ import Testing
         #expect(config.workdays(of: "tom") == [.tue, .wed, .thu, .fri, .sat])
         #expect(config.workdays(of: "sam") == Weekday.workweek)
         #expect(try JournalConfig.parse(config.render()) == config)
-        #expect(config.render().contains("  - handle: tom\n    workdays: [tue, wed, thu, fri, sat]\n"))
+        #expect(
+            config.render().contains(
+                "  - handle: tom\n    workdays: [tue, wed, thu, fri, sat]\n    joined: 2026-11-18\n"))
+        #expect(!config.isOnTeam("tom", on: LocalDay(string: "2026-11-17")!))
+        #expect(config.isOnTeam("tom", on: LocalDay(string: "2026-11-18")!))
+        #expect(config.isOnTeam("sam", on: LocalDay(string: "2000-01-01")!), "no joined day: always on the team")
     }
 
     @Test func noMembersKeyMeansNoRosterAndAnEmptyListMeansAnEmptyOne() throws {
@@ -47,6 +54,7 @@ import Testing
         ("members:\n  - handle: tom\n  - tom\n", "lists tom twice"),
         ("members:\n  - handle: tom\n    zone: Mars/Base\n", "is not an IANA zone"),
         ("members:\n  - handle: tom\n    workdays: [funday]\n", "workdays of tom: \"funday\""),
+        ("members:\n  - handle: tom\n    joined: last week\n", "joined of tom must be a day such as 2026-11-18"),
     ])
     func badRostersAreRefusedWithTheReason(_ yaml: String, _ reason: String) {
         #expect {

@@ -20,7 +20,7 @@ struct MemberCommand: ParsableCommand {
 
 struct MemberAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Put someone on the roster (or change their name, zone or days).")
+        commandName: "add", abstract: "Put someone on the roster (or change their name, zone, days or first day).")
 
     @OptionGroup var options: JournalOptions
     @Argument(help: "Their handle.") var handle: String
@@ -28,12 +28,19 @@ struct MemberAdd: ParsableCommand {
     @Option(help: "Their IANA time zone, e.g. Asia/Kolkata (default: baton.yml's timezone).") var zone: String?
     @Option(help: "Their working days, e.g. mon,tue,wed,thu,fri (default: baton.yml's workdays).")
     var workdays: String?
+    @Option(
+        help: """
+            The first day they are on the team: 2026-11-18, monday, 3d (default: today, for someone \
+            not on the roster yet). No note is missing before it.
+            """)
+    var joined: String?
 
     func run() throws {
         try reportingErrors {
-            let member = try self.member()
+            var member = try self.member()
             let journal = try options.openJournal()
-            switch try journal.setMember(member) {
+            member.joined = try joined.map { try options.day($0, direction: .past, journal: journal) }
+            switch try journal.setMember(member, joinedIfNew: try options.now().localDay) {
             case .added?: Output.plain("Added \(member.handle) to the roster")
             case .updated?: Output.plain("Updated \(member.handle) on the roster")
             case .removed?, nil: Output.plain("\(member.handle) is already on the roster as given; nothing changed")

@@ -91,7 +91,7 @@ public struct Responsiveness: Sendable, Equatable {
             var days: Set<LocalDay> = []
             var day = since
             while day <= until, day <= today {
-                if workdays.contains(day.weekday) { days.insert(day) }
+                if workdays.contains(day.weekday), calendar.isOnTeam(handle, on: day) { days.insert(day) }
                 day = day.adding(days: 1)
             }
             let noted = Set(notes.filter { $0.author == handle && Self.hasBullets($0.note) }.map(\.day))

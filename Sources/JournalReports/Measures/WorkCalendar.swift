@@ -15,4 +15,6 @@ public struct WorkCalendar: Sendable {
 
     public func zone(of handle: String) -> TimeZone { config?.timeZone(of: handle) ?? fallbackZone }
     public func workdays(of handle: String) -> Set<Weekday> { config?.workdays(of: handle) ?? Weekday.workweek }
+    /// Whether `handle` was on the team on `day` (their roster entry's `joined`, if any).
+    public func isOnTeam(_ handle: String, on day: LocalDay) -> Bool { config?.isOnTeam(handle, on: day) ?? true }
 }

@@ -4,17 +4,21 @@ import JournalModel
 extension Journal {
     /// Puts `member` on the roster in `baton.yml` (a member already there gets the fields `member` sets,
     /// keeping the others) and commits; nil when nothing changed. Every other line of the file is kept.
+    /// A new member without a `joined` day gets `joinedIfNew`.
     @discardableResult
-    public func setMember(_ member: Member) throws -> CommitMessage.MemberAction? {
+    public func setMember(_ member: Member, joinedIfNew: LocalDay? = nil) throws -> CommitMessage.MemberAction? {
         try editRoster { members in
             guard let index = members.firstIndex(where: { $0.handle == member.handle }) else {
-                members.append(member)
+                var added = member
+                added.joined = added.joined ?? joinedIfNew
+                members.append(added)
                 return (.added, member.handle.value)
             }
             var merged = members[index]
             merged.name = member.name ?? merged.name
             merged.zone = member.zone ?? merged.zone
             merged.workdays = member.workdays ?? merged.workdays
+            merged.joined = member.joined ?? merged.joined
             guard merged != members[index] else { return nil }
             members[index] = merged
             return (.updated, member.handle.value)
