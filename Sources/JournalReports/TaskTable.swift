@@ -21,9 +21,13 @@ public enum TaskTable {
     }
 }
 
-/// One task in full for the terminal: fields, description and log, in the reader's zone.
+/// One task in full for the terminal: fields, description and log, in the reader's zone (each log line
+/// with its author's own time where it differs, `authors` giving their zones).
 public enum TaskDetail {
-    public static func render(_ task: TaskDocument, now: Date, zone: TimeZone, style: TextStyle) -> String {
+    public static func render(
+        _ task: TaskDocument, now: Date, zone: TimeZone, style: TextStyle, authors: AuthorClock = AuthorClock()
+    ) -> String {
+        let clock = ReaderClock(zone: zone, authors: authors)
         var lines = [style.heading("\(task.id)  \(TerminalText.clean(task.title, keepNewlines: false))")]
         var fields: [(String, String)] = [
             ("kind", task.kind.rawValue), ("status", task.status.rawValue), ("owner", task.owner),
@@ -50,7 +54,7 @@ public enum TaskDetail {
         for entry in task.log {
             let author = TerminalText.clean(entry.author, keepNewlines: false)
             let text = TerminalText.clean(entry.text, keepNewlines: false)
-            lines.append("  \(style.dim(entry.at.rendered(in: zone))) \(author): \(text)")
+            lines.append("  \(style.dim(clock.event(entry.at, by: entry.author))) \(author): \(text)")
         }
         return lines.joined(separator: "\n")
     }

@@ -311,4 +311,16 @@ struct ClockCalendarTests {
         #expect(weeks.contains("Week 47, 2026") && weeks.contains("Week 48, 2026"))
         #expect(!Files.exists(out + "/weeks/2026-11-16.html"))
     }
+
+    @Test("task show prints each log line in the reader's zone with its author's own time")
+    func taskShowAuthorsTime() throws {
+        let w = try Self.makeWorld()
+        defer { w.team.shutdown() }
+        let shown = try w.maria.ok(["task", "show", w.backfill], env: Self.mondayMorning).stdout
+        #expect(
+            shown.contains("  2026-11-16 11:10 -08:00 (Tue 17 Nov 00:40 priya's time) priya: created"),
+            "\(shown)")
+        let own = try w.priya.ok(["task", "show", w.backfill], env: Self.mondayMorning).stdout
+        #expect(own.contains("  2026-11-17 00:40 +05:30 priya: started"), "no second time in her own zone: \(own)")
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalModel
 import JournalReports
 import JournalSync
 
@@ -11,12 +12,15 @@ struct TaskShow: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let (_, task) = try target.open()
+            let (journal, task) = try target.open()
             let now = try target.options.now().date
             if json {
                 Output.line(try JSONOutput.render(TaskJSON(task, now: now)))
             } else {
-                pager.show(TaskDetail.render(task, now: now, zone: try target.options.zone(), style: Output.style))
+                pager.show(
+                    TaskDetail.render(
+                        task, now: now, zone: try target.options.zone(), style: Output.style,
+                        authors: AuthorClock(config: journal.config)))
             }
         }
     }
