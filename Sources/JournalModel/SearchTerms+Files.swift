@@ -28,6 +28,7 @@ extension SearchTerms {
             } else if !raw.hasPrefix("  ") {
                 bulletTime = dayStart
             }
+            shown = Self.bounded(shown)
             guard !shown.isEmpty, matches(in: shown) != nil else { continue }
             hits.append(
                 SearchHit(
@@ -50,7 +51,7 @@ extension SearchTerms {
         var position = 0
         func check(_ text: String, part: SearchHit.Part, author: String, day: LocalDay, at: Date) {
             position += 1
-            let shown = text.trimmingWhitespace()
+            let shown = Self.bounded(text.trimmingWhitespace())
             guard !shown.isEmpty, matches(in: shown) != nil else { return }
             hits.append(
                 SearchHit(
@@ -74,5 +75,14 @@ extension SearchTerms {
             check(line, part: .description, author: creator, day: createdDay, at: task.created.date)
         }
         return hits
+    }
+
+    /// How much of one line a search reads: a longer line (a hostile file can hold one of 8 MiB) is matched and
+    /// shown by its first `shownCharacters` characters, so matching stays cheap and bounded in memory.
+    static let longestLine = 16_384
+    static let shownCharacters = 4_096
+
+    static func bounded(_ line: String) -> String {
+        line.utf8.count > longestLine ? String(line.prefix(shownCharacters)) + "…" : line
     }
 }

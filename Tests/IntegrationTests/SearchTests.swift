@@ -154,4 +154,24 @@ struct SearchTests {
         let plain = onTerminal(noColor: true)
         #expect(plain.contains("runbook") && !plain.contains("\u{1B}["), "\(plain.debugDescription)")
     }
+
+    @Test("a hostile 6 MB line is matched by its start and shown cut, within bounded memory")
+    func hugeLine() throws {
+        let (team, alice) = try Team.solo("alice")
+        defer { team.shutdown() }
+        let line = "retry runbook " + String(repeating: "retry runbook padding ", count: 280_000)
+        try Files.write(
+            "---\nauthor: mallory\ndate: 2026-11-24\n---\n\n- 10:00 \(line)\n",
+            to: alice.path(Person.notePath("mallory", "2026-11-24")))
+        let report = team.folder.sub("peak.txt")
+        let r = ProcessRunner.run(
+            executable: "/usr/bin/time",
+            arguments: ["-f", "%M", "-o", report, alice.executable, "search", "retry", "runbook", "--json"],
+            directory: alice.journal, environment: alice.sandbox.variables(), timeout: 60)
+        #expect(r.status == 0 && r.duration < 20, "\(r.status) after \(r.duration) s")
+        let hits = try Checks.decode([Hit].self, r.stdout)
+        #expect(hits.count == 1 && hits[0].line.hasSuffix("…") && hits[0].line.count < 5_000)
+        let peak = try #require(Files.read(report).flatMap { Int($0.split(separator: "\n").last ?? "") })
+        #expect(peak < 100 * 1024, "peak \(peak) KiB")
+    }
 }
