@@ -9,7 +9,7 @@ import json
 import os
 import sys
 
-ORDER = ["note", "task-done", "sync", "status", "digest", "history", "help"]
+ORDER = ["note", "task-done", "sync", "status", "digest", "history", "search", "help"]
 LABELS = {
     "note": ("baton note TEXT", "git add + git commit"),
     "task-done": ("baton task done ID", "edit + git commit -a"),
@@ -17,9 +17,10 @@ LABELS = {
     "status": ("baton status", "git status"),
     "digest": ("baton digest --since 7d", "git log --since=7.days --stat"),
     "history": ("baton history ID", "git log -p -- tasks/ID.md"),
+    "search": ("baton search retry bug", "git grep -i -w -e retry --and -e bug"),
     "help": ("baton --help", "git --help"),
 }
-RATIO_TARGET = {"note": 0.7, "task-done": 0.7, "sync": 0.7, "status": 1.0, "digest": 1.0, "history": 1.0}
+RATIO_TARGET = {"note": 0.7, "task-done": 0.7, "sync": 0.7, "status": 1.0, "digest": 1.0, "history": 1.0, "search": 1.0}
 GROWTH_TARGET = 1.5
 HELP_TARGET_MS = 10.0
 RSS_TARGET_MB = 100.0

@@ -157,6 +157,10 @@ run_size() {
         wanted history && printf '%s\thistory\tnot available\n' "$size" >>"$RESULTS/missing.tsv"
     fi
 
+    # search: every line of notes/ and tasks/ holding both words, whole words in any case; git grep does the
+    # same over every tracked file.
+    measure "$size" search direct "$BATON -C $B search --no-pager retry bug" "git -C $B grep -i -w -e retry --and -e bug"
+
     # note: each run appends one bullet to today's note and commits it.
     measure "$size" note shell \
         "cd $B && $BATON note 'bench bullet'" \

@@ -23,7 +23,7 @@ extension CommitMessage {
         return nil
     }
 
-    /// `<author> <day>`, then nothing, ` (edited)`, ` <section>`, ` (<section>, written <day>)` or ` (<section>)`.
+    /// `<author> <day>`, then nothing, ` (edited)`, ` (undo)`, ` <section>`, ` (<section>, written <day>)` or ` (<section>)`.
     private static func parseNote(_ rest: String) -> CommitMessage? {
         let words = rest.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
         guard words.count >= 2, !words[0].isEmpty, let day = LocalDay(string: words[1]) else { return nil }
@@ -31,6 +31,7 @@ extension CommitMessage {
         guard words.count == 3 else { return .noteAdded(author: author, day: day, section: .today, writtenOn: nil) }
         var tail = words[2]
         if tail == "(edited)" { return .noteEdited(author: author, day: day) }
+        if tail == "(undo)" { return .noteUndone(author: author, day: day) }
         var section = NoteSection.today
         if !tail.hasPrefix("(") {
             let named = tail.prefix { $0 != " " }

@@ -10,6 +10,8 @@ public enum CommitMessage: Hashable, Sendable {
     case noteAdded(author: String, day: LocalDay, section: NoteSection, writtenOn: LocalDay?)
     /// `note: <author> <day> (edited)`: a note edited by hand.
     case noteEdited(author: String, day: LocalDay)
+    /// `note: <author> <day> (undo)`: the last bullet of a note removed (`baton note --undo`).
+    case noteUndone(author: String, day: LocalDay)
     /// `task <id>: created "<title>" (owner <owner>)`: names the owner, not who created it.
     case taskCreated(id: String, title: String, owner: String)
     /// `ask <id>: <from> asks <to>, respond by 2026-11-25 09:14 +05:30` (at `respondBy`'s offset).
@@ -60,7 +62,7 @@ public enum CommitMessage: Hashable, Sendable {
     /// changed a task, the one who asked. A created task names only its owner, so nil.
     public var author: String? {
         switch self {
-        case .noteAdded(let author, _, _, _), .noteEdited(let author, _): author
+        case .noteAdded(let author, _, _, _), .noteEdited(let author, _), .noteUndone(let author, _): author
         case .taskChanged(_, _, let author, _): author
         case .askMade(_, let from, _, _): from
         case .memberChanged(let by, _, _): by
@@ -79,6 +81,8 @@ public enum CommitMessage: Hashable, Sendable {
             return "note: \(author) \(day)\(named)\(written)"
         case .noteEdited(let author, let day):
             return "note: \(author) \(day) (edited)"
+        case .noteUndone(let author, let day):
+            return "note: \(author) \(day) (undo)"
         case .taskCreated(let id, let title, let owner):
             return "task \(id): created \"\(title)\" (owner \(owner))"
         case .askMade(let id, let from, let to, let respondBy):

@@ -6,7 +6,7 @@ public struct DailyNote: Sendable, Equatable {
     public private(set) var date: LocalDay?
     /// The `utc_offset` front matter field.
     public private(set) var utcOffset: String?
-    private var text: TextLines
+    var text: TextLines
     private let bodyStart: Int
     private let newlineSuffix: String
 
@@ -112,7 +112,7 @@ public struct DailyNote: Sendable, Equatable {
     }
 
     /// The content line ranges (after the heading, up to the next `## ` heading) of every heading of `section`.
-    private func ranges(of section: NoteSection) -> [Range<Int>] {
+    func ranges(of section: NoteSection) -> [Range<Int>] {
         let all = headings
         return all.enumerated().compactMap { position, heading in
             guard heading.section == section else { return nil }

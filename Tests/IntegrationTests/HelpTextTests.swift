@@ -10,6 +10,7 @@ struct HelpTextTests {
         ["sync"], ["digest"], ["history"], ["note"], ["site"], ["ask"], ["init"], ["clone"], ["log"], ["inbox"],
         ["standup"], ["status"], ["task"], ["task", "add"], ["task", "list"], ["task", "block"],
         ["stats"],
+        ["search"], ["task", "due"], ["task", "unblock"],
     ]
 
     @Test("No paragraph of a command's help is broken by hand", arguments: commands)

@@ -23,6 +23,8 @@ struct CommitMessageFormatTests {
             "note: priya 2026-11-25 yesterday (yesterday, written 2026-11-24)"
         ),
         (.noteEdited(author: "priya", day: day), "note: priya 2026-11-24 (edited)"),
+        (.noteUndone(author: "priya", day: day), "note: priya 2026-11-24 (undo)"),
+        (change(.logged("due set to 2026-11-28")), "task k7q2xm: tom due set to 2026-11-28"),
         (
             .taskCreated(id: "k7q2xm", title: "Backfill \"orders\" table", owner: "priya"),
             "task k7q2xm: created \"Backfill \"orders\" table\" (owner priya)"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JournalModel
+import JournalReports
 import JournalSync
 
 struct Note: ParsableCommand {
@@ -9,7 +10,8 @@ struct Note: ParsableCommand {
         abstract: "Add to your daily note.",
         discussion: """
             With text, appends a timestamped bullet to today's note (under Today, or the section you pick). \
-            Without text, opens today's note in $VISUAL or $EDITOR, creating it from the template.
+            Without text, opens today's note in $VISUAL or $EDITOR, creating it from the template. \
+            --undo removes your last bullet of the day (a new commit: history keeps it).
             """)
 
     @OptionGroup var options: JournalOptions
@@ -18,9 +20,13 @@ struct Note: ParsableCommand {
     @Flag(help: "Add under Blockers.") var blocker = false
     @Option(parsing: .unconditional, help: "Another day's note: yesterday, monday, 2026-11-24, 3d.") var date: String?
     @OptionGroup var attach: AttachOption
+    @Flag(help: "Remove your last bullet of the day (of --date's day if given), as a new commit.") var undo = false
 
     func validate() throws {
         if yesterday && blocker { throw ValidationError("choose one of --yesterday and --blocker") }
+        if undo && (!text.isEmpty || yesterday || blocker || !attach.files.isEmpty) {
+            throw ValidationError("--undo takes no text, section or attachment: it removes your last bullet")
+        }
     }
 
     func run() throws {
@@ -29,6 +35,12 @@ struct Note: ParsableCommand {
             let me = try journal.requireMe()
             let now = try options.now()
             let day = try options.day(date, direction: .past, journal: journal)
+            if undo {
+                let (path, bullet) = try journal.undoLastBullet(day: day)
+                let removed = [bullet.time, bullet.text].compactMap { $0 }.joined(separator: " ")
+                Output.line("Removed from \(path): \(TerminalText.clean(removed, keepNewlines: false))")
+                return
+            }
             let joined = text.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
             let files = try attach.checked()
             if joined.isEmpty && files.isEmpty {

@@ -7,7 +7,7 @@ struct TaskCommand: ParsableCommand {
         discussion: "A task is tasks/<id>.md. Any unique prefix of an id works where an ID is asked for.",
         subcommands: [
             TaskAdd.self, TaskList.self, TaskShow.self, TaskStart.self, TaskDone.self, TaskDrop.self, TaskBlock.self,
-            TaskAssign.self, TaskEdit.self,
+            TaskAssign.self, TaskEdit.self, TaskUnblock.self, TaskDue.self,
         ]
     )
 }

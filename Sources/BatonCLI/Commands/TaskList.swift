@@ -6,7 +6,8 @@ import JournalSync
 
 struct TaskList: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List tasks and asks (open ones unless --status says otherwise).")
+        commandName: "list", abstract: "List tasks and asks (open ones unless --status says otherwise).",
+        discussion: "Tasks come first under a header row, asks apart under their own; --kind shows one of them.")
 
     @OptionGroup var options: JournalOptions
     @OptionGroup var pager: PagerOption
@@ -14,6 +15,7 @@ struct TaskList: ParsableCommand {
     @Flag(help: "Only your tasks.") var mine = false
     @Option(help: "Only this status: todo, doing, blocked, done, dropped, or all.") var status: String?
     @Flag(help: "Only overdue tasks and asks.") var overdue = false
+    @Option(help: "Which to list: task, ask, or all (default).") var kind: TaskListTable.Kind = .all
     @Flag(help: "Print JSON.") var json = false
 
     func validate() throws {
@@ -33,6 +35,7 @@ struct TaskList: ParsableCommand {
             }
             let tasks = journal.readableTasks()
             let picked = tasks.filter { task in
+                if (kind == .task && task.kind != .task) || (kind == .ask && task.kind != .ask) { return false }
                 if let ownerFilter, task.owner != ownerFilter { return false }
                 switch statusFilter {
                 case .none: if !task.status.isOpen { return false }
@@ -50,9 +53,11 @@ struct TaskList: ParsableCommand {
                 Output.line(try TaskJSON.list(picked, now: now.date, unreadable: Output.unreadable))
                 return
             }
-            let table = TaskTable.render(picked, now: now.date, zone: zone, style: Output.style)
+            let table = TaskListTable.render(picked, kind: kind, now: now.date, zone: zone, style: Output.style)
             let unread = UnreadableList.lines(Output.unreadable, markdown: false, style: Output.style)
             pager.show(unread.isEmpty ? table : table + "\n\n" + unread.joined(separator: "\n"))
         }
     }
 }
+
+extension TaskListTable.Kind: ExpressibleByArgument {}

@@ -45,6 +45,9 @@ public enum BatonExit {
             }
         case let error as CLIError:
             return error.exitCode
+        case let error as EditRefusal:
+            if case .nothingToUndo = error { return notFound }
+            return usage
         case let error as RosterError:
             switch error {
             case .unknownMember(_, _, let canForce): return canForce ? usage : notFound

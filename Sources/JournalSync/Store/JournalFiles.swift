@@ -53,6 +53,15 @@ struct JournalFiles: Sendable {
         }
     }
 
+    /// The bytes of the file `name` in `folder` (a descriptor from `openFolder(folder)`), refused as `text` is.
+    func bytes(in fd: Int32, folder: String, name: String, limit: Int = textLimit) throws -> [UInt8]? {
+        let relative = folder + "/" + name
+        guard !name.isEmpty, name != ".", name != "..", !name.contains("/") else {
+            throw JournalError.unsafePath(relative)
+        }
+        return try withOpenFile(in: fd, name: name, relative: relative) { fd in try read(fd, relative, limit: limit) }
+    }
+
     /// The bytes of the file `relative`, or nil when it does not exist; refused as `text` is.
     func data(_ relative: String, limit: Int) throws -> Data? {
         try withOpenFile(relative) { fd in Data(try read(fd, relative, limit: limit)) }

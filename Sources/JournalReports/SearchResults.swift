@@ -1,0 +1,84 @@
+import Foundation
+import JournalModel
+
+/// Search hits for the terminal: one line each, `day  author  file  line`, the words highlighted.
+public enum SearchResults {
+    /// The hits as aligned lines; every teammate's byte is made terminal-safe before the words are marked.
+    public static func render(_ hits: [SearchHit], terms: SearchTerms, style: TextStyle) -> String {
+        if hits.isEmpty {
+            let words = TerminalText.clean(terms.words.joined(separator: " "), keepNewlines: false)
+            return "No matches for \"\(words)\"."
+        }
+        let authors = hits.map { TerminalText.clean($0.author, keepNewlines: false) }
+        let authorWidth = authors.map(\.count).max() ?? 0
+        let paths = hits.map { TerminalText.clean($0.path, keepNewlines: false) }
+        let pathWidth = paths.map(\.count).max() ?? 0
+        return zip(hits, zip(authors, paths)).map { hit, names in
+            let (author, path) = names
+            let line = highlighted(TerminalText.clean(hit.line, keepNewlines: false), terms: terms, style: style)
+            return
+                "\(style.dim(hit.day.description))  \(author.padding(toLength: authorWidth, withPad: " ", startingAt: 0))"
+                + "  \(style.id(path.padding(toLength: pathWidth, withPad: " ", startingAt: 0)))  \(line)"
+        }.joined(separator: "\n")
+    }
+
+    /// `line` with each found word wrapped in the match style.
+    static func highlighted(_ line: String, terms: SearchTerms, style: TextStyle) -> String {
+        guard style.color, let ranges = terms.matches(in: line) else { return line }
+        var out = ""
+        var last = line.startIndex
+        for range in ranges {
+            out += line[last..<range.lowerBound]
+            out += style.match(String(line[range]))
+            last = range.upperBound
+        }
+        return out + line[last...]
+    }
+}
+
+extension TextStyle {
+    /// A found word in search results.
+    public func match(_ text: String) -> String { wrap(text, "1;31") }
+}
+
+/// The stable JSON shape of a search hit (documented in README's "JSON output").
+public struct SearchHitJSON: Encodable, Sendable {
+    let file: String
+    let kind: String
+    let part: String
+    let id: String?
+    let title: String?
+    let day: String
+    let author: String
+    let at: String
+    let line: String
+
+    public init(_ hit: SearchHit) {
+        file = hit.path
+        kind = hit.kind.rawValue
+        part = hit.part.rawValue
+        id = hit.taskID
+        title = hit.title
+        day = hit.day.description
+        author = hit.author
+        at = Timestamp(date: hit.at, offsetSeconds: 0).description
+        line = hit.line
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(part, forKey: .part)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(day, forKey: .day)
+        try c.encode(author, forKey: .author)
+        try c.encode(at, forKey: .at)
+        try c.encode(line, forKey: .line)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case file, kind, part, id, title, day, author, at, line
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import GitKit
+import JournalModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Which lines a search keeps, besides matching its words.
+public struct SearchFilter: Sendable, Equatable {
+    /// Which files a search reads.
+    public enum Scope: String, Sendable, CaseIterable {
+        case all, notes, tasks
+    }
+
+    /// Only lines this person wrote.
+    public var member: String?
+    /// Only lines of these days (the author's local day), both ends included.
+    public var since: LocalDay?
+    public var until: LocalDay?
+    /// Only tasks and asks with this tag (notes have no tags).
+    public var tag: String?
+    public var scope: Scope
+
+    public init(
+        member: String? = nil, since: LocalDay? = nil, until: LocalDay? = nil, tag: String? = nil,
+        scope: Scope = .all
+    ) {
+        self.member = member
+        self.since = since
+        self.until = until
+        self.tag = tag
+        self.scope = scope
+    }
+
+    func keeps(_ hit: SearchHit) -> Bool {
+        if let member, hit.author != member { return false }
+        if let since, hit.day < since { return false }
+        if let until, hit.day > until { return false }
+        return true
+    }
+
+    /// Whether a note of `day` can hold a kept line (its lines all have the note's day).
+    func keepsNote(of day: LocalDay) -> Bool {
+        if tag != nil || scope == .tasks { return false }
+        if let since, day < since { return false }
+        if let until, day > until { return false }
+        return true
+    }
+}
+
+extension Journal {
+    /// Every line of the notes (`notes/<handle>/<year>/<day>.md`) and task and ask files (`tasks/<id>.md`) in
+    /// the work tree that holds all of `terms`, newest first, and the files that could not be read. Only those
+    /// folders are read (never `.git`, never through a link); a file is parsed only when its bytes can hold
+    /// every word, on every core.
+    public func search(_ terms: SearchTerms, filter: SearchFilter = SearchFilter()) -> (
+        hits: [SearchHit], unreadable: [UnreadableFile]
+    ) {
+        guard !terms.isEmpty else { return ([], []) }
+        let clock = AuthorClock(config: config)
+        var results: [Result<[SearchHit], UnreadableError>] = []
+        if filter.scope != .tasks && filter.tag == nil {
+            results += searchNotes(terms, filter: filter, clock: clock)
+        }
+        if filter.scope != .notes {
+            results += searchTasks(terms, filter: filter, clock: clock)
+        }
+        var hits: [SearchHit] = []
+        var unreadable: [UnreadableFile] = []
+        for result in results {
+            switch result {
+            case .success(let found): hits += found.filter(filter.keeps)
+            case .failure(let error): unreadable.append(error.file)
+            }
+        }
+        return (hits.sorted(by: SearchHit.newestFirst), unreadable.sorted { $0.path < $1.path })
+    }
+
+    /// A file a search could not read, as an error so it can travel in a `Result`.
+    struct UnreadableError: Error {
+        let file: UnreadableFile
+    }
+
+    // MARK: - notes
+
+    /// One folder of notes: `notes/<handle>/<year>`.
+    private struct NoteFolder: Sendable {
+        let handle: String
+        let path: String
+    }
+
+    private func searchNotes(_ terms: SearchTerms, filter: SearchFilter, clock: AuthorClock) -> [Result<
+        [SearchHit], UnreadableError
+    >] {
+        var folders: [NoteFolder] = []
+        for author in noteAuthors() where filter.member == nil || filter.member == author {
+            let base = JournalLayout.notesFolder + "/" + author
+            let years: [JournalFiles.Entry]
+            do {
+                years = try files.entries(base)
+            } catch {
+                JournalWarnings.shared.skipped(base, error: error)
+                continue
+            }
+            for entry in years where entry.name.utf8.count == 4 && Int(entry.name) != nil {
+                let year = Int(entry.name)!
+                if let since = filter.since, year < since.year { continue }
+                if let until = filter.until, year > until.year { continue }
+                switch entry.kind {
+                case .folder: folders.append(NoteFolder(handle: author, path: base + "/" + entry.name))
+                case .symbolicLink: JournalWarnings.shared.skipped(base + "/" + entry.name, JournalWarnings.linkReason)
+                case .file, .other: continue
+                }
+            }
+        }
+        let files = files
+        return Parallel.map(folders) { folder in
+            Self.searchNoteFolder(folder, terms: terms, filter: filter, clock: clock, files: files)
+        }.flatMap { $0 }
+    }
+
+    private static func searchNoteFolder(
+        _ folder: NoteFolder, terms: SearchTerms, filter: SearchFilter, clock: AuthorClock, files: JournalFiles
+    ) -> [Result<[SearchHit], UnreadableError>] {
+        let fd: Int32?
+        let entries: [JournalFiles.Entry]
+        do {
+            fd = try files.openFolder(folder.path)
+            entries = try files.entries(folder.path)
+        } catch {
+            JournalWarnings.shared.skipped(folder.path, error: error)
+            return []
+        }
+        guard let fd else { return [] }
+        defer { close(fd) }
+        var results: [Result<[SearchHit], UnreadableError>] = []
+        for entry in entries where entry.name.hasSuffix(".md") {
+            guard let day = LocalDay(string: String(entry.name.dropLast(3))), filter.keepsNote(of: day) else {
+                continue
+            }
+            let path = folder.path + "/" + entry.name
+            if entry.kind == .symbolicLink {
+                JournalWarnings.shared.skipped(path, JournalWarnings.linkReason)
+                continue
+            }
+            guard entry.kind == .file else { continue }
+            results.append(
+                Result {
+                    guard let bytes = try files.bytes(in: fd, folder: folder.path, name: entry.name),
+                        terms.mayMatch(bytes)
+                    else { return [] }
+                    return try terms.hits(
+                        inNote: String(decoding: bytes, as: UTF8.self), path: path, author: folder.handle, day: day,
+                        clock: clock)
+                }.mapError { UnreadableError(file: UnreadableFile(path: path, message: skipReason($0))) })
+        }
+        return results
+    }
+
+    // MARK: - tasks
+
+    private func searchTasks(_ terms: SearchTerms, filter: SearchFilter, clock: AuthorClock) -> [Result<
+        [SearchHit], UnreadableError
+    >] {
+        let ids = taskIDs()
+        let files = files
+        let folder = try? files.openFolder(JournalLayout.tasksFolder)
+        defer { if let folder { close(folder) } }
+        guard let folder else { return [] }
+        let tag = filter.tag?.lowercased()
+        return Parallel.map(ids) { id in
+            let path = JournalLayout.taskPath(id: id)
+            return Result {
+                guard let bytes = try files.bytes(in: folder, folder: JournalLayout.tasksFolder, name: id + ".md"),
+                    terms.mayMatch(bytes)
+                else { return [] }
+                let task = try Journal.parseTask(String(decoding: bytes, as: UTF8.self), id: id)
+                if let tag, !task.tags.contains(where: { $0.lowercased() == tag }) { return [] }
+                return terms.hits(inTask: task, clock: clock)
+            }.mapError { UnreadableError(file: UnreadableFile(path: path, message: Journal.skipReason($0))) }
+        }
+    }
+}
