@@ -31,10 +31,10 @@ public struct ResponseWindow: Sendable {
 
     /// The window of `handle` in `calendar`; `ignoringAway` counts their days away as usual.
     public init(for handle: String, in calendar: WorkCalendar, clock: Clock, ignoringAway: Bool = false) {
-        let away = ignoringAway ? [] : calendar.away[handle] ?? []
+        let away = DisjointDays(ignoringAway ? [] : calendar.away[handle] ?? [])
         let workdays = clock == .working ? calendar.workdays(of: handle) : Set(Weekday.allCases)
         self.init(zone: calendar.zone(of: handle)) { day in
-            workdays.contains(day.weekday) && !away.contains { $0.contains(day) }
+            workdays.contains(day.weekday) && !away.contains(day)
         }
     }
 
@@ -70,5 +70,30 @@ public struct ResponseWindow: Sendable {
             day = day.adding(days: 1)
         }
         return total
+    }
+}
+
+/// Periods of days merged into sorted, disjoint spans, so a day is looked up in logarithmic time however
+/// many periods a (hand-written) file lists.
+struct DisjointDays: Sendable {
+    private var spans: [(from: LocalDay, until: LocalDay)] = []
+
+    init(_ periods: [AwayPeriod]) {
+        for period in periods.sorted() {
+            if let last = spans.last, period.from <= last.until.adding(days: 1) {
+                spans[spans.count - 1].until = max(last.until, period.until)
+            } else {
+                spans.append((period.from, period.until))
+            }
+        }
+    }
+
+    func contains(_ day: LocalDay) -> Bool {
+        var (low, high) = (0, spans.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].until < day { low = middle + 1 } else { high = middle }
+        }
+        return low < spans.count && spans[low].from <= day
     }
 }

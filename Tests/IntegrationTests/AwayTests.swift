@@ -88,6 +88,26 @@ struct AwayTests {
         team.expectHealthy()
     }
 
+    @Test("periods marked on two clones are both kept by sync, with no conflict markers")
+    func twoClonesMerge() throws {
+        let team = try Team(["priya", "tom"])
+        defer { team.shutdown() }
+        let laptop = team["tom"]
+        let desktop = try team.clone(handle: "tom", folderName: "tom-desktop")
+        let now = Self.at("2026-11-20T09:00:00+00:00")
+        try laptop.ok(["away", "--from", "2026-12-01", "--until", "2026-12-02", "--note", "conference"], env: now)
+        try desktop.ok(["away", "--from", "2026-12-21", "--until", "2027-01-04", "--note", "winter"], env: now)
+        try laptop.sync()
+        try desktop.sync()
+        try laptop.sync()
+        #expect(laptop.read("away/tom.md") == desktop.read("away/tom.md"))
+        try team["priya"].sync()
+        let list = try Self.json(try team["priya"].ok(["away", "--list", "--json"], env: now))
+        let spans = (list["away"] as? [[String: Any]])?.map { "\($0["from"]!)..\($0["until"]!)" }
+        #expect(spans == ["2026-12-01..2026-12-02", "2026-12-21..2027-01-04"], "\(laptop.read("away/tom.md") ?? "")")
+        team.expectHealthy()
+    }
+
     @Test("asking someone who is away says so and starts the window when they are back; --start-now overrides")
     func askSomeoneAway() throws {
         let (team, priya) = try Self.soloTeam()

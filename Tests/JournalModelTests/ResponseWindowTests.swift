@@ -123,6 +123,21 @@ import Testing
         #expect(window.length(from: start, to: start) == 0)
     }
 
+    @Test func overlappingAndAdjacentPeriodsAreOneSpan() throws {
+        let periods = try [
+            ("2026-11-10", "2026-11-12"), ("2026-11-11", "2026-11-15"), ("2026-11-16", "2026-11-16"),
+            ("2026-11-20", "2026-11-20"), ("2026-11-01", "2026-11-03"),
+        ].map {
+            AwayPeriod(from: try Self.day($0.0), until: try Self.day($0.1))
+        }
+        let days = DisjointDays(periods)
+        var day = try Self.day("2026-10-30")
+        while day <= (try Self.day("2026-11-22")) {
+            #expect(days.contains(day) == periods.contains { $0.contains(day) }, "\(day)")
+            day = day.adding(days: 1)
+        }
+    }
+
     @Test func aCalendarWithNoWorkingDayFallsBackToWallClockHours() throws {
         let window = ResponseWindow(zone: TimeZone(identifier: "UTC")!) { _ in false }
         let start = try Self.at("2026-11-20T10:00:00Z")
