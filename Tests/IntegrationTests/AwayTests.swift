@@ -259,6 +259,10 @@ struct AwayTests {
         #expect(ask.status == 0, "\(ask)")
         #expect(try priya.task(try Checks.requireID(ask)).respondBy == "2026-11-25T17:05:00+00:00")
         #expect(!ask.stderr.contains("\u{1B}"), "\(ask)")
+        let check = priya.baton(["check"])
+        #expect(check.status == 65, "\(check)")
+        #expect(check.stdout.contains("away/tom.md:2: not a period of time away"), "\(check)")
+        #expect(check.stdout.contains("away/lee.md: "), "\(check)")
         // My own file is read strictly before it is rewritten: a link is refused, not followed.
         try Self.be("lee", priya)
         let refused = priya.baton(["away", "--until", "2026-11-27"], env: now)

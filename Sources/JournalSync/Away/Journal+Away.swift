@@ -117,3 +117,30 @@ extension Journal {
         return moved
     }
 }
+
+extension Journal {
+    /// The time-away files that cannot be read, are not named by a handle, or hold a bullet that is not a
+    /// period (the first such line), one problem per file.
+    func awayProblems() -> [FileProblem] {
+        var problems: [FileProblem] = []
+        for path in markdownFiles(under: JournalLayout.awayFolder) {
+            let text: String?
+            do {
+                text = try read(path)
+            } catch {
+                problems.append(FileProblem(path: path, line: nil, reason: Self.skipReason(error)))
+                continue
+            }
+            guard let text else { continue }
+            if JournalLayout.awayHandle(of: path) == nil {
+                problems.append(FileProblem(path: path, line: nil, reason: "not named by a handle (away/<handle>.md)"))
+            } else if let line = AwayFile(parsing: text).badLines.first {
+                problems.append(
+                    FileProblem(
+                        path: path, line: line,
+                        reason: "not a period of time away; write '- 2026-12-21..2027-01-04 note'"))
+            }
+        }
+        return problems
+    }
+}
