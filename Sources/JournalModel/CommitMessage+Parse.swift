@@ -20,6 +20,7 @@ extension CommitMessage {
         if summary == droppedSummary { return .droppedPaths(items(under: nil, in: body).compactMap(parseDropped)) }
         if let rest = summary.dropPrefix("sync: merge ") { return parseMerge(rest, body: body) }
         if let rest = summary.dropPrefix("members: ") { return parseMember(rest) }
+        if let rest = summary.dropPrefix("away: ") { return parseAway(rest) }
         return nil
     }
 
@@ -93,6 +94,17 @@ extension CommitMessage {
             let action = MemberAction(rawValue: words[1])
         else { return nil }
         return .memberChanged(by: words[0], handle: words[2], action: action)
+    }
+
+    /// `<by> [cancelled ]<from>..<until>`.
+    private static func parseAway(_ rest: String) -> CommitMessage? {
+        var words = rest.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let cancelled = words.count == 3 && words[1] == "cancelled"
+        if cancelled { words.remove(at: 1) }
+        guard words.count == 2, !words[0].isEmpty, let period = AwayFile.period(words[1]),
+            words[1] == period.span
+        else { return nil }
+        return .awayChanged(by: words[0], from: period.from, until: period.until, cancelled: cancelled)
     }
 
     /// `a, b, c, d, e, and 3 more`.

@@ -30,6 +30,9 @@ public enum CommitMessage: Hashable, Sendable {
     case droppedPaths([DroppedPath])
     /// `members: <by> added|updated|removed <handle>`: a change to the roster in `baton.yml`.
     case memberChanged(by: String, handle: String, action: MemberAction)
+    /// `away: <by> <from>..<until>`, or `away: <by> cancelled <from>..<until>`: time away marked in
+    /// `away/<by>.md` (the asks whose windows it moved are in the same commit).
+    case awayChanged(by: String, from: LocalDay, until: LocalDay, cancelled: Bool)
 
     /// What a roster change did to a member.
     public enum MemberAction: String, Hashable, Sendable, CaseIterable {
@@ -66,6 +69,7 @@ public enum CommitMessage: Hashable, Sendable {
         case .taskChanged(_, _, let author, _): author
         case .askMade(_, let from, _, _): from
         case .memberChanged(let by, _, _): by
+        case .awayChanged(let by, _, _, _): by
         case .journalCreated, .taskCreated, .handEdits, .syncMerge, .droppedPaths: nil
         }
     }
@@ -103,6 +107,8 @@ public enum CommitMessage: Hashable, Sendable {
             return Self.droppedSummary + "\n\n" + Self.list(lines)
         case .memberChanged(let by, let handle, let action):
             return "members: \(by) \(action.rawValue) \(handle)"
+        case .awayChanged(let by, let from, let until, let cancelled):
+            return "away: \(by) " + (cancelled ? "cancelled " : "") + "\(from)..\(until)"
         }
     }
 

@@ -19,6 +19,6 @@ extension MissingNotes {
         let roster = journal.roster(today: now.localDay, tasks: tasks)
         return find(
             roster: roster, config: journal.config, days: days, now: now.date, member: member,
-            includeToday: includeToday, posted: { posted.contains("\($0) \($1)") })
+            away: journal.awayPeriods(), includeToday: includeToday, posted: { posted.contains("\($0) \($1)") })
     }
 }

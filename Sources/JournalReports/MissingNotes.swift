@@ -14,23 +14,25 @@ public struct MissingNote: Sendable, Equatable {
 }
 
 /// Who did not post: for each roster member, the working days of theirs (their `workdays`, else the
-/// team's) in a period with no note of that day, counting days up to their own local `today` only.
+/// team's, less their days away) in a period with no note of that day, counting days up to their own
+/// local `today` only.
 public enum MissingNotes {
     /// The missing notes of `days`, by member (roster order) then day. `posted` tells whether `handle`
     /// has a note (with a bullet, or one that could not be read) for a day; `includeToday` counts
-    /// the member's current day too (standup asks about one day), else only days already over.
+    /// the member's current day too (standup asks about one day), else only days already over. Days a
+    /// member is away (`away`, by handle) are not working days.
     public static func find(
         roster: Roster, config: JournalConfig, days: ClosedRange<LocalDay>, now: Date, member: String? = nil,
-        includeToday: Bool, posted: (String, LocalDay) -> Bool
+        away: [String: [AwayPeriod]] = [:], includeToday: Bool, posted: (String, LocalDay) -> Bool
     ) -> [MissingNote] {
         var missing: [MissingNote] = []
+        let calendar = WorkCalendar(config: config, fallbackZone: config.timeZone, away: away)
         for handle in roster.handles where member == nil || handle == member {
-            let workdays = config.workdays(of: handle)
             let today = LocalDay(date: now, in: config.timeZone(of: handle))
             var day = days.lowerBound
             while day <= days.upperBound {
                 let due = includeToday ? day <= today : day < today
-                if due, workdays.contains(day.weekday), config.isOnTeam(handle, on: day), !posted(handle, day) {
+                if due, calendar.isWorkingDay(handle, day), calendar.isOnTeam(handle, on: day), !posted(handle, day) {
                     missing.append(MissingNote(handle: handle, day: day))
                 }
                 day = day.adding(days: 1)

@@ -9,7 +9,7 @@ struct HelpTextTests {
     static let commands = [
         ["sync"], ["digest"], ["history"], ["note"], ["site"], ["ask"], ["init"], ["clone"], ["log"], ["inbox"],
         ["standup"], ["status"], ["task"], ["task", "add"], ["task", "list"], ["task", "block"],
-        ["stats"],
+        ["stats"], ["away"],
         ["search"], ["task", "due"], ["task", "unblock"],
     ]
 

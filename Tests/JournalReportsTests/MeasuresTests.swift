@@ -122,6 +122,13 @@ struct MeasuresTests {
             tasks: [], notes: notes, since: day("2026-11-16"), until: day("2026-11-22"),
             now: ts("2026-11-18T06:00:00Z"), people: ["tom", "ana"], calendar: calendar)
         #expect(early.participation.map(\.workingDays) == [2, 3])
+        // Days away are not working days: tom away Tuesday and Wednesday, one of them with a note.
+        let away = ["tom": [AwayPeriod(from: day("2026-11-17"), until: day("2026-11-18"))]]
+        let awayWeek = Responsiveness(
+            tasks: [], notes: notes, since: day("2026-11-16"), until: day("2026-11-22"),
+            now: ts("2026-11-23T08:00:00Z"), people: ["tom"],
+            calendar: WorkCalendar(config: config, fallbackZone: TimeZone(identifier: "UTC")!, away: away))
+        #expect(awayWeek.participation == [.init(handle: "tom", daysWithNote: 1, workingDays: 3)])
     }
 
     @Test("Blockers: open time of those cleared in the period (median, longest) and of those still open")

@@ -63,6 +63,8 @@ enum CLIError: Error, LocalizedError {
     case noEditor
     case editorFailed(String, Int32)
     case usage(String)
+    /// Nothing matches what the command names (exit 66).
+    case notFound(String)
 
     var errorDescription: String? {
         switch self {
@@ -71,6 +73,7 @@ enum CLIError: Error, LocalizedError {
         case .editorFailed(let editor, let status):
             return "the editor `\(editor)` exited with status \(status); nothing was saved"
         case .usage(let message): return message
+        case .notFound(let message): return message
         }
     }
 
@@ -79,6 +82,7 @@ enum CLIError: Error, LocalizedError {
         case .noEditor: return BatonExit.setup
         case .editorFailed: return BatonExit.failure
         case .usage: return BatonExit.usage
+        case .notFound: return BatonExit.notFound
         }
     }
 }

@@ -88,7 +88,8 @@ extension Digest {
         responsiveness = Responsiveness(
             tasks: input.tasks, notes: input.notes, since: input.since, until: input.until, now: input.now,
             people: input.member.map { [$0] } ?? input.config?.memberHandles ?? people.map(\.handle),
-            calendar: WorkCalendar(config: input.config, fallbackZone: input.zone), member: input.member)
+            calendar: WorkCalendar(config: input.config, fallbackZone: input.zone, away: input.away),
+            member: input.member)
         team = input.team
         since = input.since
         until = input.until

@@ -45,6 +45,7 @@ extension DigestInput {
             notes: notes.filter { member == nil || $0.author == member }, events: events, periodKind: periodKind,
             authors: authors)
         config = journal.config
+        away = journal.awayPeriods()
     }
 
     /// A day starts up to 14 hours earlier in some zone than in UTC: a log line of the period's first local day

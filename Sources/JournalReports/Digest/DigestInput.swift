@@ -18,6 +18,8 @@ public struct DigestInput: Sendable {
     public var events: [HistoryEvent]
     /// The journal's configuration (the roster's zones and workdays); nil: the reader's zone, Monday to Friday.
     public var config: JournalConfig?
+    /// Everyone's time away, by handle: days away are not working days (participation).
+    public var away: [String: [AwayPeriod]] = [:]
     /// How the period was chosen.
     public var periodKind: ReadingPeriod.Kind
     /// The authors' zones: an event is in the period when its author's local day is.

@@ -70,7 +70,8 @@ public struct Responsiveness: Sendable, Equatable {
     public var blockers: Blockers
 
     /// The measures of `since...until` (local days; every event belongs to its author's local day) at `now`.
-    /// `people` are the handles whose participation is counted; `calendar` gives their zones and workdays.
+    /// `people` are the handles whose participation is counted; `calendar` gives their zones, workdays and
+    /// days away (a day away is not a working day).
     public init(
         tasks: [TaskDocument], notes: [(author: String, day: LocalDay, note: DailyNote)], since: LocalDay,
         until: LocalDay, now: Timestamp, people: [String], calendar: WorkCalendar, member: String? = nil
@@ -87,11 +88,10 @@ public struct Responsiveness: Sendable, Equatable {
         participation = people.sorted().map { handle in
             let zone = calendar.zone(of: handle)
             let today = LocalDay(date: now.date, in: zone)
-            let workdays = calendar.workdays(of: handle)
             var days: Set<LocalDay> = []
             var day = since
             while day <= until, day <= today {
-                if workdays.contains(day.weekday), calendar.isOnTeam(handle, on: day) { days.insert(day) }
+                if calendar.isWorkingDay(handle, day), calendar.isOnTeam(handle, on: day) { days.insert(day) }
                 day = day.adding(days: 1)
             }
             let noted = Set(notes.filter { $0.author == handle && Self.hasBullets($0.note) }.map(\.day))

@@ -16,6 +16,8 @@ public struct SiteInput: Sendable {
     public var attachments: [String]
     /// The journal's configuration (the roster's zones and workdays for the response-window charts).
     public var config: JournalConfig?
+    /// Everyone's time away, by handle (days away are not working days).
+    public var away: [String: [AwayPeriod]] = [:]
     /// Files that could not be read and are left out: the overview lists them under "could not read".
     public var unreadable: [UnreadableFile] = []
     /// Roster members with no note on a working day of theirs in the overview's period.
@@ -51,6 +53,7 @@ public struct SiteInput: Sendable {
             notes: notes.filter { $0.day >= since && $0.day <= until && (member == nil || $0.author == member) },
             events: events, periodKind: period.kind, authors: authors)
         input.config = config
+        input.away = away
         return Digest(input)
     }
 }

@@ -31,6 +31,7 @@ public enum SiteWriter {
             team: journal.config.team, zone: zone, now: now, staleDays: journal.config.staleDays, tasks: tasks,
             notes: notes, events: events, attachments: attachments)
         input.config = journal.config
+        input.away = journal.awayPeriods()
         input.unreadable = JournalWarnings.shared.unreadableFiles
         input.authors = AuthorClock(config: journal.config)
         input.teamZone = journal.config.timeZone

@@ -2,13 +2,18 @@ import Foundation
 import JournalModel
 
 extension Journal {
-    /// Asks `person` for something, to be answered within `window` seconds (default: `baton.yml`'s window).
-    public func ask(_ person: Handle, text: String, within window: TimeInterval?, at now: Timestamp) throws
-        -> TaskDocument
-    {
+    /// Asks `person` for something, to be answered within `window` seconds (default: `baton.yml`'s window)
+    /// counted on `clock` in their zone: their working days, or every hour, either way skipping the days
+    /// they are away unless `ignoringAway` (see `ResponseWindow`).
+    public func ask(
+        _ person: Handle, text: String, within window: TimeInterval?, clock: ResponseWindow.Clock = .working,
+        ignoringAway: Bool = false, at now: Timestamp
+    ) throws -> TaskDocument {
         let me = try requireMe()
         let seconds = window ?? TimeInterval(config.askWindowHours * 3600)
-        let respondBy = Timestamp(date: now.date.addingTimeInterval(seconds), offsetSeconds: now.offsetSeconds)
+        let counted = ResponseWindow(for: person.value, in: workCalendar(), clock: clock, ignoringAway: ignoringAway)
+        let due = counted.end(from: now.date, after: seconds)
+        let respondBy = Timestamp(date: due, offsetSeconds: now.offsetSeconds)
         return try withLockTaken {
             let id = TaskID.generate(avoiding: Set(try existingTaskIDs()))
             let rendered = try templates.ask(

@@ -15,12 +15,12 @@ public struct FileProblem: Sendable, Equatable {
 }
 
 extension Journal {
-    /// Every task, note and `baton.yml` in the work tree that baton cannot read, sorted by path.
+    /// Every task, note, time-away file and `baton.yml` in the work tree that baton cannot read, sorted by path.
     public func checkFiles() -> [FileProblem] {
         var paths = [JournalLayout.configFile]
         paths += taskIDs().map { JournalLayout.taskPath(id: $0) }
         paths += markdownFiles(under: JournalLayout.notesFolder)
-        var problems = formatProblems(in: paths)
+        var problems = formatProblems(in: paths) + awayProblems()
         // Links and oversized files met on the way (listing folders) have no line.
         for file in JournalWarnings.shared.unreadableFiles where !problems.contains(where: { $0.path == file.path }) {
             problems.append(FileProblem(path: file.path, line: nil, reason: file.message))
