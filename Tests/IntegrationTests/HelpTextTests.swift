@@ -9,7 +9,7 @@ struct HelpTextTests {
     static let commands = [
         ["sync"], ["digest"], ["history"], ["note"], ["site"], ["ask"], ["init"], ["clone"], ["log"], ["inbox"],
         ["standup"], ["status"], ["task"], ["task", "add"], ["task", "list"], ["task", "block"],
-        ["stats"],
+        ["stats"], ["remind"],
     ]
 
     @Test("No paragraph of a command's help is broken by hand", arguments: commands)
