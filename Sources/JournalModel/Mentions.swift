@@ -2,7 +2,8 @@
 ///
 /// A mention is `@` followed by a handle (`[a-z0-9][a-z0-9_-]*`, at most 32 characters), with no letter,
 /// digit, `_`, `-`, `.`, `@` or `/` just before the `@` (so `tom@example.com` and `a/@b` are not mentions) and
-/// no handle character, capital or non-ASCII letter just after it. A trailing `-` or `_` is not part of the handle (`@tom-` is `tom`).
+/// no handle character, capital or non-ASCII letter just after it. A trailing `-` or `_` is not part of the
+/// handle (`@tom-` is `tom`).
 public enum Mentions {
     /// The handles mentioned in `text`, each once, in the order they first appear.
     public static func handles(in text: String) -> [String] {

@@ -9,7 +9,9 @@ struct Inbox: ParsableCommand {
         discussion: """
             Asks to you are grouped by urgency (overdue, closing soon: a quarter of the window or less left, \
             later) with the time left ("due in 3h", "overdue by 15h"). NEW marks what was not there when you \
-            last ran inbox on this device. Mentions (@you in a note, a task, a log line or a reply, in the \
+            last ran inbox on this device.
+
+            Mentions (@you in a note, a task, a log line or a reply, in the \
             last 30 days) and answers to your asks stay until you clear them with --seen. What you have seen \
             is kept in .git/baton/ on this device, never in the journal.
             """)

@@ -10,11 +10,13 @@ struct Remind: ParsableCommand {
         discussion: """
             One line for each ask, hand-off, mention or answer that arrived for you since the last remind or \
             sync --watch on this device, and for each ask to you or from you whose window nears its end \
-            (by default when a quarter of it is left; --soon 2h for a fixed time). Each is told once: what was \
-            told is kept in .git/baton/, never in the journal. Prints nothing when nothing is new.
+            (by default when a quarter of it is left; --soon 2h for a fixed time).
 
-            It reads the clone only (no fetch; run sync --watch or sync for that), takes no lock, and always \
-            exits 0, so a prompt or a cron line never fails: a problem is one line on stderr.
+            Each is told once: what was told is kept in .git/baton/, never in the journal. Prints nothing when \
+            nothing is new.
+
+            It reads the clone only (no fetch; run sync --watch or sync for that), never waits for the \
+            journal lock, and always exits 0, so a prompt or a cron line never fails: a problem is one line on stderr.
 
               PROMPT_COMMAND='baton -C ~/journal remind'
               */10 * * * * baton -C ~/journal remind --notify

@@ -13,10 +13,13 @@ struct Sync: ParsableCommand {
 
             With --watch it keeps running: it syncs about a second after each local change and every \
             interval, backs off while the remote is unreachable, logs one line per sync, and stops \
-            cleanly on Ctrl-C (SIGINT) or SIGTERM. It also prints one line when something new arrives for \
+            cleanly on Ctrl-C (SIGINT) or SIGTERM.
+
+            It also prints one line when something new arrives for \
             you (an ask, a hand-off, a mention, an answer) and when an ask to you or one of yours nears its \
-            window (--soon: 25% of it left by default, or a time such as 2h), each once per device, as \
-            baton remind does; --notify also shows them as desktop notifications ($BATON_NOTIFY, else \
+            window (--soon: 25% of it left by default, or 2h), each once per device, as baton remind does.
+
+            --notify also shows them as desktop notifications ($BATON_NOTIFY, else \
             notify-send when it is installed).
             """)
 

@@ -55,11 +55,12 @@ public enum Nudges {
         for ask in mine {
             guard let deadline = ask.respondBy else { continue }
             let left = RelativeTime.span(deadline.date.timeIntervalSince(now))
+            let to = ask.to ?? ask.owner
             nudges.append(
                 Nudge(
                     key: ItemKey.closing(ask, deadline: deadline),
                     line:
-                        "your ask \(ask.id) to \(ask.to ?? ask.owner) closes in \(left) with no answer yet: \(ask.title)"
+                        "your ask \(ask.id) to \(to) closes in \(left) with no answer yet: \(ask.title)"
                 ))
         }
         return nudges

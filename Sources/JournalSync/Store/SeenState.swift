@@ -51,8 +51,9 @@ extension Journal {
         SeenState.load(gitDirectory: gitDirectory)
     }
 
-    /// Reads, changes and saves the seen state under its own small lock (`.git/baton/seen.lock`), so a
-    /// `remind` and a `sync --watch` never lose each other's update; it never waits for the journal's lock.
+    /// Reads, changes and saves the seen state under its own small lock (an `flock` on `.git/baton/seen.flock`,
+    /// a file that stays), so a `remind` and a `sync --watch` never lose each other's update; it never waits for
+    /// the journal's lock.
     @discardableResult
     public func updateSeenState<T>(_ change: (inout SeenState) throws -> T) throws -> T {
         try SeenState.update(gitDirectory: gitDirectory, change)
@@ -63,7 +64,7 @@ extension SeenState {
     /// `Journal.updateSeenState`, on the files of `gitDirectory`.
     static func update<T>(gitDirectory: String, _ change: (inout SeenState) throws -> T) throws -> T {
         let folder = gitDirectory + "/baton"
-        let lockPath = folder + "/seen.lock"
+        let lockPath = folder + "/seen.flock"
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
