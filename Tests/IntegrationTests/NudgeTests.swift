@@ -115,6 +115,30 @@ struct NudgeTests {
         #expect(bad.status == 64, "\(bad)")
     }
 
+    @Test("a mention of a handle not on the roster reaches nobody, and the writer is told at once")
+    func unknownHandle() throws {
+        let team = try Team(["alice", "bob"])
+        defer { team.shutdown() }
+        let alice = team["alice"]
+        let bob = team["bob"]
+        try alice.ok(["member", "add", "alice"])
+        try alice.ok(["member", "add", "bob"])
+        try alice.sync()
+        try bob.sync()
+        let typo = try bob.ok(["note", "ping @alcie and @alice about the keys"], env: Self.clock(Self.start))
+        #expect(
+            typo.stderr == "baton: warning: @alcie is not on the roster, so nobody is told; did you mean @alice?\n",
+            "\(typo)")
+        let plain = try bob.ok(["note", "mail alice@example.com"], env: Self.clock(Self.start))
+        #expect(plain.stderr.isEmpty, "an address is not a mention:\n\(plain)")
+        try bob.sync()
+        try alice.sync()
+        let inbox = try Self.object(try alice.ok(["inbox", "--json"], env: Self.clock(Self.at(hours: 1))).stdout)
+        #expect(
+            Self.items(inbox, "mentions").map { $0["text"] as? String } == ["ping @alcie and @alice about the keys"])
+        team.expectHealthy()
+    }
+
     @Test("inbox groups asks by urgency with relative times, marks what is new, keeps mentions until --seen")
     func inboxUrgencyAndSeen() throws {
         let team = try Team(["alice", "bob"])
