@@ -9,7 +9,12 @@ extension Inbox {
         journal: Journal, me: String, now: Timestamp, zone: TimeZone, rule: ClosingRule = .quarter,
         unreadable: ((UnreadableFile) -> Void)? = nil
     ) -> (inbox: Inbox, tasks: [TaskDocument], seen: SeenState) {
-        let (tasks, bad) = journal.loadTasks()
+        // Only the bodies the inbox reads: tasks and asks of mine, to me or from me, and those changed in the
+        // mentions' window; the others' front matter is enough (thousands of old tasks are never parsed whole).
+        let recent = now.date.addingTimeInterval(-Double(MentionFinder.recentDays + 1) * 86_400)
+        let (tasks, bad) = journal.loadTasks(readBody: { task in
+            task.owner == me || task.from == me || task.to == me || task.updated.date >= recent
+        })
         for file in bad { unreadable?(file) }
         var inbox = Inbox(tasks: tasks, me: me, now: now.date, zone: zone)
         inbox.rule = rule

@@ -37,6 +37,8 @@ public enum MentionFinder {
         today: LocalDay, authors: AuthorClock
     ) -> [Mention] {
         let first = today.adding(days: -(recentDays - 1))
+        // A day before the first day's start in UTC: no local day from -12:00 to +14:00 begins earlier.
+        let cutoff = first.startDate(in: TimeZone(identifier: "UTC") ?? .current).addingTimeInterval(-86_400)
         var found: [Mention] = []
         for note in notes where note.author != me && note.day >= first {
             for section in NoteSection.allCases {
@@ -54,7 +56,9 @@ public enum MentionFinder {
         }
         for task in tasks {
             let source: Mention.Source = task.kind == .ask ? .ask : .task
-            if task.updated.localDay >= first, task.description.utf8.contains(UInt8(ascii: "@")) {
+            if task.updated.date >= cutoff, task.description.utf8.contains(UInt8(ascii: "@")),
+                task.updated.localDay >= first
+            {
                 let writer = task.log.last { $0.text == "created" || $0.text.hasPrefix("edited") }
                 let author = writer?.author ?? task.from ?? task.owner
                 for line in task.description.split(separator: "\n").map(String.init)
@@ -67,7 +71,10 @@ public enum MentionFinder {
                             key: ItemKey.mention(path: task.path, text: "description:" + line)))
                 }
             }
-            for entry in task.log where entry.author != me && entry.at.localDay >= first {
+            for entry in task.log where entry.at.date >= cutoff && entry.author != me {
+                guard entry.text.utf8.contains(UInt8(ascii: "@")) || !entry.continuation.isEmpty,
+                    entry.at.localDay >= first
+                else { continue }
                 let lines = [entry.text] + entry.continuation
                 guard lines.contains(where: { Mentions.mentions($0, handle: me) }) else { continue }
                 found.append(
