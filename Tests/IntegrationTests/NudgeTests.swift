@@ -136,6 +136,14 @@ struct NudgeTests {
         let inbox = try Self.object(try alice.ok(["inbox", "--json"], env: Self.clock(Self.at(hours: 1))).stdout)
         #expect(
             Self.items(inbox, "mentions").map { $0["text"] as? String } == ["ping @alcie and @alice about the keys"])
+
+        // A teammate's escape sequences in a mention are shown, never sent to the terminal.
+        try bob.ok(["note", "@alice \u{1B}]0;pwned\u{07} look"], env: Self.clock(Self.at(hours: 2)))
+        try bob.sync()
+        try alice.sync()
+        let told = try alice.ok(["remind"], env: Self.clock(Self.at(hours: 3)))
+        #expect(told.stdout.contains("bob mentioned you") && told.stdout.contains("pwned"), "\(told)")
+        #expect(!told.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(told)")
         team.expectHealthy()
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import JournalModel
+import JournalSync
 import Testing
 
 @testable import JournalReports
@@ -67,6 +68,19 @@ import Testing
             Nudges.of(inbox: asker, tasks: [Self.ask(within: 24)], now: Self.hours(20)).map(\.line) == [
                 "your ask k7q2xm to tom closes in 4h with no answer yet: keys?"
             ])
+    }
+
+    @Test func teammatesBytesNeverReachTheTerminalRaw() {
+        let evil = "@tom \u{1B}]0;pwned\u{07}\u{1B}[2J"
+        var inbox = Inbox(tasks: [], me: "tom", now: Self.hours(1))
+        let mention = Mention(
+            source: .note, author: "pr\u{1B}[31miya", path: "notes/priya/2026/2026-11-24.md", task: nil,
+            day: Self.start.localDay, at: nil, text: evil, key: "mention:x")
+        inbox.apply(SeenState(), mentions: [mention])
+        let text = inbox.text(
+            me: "tom", now: Self.hours(1), zone: TimeZone(identifier: "UTC")!, style: TextStyle(color: false))
+        #expect(text.contains("Mentions (1)"))
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(text)")
     }
 
     @Test func mentionsOfMeByOthers() {
