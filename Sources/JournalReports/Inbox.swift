@@ -18,6 +18,7 @@ public struct Inbox: Sendable {
     public var rule: ClosingRule = .quarter
     /// Keys of every mention and answer in the journal, cleared or not (see `keptCleared`).
     var presentClearable: Set<String> = []
+    /// Whose inbox it is.
     let me: String
 
     /// Builds the inbox of `me` from every task in the journal.
