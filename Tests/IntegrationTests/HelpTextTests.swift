@@ -9,7 +9,7 @@ struct HelpTextTests {
     static let commands = [
         ["sync"], ["digest"], ["history"], ["note"], ["site"], ["ask"], ["init"], ["clone"], ["log"], ["inbox"],
         ["standup"], ["status"], ["task"], ["task", "add"], ["task", "list"], ["task", "block"],
-        ["stats"], ["away"],
+        ["stats"], ["away"], ["remind"],
         ["search"], ["task", "due"], ["task", "unblock"],
     ]
 

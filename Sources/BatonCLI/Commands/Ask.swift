@@ -87,6 +87,7 @@ struct Reply: ParsableCommand {
             let ask = try journal.reply(
                 id, text: body, done: done, at: try options.now(), attachments: try attach.checked())
             Output.line("Replied to \(ask.id)" + (done ? " and closed it" : ""))
+            MentionCheck.warnUnknown(in: body, journal: journal, today: try options.now().localDay)
         }
     }
 }

@@ -30,7 +30,7 @@ public struct Baton: ParsableCommand {
         subcommands: [
             Init.self, Clone.self, Note.self, TaskCommand.self, Ask.self, Reply.self, Inbox.self, Standup.self,
             Sync.self, Status.self, Digest.self, Stats.self, History.self, Log.self, Site.self, MemberCommand.self,
-            Check.self, Search.self, Away.self,
+            Check.self, Search.self, Away.self, Remind.self,
         ]
     )
 

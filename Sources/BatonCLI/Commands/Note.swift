@@ -50,6 +50,7 @@ struct Note: ParsableCommand {
             let section: NoteSection = yesterday ? .yesterday : (blocker ? .blockers : .today)
             let path = try journal.addNote(joined, section: section, day: day, at: now, attachments: files)
             Output.line("Noted in \(path)")
+            MentionCheck.warnUnknown(in: joined, journal: journal, today: now.localDay)
         }
     }
 

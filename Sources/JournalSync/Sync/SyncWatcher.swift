@@ -13,6 +13,11 @@ public final class SyncWatcher {
     public var settleDelay: TimeInterval = 1
     /// The first retry delay while offline; it doubles up to `interval`.
     public var firstBackoff: TimeInterval = 2
+    /// Called after each sync and every `checkInterval` in between (e.g. to tell what arrived, or which
+    /// windows near their end), on the watcher's thread.
+    public var check: (() -> Void)?
+    /// Seconds between `check` calls while no sync runs.
+    public var checkInterval: TimeInterval = 60
 
     public init(journal: Journal, interval: TimeInterval, options: TransferOptions, log: @escaping (String) -> Void) {
         self.journal = journal
@@ -27,6 +32,7 @@ public final class SyncWatcher {
         var nextSync = Date()
         var backoff = firstBackoff
         var changeSeen: Date?
+        var nextCheck = Date().addingTimeInterval(checkInterval)
         while !shouldStop() {
             let head = journal.headSnapshot()
             if head != lastHead {
@@ -46,6 +52,11 @@ public final class SyncWatcher {
                     nextSync = Date().addingTimeInterval(min(backoff, interval))
                     backoff = min(backoff * 2, interval)
                 }
+                check?()
+                nextCheck = Date().addingTimeInterval(checkInterval)
+            } else if let check, Date() >= nextCheck {
+                check()
+                nextCheck = Date().addingTimeInterval(checkInterval)
             }
             usleep(200_000)
         }
@@ -65,6 +76,9 @@ public final class SyncWatcher {
             return false
         }
     }
+
+    /// The time stamp that starts each of the watcher's lines: `2026-11-25 12:00:00 +01:00`.
+    public static func stamp(_ date: Date = Date()) -> String { stampFormatter.string(from: date) }
 
     private static let stampFormatter: DateFormatter = {
         let f = DateFormatter()
