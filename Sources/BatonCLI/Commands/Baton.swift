@@ -34,5 +34,10 @@ public struct Baton: ParsableCommand {
         ]
     )
 
+    /// `-C PATH` and `--no-pager` before the command: `run(arguments:)` takes them off as git does (see
+    /// `leadingOptions`); declared here too, so help, the man page and the completion scripts know them.
+    @OptionGroup var folder: WorkingFolder
+    @OptionGroup var pager: PagerOption
+
     public init() {}
 }
