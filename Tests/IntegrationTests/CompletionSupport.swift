@@ -37,6 +37,43 @@ enum ShellCompletion {
         return (candidates, result)
     }
 
+    /// Types `line` and a <TAB> into an interactive `shell` (a command line such as `zsh -f -i` or `fish -i`)
+    /// on a pseudo-terminal (zsh's zpty module), after `setup` when given, and returns what the shell drew
+    /// once `awaited` appears (or 30 s passed), with escape sequences and carriage returns taken out.
+    static func interactive(
+        _ shell: String, setup: String?, line: String, awaited: String, in dir: String, sandbox: Sandbox,
+        env: [String: String]
+    ) throws -> (screen: String, result: CommandResult) {
+        let zsh = try #require(ProcessRunner.which("zsh"), "zsh is not installed")
+        let driver = #"""
+            zmodload zsh/zpty || exit 3
+            zpty shell ${=1}
+            [[ -n $2 ]] && zpty -w shell "$2"
+            zpty -w -n shell "$3"$'\t'
+            out=""
+            for i in {1..150}; do
+                while zpty -r -t shell chunk; do out+=$chunk; done
+                [[ $out == *"$4"* ]] && break
+                sleep 0.2
+            done
+            sleep 0.5
+            while zpty -r -t shell chunk; do out+=$chunk; done
+            print -r -- "$out"
+            zpty -d shell
+            """#
+        var environment = env
+        environment["TERM"] = "xterm"
+        let result = ProcessRunner.run(
+            executable: zsh, arguments: ["-f", "-c", driver, "zsh", shell, setup ?? "", line, awaited],
+            directory: dir, environment: sandbox.variables(environment), timeout: 60)
+        let screen = result.stdout
+            .replacingOccurrences(
+                of: #"\x{1b}(\[[0-9;?]*[A-Za-z]|\][^\x{07}]*\x{07}|\([A-Z0-9])"#, with: "", options: .regularExpression
+            )
+            .replacingOccurrences(of: "\r", with: "")
+        return (screen, result)
+    }
+
     /// What `baton ---completion` prints for `words` when `shell` asks (the call its script makes for
     /// a positional argument at `position` of `command`).
     static func candidates(

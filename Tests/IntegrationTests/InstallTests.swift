@@ -9,6 +9,7 @@ import Testing
 struct InstallTests {
     static let now = ["BATON_NOW": "2026-11-24T09:00:00+01:00"]
     static let prefix = "/usr/local"
+    static let titles = ["Backfill orders", "Retry runbook"]
     static let files = [
         "bin/baton", "share/man/man1/baton.1", "share/bash-completion/completions/baton",
         "share/zsh/site-functions/_baton", "share/fish/vendor_completions.d/baton.fish",
@@ -38,7 +39,10 @@ struct InstallTests {
         let (team, priya) = try Team.solo("priya")
         defer { withExtendedLifetime(team) {} }
         try priya.ok(["member", "add", "tom", "--name", "Tom Berg"], env: Self.now)
-        let planted = try Checks.requireID(try priya.ok(["task", "add", "Backfill orders"], env: Self.now))
+        var planted: [String] = []
+        for title in Self.titles {
+            planted.append(try Checks.requireID(try priya.ok(["task", "add", title], env: Self.now)))
+        }
         let destdir = team.folder.sub("stage")
         let root = destdir + Self.prefix
 
@@ -58,8 +62,8 @@ struct InstallTests {
 
         try expectManPageRenders("\(root)/share/man/man1/baton.1", sandbox: priya.sandbox)
         try expectBashLoads(share: "\(root)/share", planted: planted, priya: priya, env: env)
-        try expectZshLoads(functions: "\(root)/share/zsh/site-functions", priya: priya, env: env)
-        try expectFishLoads(share: "\(root)/share", priya: priya, env: env)
+        try expectZshLoads(functions: "\(root)/share/zsh/site-functions", planted: planted, priya: priya, env: env)
+        try expectFishLoads(share: "\(root)/share", planted: planted, priya: priya, env: env)
 
         let uninstall = try Self.make("uninstall", destdir: destdir, sandbox: priya.sandbox)
         #expect(uninstall.status == 0, "\(uninstall)")
@@ -83,21 +87,23 @@ struct InstallTests {
 
     /// bash-completion's loader finds the script through `XDG_DATA_DIRS` as it finds
     /// /usr/local/share/bash-completion/completions/baton, and `baton task show <TAB>` offers the ids.
-    func expectBashLoads(share: String, planted: String, priya: Person, env: [String: String]) throws {
+    func expectBashLoads(share: String, planted: [String], priya: Person, env: [String: String]) throws {
         let loaded = env.merging(["XDG_DATA_DIRS": share]) { $1 }
         let show = try ShellCompletion.bash(
             ["baton", "task", "show", ""], script: nil, in: priya.journal, sandbox: priya.sandbox, env: loaded)
         #expect(show.result.status == 0, "\(show.result)")
-        #expect(show.candidates == [planted], "\(show.result)")
+        #expect(Set(show.candidates) == Set(planted), "\(show.result)")
         let subcommand = try ShellCompletion.bash(
             ["baton", "ta"], script: nil, in: priya.journal, sandbox: priya.sandbox, env: loaded)
         #expect(subcommand.candidates == ["task"], "\(subcommand.result)")
     }
 
     /// zsh's compinit, with the folder in `fpath` (as /usr/local/share/zsh/site-functions is on Debian),
-    /// binds `_baton` to baton and the file parses.
-    func expectZshLoads(functions: String, priya: Person, env: [String: String]) throws {
+    /// binds `_baton` to baton and the file parses; in an interactive zsh, `baton task show <TAB>` lists the
+    /// planted ids with their titles.
+    func expectZshLoads(functions: String, planted: [String], priya: Person, env: [String: String]) throws {
         let zsh = try #require(ProcessRunner.which("zsh"), "zsh is not installed")
+        let dump = priya.path("../zcompdump")
         let script = """
             fpath=("$1" $fpath)
             autoload -Uz compinit && compinit -u -d "$2"
@@ -105,16 +111,26 @@ struct InstallTests {
             zsh -n "$1/_baton" && print parses
             """
         let r = ProcessRunner.run(
-            executable: zsh, arguments: ["-f", "-c", script, "zsh", functions, priya.path("../zcompdump")],
+            executable: zsh, arguments: ["-f", "-c", script, "zsh", functions, dump],
             directory: priya.journal, environment: priya.sandbox.variables(env), timeout: 60)
         #expect(r.status == 0, "\(r)")
         #expect(r.stdout == "bound: _baton\nparses\n", "\(r)")
+
+        let setup = "PS1='> '; fpath=(\(functions) $fpath); autoload -Uz compinit; compinit -u -d \(dump)"
+        let typed = try ShellCompletion.interactive(
+            "zsh -f -i", setup: setup, line: "baton task show ", awaited: "\(Self.titles[1]) (todo)",
+            in: priya.journal, sandbox: priya.sandbox, env: env)
+        for (id, title) in zip(planted, Self.titles) {
+            #expect(
+                typed.screen.range(of: #"\#(id) +-- \#(title) \(todo\)"#, options: .regularExpression) != nil,
+                "zsh did not list \(id) with its title:\n\(typed.screen)\n\(typed.result)")
+        }
     }
 
     /// fish reads vendor_completions.d of each `XDG_DATA_DIRS` folder: `complete -C` offers the subcommands
-    /// with their abstracts. (fish 3 answers `commandline -C`, which the custom completions call, only in
-    /// an interactive session, so the ids are checked through `baton ---completion` in CompletionTests.)
-    func expectFishLoads(share: String, priya: Person, env: [String: String]) throws {
+    /// with their abstracts. The ids need an interactive fish (fish 3 answers `commandline -C`, which the
+    /// custom completions call, only there): `baton task show <TAB>` lists them with their titles.
+    func expectFishLoads(share: String, planted: [String], priya: Person, env: [String: String]) throws {
         let fish = try #require(ProcessRunner.which("fish"), "fish is not installed")
         let script = """
             complete -C 'baton ta'
@@ -129,5 +145,14 @@ struct InstallTests {
         #expect(r.stdout.contains("task\tCreate, hand on and close tasks.\n"), "\(r)")
         #expect(r.stdout.contains("show\tShow a task with its log.\n"), "\(r)")
         #expect(r.stdout.hasSuffix("parses\n"), "\(r)")
+
+        let typed = try ShellCompletion.interactive(
+            "fish -i", setup: nil, line: "baton task show ", awaited: "\(Self.titles[1]) (todo)", in: priya.journal,
+            sandbox: priya.sandbox, env: loaded)
+        for (id, title) in zip(planted, Self.titles) {
+            #expect(
+                typed.screen.range(of: #"\#(id) +\(\#(title) \(todo\)\)"#, options: .regularExpression) != nil,
+                "fish did not list \(id) with its title:\n\(typed.screen)\n\(typed.result)")
+        }
     }
 }
