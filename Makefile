@@ -51,11 +51,11 @@ INSTALLED := $(DESTDIR)$(BINDIR)/baton $(DESTDIR)$(MANDIR)/man1/baton.1 $(DESTDI
 # build folder (so it never waits for, or rebuilds, baton's). The page is dated by the last commit.
 MAN_TOOL_BUILD := .build/tools
 MAN_TOOL := $(MAN_TOOL_BUILD)/debug/generate-manual
-MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date +%F)
+MAN_DATE ?= $(shell git log -1 --format=%cs 2>/dev/null || date +%F)
 # generate-manual keeps the blank lines of a command's discussion, which mdoc warns about: make them `.Pp`.
 define generate-man
 $(MAN_TOOL) "$(1)" --date $(MAN_DATE) --output-directory "$(2)"
-sed -i 's/^$$/.Pp/' "$(2)/baton.1"
+sed 's/^$$/.Pp/' "$(2)/baton.1" > "$(2)/baton.1.tmp" && mv "$(2)/baton.1.tmp" "$(2)/baton.1"
 endef
 
 $(MAN_TOOL):
