@@ -3,7 +3,7 @@ SWIFT ?= swift
 SWIFT_FLAGS ?=
 BIN := .build/debug/baton
 
-.PHONY: all deps test-deps build release test demo site-demo clean format lint bench bench-deps
+.PHONY: all deps test-deps build release test demo site-demo clean format lint bench bench-deps man install uninstall
 
 all: build
 
@@ -30,7 +30,60 @@ endif
 release: deps
 	$(SWIFT) build -c release --product baton $(RELEASE_FLAGS) $(SWIFT_FLAGS)
 
-test: deps test-deps
+# `make install`: the release binary, the man page and the bash, zsh and fish completion scripts, each
+# where its reader looks under PREFIX (bash-completion and fish read $$XDG_DATA_DIRS, /usr/local/share
+# among them; zsh's fpath has $(PREFIX)/share/zsh/site-functions). DESTDIR stages the files for a package.
+# INSTALL_BIN installs that build of baton instead of building the release one (the install test uses it).
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+BASH_COMPLETION_DIR ?= $(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETION_DIR ?= $(PREFIX)/share/zsh/site-functions
+FISH_COMPLETION_DIR ?= $(PREFIX)/share/fish/vendor_completions.d
+INSTALL_BIN ?=
+INSTALL_FROM := $(if $(INSTALL_BIN),$(INSTALL_BIN),.build/release/baton)
+INSTALLED := $(DESTDIR)$(BINDIR)/baton $(DESTDIR)$(MANDIR)/man1/baton.1 $(DESTDIR)$(BASH_COMPLETION_DIR)/baton \
+	$(DESTDIR)$(ZSH_COMPLETION_DIR)/_baton $(DESTDIR)$(FISH_COMPLETION_DIR)/baton.fish
+
+# The man page comes from the command definitions: swift-argument-parser's generate-manual tool reads
+# `baton --experimental-dump-help`. The tool is built once, from the checkout SwiftPM resolved, in its own
+# build folder (so it never waits for, or rebuilds, baton's). The page is dated by the last commit.
+MAN_TOOL_BUILD := .build/tools
+MAN_TOOL := $(MAN_TOOL_BUILD)/debug/generate-manual
+MAN_DATE ?= $(shell git log -1 --format=%cs 2>/dev/null || date +%F)
+# generate-manual keeps the blank lines of a command's discussion, which mdoc warns about: make them `.Pp`.
+define generate-man
+$(MAN_TOOL) "$(1)" --date $(MAN_DATE) --output-directory "$(2)"
+sed 's/^$$/.Pp/' "$(2)/baton.1" > "$(2)/baton.1.tmp" && mv "$(2)/baton.1.tmp" "$(2)/baton.1"
+endef
+
+$(MAN_TOOL):
+	$(SWIFT) package resolve
+	$(SWIFT) build --package-path .build/checkouts/swift-argument-parser --scratch-path $(MAN_TOOL_BUILD) \
+		--product generate-manual
+
+# The page alone, from the release binary, in .build/man (read it with `man -l .build/man/baton.1`).
+man: release $(MAN_TOOL)
+	mkdir -p .build/man
+	$(call generate-man,.build/release/baton,.build/man)
+
+install: $(if $(INSTALL_BIN),,release) $(MAN_TOOL)
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(BASH_COMPLETION_DIR)" \
+		"$(DESTDIR)$(ZSH_COMPLETION_DIR)" "$(DESTDIR)$(FISH_COMPLETION_DIR)"
+	install -m 755 "$(INSTALL_FROM)" "$(DESTDIR)$(BINDIR)/baton"
+	$(call generate-man,$(DESTDIR)$(BINDIR)/baton,$(DESTDIR)$(MANDIR)/man1)
+	chmod 644 "$(DESTDIR)$(MANDIR)/man1/baton.1"
+	"$(DESTDIR)$(BINDIR)/baton" --generate-completion-script bash > "$(DESTDIR)$(BASH_COMPLETION_DIR)/baton"
+	"$(DESTDIR)$(BINDIR)/baton" --generate-completion-script zsh > "$(DESTDIR)$(ZSH_COMPLETION_DIR)/_baton"
+	"$(DESTDIR)$(BINDIR)/baton" --generate-completion-script fish > "$(DESTDIR)$(FISH_COMPLETION_DIR)/baton.fish"
+	@echo "installed: $(INSTALLED)"
+
+uninstall:
+	rm -f $(INSTALLED)
+
+# The install test runs `make install`: its man page tool is built here, before the tests, not under one.
+test: deps test-deps $(MAN_TOOL)
 	$(SWIFT) build $(SWIFT_FLAGS)
 	$(SWIFT) test $(SWIFT_FLAGS)
 

@@ -29,6 +29,12 @@ if [ "${BATON_TEST_DEPS:-0}" = 1 ]; then
     # response-window charts (drawn with no script); a font for the charts' text and the screenshots.
     command -v chromium >/dev/null 2>&1 || need+=(chromium)
     [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+    # The install test: `man -l` renders the page; bash (through bash-completion's loader), zsh and fish
+    # load the completion scripts `make install` put where they look.
+    command -v man >/dev/null 2>&1 || need+=(man-db)
+    [ -e /usr/share/bash-completion/bash_completion ] || need+=(bash-completion)
+    command -v zsh >/dev/null 2>&1 || need+=(zsh)
+    command -v fish >/dev/null 2>&1 || need+=(fish)
 fi
 
 if [ ${#need[@]} -gt 0 ]; then

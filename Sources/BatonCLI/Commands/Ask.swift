@@ -19,7 +19,7 @@ struct Ask: ParsableCommand {
             """)
 
     @OptionGroup var options: JournalOptions
-    @Argument(help: "Who you ask.") var handle: String
+    @Argument(help: "Who you ask.", completion: JournalCompletion.handles) var handle: String
     @Argument(help: "What you ask for.") var text: [String]
     @Option(help: "Answer window: 24h, 36h, 2d.") var within: String?
     @Flag(help: "Count the window in wall-clock hours, weekends and days off included.") var calendar = false
@@ -74,7 +74,7 @@ struct Reply: ParsableCommand {
         commandName: "reply", abstract: "Answer an ask (or comment on a task).")
 
     @OptionGroup var options: JournalOptions
-    @Argument(help: "The ask's id or a unique prefix.") var id: String
+    @Argument(help: "The ask's id or a unique prefix.", completion: JournalCompletion.asks) var id: String
     @Argument(help: "Your answer.") var text: [String]
     @Flag(help: "Also mark the ask done.") var done = false
     @OptionGroup var attach: AttachOption

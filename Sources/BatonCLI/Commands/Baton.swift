@@ -19,7 +19,10 @@ public struct Baton: ParsableCommand {
               baton sync                        deliver and receive
 
             Dates: today, yesterday, monday, 2026-11-24, 3d. Durations: 24h, 36h, 2d.
-            Shell completions: baton --generate-completion-script bash|zsh|fish
+
+            Shell completions (subcommands, task ids, handles) and this help as a man page: `make install` \
+            puts them where bash, zsh, fish and man look (README, Install); a script alone: \
+            baton --generate-completion-script bash|zsh|fish
 
             Exit codes: 0 ok, 1 failure, 64 usage, 65 unreadable file, 66 unknown id, 67 ambiguous id, \
             69 remote unreachable (work kept), 73 folder not empty, 74 remote history rewritten, \
@@ -33,6 +36,11 @@ public struct Baton: ParsableCommand {
             Check.self, Search.self, Away.self, Remind.self,
         ]
     )
+
+    /// `-C PATH` and `--no-pager` before the command: `run(arguments:)` takes them off as git does (see
+    /// `leadingOptions`); declared here too, so help, the man page and the completion scripts know them.
+    @OptionGroup var folder: WorkingFolder
+    @OptionGroup var pager: PagerOption
 
     public init() {}
 }

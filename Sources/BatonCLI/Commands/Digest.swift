@@ -25,7 +25,7 @@ struct Digest: ParsableCommand {
     @OptionGroup var options: JournalOptions
     @OptionGroup var pager: PagerOption
     @OptionGroup var period: PeriodOptions
-    @Option(help: "Only this person.") var member: String?
+    @Option(help: "Only this person.", completion: JournalCompletion.handles) var member: String?
     @Option(help: "text, markdown, json or html.") var format: ReportFormat = .text
     @Option(help: "Days without an update that make a task stale (default: baton.yml's stale_days).") var staleDays:
         Int?

@@ -19,7 +19,7 @@ struct Log: ParsableCommand {
         parsing: .unconditional,
         help: "First day: 7d (seven days ending today), monday (the last before today), 2026-11-18 (default: all).")
     var since: String?
-    @Option(help: "Only changes by this person.") var member: String?
+    @Option(help: "Only changes by this person.", completion: JournalCompletion.handles) var member: String?
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {

@@ -68,7 +68,7 @@ struct MemberRemove: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "remove", abstract: "Take someone off the roster.")
 
     @OptionGroup var options: JournalOptions
-    @Argument(help: "Their handle.") var handle: String
+    @Argument(help: "Their handle.", completion: JournalCompletion.handles) var handle: String
 
     func run() throws {
         try reportingErrors {

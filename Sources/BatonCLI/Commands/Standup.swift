@@ -17,7 +17,7 @@ struct Standup: ParsableCommand {
     @OptionGroup var pager: PagerOption
     @Option(parsing: .unconditional, help: "The day: today (default), yesterday, monday, 2026-11-24, 3d.")
     var date: String?
-    @Option(help: "Only this person's note.") var member: String?
+    @Option(help: "Only this person's note.", completion: JournalCompletion.handles) var member: String?
     @Flag(help: "Print Markdown.") var markdown = false
     @Flag(help: "Print JSON (with missing_notes and unreadable).") var json = false
     @Flag(help: "Only what arrived since your last standup --new on this device.") var new = false

@@ -20,7 +20,9 @@ struct Stats: ParsableCommand {
 
     @OptionGroup var options: JournalOptions
     @OptionGroup var period: PeriodOptions
-    @Option(help: "Only this person (as responder, note writer and blocked task owner).") var member: String?
+    @Option(
+        help: "Only this person (as responder, note writer and blocked task owner).",
+        completion: JournalCompletion.handles) var member: String?
     @Flag(help: "JSON (README's \"JSON output\").") var json = false
 
     func run() throws {

@@ -9,7 +9,7 @@ struct TaskAdd: ParsableCommand {
 
     @OptionGroup var options: JournalOptions
     @Argument(help: "The task's title.") var title: [String]
-    @Option(help: "Who owns it (default: you).") var owner: String?
+    @Option(help: "Who owns it (default: you).", completion: JournalCompletion.handles) var owner: String?
     @Option(parsing: .unconditional, help: "Due day: friday, 2026-11-28, 3d (days from now).") var due: String?
     @Option(name: .customLong("tag"), help: "A tag; repeat for more.") var tags: [String] = []
     @OptionGroup var attach: AttachOption

@@ -6,7 +6,7 @@ struct TaskEdit: ParsableCommand {
         commandName: "edit", abstract: "Edit a task file in $VISUAL or $EDITOR, then commit it.")
 
     @OptionGroup var options: JournalOptions
-    @Argument(help: "The task's id or a unique prefix.") var id: String
+    @Argument(help: "The task's id or a unique prefix.", completion: JournalCompletion.tasks) var id: String
 
     func run() throws {
         try reportingErrors {

@@ -11,7 +11,7 @@ struct TaskList: ParsableCommand {
 
     @OptionGroup var options: JournalOptions
     @OptionGroup var pager: PagerOption
-    @Option(help: "Only tasks owned by this person.") var owner: String?
+    @Option(help: "Only tasks owned by this person.", completion: JournalCompletion.handles) var owner: String?
     @Flag(help: "Only your tasks.") var mine = false
     @Option(help: "Only this status: todo, doing, blocked, done, dropped, or all.") var status: String?
     @Flag(help: "Only overdue tasks and asks.") var overdue = false

@@ -59,7 +59,7 @@ struct TaskAssign: ParsableCommand {
         commandName: "assign", abstract: "Hand a task to someone, with a note.")
 
     @OptionGroup var target: TaskTarget
-    @Argument(help: "The new owner's handle.") var handle: String
+    @Argument(help: "The new owner's handle.", completion: JournalCompletion.handles) var handle: String
     @Option(help: "What they need to know to carry on.") var note: String?
     @Flag(help: "Allow a handle not on the roster (a newcomer).") var force = false
 

@@ -10,8 +10,10 @@ extension Baton {
             FileHandle.standardError.write(Data("baton: cannot change to '\(path)': no such folder\n".utf8))
             Foundation.exit(BatonExit.usage)
         }
-        if !args.contains(where: { ["-h", "--help", "help", "--version", "--generate-completion-script"].contains($0) })
-        {
+        let noJournal = [
+            "-h", "--help", "help", "--version", "--generate-completion-script", "--experimental-dump-help",
+        ]
+        if !args.contains(where: { noJournal.contains($0) }) {
             // libgit2's start-up work overlaps with argument parsing (see JournalLibrary.startInBackground).
             JournalLibrary.startInBackground()
         }

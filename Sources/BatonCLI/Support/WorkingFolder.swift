@@ -5,7 +5,9 @@ import Foundation
 /// command) change the process's folder (`leading(in:)`); the option after the command, which every
 /// command takes through this group, names the folder the command works from.
 struct WorkingFolder: ParsableArguments {
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if baton was started in <path>.", valueName: "path"))
+    @Option(
+        name: .customShort("C"), help: ArgumentHelp("Run as if baton was started in <path>.", valueName: "path"),
+        completion: .directory)
     var directory: String?
 
     /// The folder `-C` names, absolute, or nil without one.

@@ -9,6 +9,12 @@ extension Journal {
         roster(today: today, tasks: tasks, quiet: false)
     }
 
+    /// `roster(today:)` without warnings about files it cannot read: for shell completion, which must
+    /// print nothing but its candidates.
+    public func quietRoster(today: LocalDay) -> Roster {
+        roster(today: today, tasks: nil, quiet: true)
+    }
+
     /// Refuses to assign to or ask `handle` when it is not on the roster (see `Roster.check`), unless `force`.
     /// Files it cannot read are passed over without a warning: the command's own work reports them.
     public func checkMember(_ handle: Handle, today: LocalDay, force: Bool) throws {
