@@ -20,7 +20,7 @@ struct Search: ParsableCommand {
     @OptionGroup var options: JournalOptions
     @OptionGroup var pager: PagerOption
     @Argument(help: "The words to find; a line must hold every one.") var words: [String] = []
-    @Option(help: "Only lines this person wrote.") var member: String?
+    @Option(help: "Only lines this person wrote.", completion: JournalCompletion.handles) var member: String?
     @Option(parsing: .unconditional, help: "First day: 30d, monday, 2026-11-01.") var since: String?
     @Option(parsing: .unconditional, help: "Last day: today, yesterday, 2026-11-24.") var until: String?
     @Option(help: "Only tasks and asks with this tag (leaves notes out).") var tag: String?
