@@ -30,7 +30,10 @@ struct History: ParsableCommand {
                         events, zone: zone, authors: AuthorClock(config: journal.config), unreadable: Output.unreadable)
                 )
             } else {
-                pager.show(HistoryText.timeline(events, task: task, id: task.id, zone: zone, style: Output.style))
+                pager.show(
+                    HistoryText.timeline(
+                        events, task: task, id: task.id, zone: zone, style: Output.style,
+                        authors: AuthorClock(config: journal.config)))
             }
         }
     }
