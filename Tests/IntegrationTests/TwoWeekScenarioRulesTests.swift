@@ -13,7 +13,7 @@ struct TwoWeekScenarioRulesTests {
     static let readingInSanFrancisco = ["BATON_NOW": "2026-11-30T00:00:00-08:00"]
     /// Why the mistyped task file does not read, as every view says it.
     static func reason(_ path: String) -> String {
-        "\(path): the front matter cannot be read (status \"blokced\" is not one of todo, doing, blocked, done, "
+        "the front matter cannot be read (status \"blokced\" is not one of todo, doing, blocked, done, "
             + "dropped); fix the YAML between the --- lines, or run `git checkout -- \(path)` to undo a hand edit"
     }
 
