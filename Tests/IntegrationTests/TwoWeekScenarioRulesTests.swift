@@ -283,6 +283,21 @@ struct TwoWeekScenarioRulesTests {
         #expect(check.stdout == "\(path):4: status \"blokced\" is not one of todo, doing, blocked, done, dropped\n")
         #expect(check.stderrLines.last == "baton: 1 file(s) cannot be read; fix the line named, then `baton sync`")
 
+        // Its history is still told from the versions that read, and the file is named.
+        let staging = scenario.id("staging")
+        let history = try tom.ok(["history", staging], env: Self.reading)
+        #expect(
+            history.stdout == """
+                \(staging)  Staging deploy
+                  2026-11-16 18:05 +01:00 (09:05 sam's time)  sam: created "Staging deploy" (status todo, owner sam)
+                  2026-11-27 18:30 +01:00 (09:30 sam's time)  sam: blocked: cluster quota (status: todo → blocked, \
+                blocked_reason: – → cluster quota)
+
+                """, "\(history)")
+        #expect(history.stderr.contains("baton: skipped \(path): \(reason)\n"), "\(history)")
+        let historyJSON = try Self.json(try tom.ok(["history", staging, "--json"], env: Self.reading))
+        #expect((historyJSON["unreadable"] as? [[String: String]])?.contains(["path": path, "error": reason]) == true)
+
         // `log --json` names the old version it skipped, by its commit.
         let hash = try #require(commit.first.map(String.init))
         let log = try Self.json(try tom.ok(["log", "--json", "--since", "2026-11-27"], env: Self.reading))

@@ -32,8 +32,16 @@ public enum HistoryText {
         _ events: [HistoryEvent], task: TaskDocument?, id: String, zone: TimeZone, style: TextStyle,
         authors: AuthorClock = AuthorClock()
     ) -> String {
+        timeline(events, title: task?.title, id: id, zone: zone, style: style, authors: authors)
+    }
+
+    /// The timeline under `title` (`(deleted)` when there is none).
+    public static func timeline(
+        _ events: [HistoryEvent], title: String?, id: String, zone: TimeZone, style: TextStyle,
+        authors: AuthorClock = AuthorClock()
+    ) -> String {
         let clock = ReaderClock(zone: zone, authors: authors)
-        var lines = [style.heading("\(id)  \(TerminalText.clean(task?.title ?? "(deleted)", keepNewlines: false))")]
+        var lines = [style.heading("\(id)  \(TerminalText.clean(title ?? "(deleted)", keepNewlines: false))")]
         if events.isEmpty { lines.append("  no history") }
         for event in events {
             lines.append(
