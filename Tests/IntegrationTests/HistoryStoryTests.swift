@@ -109,13 +109,15 @@ struct HistoryStoryTests {
                 env: Self.at("2026-11-16T09:00:00+05:30")))
         try priya.ok(["task", "start", id], env: Self.at("2026-11-16T09:30:00+05:30"))
         try priya.ok(["task", "block", id, "--reason", "waiting on DBA"], env: Self.at("2026-11-16T11:00:00+05:30"))
+        // Her machine's clock is UTC (the log lines' offset): her own time follows the reader's.
         let text = try priya.ok(["history", id, "--tz", "Asia/Kolkata"]).stdout
         #expect(
             text == """
                 \(id)  Backfill orders
-                  2026-11-16 09:00 +05:30  priya: created "Backfill orders" (status todo, owner priya, due 2026-12-01)
-                  2026-11-16 09:30 +05:30  priya: started (status: todo → doing)
-                  2026-11-16 11:00 +05:30  priya: blocked: waiting on DBA (status: doing → blocked, \
+                  2026-11-16 09:00 +05:30 (03:30 priya's time)  priya: created "Backfill orders" (status todo, \
+                owner priya, due 2026-12-01)
+                  2026-11-16 09:30 +05:30 (04:00 priya's time)  priya: started (status: todo → doing)
+                  2026-11-16 11:00 +05:30 (05:30 priya's time)  priya: blocked: waiting on DBA (status: doing → blocked, \
                 blocked_reason: – → waiting on DBA)
 
                 """)

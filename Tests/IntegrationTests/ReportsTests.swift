@@ -68,7 +68,8 @@ struct ReportsTests {
                   2026-11-23 19:00 +05:30  priya: started (status: todo → doing)
                   2026-11-23 19:00 +05:30  priya: blocked: waiting on API keys (status: doing → blocked, \
                 blocked_reason: – → waiting on API keys)
-                  2026-11-24 14:30 +05:30  tom: status: blocked → doing, blocked_reason: waiting on API keys → –
+                  2026-11-24 14:30 +05:30 (10:00 tom's time)  tom: status: blocked → doing, blocked_reason: waiting on API \
+                keys → –
 
                 """, "the hand edit is Tom's, one line")
 

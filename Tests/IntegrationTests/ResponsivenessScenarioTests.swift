@@ -113,12 +113,13 @@ struct ResponsivenessScenarioTests {
         // priya's 18:41 in Bangalore is 14:11 in Berlin.
         #expect(
             md.contains(
-                "### Hand-offs given\n- 2026-11-16 14:11 +01:00 \(p) → tom: migrations done up to 0042, 0043-0045 left"
-            ), "\(md)")
+                "### Hand-offs given\n- 2026-11-16 14:11 +01:00 (18:41 priya's time) \(p) → tom: migrations done up to "
+                    + "0042, 0043-0045 left"), "\(md)")
         #expect(md.contains("### Hand-offs given\n- 2026-11-26 09:05 +01:00 \(p) → sam: 0043-0044 done, 0045 left"))
         #expect(
             md.contains(
-                "### Hand-offs received\n- 2026-11-16 14:11 +01:00 \(p) from priya: migrations done up to 0042, "
+                "### Hand-offs received\n- 2026-11-16 14:11 +01:00 (18:41 priya's time) \(p) from priya: migrations done "
+                    + "up to 0042, "
                     + "0043-0045 left"))
         #expect(
             md.contains("### Hand-offs received\n- 2026-11-26 09:05 +01:00 \(p) from tom: 0043-0044 done, 0045 left"))

@@ -18,6 +18,8 @@ public final class TwoWeekScenario: @unchecked Sendable {
     public private(set) var people: [String: Person] = [:]
     /// Task and ask ids by name: partition, index, vendor, staging, backfill, and asks a1...a7.
     public private(set) var ids: [String: String] = [:]
+    /// sam's `baton sync` that committed the mistyped hand edit (Friday 27, 10:00 in San Francisco).
+    public private(set) var handEditSync: CommandResult?
 
     /// When the scenario is read: Monday after the two weeks, 09:00 in Berlin.
     public static let now = "2026-11-30T09:00:00+01:00"
@@ -219,6 +221,6 @@ public final class TwoWeekScenario: @unchecked Sendable {
         // Made at 09:45 (its modification time), synced at 10:00.
         let edited = ISO8601DateFormatter().date(from: "2026-11-27T17:45:00Z")!
         try FileManager.default.setAttributes([.modificationDate: edited], ofItemAtPath: staging)
-        try sync("sam", "2026-11-27T10:00:00-08:00")
+        handEditSync = try run("sam", "2026-11-27T10:00:00-08:00", ["sync"])
     }
 }

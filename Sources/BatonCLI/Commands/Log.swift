@@ -42,7 +42,7 @@ struct Log: ParsableCommand {
             if json {
                 Output.line(try HistoryJSON.render(events, zone: zone, authors: authors, unreadable: Output.unreadable))
             } else {
-                pager.show(HistoryText.log(events, zone: zone, style: Output.style))
+                pager.show(HistoryText.log(events, zone: zone, style: Output.style, authors: authors))
             }
         }
     }

@@ -12,21 +12,24 @@ extension DigestWriter {
                 + " · \(c.asksAnswered) answered")
     }
 
-    /// The hand-offs one person gave and received, with the note.
-    mutating func handoffs(_ relay: Relay, of handle: String) {
+    /// The hand-offs one person gave and received, with the note; each time in the reader's zone with the
+    /// giver's own where it differs.
+    mutating func handoffs(_ relay: Relay, of handle: String, clock: ReaderClock) {
         let given = relay.given(by: handle)
         let received = relay.received(by: handle)
         func note(_ h: Relay.Handoff) -> String { h.note.map { ": \(safe($0))" } ?? "" }
         if !given.isEmpty {
             subheading("Hand-offs given")
             for h in given {
-                item("\(when(h.at)) \(code(h.taskID)) \(safe(h.title)) → \(safe(h.to))\(note(h))")
+                item("\(clock.event(h.at, by: h.from)) \(code(h.taskID)) \(safe(h.title)) → \(safe(h.to))\(note(h))")
             }
         }
         if !received.isEmpty {
             subheading("Hand-offs received")
             for h in received {
-                item("\(when(h.at)) \(code(h.taskID)) \(safe(h.title)) from \(safe(h.from))\(note(h))")
+                item(
+                    "\(clock.event(h.at, by: h.from)) \(code(h.taskID)) \(safe(h.title)) from \(safe(h.from))\(note(h))"
+                )
             }
         }
     }

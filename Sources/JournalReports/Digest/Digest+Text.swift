@@ -93,7 +93,7 @@ extension Digest {
                     out.item("\(clock.event(b.at, by: b.by)) \(out.code(b.taskID)) \(out.safe(b.title))")
                 }
             }
-            out.handoffs(relay, of: person.handle)
+            out.handoffs(relay, of: person.handle, clock: clock)
         }
         return out.result
     }

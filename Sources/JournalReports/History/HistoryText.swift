@@ -2,11 +2,15 @@ import Foundation
 import JournalModel
 import JournalSync
 
-/// History events as readable lines for a terminal, in the reader's zone.
+/// History events as readable lines for a terminal, in the reader's zone, each with its author's own time
+/// where it differs (`authors` giving their zones).
 public enum HistoryText {
     /// `baton log`: one line per change: time, who, what, the change.
-    public static func log(_ events: [HistoryEvent], zone: TimeZone, style: TextStyle) -> String {
+    public static func log(
+        _ events: [HistoryEvent], zone: TimeZone, style: TextStyle, authors: AuthorClock = AuthorClock()
+    ) -> String {
         if events.isEmpty { return "No changes." }
+        let clock = ReaderClock(zone: zone, authors: authors)
         let width = min(16, events.map(\.author.count).max() ?? 0)
         return events.map { event in
             let who = event.author.padding(toLength: max(width, event.author.count), withPad: " ", startingAt: 0)
@@ -19,19 +23,29 @@ public enum HistoryText {
                 target = event.path
             }
             return
-                "\(style.dim(event.at.rendered(in: zone)))  \(TerminalText.clean(who, keepNewlines: false))  \(target)  \(describe(event))"
+                "\(style.dim(clock.event(event.at, by: event.author)))  \(TerminalText.clean(who, keepNewlines: false))  \(target)  \(describe(event))"
         }.joined(separator: "\n")
     }
 
     /// `baton history ID`: the task's timeline, one line per change.
     public static func timeline(
-        _ events: [HistoryEvent], task: TaskDocument?, id: String, zone: TimeZone, style: TextStyle
+        _ events: [HistoryEvent], task: TaskDocument?, id: String, zone: TimeZone, style: TextStyle,
+        authors: AuthorClock = AuthorClock()
     ) -> String {
-        var lines = [style.heading("\(id)  \(TerminalText.clean(task?.title ?? "(deleted)", keepNewlines: false))")]
+        timeline(events, title: task?.title, id: id, zone: zone, style: style, authors: authors)
+    }
+
+    /// The timeline under `title` (`(deleted)` when there is none).
+    public static func timeline(
+        _ events: [HistoryEvent], title: String?, id: String, zone: TimeZone, style: TextStyle,
+        authors: AuthorClock = AuthorClock()
+    ) -> String {
+        let clock = ReaderClock(zone: zone, authors: authors)
+        var lines = [style.heading("\(id)  \(TerminalText.clean(title ?? "(deleted)", keepNewlines: false))")]
         if events.isEmpty { lines.append("  no history") }
         for event in events {
             lines.append(
-                "  \(style.dim(event.at.rendered(in: zone)))  \(TerminalText.clean(event.author, keepNewlines: false)): \(describe(event))"
+                "  \(style.dim(clock.event(event.at, by: event.author)))  \(TerminalText.clean(event.author, keepNewlines: false)): \(describe(event))"
             )
         }
         return lines.joined(separator: "\n")

@@ -61,6 +61,7 @@ public struct JournalHistory {
         // Newest first by commit time: a bounded walk stops as soon as it is past `since`; events are
         // sorted by time below anyway.
         var merges: [SettledMerge] = []
+        var bridge = UnreadableBridge()
         let walk = FileHistoryQuery(
             paths: query.paths, order: .newestFirst, committedSince: stopBefore, includeMerges: true)
         try journal.fileHistory(walk) { commit in
@@ -76,7 +77,25 @@ public struct JournalHistory {
                 query.skipped?("skipped \(path) \(file.message)")
             }
             for change in commit.files {
-                if let file = try readFile(change, skip: skip) { files.append(file) }
+                if let file = try readFile(change, skip: skip) {
+                    files.append(file)
+                } else if case .task(let id) = JournalLayout.classify(path: change.path) {
+                    // A broken hand edit: what its fix changed is told against the last version that reads.
+                    let old = try change.old.flatMap { try parseTask($0, path: change.path, skip: skip) }
+                    let new = try change.new.flatMap { try parseTask($0, path: change.path, skip: skip) }
+                    if let new, change.old != nil, old == nil {
+                        bridge.wait(path: change.path, commit: raw.count, file: files.count, new: new)
+                        files.append(
+                            RawFile(path: change.path, taskID: id, noteAuthor: nil, noteDay: nil, changes: [], logs: [])
+                        )
+                    } else if let old, change.new != nil, new == nil,
+                        let fix = bridge.settle(path: change.path, old: old)
+                    {
+                        raw[fix.commit].files[fix.file] = RawFile(
+                            path: change.path, taskID: id, noteAuthor: nil, noteDay: nil, changes: fix.changes,
+                            logs: fix.logs)
+                    }
+                }
             }
             if files.isEmpty {
                 // Outside the paths asked for, a commit still tells which handle its author uses.
@@ -180,7 +199,7 @@ private final class ParseCache {
 /// A commit and the journal files it changed, before attribution.
 struct RawCommit {
     let commit: HistoryCommit
-    let files: [RawFile]
+    var files: [RawFile]
     /// Its place in the walk, newest first.
     var position = 0
 }

@@ -7,9 +7,11 @@ public struct UnreadableFile: Sendable, Equatable {
     public var path: String
     public var message: String
 
+    /// A `message` that starts with the path (a parse error names its file) drops it: every list
+    /// names the path beside the reason already.
     public init(path: String, message: String) {
         self.path = path
-        self.message = message
+        self.message = message.hasPrefix(path + ": ") ? String(message.dropFirst(path.count + 2)) : message
     }
 }
 
