@@ -19,7 +19,7 @@ import Testing
         #expect(Roster.distance("priya", "pryia") == 1)
     }
 
-    @Test func aConfiguredRosterRefusesEveryStrangerTheRecentWritersOnlyTypos() throws {
+    @Test func bothRostersRefuseEveryStrangerAndOnlyAnEmptyOneLetsAnyoneIn() throws {
         let configured = try Self.roster(["priya", "tom"], configured: true)
         #expect(throws: RosterError.unknownMember(handle: "tomm", suggestion: "tom", canForce: true)) {
             try configured.check("tomm")
@@ -27,8 +27,13 @@ import Testing
         #expect(throws: RosterError.self) { try configured.check("lee") }
         try configured.check("tom")
         let writers = try Self.roster(["priya", "tom"], configured: false)
-        #expect(throws: RosterError.self) { try writers.check("tomm") }
-        try writers.check("lee")
+        #expect(throws: RosterError.unknownMember(handle: "tomm", suggestion: "tom", canForce: true)) {
+            try writers.check("tomm")
+        }
+        #expect(throws: RosterError.unknownMember(handle: "lee", suggestion: nil, canForce: true)) {
+            try writers.check("lee")
+        }
+        try writers.check("priya")
         try Self.roster([], configured: false).check("anyone")
     }
 
