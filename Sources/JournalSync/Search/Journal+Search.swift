@@ -150,7 +150,7 @@ extension Journal {
             results.append(
                 Result {
                     guard let bytes = try files.bytes(in: fd, folder: folder.path, name: entry.name),
-                        terms.mayMatch(bytes)
+                        terms.mayMatch(bytes), terms.someLineMayMatch(bytes)
                     else { return [] }
                     return try terms.hits(
                         inNote: String(decoding: bytes, as: UTF8.self), path: path, author: folder.handle, day: day,
@@ -175,7 +175,7 @@ extension Journal {
             let path = JournalLayout.taskPath(id: id)
             return Result {
                 guard let bytes = try files.bytes(in: folder, folder: JournalLayout.tasksFolder, name: id + ".md"),
-                    terms.mayMatch(bytes)
+                    terms.mayMatch(bytes), terms.someLineMayMatch(bytes)
                 else { return [] }
                 let task = try Journal.parseTask(String(decoding: bytes, as: UTF8.self), id: id)
                 if let tag, !task.tags.contains(where: { $0.lowercased() == tag }) { return [] }
