@@ -14,25 +14,25 @@ extension SearchTerms {
             clock.bulletTime("00:00", day: day, author: author, noteOffset: note.utcOffset)?.date
             ?? day.startDate(in: TimeZone(secondsFromGMT: 0)!)
         var hits: [SearchHit] = []
-        var bulletTime = dayStart
+        // The `HH:MM` of the bullet a line belongs to; made an instant only for a line that matches.
+        var bulletTime: String?
         for index in bodyStart..<max(bodyStart, lines.count) {
             let raw = lines[index].stripCR()
             var shown = raw.trimmingWhitespace()
             if raw.hasPrefix("- ") || raw.hasPrefix("* ") {
                 shown = String(raw.dropFirst(2)).trimmingWhitespace()
-                let bullet = NoteBullet(bullet: shown)
-                bulletTime =
-                    bullet.time.flatMap {
-                        clock.bulletTime($0, day: day, author: author, noteOffset: note.utcOffset)?.date
-                    } ?? dayStart
+                bulletTime = NoteBullet(bullet: shown).time
             } else if !raw.hasPrefix("  ") {
-                bulletTime = dayStart
+                bulletTime = nil
             }
             shown = Self.bounded(shown)
-            guard !shown.isEmpty, matches(in: shown) != nil else { continue }
+            guard !shown.isEmpty, mayMatch(line: shown), matches(in: shown) != nil else { continue }
+            let at =
+                bulletTime.flatMap { clock.bulletTime($0, day: day, author: author, noteOffset: note.utcOffset)?.date }
+                ?? dayStart
             hits.append(
                 SearchHit(
-                    path: path, kind: .note, part: .note, day: day, author: author, at: bulletTime, line: shown,
+                    path: path, kind: .note, part: .note, day: day, author: author, at: at, line: shown,
                     lineNumber: index + 1))
         }
         return hits
@@ -52,7 +52,7 @@ extension SearchTerms {
         func check(_ text: String, part: SearchHit.Part, author: String, day: LocalDay, at: Date) {
             position += 1
             let shown = Self.bounded(text.trimmingWhitespace())
-            guard !shown.isEmpty, matches(in: shown) != nil else { return }
+            guard !shown.isEmpty, mayMatch(line: shown), matches(in: shown) != nil else { return }
             hits.append(
                 SearchHit(
                     path: task.path, kind: kind, part: part, taskID: task.id, title: task.title, day: day,

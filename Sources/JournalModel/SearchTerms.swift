@@ -8,6 +8,8 @@ public struct SearchTerms: Sendable, Equatable {
     private let folded: [[Character]]
     /// The lower-case UTF-8 bytes of each word that is all ASCII, for `mayMatch`.
     private let asciiNeedles: [[UInt8]]
+    /// Whether every word is ASCII (then `asciiNeedles` holds them all, in order).
+    private let allASCII: Bool
 
     /// The terms of `words`; each argument may hold several words separated by spaces.
     public init(_ words: [String]) {
@@ -17,6 +19,7 @@ public struct SearchTerms: Sendable, Equatable {
         asciiNeedles = split.compactMap { word in
             word.utf8.allSatisfy { $0 < 0x80 } ? Array(word.lowercased().utf8) : nil
         }
+        allASCII = asciiNeedles.count == split.count
     }
 
     /// True when there is nothing to look for.
@@ -24,11 +27,40 @@ public struct SearchTerms: Sendable, Equatable {
 
     /// False only when `bytes` cannot hold a match: some all-ASCII word is nowhere in it, in any case.
     public func mayMatch(_ bytes: [UInt8]) -> Bool {
-        asciiNeedles.allSatisfy { needle in Self.contains(bytes, needle) }
+        bytes.withUnsafeBufferPointer { buffer in asciiNeedles.allSatisfy { Self.contains(buffer, $0) } }
+    }
+
+    /// False only when no line of `bytes` can hold a match (`mayMatch` of each line on its own).
+    public func someLineMayMatch(_ bytes: [UInt8]) -> Bool {
+        if asciiNeedles.isEmpty { return true }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < buffer.count {
+                var end = start
+                while end < buffer.count && buffer[end] != UInt8(ascii: "\n") { end += 1 }
+                let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                if asciiNeedles.allSatisfy({ Self.contains(line, $0) }) { return true }
+                start = end + 1
+            }
+            return false
+        }
+    }
+
+    /// `mayMatch` of one line's bytes: a cheap check before `matches(in:)`.
+    public func mayMatch(line: String) -> Bool {
+        if asciiNeedles.isEmpty { return true }
+        var line = line
+        return line.withUTF8 { buffer in asciiNeedles.allSatisfy { Self.contains(buffer, $0) } }
     }
 
     /// The ranges of the words in `line` when it holds every one of them, else nil.
     public func matches(in line: String) -> [Range<String.Index>]? {
+        if allASCII && line.utf8.allSatisfy({ $0 < 0x80 }) { return asciiMatches(in: line) }
+        return characterMatches(in: line)
+    }
+
+    /// `matches(in:)` on the line's characters: any line, any word.
+    func characterMatches(in line: String) -> [Range<String.Index>]? {
         let characters = Array(line)
         var indices: [String.Index] = []
         indices.reserveCapacity(characters.count + 1)
@@ -48,6 +80,37 @@ public struct SearchTerms: Sendable, Equatable {
     }
 
     // MARK: - matching
+
+    /// `matches(in:)` of an all-ASCII line, on its bytes (every word is ASCII too).
+    private func asciiMatches(in line: String) -> [Range<String.Index>]? {
+        let bytes = Array(line.utf8)
+        @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+        @inline(__always) func isWord(_ byte: UInt8) -> Bool {
+            byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 || byte == UInt8(ascii: "_")
+        }
+        var found: [Range<Int>] = []
+        for word in asciiNeedles {
+            var hit = false
+            var start = 0
+            while start + word.count <= bytes.count {
+                let end = start + word.count
+                if (start == 0 || !isWord(bytes[start - 1])) && (end == bytes.count || !isWord(bytes[end]))
+                    && (0..<word.count).allSatisfy({ folded(bytes[start + $0]) == word[$0] })
+                {
+                    found.append(start..<end)
+                    hit = true
+                    start = end
+                } else {
+                    start += 1
+                }
+            }
+            if !hit { return nil }
+        }
+        let utf8 = line.utf8
+        return Self.merged(found).map {
+            utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)
+        }
+    }
 
     private static func occurrences(of word: [Character], in line: [Character]) -> [Range<Int>] {
         guard !word.isEmpty, word.count <= line.count else { return [] }
@@ -90,25 +153,23 @@ public struct SearchTerms: Sendable, Equatable {
         return out
     }
 
-    /// Whether `needle` (lower case ASCII) is in `haystack`, ASCII letters compared in either case.
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    /// Whether `needle` (lower case ASCII) is in `hay`, ASCII letters compared in either case.
+    private static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
+        guard hay.count >= needle.count else { return false }
         @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
-        return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pin in
-                var i = 0
-                let last = hay.count - pin.count
-                while i <= last {
-                    if folded(hay[i]) == first {
-                        var j = 1
-                        while j < pin.count && folded(hay[i + j]) == pin[j] { j += 1 }
-                        if j == pin.count { return true }
-                    }
-                    i += 1
+        return needle.withUnsafeBufferPointer { pin in
+            var i = 0
+            let last = hay.count - pin.count
+            while i <= last {
+                if folded(hay[i]) == first {
+                    var j = 1
+                    while j < pin.count && folded(hay[i + j]) == pin[j] { j += 1 }
+                    if j == pin.count { return true }
                 }
-                return false
+                i += 1
             }
+            return false
         }
     }
 }

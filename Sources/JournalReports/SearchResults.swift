@@ -6,20 +6,31 @@ public enum SearchResults {
     /// The hits as aligned lines; every teammate's byte is made terminal-safe before the words are marked.
     public static func render(_ hits: [SearchHit], terms: SearchTerms, style: TextStyle) -> String {
         if hits.isEmpty {
-            let words = TerminalText.clean(terms.words.joined(separator: " "), keepNewlines: false)
+            let words = safe(terms.words.joined(separator: " "), keepNewlines: false)
             return "No matches for \"\(words)\"."
         }
-        let authors = hits.map { TerminalText.clean($0.author, keepNewlines: false) }
+        let authors = hits.map { safe($0.author, keepNewlines: false) }
         let authorWidth = authors.map(\.count).max() ?? 0
-        let paths = hits.map { TerminalText.clean($0.path, keepNewlines: false) }
+        let paths = hits.map { safe($0.path, keepNewlines: false) }
         let pathWidth = paths.map(\.count).max() ?? 0
         return zip(hits, zip(authors, paths)).map { hit, names in
             let (author, path) = names
-            let line = highlighted(TerminalText.clean(hit.line, keepNewlines: false), terms: terms, style: style)
+            let line = highlighted(safe(hit.line, keepNewlines: false), terms: terms, style: style)
             return
-                "\(style.dim(hit.day.description))  \(author.padding(toLength: authorWidth, withPad: " ", startingAt: 0))"
-                + "  \(style.id(path.padding(toLength: pathWidth, withPad: " ", startingAt: 0)))  \(line)"
+                "\(style.dim(hit.day.description))  \(padded(author, authorWidth))"
+                + "  \(style.id(padded(path, pathWidth)))  \(line)"
         }.joined(separator: "\n")
+    }
+
+    /// `TerminalText.clean` without line breaks; printable ASCII (most lines) is already safe.
+    static func safe(_ text: String, keepNewlines: Bool = false) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        return TerminalText.clean(text, keepNewlines: keepNewlines)
+    }
+
+    /// `text` with spaces up to `width` characters.
+    static func padded(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - text.count))
     }
 
     /// `line` with each found word wrapped in the match style.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import JournalModel
@@ -62,5 +63,21 @@ struct SearchTermsTests {
         #expect(hits[0].at == bullet && hits[1].at == bullet)
         #expect(hits[2].at == Timestamp(iso: "2026-11-24T00:00:00+01:00")!.date)
         #expect(hits.allSatisfy { $0.author == "priya" && $0.day == day && $0.kind == .note })
+    }
+
+    @Test("the byte path for ASCII lines finds what the character path finds")
+    func asciiPathAgreesWithCharacters() {
+        let seed = UInt64(ProcessInfo.processInfo.environment["BATON_SEARCH_SEED"] ?? "") ?? 13
+        var random = SplitMix64(seed: seed)
+        let pieces = ["retry", "Retry", "BUG", "bug", "bugs", "_", "-", " ", "x", "1", "re", "try", ".", "#"]
+        let terms = [SearchTerms(["retry", "bug"]), SearchTerms(["bug"]), SearchTerms(["re-try"])]
+        for _ in 0..<2_000 {
+            let line = (0..<random.below(13)).map { _ in random.pick(pieces) }.joined()
+            for term in terms {
+                #expect(
+                    term.matches(in: line) == term.characterMatches(in: line), "\(term.words) in \(line) (seed \(seed))"
+                )
+            }
+        }
     }
 }

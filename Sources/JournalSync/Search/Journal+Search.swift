@@ -61,13 +61,30 @@ extension Journal {
     ) {
         guard !terms.isEmpty else { return ([], []) }
         let clock = AuthorClock(config: config)
-        var results: [Result<[SearchHit], UnreadableError>] = []
-        if filter.scope != .tasks && filter.tag == nil {
-            results += searchNotes(terms, filter: filter, clock: clock)
+        let folders = filter.scope != .tasks && filter.tag == nil ? noteFolders(filter: filter) : []
+        let ids = filter.scope != .notes ? taskIDs() : []
+        let files = files
+        let tasksFolder = ids.isEmpty ? nil : try? files.openFolder(JournalLayout.tasksFolder)
+        defer { if let tasksFolder { close(tasksFolder) } }
+        // One job per folder of notes and per slice of task ids, taken by the cores as they come free.
+        let slice = 128
+        let taskJobs = tasksFolder == nil ? 0 : (ids.count + slice - 1) / slice
+        var slots = [[Result<[SearchHit], UnreadableError>]](repeating: [], count: folders.count + taskJobs)
+        slots.withUnsafeMutableBufferPointer { buffer in
+            let out = buffer
+            Parallel.forEach(out.count) { job in
+                if job < folders.count {
+                    out[job] = Self.searchNoteFolder(
+                        folders[job], terms: terms, filter: filter, clock: clock, files: files)
+                } else if let tasksFolder {
+                    let first = (job - folders.count) * slice
+                    out[job] = ids[first..<min(ids.count, first + slice)].map { id in
+                        Self.searchTask(id, in: tasksFolder, terms: terms, tag: filter.tag, clock: clock, files: files)
+                    }
+                }
+            }
         }
-        if filter.scope != .notes {
-            results += searchTasks(terms, filter: filter, clock: clock)
-        }
+        let results = slots.flatMap { $0 }
         var hits: [SearchHit] = []
         var unreadable: [UnreadableFile] = []
         for result in results {
@@ -92,9 +109,8 @@ extension Journal {
         let path: String
     }
 
-    private func searchNotes(_ terms: SearchTerms, filter: SearchFilter, clock: AuthorClock) -> [Result<
-        [SearchHit], UnreadableError
-    >] {
+    /// The folders of notes (`notes/<handle>/<year>`) that can hold a line `filter` keeps.
+    private func noteFolders(filter: SearchFilter) -> [NoteFolder] {
         var folders: [NoteFolder] = []
         for author in noteAuthors() where filter.member == nil || filter.member == author {
             let base = JournalLayout.notesFolder + "/" + author
@@ -116,10 +132,7 @@ extension Journal {
                 }
             }
         }
-        let files = files
-        return Parallel.map(folders) { folder in
-            Self.searchNoteFolder(folder, terms: terms, filter: filter, clock: clock, files: files)
-        }.flatMap { $0 }
+        return folders
     }
 
     private static func searchNoteFolder(
@@ -150,7 +163,7 @@ extension Journal {
             results.append(
                 Result {
                     guard let bytes = try files.bytes(in: fd, folder: folder.path, name: entry.name),
-                        terms.mayMatch(bytes)
+                        terms.mayMatch(bytes), terms.someLineMayMatch(bytes)
                     else { return [] }
                     return try terms.hits(
                         inNote: String(decoding: bytes, as: UTF8.self), path: path, author: folder.handle, day: day,
@@ -162,25 +175,19 @@ extension Journal {
 
     // MARK: - tasks
 
-    private func searchTasks(_ terms: SearchTerms, filter: SearchFilter, clock: AuthorClock) -> [Result<
-        [SearchHit], UnreadableError
-    >] {
-        let ids = taskIDs()
-        let files = files
-        let folder = try? files.openFolder(JournalLayout.tasksFolder)
-        defer { if let folder { close(folder) } }
-        guard let folder else { return [] }
-        let tag = filter.tag?.lowercased()
-        return Parallel.map(ids) { id in
-            let path = JournalLayout.taskPath(id: id)
-            return Result {
-                guard let bytes = try files.bytes(in: folder, folder: JournalLayout.tasksFolder, name: id + ".md"),
-                    terms.mayMatch(bytes)
-                else { return [] }
-                let task = try Journal.parseTask(String(decoding: bytes, as: UTF8.self), id: id)
-                if let tag, !task.tags.contains(where: { $0.lowercased() == tag }) { return [] }
-                return terms.hits(inTask: task, clock: clock)
-            }.mapError { UnreadableError(file: UnreadableFile(path: path, message: Journal.skipReason($0))) }
+    /// The hits of the task file `id` (in the open `tasks` folder), when it has the tag (if one is asked for).
+    private static func searchTask(
+        _ id: String, in folder: Int32, terms: SearchTerms, tag: String?, clock: AuthorClock, files: JournalFiles
+    ) -> Result<[SearchHit], UnreadableError> {
+        Result {
+            guard let bytes = try files.bytes(in: folder, folder: JournalLayout.tasksFolder, name: id + ".md"),
+                terms.mayMatch(bytes), terms.someLineMayMatch(bytes)
+            else { return [] }
+            let task = try Journal.parseTask(String(decoding: bytes, as: UTF8.self), id: id)
+            if let tag = tag?.lowercased(), !task.tags.contains(where: { $0.lowercased() == tag }) { return [] }
+            return terms.hits(inTask: task, clock: clock)
+        }.mapError { error in
+            UnreadableError(file: UnreadableFile(path: JournalLayout.taskPath(id: id), message: skipReason(error)))
         }
     }
 }

@@ -56,7 +56,7 @@ struct JournalFiles: Sendable {
     /// The bytes of the file `name` in `folder` (a descriptor from `openFolder(folder)`), refused as `text` is.
     func bytes(in fd: Int32, folder: String, name: String, limit: Int = textLimit) throws -> [UInt8]? {
         let relative = folder + "/" + name
-        guard !name.isEmpty, name != ".", name != "..", !name.contains("/") else {
+        guard !name.isEmpty, name != ".", name != "..", !name.utf8.contains(UInt8(ascii: "/")) else {
             throw JournalError.unsafePath(relative)
         }
         return try withOpenFile(in: fd, name: name, relative: relative) { fd in try read(fd, relative, limit: limit) }
