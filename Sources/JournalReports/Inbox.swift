@@ -16,6 +16,8 @@ public struct Inbox: Sendable {
     public var newKeys: Set<String> = []
     /// When an ask counts as closing soon.
     public var rule: ClosingRule = .quarter
+    /// The authors' zones: each teammate's line shows their own time where it differs from the reader's.
+    public var authors = AuthorClock()
     /// Keys of every mention and answer in the journal, cleared or not (see `keptCleared`).
     var presentClearable: Set<String> = []
     /// Whose inbox it is.
@@ -83,6 +85,7 @@ public struct Inbox: Sendable {
     /// The inbox for a terminal, in the reader's zone.
     public func text(me: String, now: Date, zone: TimeZone, style: TextStyle) -> String {
         func clean(_ text: String) -> String { TerminalText.clean(text, keepNewlines: false) }
+        let clock = ReaderClock(zone: zone, authors: authors)
         var lines: [String] = []
         lines.append(style.heading("Asks to you (\(asksToMe.count))"))
         if asksToMe.isEmpty { lines.append("  nothing waiting") }
@@ -97,7 +100,8 @@ public struct Inbox: Sendable {
             let mark = isNew(handoff: task) ? "  " + style.alert("NEW") : ""
             lines.append("  \(style.id(task.id))  \(TerminalText.clean(task.title, keepNewlines: false))\(mark)")
             if let entry = task.log.last(where: { $0.author != me && Self.isHandoff($0.text, to: me) }) {
-                lines.append("      \(entry.at.rendered(in: zone)) \(clean(entry.author)): \(clean(entry.text))")
+                lines.append(
+                    "      \(clock.event(entry.at, by: entry.author)) \(clean(entry.author)): \(clean(entry.text))")
             }
         }
         lines.append("")
@@ -122,7 +126,8 @@ public struct Inbox: Sendable {
             lines.append("  \(style.id(ask.id))  to \(asked): \(clean(ask.title)) [\(ask.status.rawValue)]\(mark)")
             for entry in ask.log where entry.author != me && entry.text.hasPrefix("replied:") {
                 let answer = String(entry.text.dropFirst("replied:".count)).trimmingCharacters(in: .whitespaces)
-                lines.append("      \(entry.at.rendered(in: zone)) \(clean(entry.author)): \(clean(answer))")
+                lines.append(
+                    "      \(clock.event(entry.at, by: entry.author)) \(clean(entry.author)): \(clean(answer))")
             }
         }
         lines.append("")

@@ -21,8 +21,8 @@ struct AwayTests {
     /// the clone is.
     static func soloTeam() throws -> (Team, Person) {
         let (team, priya) = try Team.solo("priya")
-        try priya.ok(["member", "add", "priya"])
-        try priya.ok(["member", "add", "tom"])
+        try priya.ok(["member", "add", "priya", "--joined", "2026-11-01"])
+        try priya.ok(["member", "add", "tom", "--joined", "2026-11-01"])
         return (team, priya)
     }
 

@@ -312,7 +312,7 @@ struct ClockCalendarTests {
         #expect(!Files.exists(out + "/weeks/2026-11-16.html"))
     }
 
-    @Test("task show prints each log line in the reader's zone with its author's own time")
+    @Test("task show and inbox print each log line in the reader's zone with its author's own time")
     func taskShowAuthorsTime() throws {
         let w = try Self.makeWorld()
         defer { w.team.shutdown() }
@@ -322,5 +322,14 @@ struct ClockCalendarTests {
             "\(shown)")
         let own = try w.priya.ok(["task", "show", w.backfill], env: Self.mondayMorning).stdout
         #expect(own.contains("  2026-11-17 00:40 +05:30 priya: started"), "no second time in her own zone: \(own)")
+        try w.priya.ok(
+            ["task", "assign", w.backfill, "maria", "--note", "over to you"], env: Self.at("2026-11-23T10:00:00+05:30"))
+        try w.priya.sync()
+        try w.maria.sync()
+        let inbox = try w.maria.ok(["inbox"], env: Self.mondayMorning).stdout
+        #expect(
+            inbox.contains(
+                "2026-11-22 20:30 -08:00 (Mon 23 Nov 10:00 priya's time) priya: assigned to maria: over to you"),
+            "\(inbox)")
     }
 }

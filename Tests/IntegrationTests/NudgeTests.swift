@@ -55,7 +55,7 @@ struct NudgeTests {
         let t0 = Self.clock(Self.start)
         let answered = try Checks.requireID(try alice.ok(["ask", "bob", "review #42?", "--within", "24h"], env: t0))
         let waiting = try Checks.requireID(
-            try alice.ok(["ask", "bob", "staging password?", "--within", "24h"], env: t0))
+            try alice.ok(["ask", "bob", "staging password?", "--within", "24h", "--force"], env: t0))
         try alice.sync()
         try bob.sync()
         let keys = try Checks.requireID(try bob.ok(["ask", "alice", "need the keys", "--within", "24h"], env: t0))

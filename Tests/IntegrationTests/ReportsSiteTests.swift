@@ -68,7 +68,7 @@ struct ReportsSiteTests {
             try priya.ok(["task", "add", "Backfill <b>orders</b>", "--due", "2026-11-23", "--attach", shot], env: p))
         try priya.ok(["task", "block", id, "--reason", "<script>alert(1)</script>"], env: p)
         let ask = try Checks.requireID(
-            try priya.ok(["ask", "tom", "Review #42? <img src=x onerror=alert(1)>"], env: p))
+            try priya.ok(["ask", "tom", "Review #42? <img src=x onerror=alert(1)>", "--force"], env: p))
         try priya.sync()
         try tom.sync()
         try tom.ok(

@@ -17,6 +17,7 @@ extension Inbox {
         })
         for file in bad { unreadable?(file) }
         var inbox = Inbox(tasks: tasks, me: me, now: now.date, zone: zone)
+        inbox.authors = AuthorClock(config: journal.config)
         inbox.rule = rule
         // A day ahead of the reader's: an author east of them may already be on tomorrow.
         let today = now.localDay.adding(days: 1)

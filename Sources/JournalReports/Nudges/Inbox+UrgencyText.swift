@@ -27,7 +27,8 @@ extension Inbox {
         var lines = [style.heading("Mentions (\(mentions.count))")]
         if mentions.isEmpty { lines.append("  none") }
         for mention in mentions {
-            let when = mention.at.map { $0.rendered(in: zone) } ?? mention.day.description
+            let clock = ReaderClock(zone: zone, authors: authors)
+            let when = mention.at.map { clock.event($0, by: mention.author) } ?? mention.day.description
             let mark = isNew(mention) ? "  " + style.alert("NEW") : ""
             let place = mention.task.map { "\(mention.source.rawValue) \(style.id($0))" } ?? mention.path
             lines.append(
