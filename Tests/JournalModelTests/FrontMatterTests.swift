@@ -112,3 +112,13 @@ import Testing
         #expect(throws: YAMLFieldsError.self) { try YAMLFields.parse("a: 1\na: 2\n") }
     }
 }
+
+@Suite struct SalvagedTitleTests {
+    @Test func aFileWithABadFieldStillGivesItsTitle() {
+        let text = "---\nid: k7q2xm\ntitle: \"Staging: deploy\"\nstatus: blokced\n---\n\n## Log\n"
+        #expect(TaskDocument.salvagedTitle(from: text) == "Staging: deploy")
+        #expect(TaskDocument.salvagedTitle(from: "---\nid: k7q2xm\nstatus: todo\n---\n") == nil)
+        #expect(TaskDocument.salvagedTitle(from: "no front matter\ntitle: x\n") == nil)
+        #expect(TaskDocument.salvagedTitle(from: "---\ntitle: \"\u{1B}[31mred\"\n---\n")?.contains("\u{1B}") != true)
+    }
+}

@@ -6,7 +6,9 @@ extension Digest {
     public init(_ input: DigestInput) {
         let tasksByID = Dictionary(input.tasks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let inPeriod = input.events.filter(input.contains)
-        func title(_ id: String?) -> String { id.flatMap { tasksByID[$0]?.title } ?? "" }
+        func title(_ id: String?) -> String {
+            id.flatMap { tasksByID[$0]?.title ?? input.salvagedTitles[$0] } ?? ""
+        }
         func concerns(_ task: TaskDocument, _ member: String) -> Bool {
             task.owner == member || task.from == member || task.to == member
         }

@@ -46,6 +46,12 @@ extension DigestInput {
             authors: authors)
         config = journal.config
         away = journal.awayPeriods()
+        for file in loaded.unreadable {
+            guard case .task(let id) = JournalLayout.classify(path: file.path),
+                let text = try? journal.read(file.path), let title = TaskDocument.salvagedTitle(from: text)
+            else { continue }
+            salvagedTitles[id] = title
+        }
     }
 
     /// A day starts up to 14 hours earlier in some zone than in UTC: a log line of the period's first local day
