@@ -17,6 +17,7 @@ TRACE = """\
 100 <... read resumed>""..., 4096) = 100
 101 getdents64(5</r/notes>, 0x55 /* 4 entries */, 32768) = 112
 100 mmap(NULL, 1048576, PROT_READ, MAP_PRIVATE, 4</r/.git/objects/pack/pack-1.pack>, 0) = 0x7f0000000000
+100 mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, 3</r/.git/index>, 0) = 0x7f0000100000
 100 write(6</r/.git/objects/ab/cdef>, ""..., 70) = 70
 100 fsync(6</r/.git/objects/ab/cdef>) = 0
 100 write(7<pipe:[123]>, ""..., 9) = 9
@@ -44,6 +45,7 @@ class TallyTests(unittest.TestCase):
         self.assertEqual(t["by_kind"]["work tree"]["stats"], 1)
         self.assertEqual(t["by_kind"]["work tree"]["getdents"], 1)
         self.assertEqual(t["by_kind"]["objects"]["mapped"], 1048576)
+        self.assertEqual(t["by_kind"]["index"]["mapped"], 4096)
         self.assertEqual(t["by_kind"]["objects"]["written"], 70)
         self.assertEqual(t["by_kind"]["refs"]["fsyncs"], 1)
         self.assertEqual(t["by_kind"]["refs"]["renames"], 1)
