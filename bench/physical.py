@@ -77,6 +77,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 import zlib
 
@@ -860,12 +861,12 @@ def report(a):
         data = json.loads(slurp(os.path.join(a.dir, name), "r"))
         cal, repo = data["calibration"], data["repo"]
         print(f"### {data['shape']}\n")
-        print(f"{repo['commits']:,} commits, {repo['entries']:,} index entries, index {human(repo['index_bytes'])}, "
+        print(textwrap.fill(f"{repo['commits']:,} commits, {repo['entries']:,} index entries, index {human(repo['index_bytes'])}, "
               f"`tasks/` tree {human(repo['tasks_tree_bytes'])}. Machine: SHA-1 {cal['sha1_bps'] / 1e6:.0f} MB/s, "
               f"deflate (level 1) {cal['deflate_bps'] / 1e6:.0f} MB/s, inflate {cal['inflate_bps'] / 1e6:.0f} MB/s, "
               f"read {cal['read_bps'] / 1e9:.1f} GB/s, write {cal['write_bps'] / 1e9:.1f} GB/s, fsync "
               f"{cal['fsync_s'] * 1e3:.2f} ms, lstat {cal['lstat_s'] * 1e6:.1f} µs, open+read "
-              f"{cal['open_read_s'] * 1e6:.1f} µs, folder listing {cal['listdir_s'] * 1e6:.1f} µs.\n")
+              f"{cal['open_read_s'] * 1e6:.1f} µs, folder listing {cal['listdir_s'] * 1e6:.1f} µs.", 110) + "\n")
         print("| command | must read | must hash | must write | fsyncs | baton read | baton written | baton fsyncs "
               "| git read/written (fsyncs) | how far baton is |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
