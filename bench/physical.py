@@ -3,7 +3,7 @@
 
     python3 bench/physical.py prepare --seed SEED --dir D [--reset-hard]
     python3 bench/physical.py run --baton BIN --repo B --peer-repo BP [--git-repo G --git-peer-repo GP]
-                                  [--task ID] [--me priya] [--peer tom] [--only "note status"]
+                                  [--task ID] [--me priya] [--peer tom] [--only "note status"] [--runs 3]
                                   --out DIR --shape NAME
     python3 bench/physical.py report DIR
 
@@ -27,8 +27,8 @@ makes one local commit). For each command it writes into DIR/NAME-physical.json:
       maps both, and a mapping counts its whole length, not the pages touched), summed over the
       files of the repositories involved (the clone, its remote): system files, pipes and sockets are counted
       apart and left out of the totals; and the same for the git CLI doing the same work (in G, GP, when given);
-  (c) baton's wall time (the fastest of 3 runs without strace, same prepare steps; digest: one run; history,
-      seconds on the large journal and few system calls: its traced run) and the
+  (c) baton's wall time (the fastest of --runs runs without strace, default 3, same prepare steps; digest:
+      one run; history, seconds on the large journal and few system calls: its traced run) and the
       time the limit would take on one core of this machine, from a calibration made once per run in CPU
       time: SHA-1, zlib deflate and inflate rates, sequential read and write rates (page cache), the cost of
       one lstat, one open+read+close of a small file and one folder listing (from Python: an upper bound of
@@ -620,7 +620,8 @@ def _cpu(fn):
 def minimum_ms(c, cal):
     """The time the limit would take on this machine (one core, page cache warm)."""
     s = (c["read"] / cal["read_bps"] + c["inflate"] / cal["inflate_in_bps"] + c["hash"] / cal["sha1_bps"]
-         + c["deflate"] / cal["deflate_bps"] + c["write"] / cal["write_bps"] + c["fsync"] * cal["fsync_s"] + c["lstat"] * cal["lstat_s"]
+         + c["deflate"] / cal["deflate_bps"] + c["write"] / cal["write_bps"] + c["fsync"] * cal["fsync_s"]
+         + c["lstat"] * cal["lstat_s"]
          + c["opens"] * cal["open_read_s"] + c["dirs"] * cal["listdir_s"])
     return s * 1000
 
@@ -743,7 +744,7 @@ def run(a):
             row["baton"] = traced(bcmd, a.repo, roots, env)
             row["path_report"] = slurp(env["BATON_PATH_REPORT"], "r").splitlines()
             times = []
-            for _ in range(0 if name == "history" else 1 if name in SLOW else 3):
+            for _ in range(0 if name == "history" else min(1, a.runs) if name in SLOW else a.runs):
                 shutil.copy2(saved_index, index_path)
                 times.append(timed(bcmd, a.repo, env))
             if not times:
@@ -790,9 +791,11 @@ def run(a):
                 # Entries as recent as the index (to the second) before the command: git's rule re-hashes them.
                 row["facts"].update(same_second_as_index=racy[3], same_second_bytes=racy[4])
             times = []
-            for _ in range(3):
+            for _ in range(a.runs):
                 prepare_baton()
                 times.append(timed(bcmd, a.repo, env))
+            if not times:
+                times, row["timed_under_strace"] = [row["baton"]["traced_ms"]], True
             row["baton_runs_ms"] = times
             row["baton_ms"] = min(times)
             if a.git_repo:
@@ -855,13 +858,14 @@ def io(t):
 
 
 def report(a):
-    for name in sorted(os.listdir(a.dir)):
-        if not name.endswith("-physical.json"):
-            continue
+    names = [n for n in os.listdir(a.dir) if n.endswith("-physical.json")]
+    order = {"small-physical.json": 0, "large-physical.json": 1}
+    for name in sorted(names, key=lambda n: (order.get(n, 2), n)):
         data = json.loads(slurp(os.path.join(a.dir, name), "r"))
         cal, repo = data["calibration"], data["repo"]
         print(f"### {data['shape']}\n")
-        print(textwrap.fill(f"{repo['commits']:,} commits, {repo['entries']:,} index entries, index {human(repo['index_bytes'])}, "
+        print(textwrap.fill(f"{repo['commits']:,} commits, {repo['entries']:,} index entries, "
+              f"index {human(repo['index_bytes'])}, "
               f"`tasks/` tree {human(repo['tasks_tree_bytes'])}. Machine: SHA-1 {cal['sha1_bps'] / 1e6:.0f} MB/s, "
               f"deflate (level 1) {cal['deflate_bps'] / 1e6:.0f} MB/s, inflate {cal['inflate_bps'] / 1e6:.0f} MB/s, "
               f"read {cal['read_bps'] / 1e9:.1f} GB/s, write {cal['write_bps'] / 1e9:.1f} GB/s, fsync "
@@ -902,7 +906,8 @@ def report(a):
             must_bytes = lim["read"] - lim.get("objects", 0) + lim.get("inflate", 0) + lim["write"]
             b_bytes = bt.get("read", 0) + bt.get("written", 0) + bt.get("mapped", 0)
             ratio = f"{b_bytes / must_bytes:.1f}x bytes" if must_bytes else "-"
-            far = f"{ratio}; {row['baton_ms']:.0f} ms vs {row['min_ms']:.1f} ms minimum"
+            traced = " (under strace)" if row.get("timed_under_strace") and cmd != "history" else ""
+            far = f"{ratio}; {row['baton_ms']:.0f} ms{traced} vs {row['min_ms']:.1f} ms minimum"
             print(f"| {cmd} | {must_read} | {human(lim['hash'])} | {human(lim['write'])} | {fs} | {b_read} | "
                   f"{human(bt.get('written', 0))} | {bt.get('fsyncs', 0)} | {g_cell} | {far} |")
         print()
@@ -943,6 +948,9 @@ def main():
     r.add_argument("--me", default="priya")
     r.add_argument("--peer", default="tom")
     r.add_argument("--only", help="some commands, space-separated: " + " ".join(COMMANDS))
+    r.add_argument("--runs", type=int, default=3,
+                   help="runs of baton without strace per command, for its time (default 3; digest at most 1, "
+                        "history 0; 0: the traced run's time)")
     r.add_argument("--out", required=True)
     r.add_argument("--shape", required=True)
     pr = sub.add_parser("prepare", help="make the clones `run` needs from a seed journal")
