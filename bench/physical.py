@@ -906,7 +906,7 @@ def report(a):
             must_bytes = lim["read"] - lim.get("objects", 0) + lim.get("inflate", 0) + lim["write"]
             b_bytes = bt.get("read", 0) + bt.get("written", 0) + bt.get("mapped", 0)
             ratio = f"{b_bytes / must_bytes:.1f}x bytes" if must_bytes else "-"
-            traced = " (under strace)" if row.get("timed_under_strace") and cmd != "history" else ""
+            traced = " (under strace)" if row.get("timed_under_strace") else ""
             far = f"{ratio}; {row['baton_ms']:.0f} ms{traced} vs {row['min_ms']:.1f} ms minimum"
             print(f"| {cmd} | {must_read} | {human(lim['hash'])} | {human(lim['write'])} | {fs} | {b_read} | "
                   f"{human(bt.get('written', 0))} | {bt.get('fsyncs', 0)} | {g_cell} | {far} |")
