@@ -202,7 +202,8 @@ def parse_index(path):
     data = slurp(path)
     sig, version, count = struct.unpack(">4sII", data[:12])
     if sig != b"DIRC" or version not in (2, 3):
-        return None
+        sys.exit(f"physical: {path} is an index of version {version}; only versions 2 and 3 are read "
+                 "(run `git update-index --index-version 2` in a copy)")
     entries, pos = [], 12
     for _ in range(count):
         (cs, cn, ms, mn, dev, ino, mode, uid, gid, size) = struct.unpack(">10I", data[pos:pos + 40])
@@ -716,7 +717,7 @@ def run(a):
     shutil.copy2(index_path, saved_index)
     index = parse_index(index_path)
     shape = {
-        "index_bytes": os.path.getsize(index_path), "entries": len(index["entries"]) if index else None,
+        "index_bytes": os.path.getsize(index_path), "entries": len(index["entries"]),
         "commits": int(git_text(a.repo, "rev-list", "--count", "HEAD")),
         "tasks_tree_bytes": (batch_sizes(a.repo, ["HEAD:tasks"])["HEAD:tasks"] or (0, 0, 0))[2],
     }
@@ -775,8 +776,7 @@ def run(a):
             peer_tip = git_text(remote, "rev-parse", "HEAD")
             size_before = os.path.getsize(index_path)
             scan = limit_status(a.repo)[0] if name == "sync" else None
-            index = parse_index(index_path)
-            racy = stale_entries(a.repo, index_path, index) if index else (0, 0, 0, 0, 0)
+            racy = stale_entries(a.repo, index_path, parse_index(index_path))
             slurp_reset(env["BATON_PATH_REPORT"])
             row["baton"] = traced(bcmd, a.repo, roots, env)
             row["path_report"] = slurp(env["BATON_PATH_REPORT"], "r").splitlines()
