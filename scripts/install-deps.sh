@@ -11,6 +11,7 @@ if [ "${BATON_BENCH_DEPS:-0}" = 1 ]; then
     command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine)
     [ -x /usr/bin/time ] || need+=(time)
     command -v python3 >/dev/null 2>&1 || need+=(python3)
+    command -v strace >/dev/null 2>&1 || need+=(strace) # bench/physical.py counts what each command reads and writes
 fi
 # `make test` and `make site-demo` only (BATON_TEST_DEPS=1): what the tests run beside baton.
 if [ "${BATON_TEST_DEPS:-0}" = 1 ]; then
