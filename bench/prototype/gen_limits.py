@@ -8,6 +8,8 @@ TASKS tasks created evenly over DAYS working days ending on END by PEOPLE people
 blocked, and done (90%) or dropped (5%) within three weeks, or left open (5%). All of a day's changes are one
 commit, so the history has DAYS commits and every commit rewrites the `tasks/` tree; notes are left out (they
 live in their own folders and do not change the `tasks/` trees; the index they add is measured separately).
+`--squash N` makes the first N days one commit (the state they leave), so only the last DAYS - N days are
+daily commits: fast-import then writes N times fewer multi-megabyte flat trees.
 """
 import argparse
 import datetime as dt
@@ -37,6 +39,7 @@ def main():
     ap.add_argument("--people", type=int, default=200)
     ap.add_argument("--end", default=dt.date.today().isoformat())
     ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--squash", type=int, default=0, help="make the first SQUASH days one commit")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     days = workdays(dt.date.fromisoformat(args.end), args.days)
@@ -72,6 +75,7 @@ def main():
                 events[step_day].append((rng.randint(9 * 3600, 18 * 3600), n, status, text))
     out = sys.stdout.buffer
     mark = 0
+    pending = {}  # squashed days: task index -> task, written as one commit on the last squashed day
 
     def data(payload):
         out.write(b"data %d\n" % len(payload))
@@ -89,8 +93,14 @@ def main():
                 task["created"] = stamp
             task["status"], task["updated"] = status, stamp
             changes[n] = task
+        if index < args.squash - 1:
+            pending.update(changes)
+            continue
+        if pending:
+            pending.update(changes)
+            changes, pending = pending, {}
         files = []
-        if index == 0:
+        if index == 0 or index == args.squash - 1:
             mark += 1
             out.write(b"blob\nmark :%d\n" % mark)
             data(b"team: Limits\ntimezone: Europe/Berlin\nask_window_hours: 24\n"

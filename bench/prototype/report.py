@@ -45,6 +45,9 @@ def main():
                   f"| {blob} | {int(ir) / 1e6:.1f} | {int(index) / 1024:.0f} | {pack} "
                   f"| {int(hist_kb) / 1024:.1f} ({hist_commits}) | {int(week_kb) / 1024:.1f} ({week_commits}) |")
         print()
+        migrate_file = os.path.join(results, f"{size}-migrate.txt")
+        if os.path.exists(migrate_file):
+            print(f"Migration commit ({open(migrate_file).read().strip()})\n")
         ir_file = os.path.join(results, f"{size}-baton-ir.tsv")
         if os.path.exists(ir_file) and os.path.getsize(ir_file):
             print("`baton task done` instructions (callgrind): " + ", ".join(

@@ -5,10 +5,11 @@
 #   bench/prototype/run.sh                              # large and limits journals, every layout
 #   PROTO_SIZES=small PROTO_RUNS=3 bench/prototype/run.sh   # a quick check of the script itself
 #   PROTO_LAYOUTS="flat archive" PROTO_SIZES=large bench/prototype/run.sh
+#   PROTO_ONLY="git-task-done baton-task-done" bench/prototype/run.sh   # some measurements (names: results/*.json)
 #
 # Sources: `small` and `large` are the bench's generated journals (bench/gen_journal.py, cached by bench/run.sh in
 # ${BATON_BENCH_DIR:-/tmp/baton-bench}/journals, read only); `limits` is bench/prototype/gen_limits.py (100,000
-# tasks, 2,500 working days, 200 people, one commit a day). Each history goes through `git fast-export |
+# tasks, 2,500 working days, 200 people; the last 100 days one commit a day). Each history goes through `git fast-export |
 # relayout.py LAYOUT | git fast-import` once per layout (cached in ${PROTO_DIR:-/tmp/i14-proto}/repos), so every
 # layout's pack is made the same way. Results: $PROTO_DIR/results/*.tsv and table.md (bench/prototype/report.py).
 set -euo pipefail
@@ -22,6 +23,9 @@ LAYOUTS=${PROTO_LAYOUTS:-flat shard2 shard1x1 archive}
 RUNS=${PROTO_RUNS:-15}
 SLOW_RUNS=${PROTO_SLOW_RUNS:-3}
 BATON=${BATON_BIN:-$ROOT/.build-bench/release/baton}
+# The limits journal's first 2,400 days are one commit, the last 100 one commit a day: a flat history of 2,500
+# multi-megabyte trees takes fast-import about an hour on this machine (PROTO_LIMITS_SQUASH=0 for all of it).
+LIMITS_SQUASH=${PROTO_LIMITS_SQUASH:-2400}
 TODAY=$(date +%F)
 MONTH=$(date +%Y/%m)
 export GIT_AUTHOR_DATE="${TODAY}T12:00:00+0000" GIT_COMMITTER_DATE="${TODAY}T12:00:00+0000"
@@ -39,13 +43,14 @@ stream() {
     local stamp
     case $size in
     small | large) stamp="$(cat "$BENCH/journals/$size/stamp")" ;;
-    limits) stamp="100000 2500 200 $TODAY $(sha1sum "$HERE/gen_limits.py" | cut -c1-12)" ;;
+    limits) stamp="100000 2500 200 $LIMITS_SQUASH $TODAY $(sha1sum "$HERE/gen_limits.py" | cut -c1-12)" ;;
     *) echo "prototype: unknown size $size (small, large, limits)" >&2; exit 64 ;;
     esac
     if [ ! -f "$out.stamp" ] || [ "$(cat "$out.stamp")" != "$stamp" ]; then
         echo "== $size: writing the history as a fast-import stream" >&2
         case $size in
-        limits) python3 "$HERE/gen_limits.py" --tasks 100000 --days 2500 --people 200 --end "$TODAY" >"$out" ;;
+        limits) python3 "$HERE/gen_limits.py" --tasks 100000 --days 2500 --people 200 --squash "$LIMITS_SQUASH" \
+            --end "$TODAY" >"$out" ;;
         *) git -C "$BENCH/journals/$size/seed.git" fast-export --all --reencode=no --signed-tags=strip >"$out" ;;
         esac
         echo "$stamp" >"$out.stamp"
@@ -173,6 +178,7 @@ walked_trees() {
 side_by_side() {
     local name=$1 runs=$2
     shift 2
+    [ -z "${PROTO_ONLY:-}" ] || [[ " $PROTO_ONLY " == *" $name "* ]] || return 0
     echo "== $SIZE: $name" >&2
     hyperfine --style basic --warmup 1 --runs "$runs" --export-json "$RESULTS/$SIZE-$name.json" "$@" >&2
 }
@@ -198,6 +204,19 @@ for SIZE in $SIZES; do
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$layout" "$tasks_tree" "$folders" "$written" \
             "$(stat -c %s "$dir/.git/index")" "$pack" "$(walked_trees "$layout")" \
             "$(walked_trees "$layout" 7.days)" >>"$RESULTS/$SIZE-shape.tsv"
+    done
+
+    # The one-time migration commit of the flat journal into a sharded layout measured (shard1x1 first).
+    for layout in shard1x1 shard2; do
+        case " $LAYOUTS " in *" $layout "*)
+            rm -rf "$PROTO/work/$SIZE/migrated"
+            git clone -q "$(repo "$SIZE" flat)" "$PROTO/work/$SIZE/migrated"
+            git -C "$PROTO/work/$SIZE/migrated" config user.name "Priya Shah"
+            git -C "$PROTO/work/$SIZE/migrated" config user.email "priya@example.com"
+            printf '%s: %s\n' "$layout" "$(bash "$HERE/migrate.sh" "$PROTO/work/$SIZE/migrated" "$layout")" \
+                >"$RESULTS/$SIZE-migrate.txt"
+            break ;;
+        esac
     done
 
     # git: the task-done commit (prepare reopens the task), as bench/run.sh does it.
