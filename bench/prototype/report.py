@@ -67,7 +67,8 @@ def main():
                     continue
                 cell = f"{ms(runs[layout]['median'])} / {ms(cpu[layout])}"
                 if layout != "flat" and cpu.get("flat"):
-                    cell += f" ({cpu[layout] / cpu['flat']:.2f}x)"
+                    ratio = cpu[layout] / cpu["flat"]
+                    cell += f" ({ratio:.2f}x)" if ratio >= 0.1 else f" ({ratio:.3f}x)"
                 cells.append(cell)
             print(f"| {title} | " + " | ".join(cells) + " |")
         print()
