@@ -108,7 +108,8 @@ def main():
             files.append((mark, "baton.yml"))
         for n, task in sorted(changes.items()):
             text = (f"---\nid: {task['id']}\ntitle: {task['title']}\nstatus: {task['status']}\nowner: {task['owner']}\n"
-                    f"created: {task['created']}+00:00\nupdated: {task['updated']}+00:00\ntags: [{task['tag']}]\n---\n\n"
+                    f"created: {task['created']}+00:00\nupdated: {task['updated']}+00:00\n"
+                    f"tags: [{task['tag']}]\n---\n\n"
                     f"Context: {task['title'].lower()}.\n\n## Log\n\n" + "\n".join(task["log"]) + "\n")
             mark += 1
             out.write(b"blob\nmark :%d\n" % mark)

@@ -9,9 +9,10 @@
 #
 # Sources: `small` and `large` are the bench's generated journals (bench/gen_journal.py, cached by bench/run.sh in
 # ${BATON_BENCH_DIR:-/tmp/baton-bench}/journals, read only); `limits` is bench/prototype/gen_limits.py (100,000
-# tasks, 2,500 working days, 200 people; the last 100 days one commit a day). Each history goes through `git fast-export |
-# relayout.py LAYOUT | git fast-import` once per layout (cached in ${PROTO_DIR:-/tmp/i14-proto}/repos), so every
-# layout's pack is made the same way. Results: $PROTO_DIR/results/*.tsv and table.md (bench/prototype/report.py).
+# tasks, 2,500 working days, 200 people; the last 100 days one commit a day). Each history goes through
+# `git fast-export | relayout.py LAYOUT | git fast-import` once per layout (cached in
+# ${PROTO_DIR:-/tmp/i14-proto}/repos), so every layout's pack is made the same way. Results: $PROTO_DIR/results/*.tsv
+# and table.md (bench/prototype/report.py).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -91,7 +92,8 @@ clone() {
 
 # task_path LAYOUT ID [closed]: where the task lives in that layout's HEAD.
 task_path() {
-    git -C "$PROTO/work/$SIZE/$1" ls-files | awk -v want="/$2.md" 'substr($0, length($0) - length(want) + 1) == want && !found {print; found = 1}'
+    git -C "$PROTO/work/$SIZE/$1" ls-files |
+        awk -v want="/$2.md" 'substr($0, length($0) - length(want) + 1) == want && !found {print; found = 1}'
 }
 
 # pick STATE: the task with the longest log that is open ("open") or closed ("closed") in the flat clone.
@@ -113,9 +115,11 @@ PY
 close_cmd() {
     local path dir="$PROTO/work/$SIZE/$1"
     path=$(task_path "$1" "$2")
-    local edit="sed -i 's/^status: .*\$/status: done/' $path && printf -- '- ${TODAY}T12:00:00+05:30 priya: done\n' >> $path"
+    local edit="sed -i 's/^status: .*\$/status: done/' $path"
+    edit+=" && printf -- '- ${TODAY}T12:00:00+05:30 priya: done\n' >> $path"
     case $1 in
-    archive*) echo "cd $dir && $edit && mkdir -p archive/$MONTH && git mv $path archive/$MONTH/$2.md && git commit -q -a -m 'task $2: priya done'" ;;
+    archive*) echo "cd $dir && $edit && mkdir -p archive/$MONTH && git mv $path archive/$MONTH/$2.md &&" \
+        "git commit -q -a -m 'task $2: priya done'" ;;
     *) echo "cd $dir && $edit && git commit -q -a -m 'task $2: priya done'" ;;
     esac
 }
@@ -124,9 +128,11 @@ reopen_cmd() {
     path=$(task_path "$1" "$2")
     local back="$path"
     case $1 in archive*) back="archive/$MONTH/$2.md" ;; esac
-    local edit="sed -i 's/^status: .*\$/status: doing/' $path && printf -- '- ${TODAY}T11:00:00+05:30 priya: started\n' >> $path"
+    local edit="sed -i 's/^status: .*\$/status: doing/' $path"
+    edit+=" && printf -- '- ${TODAY}T11:00:00+05:30 priya: started\n' >> $path"
     case $1 in
-    archive*) echo "cd $dir && { [ ! -e $back ] || git mv $back $path; } && $edit && git commit -q -a -m 'task $2: priya started'" ;;
+    archive*) echo "cd $dir && { [ ! -e $back ] || git mv $back $path; } && $edit &&" \
+        "git commit -q -a -m 'task $2: priya started'" ;;
     *) echo "cd $dir && $edit && git commit -q -a -m 'task $2: priya started'" ;;
     esac
 }
@@ -268,13 +274,15 @@ for SIZE in $SIZES; do
         args=()
         for layout in "${BL[@]}"; do
             d="$PROTO/work/$SIZE/$layout"
-            args+=(--prepare "cd $d && $BATON task start $OPEN >/dev/null" -n "baton-$layout" "cd $d && $BATON task done $OPEN")
+            args+=(--prepare "cd $d && $BATON task start $OPEN >/dev/null")
+            args+=(-n "baton-$layout" "cd $d && $BATON task done $OPEN")
         done
         side_by_side baton-task-done "$RUNS" "${args[@]}"
         for layout in "${BL[@]}"; do
             d="$PROTO/work/$SIZE/$layout"
             (cd "$d" && "$BATON" task start "$OPEN" >/dev/null)
-            printf '%s\t%s\n' "$layout" "$(cd "$d" && instructions "$BATON_IR" task done "$OPEN")" >>"$RESULTS/$SIZE-baton-ir.tsv"
+            printf '%s\t%s\n' "$layout" "$(cd "$d" && instructions "$BATON_IR" task done "$OPEN")" \
+                >>"$RESULTS/$SIZE-baton-ir.tsv"
         done
         args=()
         for layout in "${BL[@]}"; do
@@ -282,10 +290,14 @@ for SIZE in $SIZES; do
         done
         side_by_side baton-note "$RUNS" "${args[@]}"
         args=()
-        for layout in "${BL[@]}"; do args+=(-n "baton-$layout" "$BATON -C $PROTO/work/$SIZE/$layout history $OPEN"); done
+        for layout in "${BL[@]}"; do
+            args+=(-n "baton-$layout" "$BATON -C $PROTO/work/$SIZE/$layout history $OPEN")
+        done
         side_by_side baton-history-open "$SLOW_RUNS" -N "${args[@]}"
         args=()
-        for layout in "${BL[@]}"; do args+=(-n "baton-$layout" "$BATON -C $PROTO/work/$SIZE/$layout digest --since 7d"); done
+        for layout in "${BL[@]}"; do
+            args+=(-n "baton-$layout" "$BATON -C $PROTO/work/$SIZE/$layout digest --since 7d")
+        done
         side_by_side baton-digest-7d "$SLOW_RUNS" -N "${args[@]}"
     fi
 done
