@@ -33,7 +33,8 @@ struct NewestFirstParentTreeTests {
             if let parent = commit.parents.first {
                 if let firstParentTree {
                     handedOver += 1
-                    #expect(firstParentTree == (try repo.tree(ofCommit: parent)), "\(commit.message)")
+                    let expected = try repo.tree(ofCommit: parent)
+                    #expect(firstParentTree == expected, "\(commit.message)")
                 }
             } else {
                 #expect(firstParentTree == nil)
