@@ -18,6 +18,8 @@ package struct TreeWalkDiff {
     package let paths: [String]
     /// Where each looked-up path's entry was found in the last tree read.
     package let hints: LookupHints
+    /// The names to look up under each folder, for these paths.
+    private let folders = FolderLookups()
 
     package init(repository: any GitObjectDatabase, paths: [String], hints: LookupHints = LookupHints()) {
         self.repository = repository
@@ -54,17 +56,16 @@ package struct TreeWalkDiff {
         if let a = old, let b = new, a == b { return }
         let oldTree = try old.map { try tree($0) }
         let newTree = try new.map { try tree($0) }
-        if let names = relevantNames(below: prefix) {
+        if let names = lookups(below: prefix) {
             // Only a few names matter here: look them up.
             for name in names {
-                let key = prefix + name
-                let wanted = Array(name.utf8)
-                let hint = hints.offsets[key]
-                let a = oldTree.flatMap { tree in tree.find(wanted, hint: hint).map { (tree, $0) } }
-                let b = newTree.flatMap { tree in tree.find(wanted, hint: hint).map { (tree, $0) } }
+                let hint = hints.offsets[name.key]
+                let a = oldTree.flatMap { tree in tree.find(name.bytes, hint: hint).map { (tree, $0) } }
+                let b = newTree.flatMap { tree in tree.find(name.bytes, hint: hint).map { (tree, $0) } }
                 // Walks go back in time: the next lookup is in a tree like the old one.
-                hints.offsets[key] = a?.1.start ?? b?.1.start
-                try visit(name: name, before: a.map(Entry.init), after: b.map(Entry.init), prefix: prefix, into: &out)
+                hints.offsets[name.key] = a?.1.start ?? b?.1.start
+                try visit(
+                    name: name.name, before: a.map(Entry.init), after: b.map(Entry.init), prefix: prefix, into: &out)
             }
             return
         }
@@ -112,6 +113,17 @@ package struct TreeWalkDiff {
                 newMode: newBlob.flatMap { EntryMode(rawValue: $0.mode) }))
     }
 
+    /// `relevantNames(below:)` as names to look up, worked out once per folder for a whole walk.
+    private func lookups(below prefix: String) -> [FolderLookups.Name]? {
+        if paths.isEmpty { return nil }
+        if let known = folders.names[prefix] { return known }
+        let names = relevantNames(below: prefix).map { names in
+            names.sorted().map { FolderLookups.Name(name: $0, bytes: Array($0.utf8), key: prefix + $0) }
+        }
+        folders.names[prefix] = .some(names)
+        return names
+    }
+
     /// The entry names under `prefix` that lie on a wanted path, or nil when all of them do.
     private func relevantNames(below prefix: String) -> Set<String>? {
         if paths.isEmpty { return nil }
@@ -141,4 +153,17 @@ package final class LookupHints {
     package var offsets: [String: Int] = [:]
     package var currentTrees: [ObjectID: RawTree] = [:]
     package var previousTrees: [ObjectID: RawTree] = [:]
+}
+
+/// The names a walk looks up in each folder's tree, worked out once for its paths.
+private final class FolderLookups {
+    /// A name to look up: as text, as bytes, and its path (the key of `LookupHints.offsets`).
+    struct Name {
+        let name: String
+        let bytes: [UInt8]
+        let key: String
+    }
+
+    /// By folder prefix; nil inside: every name matters there.
+    var names: [String: [Name]?] = [:]
 }

@@ -9,6 +9,12 @@ public struct Commit: Sendable, Equatable {
 
     /// The first line of the message.
     public var summary: String {
-        String(message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        let bytes = message.utf8
+        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return message }
+        // "\r\n" is one Character, which a split on "\n" does not cut: keep that answer.
+        if newline > bytes.startIndex, bytes[bytes.index(before: newline)] == UInt8(ascii: "\r") {
+            return String(message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        }
+        return String(message[..<newline])
     }
 }

@@ -9,17 +9,28 @@ extension Repository {
     /// a 67,000-commit journal); this reads only the commits it returns and the parents queued behind
     /// them, so a walk that stops after a week of history costs a week of history.
     public func commitsNewestFirst(from: ObjectID, _ body: (Commit) throws -> Bool) throws {
+        try commitsNewestFirst(from: from) { commit, _ in try body(commit) }
+    }
+
+    /// `commitsNewestFirst`, also handing over the first parent's tree when the walk has it at hand
+    /// (it reads each parent before the child is handed over), so a caller comparing each commit with
+    /// its parent does not read the parent a second time. Nil for a first commit, or when the parent
+    /// was handed over already (clocks out of order): then read it.
+    public func commitsNewestFirst(from: ObjectID, _ body: (Commit, _ firstParentTree: ObjectID?) throws -> Bool)
+        throws
+    {
         // Sorted by commit time, oldest first, so the newest is popped from the end.
         var queue: [Commit] = [try commit(from)]
         var seen: Set<ObjectID> = [from]
         while let next = queue.popLast() {
-            guard try body(next) else { return }
             for parent in next.parents where seen.insert(parent).inserted {
                 let queued = try commit(parent)
                 var index = queue.endIndex
                 while index > queue.startIndex, queue[index - 1].committer.time >= queued.committer.time { index -= 1 }
                 queue.insert(queued, at: index)
             }
+            let firstParentTree = next.parents.first.flatMap { id in queue.last { $0.id == id }?.tree }
+            guard try body(next, firstParentTree) else { return }
         }
     }
 

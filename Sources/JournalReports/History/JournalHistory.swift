@@ -65,7 +65,7 @@ public struct JournalHistory {
         let walk = FileHistoryQuery(
             paths: query.paths, order: .newestFirst, committedSince: stopBefore, includeMerges: true)
         try journal.fileHistory(walk) { commit in
-            if commit.parents.count > 1 {
+            if commit.isMerge {
                 if let merge = SettledMerge(commit, paths: query.paths) { merges.append(merge) }
                 return true
             }
@@ -211,8 +211,14 @@ struct CommitNamers {
     private(set) var byEmail: [String: [(handle: String, position: Int)]] = [:]
 
     mutating func note(_ commit: HistoryCommit, position: Int) {
-        guard let candidate = Attribution.messageCandidate(commit.summary) else { return }
-        let email = commit.author.email.lowercased()
+        let summary = commit.summary
+        let email = commit.authorEmail.lowercased()
+        // Most commits name a pairing already seen: tell so from the one word that could be the
+        // handle, and parse only the rest.
+        if let word = CommitMessage.authorWord(inSummary: summary) {
+            if word.isEmpty || byEmail[email]?.contains(where: { $0.handle == word }) == true { return }
+        }
+        guard let candidate = Attribution.messageCandidate(summary) else { return }
         if byEmail[email]?.contains(where: { $0.handle == candidate }) == true { return }
         byEmail[email, default: []].append((candidate, position))
     }

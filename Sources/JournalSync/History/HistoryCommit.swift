@@ -16,6 +16,10 @@ public struct HistoryCommit {
     /// The parents' ids: none for the first commit, one otherwise (two or more for a merge commit,
     /// reported only when the query asks for merges).
     public var parents: [String] { commit.parents.map { $0.hex } }
+    /// Whether it has two parents or more (a merge), without spelling out their ids.
+    public var isMerge: Bool { commit.parents.count > 1 }
+    /// The author's email, without copying the rest of the signature.
+    public var authorEmail: String { commit.author.email }
     public var author: Author { Author(commit.author) }
     public var committer: Author { Author(commit.committer) }
     public var message: String { commit.message }

@@ -11,7 +11,7 @@ extension Journal {
         do {
             guard let head = try repository.headCommit() else { return }
             let comparer = TreeComparer(repository: repository, paths: query.paths)
-            try repository.commitsNewestFirst(from: head) { commit in
+            try repository.commitsNewestFirst(from: head) { commit, firstParentTree in
                 if let since = query.committedSince, commit.committer.time < since { return false }
                 if commit.parents.count > 1 {
                     guard query.includeMerges else { return true }
@@ -22,7 +22,7 @@ extension Journal {
                     }
                     return try body(item)
                 }
-                let parentTree = try commit.parents.first.map { try repository.tree(ofCommit: $0) }
+                let parentTree = try firstParentTree ?? commit.parents.first.map { try repository.tree(ofCommit: $0) }
                 let files = try comparer.deltas(from: parentTree, to: commit.tree).map(fileChange)
                 let item = HistoryCommit(commit: commit, files: files)
                 if query.order == .oldestFirst {
