@@ -54,8 +54,9 @@ if [ -n "${BENCH_BIN:-}" ]; then
     echo "== timing $BATON (BENCH_BIN)"
 else
     echo "== building baton (release)"
-    # The same flags as `make release`.
-    (cd "$ROOT" && swift build -c release --product baton --static-swift-stdlib -Xlinker -no-pie \
+    # The same flags as `make release` (the Makefile passes its RELEASE_FLAGS).
+    read -r -a flags <<<"${BENCH_RELEASE_FLAGS:---static-swift-stdlib -Xlinker -no-pie}"
+    (cd "$ROOT" && swift build -c release --product baton "${flags[@]}" \
         --scratch-path "${BENCH_SCRATCH:-.build-bench}" 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true)
     BATON="$ROOT/${BENCH_SCRATCH:-.build-bench}/release/baton"
 fi
