@@ -7,7 +7,12 @@ extension Repository {
     /// runs it), then libgit2's own filters for `text`, `eol`, `core.autocrlf` and `ident`.
     /// With `filtered == false` (`FastPathPolicy` found nothing that changes bytes) the bytes are stored as they are.
     public func createBlob(for file: WorkTreeFile, filtered: Bool) throws -> ObjectID {
-        guard filtered, file.mode.isFile else { return try createBlob(file.data) }
+        guard filtered, file.mode.isFile else {
+            FastPathReport.record(.blob, declined: nil)
+            return try createBlob(file.data)
+        }
+        FastPathReport.record(
+            .blob, declined: FastPathPolicy(repository: self).contentRefusal(paths: [file.path]) ?? "filters apply")
         return try createBlob(try filteredContent(of: file))
     }
 

@@ -97,7 +97,11 @@ extension Repository {
     public func updatedTree(base: ObjectID?, changes: [TreeChange]) throws -> ObjectID {
         let baseTree = try base ?? emptyTree()
         // Large folders: edit the raw trees on the changed paths (TreeSplice); libgit2 otherwise.
-        if let spliced = try TreeSplice(repository: self).apply(base: baseTree, changes: changes) { return spliced }
+        if let spliced = try TreeSplice(repository: self).apply(base: baseTree, changes: changes) {
+            FastPathReport.record(.tree, declined: nil)
+            return spliced
+        }
+        FastPathReport.record(.tree, declined: "small folders or entries the raw edit does not handle")
         return try libgit2UpdatedTree(base: baseTree, changes: changes)
     }
 

@@ -9,11 +9,14 @@ extension Repository {
     /// journal's size. Whatever `FastPathPolicy` declines (conflicts, index v4, unknown extensions,
     /// flagged entries, symlinks, attributes and filters) goes through libgit2 (`stage(committed:)`).
     public func recordInIndex(_ paths: [CommittedPath], oldTree: ObjectID?, newTree: ObjectID) throws {
-        if let oldTree, FastPathPolicy(repository: self).contentRefusal(paths: paths.map(\.path)) == nil,
-            try spliceIndex(paths, oldTree: oldTree, newTree: newTree)
-        {
+        let policy = FastPathPolicy(repository: self)
+        let refusal = policy.contentRefusal(paths: paths.map(\.path))
+        if let oldTree, refusal == nil, try spliceIndex(paths, oldTree: oldTree, newTree: newTree) {
+            FastPathReport.record(.index, declined: nil)
             return
         }
+        let reason = oldTree == nil ? "first commit" : refusal ?? policy.indexRefusal() ?? "the index splice declined"
+        FastPathReport.record(.index, declined: reason)
         try stage(committed: paths)
     }
 

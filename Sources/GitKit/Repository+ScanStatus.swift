@@ -7,7 +7,13 @@ extension Repository {
     /// what `FastPathPolicy` declines (conflicts, index v4 and unknown extensions, skip-worktree and
     /// assume-unchanged entries, symlinks, submodules, attributes, filters, CRLF settings).
     public func scanStatus() throws -> [StatusEntry] {
-        if let entries = try WorkTreeScan(repository: self).run() { return entries }
+        if let entries = try WorkTreeScan(repository: self).run() {
+            FastPathReport.record(.status, declined: nil)
+            return entries
+        }
+        let policy = FastPathPolicy(repository: self)
+        FastPathReport.record(
+            .status, declined: policy.contentRefusal() ?? policy.indexRefusal() ?? "the work-tree scan declined")
         return try status()
     }
 }

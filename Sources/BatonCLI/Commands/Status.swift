@@ -20,9 +20,13 @@ struct Status: ParsableCommand {
             var lines: [String] = []
             lines.append("Journal: \(journal.root)" + (journal.me.map { " (you are \($0))" } ?? ""))
             lines.append("Remote:  \(status.remote ?? "none (add one with `git remote add origin URL`)")")
-            lines.append("\(status.unpushed.count) commit(s) not pushed" + (status.unpushed.isEmpty ? "" : ":"))
+            let count = status.unpushedTruncated ? "More than \(status.unpushed.count)" : "\(status.unpushed.count)"
+            lines.append("\(count) commit(s) not pushed" + (status.unpushed.isEmpty ? "" : ":"))
             lines += status.unpushed.prefix(20).map { "  \($0)" }
-            if status.unpushed.count > 20 { lines.append("  ... and \(status.unpushed.count - 20) more") }
+            if status.unpushed.count > 20 {
+                let more = (status.unpushedTruncated ? "at least " : "") + "\(status.unpushed.count - 20)"
+                lines.append("  ... and \(more) more")
+            }
             if status.unintegrated > 0 { lines.append("\(status.unintegrated) fetched commit(s) not merged yet") }
             lines.append(
                 "\(status.handEdits.count) uncommitted hand edit(s)"

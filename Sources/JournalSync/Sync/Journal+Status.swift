@@ -3,8 +3,10 @@ import GitKit
 
 /// What `baton status` reports about a clone.
 public struct JournalStatus: Sendable {
-    /// Local commits the remote does not have yet.
+    /// Local commits the remote does not have yet, newest first, at most `JournalStatus.unpushedLimit`.
     public var unpushed: [String]
+    /// True when there are more unpushed commits than `unpushed` lists (the walk stopped at the limit).
+    public var unpushedTruncated = false
     /// Commits on the remote-tracking branch not yet integrated (as of the last fetch).
     public var unintegrated: Int
     /// Uncommitted changes in the work tree, e.g. hand edits.
@@ -13,6 +15,10 @@ public struct JournalStatus: Sendable {
     public var handEditedPaths: [String] = []
     public var remote: String?
     public var sync: SyncState
+
+    /// How many unpushed commits `status` reads at most: a clone that was never pushed would otherwise read its
+    /// whole history to count it.
+    public static let unpushedLimit = 200
 }
 
 extension Journal {
@@ -25,18 +31,36 @@ extension Journal {
             let head = try repository.headCommit()
             let remoteTip = try repository.referenceTarget(tracking)
             var unpushed: [String] = []
+            var truncated = false
             var behind = 0
-            if let head {
-                try repository.walk(from: head, hiding: remoteTip.map { [$0] } ?? []) { id in
+            let limit = JournalStatus.unpushedLimit
+            if let head, let remoteTip {
+                try repository.walk(from: head, hiding: [remoteTip]) { id in
+                    guard unpushed.count < limit else {
+                        truncated = true
+                        return false
+                    }
                     unpushed.append("\(id.short) \(try repository.commit(id).summary)")
-                    return unpushed.count < 200
+                    return true
                 }
-                if let remoteTip { behind = try repository.aheadBehind(local: head, upstream: remoteTip).behind }
+                behind = try repository.aheadBehind(local: head, upstream: remoteTip).behind
+            } else if let head {
+                // Never pushed: every commit is unpushed. Read only as many as are shown, newest first,
+                // without libgit2's revwalk (which reads the whole history before returning the first).
+                try repository.commitsNewestFirst(from: head) { commit in
+                    guard unpushed.count < limit else {
+                        truncated = true
+                        return false
+                    }
+                    unpushed.append("\(commit.id.short) \(commit.summary)")
+                    return true
+                }
             }
             let scanned = try repository.scanStatus()
             let edits = scanned.map { "\($0.change) \($0.path)" }
             return JournalStatus(
-                unpushed: unpushed, unintegrated: behind, handEdits: edits, handEditedPaths: scanned.map(\.path),
+                unpushed: unpushed, unpushedTruncated: truncated, unintegrated: behind, handEdits: edits,
+                handEditedPaths: scanned.map(\.path),
                 remote: try repository.remoteURL("origin").map(RemoteDisplay.redacted),
                 sync: SyncState.load(gitDirectory: gitDirectory))
         }
