@@ -116,7 +116,7 @@ def main():
     physical = {(r[0], r[1]): r[2] for r in tsv(results, "physical.tsv") if len(r) > 2}
     wall = dict(tsv(results, "wall.tsv"))
     expected = [tuple(r) for r in tsv(results, "expected.tsv")]
-    problems = [f"{r[0]} {r[1]}: baton failed when run with BATON_PATH_REPORT" for r in tsv(results, "failed.tsv")]
+    problems = [f"{r[0]} {r[1]}: {r[2]} failed in a memory run" for r in tsv(results, "failed.tsv")]
 
     machine = os.path.join(results, "machine.txt")
     if os.path.exists(machine):

@@ -193,14 +193,16 @@ PY
 
 wanted() { [ -z "$ONLY" ] || [[ " $ONLY " == *" $1 "* ]]; }
 
-# runs_for SHAPE NAME: sets runs and warmup.
+# runs_for SHAPE NAME: sets runs, warmup and slow (digest and history: seconds a run on large journals).
+# The derived shapes share the large journal's objects (clones of one seed hardlink its pack), so its
+# slow rows are warm already: no warm-up there.
 runs_for() {
-    local slow=0
+    slow=0
     [ "$2" = digest ] || [ "$2" = history ] && slow=1
     case $1 in
     small | large) if [ $slow = 1 ]; then runs=$SLOW_RUNS warmup=1; else runs=$RUNS warmup=$WARMUP; fi ;;
-    limits) runs=$LIMITS_RUNS warmup=1 ;;
-    *) if [ $slow = 1 ]; then runs=$DERIVED_SLOW_RUNS warmup=1; else runs=$DERIVED_RUNS warmup=$WARMUP; fi ;;
+    limits) runs=$LIMITS_RUNS warmup=$((1 - slow)) ;;
+    *) if [ $slow = 1 ]; then runs=$DERIVED_SLOW_RUNS warmup=0; else runs=$DERIVED_RUNS warmup=$WARMUP; fi ;;
     esac
     [ "$QUICK" = 1 ] && warmup=$WARMUP
     return 0
@@ -213,7 +215,7 @@ measure() {
     wanted "$name" || return 0
     echo "== $shape: $name" >&2
     printf '%s\t%s\n' "$shape" "$name" >>"$RESULTS/expected.tsv"
-    local runs warmup
+    local runs warmup slow
     runs_for "$shape" "$name"
     local args=(--warmup "$warmup" --runs "$runs" --style basic --export-json "$RESULTS/$shape.$name.json")
     [ "$mode" = direct ] && args+=(-N)
@@ -222,33 +224,35 @@ measure() {
     else
         hyperfine "${args[@]}" -n baton "$bcmd" -n git "$gcmd" >&2
     fi
-    rss "$shape" "$name" baton "$bcmd" "$bprep"
-    rss "$shape" "$name" git "$gcmd" "$gprep"
-    path_report "$shape" "$name" "$bcmd" "$bprep"
+    local rss_runs=$RSS_RUNS
+    [ "$slow" = 1 ] && rss_runs=1
+    rss "$shape" "$name" baton "$bcmd" "$bprep" "$rss_runs"
+    rss "$shape" "$name" git "$gcmd" "$gprep" "$rss_runs"
     return 0
 }
 
-# rss SHAPE NAME TOOL CMD PREPARE: the largest peak RSS (KiB) over a few runs, into results/rss.tsv.
+# rss SHAPE NAME TOOL CMD PREPARE RUNS: the largest peak RSS (KiB) over a few runs, into results/rss.tsv.
+# baton's first run also reports its path (BATON_PATH_REPORT, into results/SHAPE.NAME.path), so the
+# table shows which way each step went (fast path or libgit2, and why); a baton without the variable
+# leaves no file and the table says -.
 rss() {
-    local peak=0 kb
-    for _ in $(seq "$RSS_RUNS"); do
+    local peak=0 kb i report
+    for i in $(seq "$6"); do
         [ -n "$5" ] && bash -c "$5" >/dev/null 2>&1
-        kb=$(/usr/bin/time -f %M bash -c "$4" 2>&1 >/dev/null | tail -n1)
-        [[ "$kb" =~ ^[0-9]+$ ]] && [ "$kb" -gt "$peak" ] && peak=$kb
+        report=
+        [ "$3" = baton ] && [ "$i" = 1 ] && report="$RESULTS/$1.$2.path"
+        if ! kb=$(BATON_PATH_REPORT="$report" /usr/bin/time -f '%x %M' bash -c "$4" 2>&1 >/dev/null | tail -n1); then
+            kb="failed"
+        fi
+        if [[ ! "$kb" =~ ^0\ [0-9]+$ ]]; then
+            echo "bench: $1 $2: $3 failed when measuring its memory ($kb)" >&2
+            printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$RESULTS/failed.tsv"
+            continue
+        fi
+        kb=${kb#0 }
+        [ "$kb" -gt "$peak" ] && peak=$kb
     done
     printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$peak" >>"$RESULTS/rss.tsv"
-}
-
-# path_report SHAPE NAME CMD PREPARE: baton once more with BATON_PATH_REPORT, so the table shows which
-# path ran (fast path or libgit2, and why). A baton without the variable leaves no file: the table says -.
-path_report() {
-    local file="$RESULTS/$1.$2.path"
-    [ -n "$4" ] && bash -c "$4" >/dev/null 2>&1
-    if ! BATON_PATH_REPORT="$file" bash -c "$3" >/dev/null 2>&1; then
-        echo "bench: $1 $2 failed when run with BATON_PATH_REPORT" >&2
-        printf '%s\t%s\n' "$1" "$2" >>"$RESULTS/failed.tsv"
-    fi
-    return 0
 }
 
 # physical_hook SHAPE DIR TASK: the bytes each command must read, hash, write and fsync on this shape
@@ -354,7 +358,12 @@ run_shape() {
         "cd $B-peer && $peer_step && cd $B && $local_step" \
         "cd $G-peer && $peer_step && cd $G && $local_step"
 
-    git -C "$B" fsck --no-progress >&2 && git -C "$WORK/remote-baton.git" fsck --no-progress >&2
+    # What baton wrote is sound: the generated packs were checked when generated, so past the small
+    # journal only the loose objects (baton's commits, and what its pushes left in the remote) and
+    # connectivity are checked.
+    local full=--no-full
+    [[ $shape == small* ]] && full=--full
+    git -C "$B" fsck "$full" --no-progress >&2 && git -C "$WORK/remote-baton.git" fsck "$full" --no-progress >&2
     physical_hook "$shape" "$WORK" "$task"
     printf '%s\t%s\n' "$shape" "$(($(date +%s) - shape_start))" >>"$RESULTS/wall.tsv"
 }
