@@ -19,8 +19,9 @@ Other shapes of history (the files are the same journal, the commits are not):
   commit with a message as people write them, merge commits where two people committed in parallel and
   the second ran `git pull`, renamed files (a task given a new id, a note moved to its right day), and
   front matter written by hand in the variations baton still reads.
-- `--commits day`: one commit per day for the whole team (the day's changes squashed), for journals
-  too large to import change by change (the `limits` shape).
+- `--commits day` or `week`: one commit per day or week for the whole team (its changes squashed), for
+  journals too large to import change by change (the `limits` shape: fast-import rewrites the whole
+  `tasks/` tree, 130,000 entries, for every commit that touches a task).
 
 `--fingerprint` prints what identifies the output of these options (the bench's cache key): bump
 STYLE_VERSION of a style whenever a change alters what that style generates.
@@ -309,9 +310,11 @@ class Generator:
 
     def commit(self, out, person, epoch, message, files):
         """One commit per change, or with `--commits day` the change kept for its day's commit."""
-        if self.grouping != "day":
+        if self.grouping == "change":
             return self.write_commit(out, person, epoch, message, files)
         day = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date()
+        if self.grouping == "week":
+            day -= dt.timedelta(days=day.weekday())
         if self.pending_day is not None and day != self.pending_day:
             self.flush_day(out)
         self.pending_day, self.pending_epoch = day, epoch
@@ -321,7 +324,8 @@ class Generator:
         if not self.pending:
             return
         team = self.people[0]
-        message = f"journal: {self.pending_day.isoformat()}, {len(self.pending)} files changed"
+        period = "week of " if self.grouping == "week" else ""
+        message = f"journal: {period}{self.pending_day.isoformat()}, {len(self.pending)} files changed"
         files, self.pending = self.pending, {}
         self.write_commit(out, team, self.pending_epoch, message, files)
 
@@ -349,8 +353,8 @@ def main():
     ap.add_argument("--stream", action="store_true", help="write the fast-import stream to stdout instead")
     ap.add_argument("--style", choices=sorted(STYLE_VERSION), default="baton",
                     help="who made the history: baton (one commit per change) or git (the git CLI and hand edits)")
-    ap.add_argument("--commits", choices=["change", "day"], default="change",
-                    help="day: one commit per day for the whole team (baton style only)")
+    ap.add_argument("--commits", choices=["change", "day", "week"], default="change",
+                    help="day, week: one commit per day or week for the whole team (baton style only)")
     ap.add_argument("--fingerprint", action="store_true", help="print the cache key of these options and stop")
     args = ap.parse_args()
     if args.fingerprint:
@@ -358,7 +362,7 @@ def main():
               f"-v{STYLE_VERSION[args.style]} commits={args.commits}")
         return
     if args.style == "git" and args.commits != "change":
-        sys.exit("--commits day is for --style baton")
+        sys.exit("--commits day and week are for --style baton")
 
     gen = Generator(args.people, args.days, dt.date.fromisoformat(args.end), args.seed, args.commits)
     gen.plan()

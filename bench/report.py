@@ -117,6 +117,8 @@ def main():
     wall = dict(tsv(results, "wall.tsv"))
     expected = [tuple(r) for r in tsv(results, "expected.tsv")]
     problems = [f"{r[0]} {r[1]}: {r[2]} failed in a memory run" for r in tsv(results, "failed.tsv")]
+    problems += [f"the {r[0]} shape failed (its setup or a command; see the run's output)"
+                 for r in tsv(results, "failed-shapes.tsv")]
 
     machine = os.path.join(results, "machine.txt")
     if os.path.exists(machine):
@@ -199,6 +201,8 @@ def main():
             problems.append(f"growth {large}/{small}: the table is empty")
         print()
 
+    for r in tsv(results, "failed-shapes.tsv"):
+        print(f"**The {r[0]} shape failed** (its setup or a command; see the run's output).")
     if checked_total:
         print(f"Targets met: {checked_total - missed_total} of {checked_total} rows.")
     if "total" in wall:
