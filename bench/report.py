@@ -65,10 +65,11 @@ def load(results):
 
 
 def path_text(results, shape, command):
-    """`step path (reason)` for each distinct decision, in the order baton made them; `-` without a report."""
+    """`step path (reason)` for each distinct decision, in the order baton made them; `none` when baton made
+    no fast-path decision, `-` when this baton cannot report them."""
     path = os.path.join(results, f"{shape}.{command}.path")
     if not os.path.exists(path):
-        return "-"
+        return "none" if os.path.exists(os.path.join(results, "path-report")) else "-"
     seen = []
     for line in open(path, errors="replace"):
         parts = line.rstrip("\n").split("\t")

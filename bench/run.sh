@@ -65,6 +65,9 @@ fi
 RESULTS="$BENCH/results"
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
+# A baton that knows BATON_PATH_REPORT: a row without a report then made no fast-path decision at all.
+if grep -q BATON_PATH_REPORT "$BATON"; then touch "$RESULTS/path-report"; fi
+
 {
     echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) cores"
