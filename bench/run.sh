@@ -316,8 +316,9 @@ run_shape() {
         unset BATON_NOW
     fi
     state "$shape" "$B"
-    local start task
-    start=$(git -C "$B" rev-parse HEAD)
+    # Each side's own commit: a shape's merge commit names its side's remote, so only the trees are equal.
+    local bstart gstart task
+    bstart=$(git -C "$B" rev-parse HEAD) gstart=$(git -C "$G" rev-parse HEAD)
     [ "$(git -C "$B" rev-parse HEAD^{tree})" = "$(git -C "$G" rev-parse HEAD^{tree})" ] ||
         { echo "bench: $shape: baton's and git's clones differ" >&2; exit 1; }
     cp -p "$B/.git/index" "$B/.git/index.bench"
@@ -327,7 +328,7 @@ run_shape() {
     export BATON_BIN="$BATON"
     # Read commands start from the shape's index; write commands from its commit and index.
     local bread="cp -p $B/.git/index.bench $B/.git/index" gread="cp -p $G/.git/index.bench $G/.git/index"
-    local bwrite="git -C $B reset -q --hard $start && $bread" gwrite="git -C $G reset -q --hard $start && $gread"
+    local bwrite="git -C $B reset -q --hard $bstart && $bread" gwrite="git -C $G reset -q --hard $gstart && $gread"
 
     measure "$shape" help direct "$BATON --help" "git --help" "$bread" "$gread"
     measure "$shape" status direct "$BATON -C $B status" "git -C $G status" "$bread" "$gread"
