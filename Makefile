@@ -3,7 +3,8 @@ SWIFT ?= swift
 SWIFT_FLAGS ?=
 BIN := .build/debug/baton
 
-.PHONY: all deps test-deps build release test demo site-demo clean format lint bench bench-deps man install uninstall
+.PHONY: all deps test-deps build release test demo site-demo clean format lint bench bench-quick bench-deps man install \
+	uninstall
 
 all: build
 
@@ -98,8 +99,17 @@ site-demo: build test-deps
 bench-deps:
 	@BATON_BENCH_DEPS=1 bash scripts/install-deps.sh
 
+# `make bench`: every shape of journal and clone (docs/PERFORMANCE.md), in under 20 minutes once the
+# journals are generated; bench/run.sh builds the release binary with these flags in .build-bench.
 bench: deps bench-deps
-	@bash bench/run.sh
+	@BENCH_RELEASE_FLAGS="$(RELEASE_FLAGS)" bash bench/run.sh
+
+# The bench's own smoke test (CI): the small journal fresh and after `git reset --hard`, 3 runs, every
+# command once through the whole pipeline and the tables. It fails when the bench breaks (a command
+# failed, a row or a table is missing), never on the numbers. It times the binary `make release` built.
+BENCH_BIN ?= .build/release/baton
+bench-quick: deps bench-deps release
+	@BENCH_QUICK=1 BENCH_BIN="$(BENCH_BIN)" bash bench/run.sh
 
 # swift-format from the toolchain, with the project's .swift-format (based on swift-argument-parser's).
 FORMAT_PATHS := Package.swift Sources Tests

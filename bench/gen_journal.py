@@ -12,6 +12,19 @@ on END (default: today), and pipes it into `git fast-import` in a new bare repos
 Files follow docs/FORMAT.md exactly as baton renders them, so baton reads and extends them.
 
     python3 bench/gen_journal.py --people 50 --days 500 --out /tmp/large.git
+
+Other shapes of history (the files are the same journal, the commits are not):
+
+- `--style git`: a history the git CLI and hand edits made (bench/git_style.py): a person's day in one
+  commit with a message as people write them, merge commits where two people committed in parallel and
+  the second ran `git pull`, renamed files (a task given a new id, a note moved to its right day), and
+  front matter written by hand in the variations baton still reads.
+- `--commits day` or `week`: one commit per day or week for the whole team (its changes squashed), for
+  journals too large to import change by change (the `limits` shape: fast-import rewrites the whole
+  `tasks/` tree, 130,000 entries, for every commit that touches a task).
+
+`--fingerprint` prints what identifies the output of these options (the bench's cache key): bump
+STYLE_VERSION of a style whenever a change alters what that style generates.
 """
 import argparse
 import datetime as dt
@@ -39,6 +52,8 @@ OBJECTS = ["the retry bug", "orders backfill", "the billing API", "staging confi
 BLOCKERS = ["staging is read-only", "waiting on API keys", "CI is red on main", "need design sign-off",
             "vendor sandbox down", "no access to prod logs"]
 TAGS = ["db", "api", "ops", "ui", "docs", "billing", "search", "infra"]
+# Bump a style's version when a change alters its output: bench/run.sh regenerates cached journals then.
+STYLE_VERSION = {"baton": 1, "git": 1}
 BATON_YML = (
     "team: Relay                 # team name, shown in views\n"
     "timezone: Europe/Berlin     # default IANA zone, used when a reader's zone is unknown\n"
@@ -127,7 +142,9 @@ class Task:
 
 
 class Generator:
-    def __init__(self, people, days, end, seed):
+    def __init__(self, people, days, end, seed, commits="change"):
+        self.grouping = commits
+        self.pending, self.pending_day, self.pending_epoch = {}, None, 0
         self.rng = random.Random(seed)
         self.people = [Person(i, self.rng) for i in range(people)]
         self.days = self.working_days(days, end)
@@ -235,7 +252,8 @@ class Generator:
         notes, tasks = {}, {}
         first = self.people[0]
         start = local_epoch(self.days[0], 8 * 3600, first.offset)
-        self.commit(out, first, start, "journal: created for team Relay", {"baton.yml": BATON_YML, ".gitignore": GITIGNORE})
+        self.write_commit(out, first, start, "journal: created for team Relay",
+                          {"baton.yml": BATON_YML, ".gitignore": GITIGNORE})
         self.events.sort(key=lambda e: (e[0], e[1]))
         for epoch, _, p, action, args in self.events:
             ts = stamp(epoch, p.offset)
@@ -287,9 +305,31 @@ class Generator:
                 t.updated = ts
                 msg = f"{noun} {tid}: {p.handle} {line}"
             self.commit(out, p, epoch, msg, {f"tasks/{tid}.md": t.render()})
+        self.flush_day(out)
         out.write(b"done\n")
 
     def commit(self, out, person, epoch, message, files):
+        """One commit per change, or with `--commits day` the change kept for its day's commit."""
+        if self.grouping == "change":
+            return self.write_commit(out, person, epoch, message, files)
+        day = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date()
+        if self.grouping == "week":
+            day -= dt.timedelta(days=day.weekday())
+        if self.pending_day is not None and day != self.pending_day:
+            self.flush_day(out)
+        self.pending_day, self.pending_epoch = day, epoch
+        self.pending.update(files)
+
+    def flush_day(self, out):
+        if not self.pending:
+            return
+        team = self.people[0]
+        period = "week of " if self.grouping == "week" else ""
+        message = f"journal: {period}{self.pending_day.isoformat()}, {len(self.pending)} files changed"
+        files, self.pending = self.pending, {}
+        self.write_commit(out, team, self.pending_epoch, message, files)
+
+    def write_commit(self, out, person, epoch, message, files):
         who = f"{person.name} <{person.email}> {epoch} {offset_text(person.offset, colon=False)}"
         msg = message.encode() + b"\n"
         parts = [f"commit refs/heads/main\nauthor {who}\ncommitter {who}\ndata {len(msg)}\n".encode(), msg]
@@ -311,21 +351,42 @@ def main():
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--out", required=True, help="bare repository to create")
     ap.add_argument("--stream", action="store_true", help="write the fast-import stream to stdout instead")
+    ap.add_argument("--style", choices=sorted(STYLE_VERSION), default="baton",
+                    help="who made the history: baton (one commit per change) or git (the git CLI and hand edits)")
+    ap.add_argument("--commits", choices=["change", "day", "week"], default="change",
+                    help="day, week: one commit per day or week for the whole team (baton style only)")
+    ap.add_argument("--fingerprint", action="store_true", help="print the cache key of these options and stop")
     args = ap.parse_args()
+    if args.fingerprint:
+        print(f"people={args.people} days={args.days} end={args.end} seed={args.seed} style={args.style}"
+              f"-v{STYLE_VERSION[args.style]} commits={args.commits}")
+        return
+    if args.style == "git" and args.commits != "change":
+        sys.exit("--commits day and week are for --style baton")
 
-    gen = Generator(args.people, args.days, dt.date.fromisoformat(args.end), args.seed)
+    gen = Generator(args.people, args.days, dt.date.fromisoformat(args.end), args.seed, args.commits)
     gen.plan()
+    emitter = gen
+    if args.style == "git":
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from git_style import GitStyle
+
+        emitter = GitStyle(gen, Note, Task, stamp, local_epoch, {"baton.yml": BATON_YML, ".gitignore": GITIGNORE})
     if args.stream:
-        gen.emit(sys.stdout.buffer)
+        emitter.emit(sys.stdout.buffer)
         return
     if os.path.exists(args.out):
         sys.exit(f"{args.out} exists")
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", args.out], check=True)
     proc = subprocess.Popen(["git", "-C", args.out, "fast-import", "--quiet", "--done"], stdin=subprocess.PIPE)
-    gen.emit(proc.stdin)
+    emitter.emit(proc.stdin)
     proc.stdin.close()
     if proc.wait() != 0:
         sys.exit("git fast-import failed")
+    if emitter is not gen:
+        print(f"{args.out}: {emitter.commits} commits ({emitter.merges} merges, {emitter.renames} renames), "
+              f"{len(gen.people)} people, {len(gen.days)} working days ending {gen.days[-1]}")
+        return
     tasks = sum(1 for e in gen.events if e[3] == "task_create")
     asks = sum(1 for e in gen.events if e[3] == "ask_create")
     notes = len({(e[2].handle, e[4][0]) for e in gen.events if e[3] == "note"})

@@ -1,24 +1,43 @@
 #!/usr/bin/env bash
-# Benchmarks baton against the git CLI doing the same work, on a small and a large synthetic journal.
+# Benchmarks baton against the git CLI doing the same work, on journals and clones of several shapes.
 #
-#   bench/run.sh                  # both journals, every command
-#   BENCH_SIZES=small bench/run.sh
-#   BENCH_ONLY="note status" bench/run.sh
+#   bench/run.sh                                   # every shape, every command (make bench)
+#   BENCH_SHAPES=small,small-reset bench/run.sh    # some shapes (comma or space separated)
+#   BENCH_ONLY="note status" bench/run.sh          # some commands
+#   BENCH_QUICK=1 bench/run.sh                     # make bench-quick: small shapes, 3 runs, checks the bench
+#   BENCH_BIN=.build/release/baton bench/run.sh    # time that binary (built as `make release`) instead
 #
-# Builds baton in release mode (.build-bench), generates the journals once into
-# ${BATON_BENCH_DIR:-/tmp/baton-bench} (regenerated when the generator changes or the journal's last
-# day is not today, so `--since 7d` keeps meaning the same thing), makes fresh clones and bare remotes
-# for every run, times each pair with hyperfine (warm-up runs, a prepare step so every measured run does
-# the same work), measures peak memory with /usr/bin/time, and prints the table (bench/report.py).
+# Shapes (docs/PERFORMANCE.md): small, large (fresh clones of the generated journals), small-reset,
+# large-reset (clone --no-checkout + reset --hard: files and index written by git in the same seconds),
+# large-pull (index last written by a merging `git pull`), large-checkout (checkout of an old commit and
+# back), large-gc (after `git gc`), git-made (history made by the git CLI and hand edits), limits (the
+# journal at the limits baton promises; generated and cloned once, reset at the start of a run).
+#
+# Both sides of a row get the same state, made by the git CLI: baton's clone B and git's clone G, each
+# with its own bare remote and a teammate's clone for sync. Every measured run of a command starts from
+# that state: read commands get the shape's index back (cp -p keeps its time), write commands are reset
+# to the shape's commit first (sync keeps going: its prepare pushes a teammate's commit and makes a local
+# one, with the git CLI). Journals are generated once into ${BATON_BENCH_DIR:-/tmp/baton-bench}.
 set -euo pipefail
 
+START=$(date +%s)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=${BATON_BENCH_DIR:-/tmp/baton-bench}
-SIZES=${BENCH_SIZES:-small large}
+QUICK=${BENCH_QUICK:-0}
+ALL_SHAPES="small small-reset large large-reset large-pull large-checkout large-gc git-made limits"
+if [ "$QUICK" = 1 ]; then DEFAULT_SHAPES="small small-reset"; else DEFAULT_SHAPES=$ALL_SHAPES; fi
+SHAPES=$(echo "${BENCH_SHAPES:-${BENCH_SIZES:-$DEFAULT_SHAPES}}" | tr ',' ' ')
 ONLY=${BENCH_ONLY:-}
-RUNS=${BENCH_RUNS:-15}       # measured runs per command (BENCH_SLOW_RUNS for digest and history)
-WARMUP=${BENCH_WARMUP:-3}
-RSS_RUNS=${BENCH_RSS_RUNS:-3}
+# Measured runs: fresh-clone shapes get the most, the derived shapes and the slow rows (digest, history)
+# fewer, so `make bench` stays under 20 minutes on 2 cores.
+if [ "$QUICK" = 1 ]; then
+    RUNS=${BENCH_RUNS:-3} WARMUP=${BENCH_WARMUP:-1} SLOW_RUNS=${BENCH_SLOW_RUNS:-3}
+    DERIVED_RUNS=${BENCH_DERIVED_RUNS:-3} DERIVED_SLOW_RUNS=${BENCH_DERIVED_SLOW_RUNS:-3} RSS_RUNS=${BENCH_RSS_RUNS:-1}
+else
+    RUNS=${BENCH_RUNS:-15} WARMUP=${BENCH_WARMUP:-3} SLOW_RUNS=${BENCH_SLOW_RUNS:-5}
+    DERIVED_RUNS=${BENCH_DERIVED_RUNS:-7} DERIVED_SLOW_RUNS=${BENCH_DERIVED_SLOW_RUNS:-3} RSS_RUNS=${BENCH_RSS_RUNS:-3}
+fi
+LIMITS_RUNS=${BENCH_LIMITS_RUNS:-3}
 TODAY=$(date +%F)
 ME=priya
 PEER=tom
@@ -26,172 +45,352 @@ PEER=tom
 for tool in hyperfine git python3 /usr/bin/time; do
     command -v "$tool" >/dev/null || { echo "bench: $tool is missing (run: make bench-deps)" >&2; exit 1; }
 done
+for shape in $SHAPES; do
+    [[ " $ALL_SHAPES " == *" $shape "* ]] || { echo "bench: unknown shape $shape ($ALL_SHAPES)" >&2; exit 64; }
+done
 
-echo "== building baton (release)"
-# The same flags as `make release`.
-(cd "$ROOT" && swift build -c release --product baton --static-swift-stdlib -Xlinker -no-pie --scratch-path "${BENCH_SCRATCH:-.build-bench}" 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true)
-BATON="$ROOT/${BENCH_SCRATCH:-.build-bench}/release/baton"
-[ -x "$BATON" ] || { echo "bench: build failed" >&2; exit 1; }
+if [ -n "${BENCH_BIN:-}" ]; then
+    BATON=$(cd "$(dirname "$BENCH_BIN")" && pwd)/$(basename "$BENCH_BIN")
+    echo "== timing $BATON (BENCH_BIN)"
+else
+    echo "== building baton (release)"
+    # The same flags as `make release` (the Makefile passes its RELEASE_FLAGS).
+    read -r -a flags <<<"${BENCH_RELEASE_FLAGS:---static-swift-stdlib -Xlinker -no-pie}"
+    (cd "$ROOT" && swift build -c release --product baton "${flags[@]}" \
+        --scratch-path "${BENCH_SCRATCH:-.build-bench}" 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true)
+    BATON="$ROOT/${BENCH_SCRATCH:-.build-bench}/release/baton"
+fi
+[ -x "$BATON" ] || { echo "bench: no baton binary at $BATON" >&2; exit 1; }
 
 RESULTS="$BENCH/results"
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
+# A baton that knows BATON_PATH_REPORT: a row without a report then made no fast-path decision at all.
+if grep -q BATON_PATH_REPORT "$BATON"; then touch "$RESULTS/path-report"; fi
+
 {
     echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) cores"
     echo "memory: $(free -h | awk '/^Mem:/ {print $2}')"
     echo "git: $(git --version | cut -d' ' -f3), hyperfine: $(hyperfine --version | cut -d' ' -f2)"
+    echo "runs: $RUNS (digest, history: $SLOW_RUNS) on small and large, $DERIVED_RUNS ($DERIVED_SLOW_RUNS) on the" \
+        "other shapes, $LIMITS_RUNS on limits; warm-up $WARMUP; peak memory: largest of $RSS_RUNS"
 } >"$RESULTS/machine.txt"
 
-# journal SIZE PEOPLE DAYS: the generated bare repository, reused when still valid.
+# journal NAME PEOPLE DAYS [GENERATOR OPTIONS...]: the generated bare repository, reused while its
+# fingerprint (bench/gen_journal.py --fingerprint: sizes, last day, style and its version) is the same.
+# limits is not tied to today (generating it takes long): its last day stays that of its generation.
 journal() {
-    local size=$1 people=$2 days=$3
-    local dir="$BENCH/journals/$size"
-    local stamp="$people $days $TODAY $(sha1sum "$ROOT/bench/gen_journal.py" | cut -c1-12)"
+    local name=$1 people=$2 days=$3
+    shift 3
+    local dir="$BENCH/journals/$name" end=$TODAY
+    if [ "$name" = limits ] && [ -f "$dir/stamp" ]; then end=$(sed -n 's/.* end=\([0-9-]*\) .*/\1/p' "$dir/stamp"); fi
+    local stamp
+    stamp=$(python3 "$ROOT/bench/gen_journal.py" --people "$people" --days "$days" --end "$end" "$@" \
+        --out - --fingerprint)
+    if [ "$name" = limits ] && [ -f "$dir/stamp" ] && [ "$(cat "$dir/stamp")" != "$stamp" ]; then
+        end=$TODAY
+        stamp=$(python3 "$ROOT/bench/gen_journal.py" --people "$people" --days "$days" --end "$end" "$@" \
+            --out - --fingerprint)
+    fi
     if [ ! -f "$dir/stamp" ] || [ "$(cat "$dir/stamp")" != "$stamp" ]; then
-        echo "== generating the $size journal ($people people x $days working days)" >&2
+        echo "== generating the $name journal ($people people x $days working days $*)" >&2
+        local t0
+        t0=$(date +%s)
         rm -rf "$dir"
         mkdir -p "$dir"
-        python3 "$ROOT/bench/gen_journal.py" --people "$people" --days "$days" --end "$TODAY" --out "$dir/seed.git" >&2
+        python3 "$ROOT/bench/gen_journal.py" --people "$people" --days "$days" --end "$end" "$@" \
+            --out "$dir/seed.git" >&2
         git -C "$dir/seed.git" fsck --no-progress >&2
         echo "$stamp" >"$dir/stamp"
+        echo "== generated $name in $(($(date +%s) - t0)) s" >&2
     fi
+    echo "$end" >"$dir/day"
     echo "$dir/seed.git"
 }
 
-# clone REMOTE DIR: a work clone set up for me.
-clone() {
-    git clone -q "$1" "$2"
-    git -C "$2" config user.name "Priya Shah"
-    git -C "$2" config user.email "priya@example.com"
-    git -C "$2" config baton.me "$ME"
-    git -C "$2" status >/dev/null # settle the index's stat data, as any used clone has
+# me DIR: a clone set up for me; peer DIR: for the teammate.
+me() {
+    git -C "$1" config user.name "Priya Shah"
+    git -C "$1" config user.email "priya@example.com"
+    git -C "$1" config baton.me "$ME"
+}
+peer() {
+    git -C "$1" config user.name "Tom Berg"
+    git -C "$1" config user.email "tom@example.com"
+}
+
+# The commits that make a shape are dated, so baton's and git's sides get the same objects.
+pinned() { GIT_AUTHOR_DATE="$DAY 10:00:00 +0000" GIT_COMMITTER_DATE="$DAY 10:00:00 +0000" "$@"; }
+
+# make_side SHAPE SIDE: baton's (SIDE=baton) or git's clone, its remote and its teammate, in the shape's state.
+make_side() {
+    local shape=$1 side=$2
+    local remote="$WORK/remote-$side.git" dir="$WORK/$side" mate="$WORK/$side-peer"
+    git clone -q --bare "$SEED" "$remote"
+    if [[ $shape == *-reset ]]; then
+        git clone -q --no-checkout "$remote" "$dir"
+        me "$dir"
+        git -C "$dir" reset -q --hard
+    else
+        git clone -q "$remote" "$dir"
+        me "$dir"
+        git -C "$dir" status >/dev/null # settle the index's stat data, as any used clone has
+    fi
+    git clone -q "$remote" "$mate"
+    peer "$mate"
+    case $shape in
+    large-pull)
+        (cd "$mate" && printf -- '- 09:00 teammate bullet before the pull\n' >>"$PEERNOTE" && git add "$PEERNOTE" &&
+            pinned git commit -q -m "note: $PEER $DAY" && git push -q)
+        (cd "$dir" && printf -- '- 09:30 my bullet before the pull\n' >>"$MYNOTE" && git add "$MYNOTE" &&
+            pinned git commit -q -m "note: $ME $DAY" && pinned git pull -q --no-rebase --no-edit)
+        ;;
+    large-checkout)
+        git -C "$dir" checkout -q -b away main~300
+        git -C "$dir" checkout -q main
+        ;;
+    large-gc) git -C "$dir" gc -q ;;
+    esac
+}
+
+# cached_side SIDE: limits' clones are made once and reset to the seed's state at the start of a run.
+cached_side() {
+    local side=$1 head
+    local remote="$WORK/remote-$side.git" dir="$WORK/$side" mate="$WORK/$side-peer"
+    head=$(git -C "$SEED" rev-parse main)
+    if [ ! -d "$remote" ] || [ "$(cat "$WORK/seed-head-$side" 2>/dev/null)" != "$head" ]; then
+        echo "== cloning the limits journal for $side (once)" >&2
+        rm -rf "$remote" "$dir" "$mate"
+        git clone -q --bare "$SEED" "$remote"
+        git clone -q "$remote" "$dir"
+        git clone -q "$remote" "$mate"
+        echo "$head" >"$WORK/seed-head-$side"
+    fi
+    git -C "$remote" update-ref refs/heads/main "$head"
+    for clone in "$dir" "$mate"; do
+        git -C "$clone" fetch -q origin
+        git -C "$clone" checkout -q -f main
+        git -C "$clone" reset -q --hard origin/main
+        git -C "$clone" clean -q -fdx
+        rm -rf "$clone/.git/baton"
+    done
+    me "$dir"
+    peer "$mate"
+    git -C "$dir" status >/dev/null
+}
+
+# state SHAPE DIR: how many tracked files share the second the index was written in (racily clean).
+state() {
+    python3 - "$2" "$1" <<'PY' >>"$RESULTS/state.tsv"
+import os, subprocess, sys
+root, shape = sys.argv[1], sys.argv[2]
+index = int(os.stat(os.path.join(root, ".git", "index")).st_mtime)
+files = subprocess.run(["git", "-C", root, "ls-files", "-z"], capture_output=True, check=True).stdout.split(b"\0")
+seconds = [int(os.lstat(os.path.join(root.encode(), f)).st_mtime) for f in files if f]
+same = sum(1 for s in seconds if s == index)
+newer = sum(1 for s in seconds if s > index)
+print(f"{shape}\t{len(seconds)}\t{same}\t{newer}\t{len(set(seconds))}")
+PY
 }
 
 wanted() { [ -z "$ONLY" ] || [[ " $ONLY " == *" $1 "* ]]; }
 
-# measure SIZE NAME MODE BATON_CMD GIT_CMD [BATON_PREPARE GIT_PREPARE]
-# MODE is "shell" (commands need a shell) or "direct" (no shell: hyperfine -N).
-measure() {
-    local size=$1 name=$2 mode=$3 bcmd=$4 gcmd=$5 bprep=${6:-} gprep=${7:-}
-    wanted "$name" || return 0
-    echo "== $size: $name" >&2
-    local runs=$RUNS warmup=$WARMUP
-    # The report commands can take seconds a run on the large journal: fewer runs.
-    if [ "$name" = digest ] || [ "$name" = history ]; then runs=${BENCH_SLOW_RUNS:-5}; warmup=1; fi
-    local args=(--warmup "$warmup" --runs "$runs" --style basic --export-json "$RESULTS/$size-$name.json")
-    [ "$mode" = direct ] && args+=(-N)
-    local b=(-n baton "$bcmd") g=(-n git "$gcmd")
-    if [ -n "$bprep" ]; then
-        hyperfine "${args[@]}" --prepare "$bprep" -n baton "$bcmd" --prepare "$gprep" -n git "$gcmd" >&2
-    elif [ -n "$gcmd" ]; then
-        hyperfine "${args[@]}" "${b[@]}" "${g[@]}" >&2
-    else
-        hyperfine "${args[@]}" "${b[@]}" >&2
-    fi
-    rss "$size" "$name" baton "$bcmd" "$bprep"
-    [ -n "$gcmd" ] && rss "$size" "$name" git "$gcmd" "$gprep"
+# runs_for SHAPE NAME: sets runs, warmup and slow (digest and history: seconds a run on large journals).
+# The derived shapes share the large journal's objects (clones of one seed hardlink its pack), so its
+# slow rows are warm already: no warm-up there.
+runs_for() {
+    slow=0
+    [ "$2" = digest ] || [ "$2" = history ] && slow=1
+    case $1 in
+    small | large) if [ $slow = 1 ]; then runs=$SLOW_RUNS warmup=1; else runs=$RUNS warmup=$WARMUP; fi ;;
+    limits) runs=$LIMITS_RUNS warmup=$((1 - slow)) ;;
+    *) if [ $slow = 1 ]; then runs=$DERIVED_SLOW_RUNS warmup=0; else runs=$DERIVED_RUNS warmup=$WARMUP; fi ;;
+    esac
+    [ "$QUICK" = 1 ] && warmup=$WARMUP
     return 0
 }
 
-# rss SIZE NAME TOOL CMD PREPARE: the largest peak RSS (KiB) over a few runs, into results/rss.tsv.
+# measure SHAPE NAME MODE BATON_CMD GIT_CMD [BATON_PREPARE GIT_PREPARE]
+# MODE is "shell" (commands need a shell) or "direct" (no shell: hyperfine -N).
+measure() {
+    local shape=$1 name=$2 mode=$3 bcmd=$4 gcmd=$5 bprep=${6:-} gprep=${7:-}
+    wanted "$name" || return 0
+    echo "== $shape: $name" >&2
+    printf '%s\t%s\n' "$shape" "$name" >>"$RESULTS/expected.tsv"
+    local runs warmup slow
+    runs_for "$shape" "$name"
+    local args=(--warmup "$warmup" --runs "$runs" --style basic --export-json "$RESULTS/$shape.$name.json")
+    [ "$mode" = direct ] && args+=(-N)
+    if [ -n "$bprep" ]; then
+        hyperfine "${args[@]}" --prepare "$bprep" -n baton "$bcmd" --prepare "$gprep" -n git "$gcmd" >&2
+    else
+        hyperfine "${args[@]}" -n baton "$bcmd" -n git "$gcmd" >&2
+    fi
+    local rss_runs=$RSS_RUNS
+    [ "$slow" = 1 ] && rss_runs=1
+    rss "$shape" "$name" baton "$bcmd" "$bprep" "$rss_runs"
+    rss "$shape" "$name" git "$gcmd" "$gprep" "$rss_runs"
+    return 0
+}
+
+# rss SHAPE NAME TOOL CMD PREPARE RUNS: the largest peak RSS (KiB) over a few runs, into results/rss.tsv.
+# baton's first run also reports its path (BATON_PATH_REPORT, into results/SHAPE.NAME.path), so the
+# table shows which way each step went (fast path or libgit2, and why); a baton without the variable
+# leaves no file and the table says -.
 rss() {
-    local peak=0 kb
-    for _ in $(seq "$RSS_RUNS"); do
+    local peak=0 kb i report
+    for i in $(seq "$6"); do
         [ -n "$5" ] && bash -c "$5" >/dev/null 2>&1
-        kb=$(/usr/bin/time -f %M bash -c "$4" 2>&1 >/dev/null | tail -n1)
-        [[ "$kb" =~ ^[0-9]+$ ]] && [ "$kb" -gt "$peak" ] && peak=$kb
+        report=
+        [ "$3" = baton ] && [ "$i" = 1 ] && report="$RESULTS/$1.$2.path"
+        if ! kb=$(BATON_PATH_REPORT="$report" /usr/bin/time -f '%x %M' bash -c "$4" 2>&1 >/dev/null | tail -n1); then
+            kb="failed"
+        fi
+        if [[ ! "$kb" =~ ^0\ [0-9]+$ ]]; then
+            echo "bench: $1 $2: $3 failed when measuring its memory ($kb)" >&2
+            printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$RESULTS/failed.tsv"
+            continue
+        fi
+        kb=${kb#0 }
+        [ "$kb" -gt "$peak" ] && peak=$kb
     done
     printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$peak" >>"$RESULTS/rss.tsv"
 }
 
-# The id of an open task (doing, todo or blocked) in the journal at DIR with the longest log.
+# physical_hook SHAPE DIR TASK: the bytes each command must read, hash, write and fsync on this shape
+# (bench/physical.py, when present; it writes into $BENCH_RESULTS).
+physical_hook() {
+    [ -f "$ROOT/bench/physical.py" ] || return 0
+    BENCH_RESULTS="$RESULTS" BATON_BIN="$BATON" python3 "$ROOT/bench/physical.py" "$@" >&2 ||
+        echo "bench: bench/physical.py failed on $1" >&2
+    return 0
+}
+
+# The id of an open task (doing; not an ask) in the journal at DIR with the longest log.
 pick_task() {
     python3 - "$1/tasks" <<'PY'
 import os, re, sys
 best = (0, "")
 for name in sorted(os.listdir(sys.argv[1])):
     text = open(os.path.join(sys.argv[1], name)).read()
-    if re.search(r"^status: (doing|todo|blocked)$", text, re.M) and "kind: ask" not in text:
+    if re.search(r"^status: doing$", text, re.M) and "kind: ask" not in text:
         best = max(best, (text.count("\n- "), name[:-3]))
 print(best[1])
 PY
 }
 
-run_size() {
-    local size=$1 people=$2 days=$3
-    local seed work
-    seed=$(journal "$size" "$people" "$days")
-    work="$BENCH/work/$size"
-    echo "== setting up clones in $work" >&2
-    rm -rf "$work"
-    mkdir -p "$work"
-    git clone -q --bare "$seed" "$work/remote-baton.git"
-    git clone -q --bare "$seed" "$work/remote-git.git"
-    for side in baton git; do
-        clone "$work/remote-$side.git" "$work/$side"
-        clone "$work/remote-$side.git" "$work/$side-peer"
-        git -C "$work/$side-peer" config user.name "Tom Berg"
-        git -C "$work/$side-peer" config user.email "tom@example.com"
-    done
-    local year=${TODAY:0:4}
-    local mynote="notes/$ME/$year/$TODAY.md" peernote="notes/$PEER/$year/$TODAY.md"
-    local B="$work/baton" G="$work/git"
-    local task
+run_shape() {
+    local shape=$1 shape_start
+    shape_start=$(date +%s)
+    case $shape in
+    small | small-reset) SEED=$(journal small 10 60) ;;
+    large | large-*) SEED=$(journal large 50 500) ;;
+    git-made) SEED=$(journal git-made 30 300 --style git) ;;
+    limits) SEED=$(journal limits 200 2600 --commits week) ;;
+    esac
+    DAY=$(cat "$(dirname "$SEED")/day")
+    local year=${DAY:0:4}
+    MYNOTE="notes/$ME/$year/$DAY.md" PEERNOTE="notes/$PEER/$year/$DAY.md"
+    if [ "$shape" = limits ]; then
+        WORK="$BENCH/cache/limits"
+        mkdir -p "$WORK"
+        echo "== resetting the cached clones in $WORK" >&2
+        cached_side baton
+        cached_side git
+    else
+        WORK="$BENCH/work/$shape"
+        echo "== setting up clones in $WORK" >&2
+        rm -rf "$WORK"
+        mkdir -p "$WORK"
+        make_side "$shape" baton
+        make_side "$shape" git
+    fi
+    local B="$WORK/baton" G="$WORK/git"
+    # limits keeps its last day: baton's today is that day's afternoon, git's --since counts from it.
+    local since="7.days"
+    if [ "$DAY" != "$TODAY" ]; then
+        export BATON_NOW="${DAY}T16:00:00Z"
+        since=$(date -u -d "$DAY 16:00 UTC - 7 days" '+%Y-%m-%d %H:%M:%S +0000')
+    else
+        unset BATON_NOW
+    fi
+    state "$shape" "$B"
+    # Each side's own commit: a shape's merge commit names its side's remote, so only the trees are equal.
+    local bstart gstart task
+    bstart=$(git -C "$B" rev-parse HEAD) gstart=$(git -C "$G" rev-parse HEAD)
+    [ "$(git -C "$B" rev-parse HEAD^{tree})" = "$(git -C "$G" rev-parse HEAD^{tree})" ] ||
+        { echo "bench: $shape: baton's and git's clones differ" >&2; exit 1; }
+    cp -p "$B/.git/index" "$B/.git/index.bench"
+    cp -p "$G/.git/index" "$G/.git/index.bench"
     task=$(pick_task "$B")
-    echo "$task" >"$RESULTS/$size-task-id"
+    printf '%s\t%s\t%s\n' "$shape" "$task" "$(git -C "$B" rev-list --count HEAD)" >>"$RESULTS/tasks.tsv"
     export BATON_BIN="$BATON"
+    # Read commands start from the shape's index; write commands from its commit and index.
+    local bread="cp -p $B/.git/index.bench $B/.git/index" gread="cp -p $G/.git/index.bench $G/.git/index"
+    local bwrite="git -C $B reset -q --hard $bstart && $bread" gwrite="git -C $G reset -q --hard $gstart && $gread"
 
-    measure "$size" help direct "$BATON --help" "git --help"
-
-    measure "$size" status direct "$BATON -C $B status" "git -C $B status"
-
-    if "$BATON" digest --help >/dev/null 2>&1; then
-        measure "$size" digest direct "$BATON -C $B digest --since 7d" "git -C $B log --since=7.days --stat"
-    else
-        wanted digest && printf '%s\tdigest\tnot available\n' "$size" >>"$RESULTS/missing.tsv"
-    fi
-    if "$BATON" history --help >/dev/null 2>&1; then
-        measure "$size" history direct "$BATON -C $B history $task" "git -C $B log -p -- tasks/$task.md"
-    else
-        wanted history && printf '%s\thistory\tnot available\n' "$size" >>"$RESULTS/missing.tsv"
-    fi
-
+    measure "$shape" help direct "$BATON --help" "git --help" "$bread" "$gread"
+    measure "$shape" status direct "$BATON -C $B status" "git -C $G status" "$bread" "$gread"
+    measure "$shape" digest direct "$BATON -C $B digest --since 7d" "git -C $G log --since=\"$since\" --stat" \
+        "$bread" "$gread"
+    measure "$shape" history direct "$BATON -C $B history $task" "git -C $G log -p -- tasks/$task.md" "$bread" "$gread"
     # search: every line of notes/ and tasks/ holding both words, whole words in any case; git grep does the
     # same over every tracked file.
-    measure "$size" search direct "$BATON -C $B search --no-pager retry bug" "git -C $B grep -i -w -e retry --and -e bug"
+    measure "$shape" search direct "$BATON -C $B search --no-pager retry bug" \
+        "git -C $G grep -i -w -e retry --and -e bug" "$bread" "$gread"
 
     # note: each run appends one bullet to today's note and commits it.
-    measure "$size" note shell \
+    measure "$shape" note shell \
         "cd $B && $BATON note 'bench bullet'" \
-        "cd $G && printf -- '- 12:00 bench bullet\n' >> $mynote && git add $mynote && git commit -q -m 'note: $ME $TODAY'"
+        "cd $G && printf -- '- 12:00 bench bullet\n' >> $MYNOTE && git add $MYNOTE && git commit -q -m 'note: $ME $DAY'" \
+        "$bwrite" "$gwrite"
 
-    # task done: prepare reopens the task (doing), the measured run marks it done.
+    # task done: the task is open (doing) in the shape's state; the measured run marks it done.
     local tpath="tasks/$task.md"
-    measure "$size" task-done shell \
+    measure "$shape" task-done shell \
         "cd $B && $BATON task done $task" \
-        "cd $G && sed -i 's/^status: doing\$/status: done/' $tpath && printf -- '- ${TODAY}T12:00:00+05:30 $ME: done\n' >> $tpath && git commit -q -a -m 'task $task: $ME done'" \
-        "cd $B && $BATON task start $task >/dev/null" \
-        "cd $G && sed -i 's/^status: .*\$/status: doing/' $tpath && printf -- '- ${TODAY}T11:00:00+05:30 $ME: started\n' >> $tpath && git commit -q -a -m 'task $task: $ME started'"
+        "cd $G && sed -i 's/^status: doing\$/status: done/' $tpath && printf -- '- ${DAY}T12:00:00+05:30 $ME: done\n' >> $tpath && git commit -q -a -m 'task $task: $ME done'" \
+        "$bwrite" "$gwrite"
 
     # sync: prepare makes one new commit on the remote (through the peer clone) and one local commit.
-    local peer_step="git pull -q --rebase && printf -- '- 10:00 peer bullet\n' >> $peernote && git add $peernote && git commit -q -m 'note: $PEER $TODAY' && git push -q"
-    local local_step="printf -- '- 11:00 local bullet\n' >> $mynote && git add $mynote && git commit -q -m 'note: $ME $TODAY'"
-    measure "$size" sync shell \
+    local peer_step="git pull -q --rebase && printf -- '- 10:00 peer bullet\n' >> $PEERNOTE && git add $PEERNOTE && git commit -q -m 'note: $PEER $DAY' && git push -q"
+    local local_step="printf -- '- 11:00 local bullet\n' >> $MYNOTE && git add $MYNOTE && git commit -q -m 'note: $ME $DAY'"
+    measure "$shape" sync shell \
         "cd $B && $BATON sync >/dev/null" \
         "cd $G && git pull -q --rebase && git push -q" \
         "cd $B-peer && $peer_step && cd $B && $local_step" \
         "cd $G-peer && $peer_step && cd $G && $local_step"
 
-    git -C "$B" fsck --no-progress >&2 && git -C "$work/remote-baton.git" fsck --no-progress >&2
+    # What baton wrote is sound: a full fsck on the small journal; past it (minutes on this machine)
+    # every reachable object is there and every commit and tree parses (the packs were checked when
+    # the journal was generated).
+    local full=--connectivity-only
+    [[ $shape == small* ]] && full=--full
+    git -C "$B" fsck "$full" --no-progress >&2 && git -C "$WORK/remote-baton.git" fsck "$full" --no-progress >&2
+    physical_hook "$shape" "$WORK" "$task"
+    printf '%s\t%s\n' "$shape" "$(($(date +%s) - shape_start))" >>"$RESULTS/wall.tsv"
 }
 
-for size in $SIZES; do
-    case $size in
-    small) run_size small 10 60 ;;
-    large) run_size large 50 500 ;;
-    *) echo "bench: unknown size $size (small, large)" >&2; exit 64 ;;
-    esac
+# A shape that fails (its setup or a command) is named in results/failed-shapes.tsv and the others still
+# run; the report (and --check) says so.
+# (errexit holds inside the subshell only outside an `if` or `||`: hence the set +e around it).
+for shape in $SHAPES; do
+    set +e
+    (
+        set -e
+        run_shape "$shape"
+    )
+    status=$?
+    set -e
+    if [ "$status" != 0 ]; then
+        echo "bench: the $shape shape failed" >&2
+        printf '%s\n' "$shape" >>"$RESULTS/failed-shapes.tsv"
+    fi
 done
 
-python3 "$ROOT/bench/report.py" "$RESULTS" | tee "$RESULTS/table.md"
+printf 'total\t%s\n' "$(($(date +%s) - START))" >>"$RESULTS/wall.tsv"
+check=()
+[ "$QUICK" = 1 ] || [ "${BENCH_CHECK:-0}" = 1 ] && check=(--check)
+python3 "$ROOT/bench/report.py" "${check[@]}" "$RESULTS" | tee "$RESULTS/table.md"
+exit "${PIPESTATUS[0]}"

@@ -6,12 +6,13 @@ set -euo pipefail
 need=()
 pkg-config --exists libgit2 2>/dev/null || need+=(libgit2-dev pkg-config)
 command -v git >/dev/null 2>&1 || need+=(git)
-# `make bench` only: the timing tool and what the bench driver runs.
+# `make bench` and `make bench-quick` (CI) only: the timing tool and what the bench driver runs.
 if [ "${BATON_BENCH_DEPS:-0}" = 1 ]; then
     command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine)
     [ -x /usr/bin/time ] || need+=(time)
     command -v python3 >/dev/null 2>&1 || need+=(python3)
     command -v strace >/dev/null 2>&1 || need+=(strace) # bench/physical.py counts what each command reads and writes
+    command -v free >/dev/null 2>&1 || need+=(procps)
 fi
 # `make test` and `make site-demo` only (BATON_TEST_DEPS=1): what the tests run beside baton.
 if [ "${BATON_TEST_DEPS:-0}" = 1 ]; then
