@@ -55,7 +55,7 @@ def tsv(results, name):
 def load(results):
     medians = {}
     for name in os.listdir(results):
-        if name.endswith(".json"):
+        if name.endswith(".json") and not name.endswith("-physical.json"):
             shape, command = name[:-5].split(".", 1)
             with open(os.path.join(results, name)) as f:
                 for r in json.load(f)["results"]:

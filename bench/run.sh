@@ -258,13 +258,22 @@ rss() {
     printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$peak" >>"$RESULTS/rss.tsv"
 }
 
-# physical_hook SHAPE DIR TASK: the bytes each command must read, hash, write and fsync on this shape
-# (bench/physical.py, when present; it writes into $BENCH_RESULTS).
+# physical_hook SHAPE DIR TASK: the bytes each command must read, hash, write and fsync on this shape, against
+# what baton and git did (bench/physical.py, one traced run each), on the shapes in BENCH_PHYSICAL_SHAPES.
+# history is left out past the small journals (its traced walk takes minutes there; its limit is computed
+# in docs/PERFORMANCE.md).
+PHYSICAL_SHAPES=${BENCH_PHYSICAL_SHAPES:-small large-reset git-made}
+[ "${BENCH_QUICK:-0}" = 1 ] && PHYSICAL_SHAPES=${BENCH_PHYSICAL_SHAPES:-small}
 physical_hook() {
-    [ -f "$ROOT/bench/physical.py" ] || return 0
-    BENCH_RESULTS="$RESULTS" BATON_BIN="$BATON" python3 "$ROOT/bench/physical.py" "$@" >&2 ||
-        echo "bench: bench/physical.py failed on $1" >&2
-    return 0
+    local shape=$1 dir=$2 task=$3
+    [[ " $PHYSICAL_SHAPES " == *" $shape "* ]] || return 0
+    local only="note task-done sync status digest history search"
+    [[ $shape == small* ]] || only="note task-done sync status digest search"
+    echo "== $shape: physical limits (bench/physical.py)" >&2
+    python3 "$ROOT/bench/physical.py" run --baton "$BATON" --repo "$dir/baton" --peer-repo "$dir/baton-peer" \
+        --git-repo "$dir/git" --git-peer-repo "$dir/git-peer" --task "$task" --me "$ME" --peer "$PEER" \
+        --only "$only" --runs 0 --out "$RESULTS" --shape "$shape" >&2 ||
+        { echo "bench: bench/physical.py failed on $shape" >&2; return 1; }
 }
 
 # The id of an open task (doing; not an ask) in the journal at DIR with the longest log.
@@ -393,4 +402,12 @@ printf 'total\t%s\n' "$(($(date +%s) - START))" >>"$RESULTS/wall.tsv"
 check=()
 [ "$QUICK" = 1 ] || [ "${BENCH_CHECK:-0}" = 1 ] && check=(--check)
 python3 "$ROOT/bench/report.py" "${check[@]}" "$RESULTS" | tee "$RESULTS/table.md"
-exit "${PIPESTATUS[0]}"
+status=${PIPESTATUS[0]}
+if ls "$RESULTS"/*-physical.json >/dev/null 2>&1; then
+    echo
+    python3 "$ROOT/bench/physical.py" report "$RESULTS" | tee "$RESULTS/physical.md" || status=1
+elif [ "$QUICK" = 1 ]; then
+    echo "bench: no physical-limit results" >&2
+    status=1
+fi
+exit "$status"
