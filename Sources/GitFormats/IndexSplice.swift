@@ -72,19 +72,20 @@ package struct IndexSplice {
         Self.append32(&out, 0)  // entry count, set below
         var count = 0
         var cursor = 0
-        var rootBytes = Array(repository.workTree.utf8) + [UInt8(ascii: "/")]
+        var racy: [(entry: Int, offset: Int)] = []
         for e in edits.indices {
             let position = index.lowerBound(edits[e].path)
             edits[e].existed =
                 position < index.count && IndexFile.compare(index.pathBytes(position), edits[e].path) == 0
-            count += copyEntries(index, cursor..<position, into: &out, root: &rootBytes)
+            count += copyEntries(index, cursor..<position, into: &out, racy: &racy)
             cursor = edits[e].existed ? position + 1 : position
             if let blob = edits[e].blob, let stat = edits[e].stat {
                 Self.appendEntry(&out, stat: stat, blob: blob, path: edits[e].path)
                 count += 1
             }
         }
-        count += copyEntries(index, cursor..<index.count, into: &out, root: &rootBytes)
+        count += copyEntries(index, cursor..<index.count, into: &out, racy: &racy)
+        smudgeRacilyChanged(index, racy, in: &out)
         Self.put32(&out, at: 8, UInt32(count))
 
         if let payload = index.extensionPayload("TREE"),
@@ -113,32 +114,52 @@ package struct IndexSplice {
         return true
     }
 
-    /// Copies entries verbatim, except that an entry as recent as the old index file whose file
-    /// changed without its stat data showing it gets its size zeroed ("smudged"), as git does, so
-    /// the change is not lost once the new index file is no longer as recent as the entry.
-    private func copyEntries(_ index: IndexFile, _ range: Range<Int>, into out: inout [UInt8], root: inout [UInt8])
-        -> Int
-    {
+    /// Copies entries verbatim, noting (in `racy`, with where each landed in `out`) those as recent as
+    /// the old index file: `smudgeRacilyChanged` checks them once every entry is copied.
+    private func copyEntries(
+        _ index: IndexFile, _ range: Range<Int>, into out: inout [UInt8], racy: inout [(entry: Int, offset: Int)]
+    ) -> Int {
         guard !range.isEmpty else { return 0 }
         let start = index.entryOffsets[range.lowerBound]
         let end = range.upperBound < index.count ? index.entryOffsets[range.upperBound] : index.entriesEnd
         let base = out.count
         out += UnsafeRawBufferPointer(rebasing: index.bytes[start..<end])
         for i in range where Int(index.mtimeSeconds(i)) >= index.modifiedSeconds && index.size(i) != 0 {
-            if racilyChanged(index, i, root: &root) {
-                Self.put32(&out, at: base + index.entryOffsets[i] - start + IndexFile.Layout.size, 0)
-            }
+            racy.append((i, base + index.entryOffsets[i] - start))
         }
         return range.count
     }
 
-    private func racilyChanged(_ index: IndexFile, _ i: Int, root: inout [UInt8]) -> Bool {
-        var path = PathBuffer(prefix: root)
+    /// Zeroes the size ("smudges") of every copied entry as recent as the old index file whose file changed
+    /// without its stat data showing it, as git does, so the change is not lost once the new index file is
+    /// no longer as recent as the entry. After `git reset --hard` or a checkout every entry can be that
+    /// recent: the files are hashed on every core.
+    private func smudgeRacilyChanged(_ index: IndexFile, _ racy: [(entry: Int, offset: Int)], in out: inout [UInt8]) {
+        guard !racy.isEmpty else { return }
+        let root = Array(repository.workTree.utf8) + [UInt8(ascii: "/")]
+        let hash = repository.blobHasher
+        var changed = [Bool](repeating: false, count: racy.count)
+        changed.withUnsafeMutableBufferPointer { buffer in
+            let results = buffer
+            let chunks = max(1, min(64, racy.count / 32))
+            Parallel.forEach(chunks) { chunk in
+                var path = PathBuffer(prefix: root)
+                for k in (chunk * racy.count / chunks)..<((chunk + 1) * racy.count / chunks) {
+                    results[k] = Self.racilyChanged(index, racy[k].entry, path: &path, hash: hash)
+                }
+            }
+        }
+        for (k, entry) in racy.enumerated() where changed[k] {
+            Self.put32(&out, at: entry.offset + IndexFile.Layout.size, 0)
+        }
+    }
+
+    private static func racilyChanged(_ index: IndexFile, _ i: Int, path: inout PathBuffer, hash: BlobHasher) -> Bool {
         var st = FileStatus()
         guard path.withPath(index.pathBytes(i), { lstat($0, &st) }) == 0, index.stat(i).matches(st) else {
             return false
         }
-        guard var oid = path.withPath(index.pathBytes(i), { repository.blobHasher($0) }) else { return true }
+        guard var oid = path.withPath(index.pathBytes(i), { hash($0) }) else { return true }
         return withUnsafeBytes(of: &oid) { memcmp($0.baseAddress!, index.oid(i).baseAddress!, 20) != 0 }
     }
 

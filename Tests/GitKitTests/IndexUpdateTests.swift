@@ -160,3 +160,54 @@ import Testing
         #expect(try sb.git(["fsck", "--no-progress"], in: work).status == 0)
     }
 }
+
+/// The splice checks every entry as recent as the old index (all of them after `git reset --hard` or a
+/// checkout) and smudges exactly those whose files changed without their stat data showing it.
+extension IndexUpdateTests {
+    @Test func aCommitAfterACheckoutSmudgesOnlyTheRacilyChangedEntries() throws {
+        let sb = try Sandbox()
+        defer { sb.remove() }
+        let repo = try Repository.create(at: sb.path("work"))
+        let work = repo.workTree
+        var files: [String: String?] = [:]
+        for i in 0..<300 { files[String(format: "notes/d%03d.md", i)] = "note \(i)\n" }
+        let commit = try commitFiles(repo, files, second: 1)
+        try repo.forceCheckout(tree: try repo.commit(commit).tree, paths: [])
+        // Five files change after git recorded them, in a way their stat data does not show: the index
+        // entries get the changed files' stat data but keep the old ids.
+        let changed = [3, 64, 65, 150, 299].map { String(format: "notes/d%03d.md", $0) }
+        for path in changed { try sb.write(path, (files[path]!!).uppercased(), in: work) }
+        let indexPath = repo.gitDirectory + "/index"
+        var index = try IndexFile(path: indexPath)
+        let restamped = try changed.map { path -> (entry: Int, stat: IndexStat) in
+            let entry = try #require(index.find(Array(path.utf8)))
+            var st = stat()
+            lstat(work + "/" + path, &st)
+            return (entry, IndexStat(st, mode: index.mode(entry)))
+        }
+        IndexRefresh(repository: repo, index: index).write(restamped, smudging: [])
+        // The index is no newer than any file: every entry is racy.
+        var oldest = timespec(tv_sec: Int.max, tv_nsec: 0)
+        for path in files.keys {
+            var st = stat()
+            lstat(work + "/" + path, &st)
+            if st.st_mtim.tv_sec < oldest.tv_sec { oldest = timespec(tv_sec: st.st_mtim.tv_sec, tv_nsec: 0) }
+        }
+        var times = [oldest, oldest]
+        #expect(utimensat(AT_FDCWD, indexPath, &times, 0) == 0)
+        index = try IndexFile(path: indexPath)
+        #expect((0..<index.count).allSatisfy { Int(index.mtimeSeconds($0)) >= index.modifiedSeconds })
+
+        try commitWorkTree(repo, sb, ["other.md": "other\n"], second: 2)
+
+        let after = try IndexFile(path: indexPath)
+        #expect(after.count == 301)
+        for i in 0..<after.count {
+            let path = after.path(i)
+            #expect((after.size(i) == 0) == changed.contains(path), "\(path): size \(after.size(i))")
+        }
+        let expected = changed.map { " M \($0)\n" }.joined()
+        #expect(try sb.git(["status", "--porcelain"], in: work).stdout == expected)
+        #expect(try sb.git(["fsck", "--no-progress"], in: work).status == 0)
+    }
+}

@@ -10,6 +10,10 @@ extension Baton {
             FileHandle.standardError.write(Data("baton: cannot change to '\(path)': no such folder\n".utf8))
             Foundation.exit(BatonExit.usage)
         }
+        if let help = rootHelp(for: args) {
+            print(help)
+            Foundation.exit(0)
+        }
         let noJournal = [
             "-h", "--help", "help", "--version", "--generate-completion-script", "--experimental-dump-help",
         ]
@@ -28,6 +32,15 @@ extension Baton {
         }
         JournalLibrary.finishBackgroundStart()
         Foundation.exit(0)
+    }
+
+    /// The help screen for `baton --help` and `baton -h`, rendered directly: the same text ArgumentParser prints
+    /// for them, without the parse (building the argument sets of baton and of ArgumentParser's two
+    /// completion-script commands, by reflection) that took more time than rendering the help. Nil for
+    /// anything else, which goes through the parser.
+    static func rootHelp(for args: [String]) -> String? {
+        guard args == ["--help"] || args == ["-h"] else { return nil }
+        return helpMessage()
     }
 
     /// The leading `-C PATH` options (see `WorkingFolder.leading`) and `--no-pager`, which may come among them.
