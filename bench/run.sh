@@ -83,6 +83,7 @@ if grep -q BATON_PATH_REPORT "$BATON"; then touch "$RESULTS/path-report"; fi
 journal() {
     local name=$1 people=$2 days=$3
     shift 3
+    [ "$name" = limits ] && { limits_journal "$people" "$days" "$@"; return; }
     local dir="$BENCH/journals/$name" end=$TODAY
     if [ "$name" = limits ] && [ -f "$dir/stamp" ]; then end=$(sed -n 's/.* end=\([0-9-]*\) .*/\1/p' "$dir/stamp"); fi
     local stamp
@@ -106,6 +107,31 @@ journal() {
         echo "== generated $name in $(($(date +%s) - t0)) s" >&2
     fi
     echo "$end" >"$dir/day"
+    echo "$dir/seed.git"
+}
+
+# limits_journal PEOPLE DAYS TASKS SQUASH: the journal at the limits baton promises (bench/prototype/gen_limits.py:
+# every person's daily note and TASKS tasks over DAYS working days, the first SQUASH days as one commit, then a
+# commit per day), generated once and kept while the generator is the same; its last day stays that of its
+# generation.
+limits_journal() {
+    local people=$1 days=$2 tasks=$3 squash=$4
+    local dir="$BENCH/journals/limits" gen="$ROOT/bench/prototype/gen_limits.py"
+    local stamp="limits people=$people days=$days tasks=$tasks squash=$squash $(sha1sum "$gen" | cut -c1-12)"
+    if [ ! -f "$dir/stamp" ] || [ "$(sed 's/ end=.*//' "$dir/stamp")" != "$stamp" ]; then
+        echo "== generating the limits journal ($people people x $days working days, $tasks tasks)" >&2
+        local t0
+        t0=$(date +%s)
+        rm -rf "$dir"
+        mkdir -p "$dir"
+        git init -q --bare --initial-branch=main "$dir/seed.git"
+        python3 "$gen" --people "$people" --days "$days" --tasks "$tasks" --squash "$squash" --notes --end "$TODAY" |
+            git -C "$dir/seed.git" fast-import --quiet
+        git -C "$dir/seed.git" fsck --connectivity-only --no-progress >&2
+        echo "$stamp end=$TODAY" >"$dir/stamp"
+        echo "== generated limits in $(($(date +%s) - t0)) s" >&2
+    fi
+    sed 's/.* end=//' "$dir/stamp" >"$dir/day"
     echo "$dir/seed.git"
 }
 
@@ -296,7 +322,7 @@ run_shape() {
     small | small-reset) SEED=$(journal small 10 60) ;;
     large | large-*) SEED=$(journal large 50 500) ;;
     git-made) SEED=$(journal git-made 30 300 --style git) ;;
-    limits) SEED=$(journal limits 200 2600 --commits week) ;;
+    limits) SEED=$(journal limits 200 2500 100000 2400) ;;
     esac
     DAY=$(cat "$(dirname "$SEED")/day")
     local year=${DAY:0:4}

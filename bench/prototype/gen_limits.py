@@ -40,10 +40,13 @@ def main():
     ap.add_argument("--end", default=dt.date.today().isoformat())
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--squash", type=int, default=0, help="make the first SQUASH days one commit")
+    ap.add_argument("--notes", action="store_true", help="a daily note per person per day too (the bench's limits)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     days = workdays(dt.date.fromisoformat(args.end), args.days)
     people = [f"p{i:03d}" for i in range(args.people)]
+    if args.notes:
+        people[:2] = ["priya", "tom"]  # the bench's me and teammate write like everyone else
     events = [[] for _ in days]  # per day: (seconds, task index, status, log text)
     tasks, ids = [], set()
     for n in range(args.tasks):
@@ -76,6 +79,7 @@ def main():
     out = sys.stdout.buffer
     mark = 0
     pending = {}  # squashed days: task index -> task, written as one commit on the last squashed day
+    pending_notes = []  # squashed days' notes: (mark, path)
 
     def data(payload):
         out.write(b"data %d\n" % len(payload))
@@ -93,9 +97,23 @@ def main():
                 task["created"] = stamp
             task["status"], task["updated"] = status, stamp
             changes[n] = task
+        notes = []
+        if args.notes:
+            for person in people:
+                text = (f"---\nauthor: {person}\ndate: {day.isoformat()}\nutc_offset: \"+00:00\"\n---\n\n"
+                        f"## Yesterday\n\n- {rng.choice(VERBS).lower()}ed {rng.choice(OBJECTS)}\n\n"
+                        f"## Today\n\n- {rng.choice(VERBS)} {rng.choice(OBJECTS)} ({rng.randint(1, 99999)})\n\n"
+                        f"## Blockers\n")
+                mark += 1
+                out.write(b"blob\nmark :%d\n" % mark)
+                data(text.encode())
+                notes.append((mark, f"notes/{person}/{day.year}/{day.isoformat()}.md"))
         if index < args.squash - 1:
             pending.update(changes)
+            pending_notes += notes
             continue
+        if pending_notes:
+            notes, pending_notes = pending_notes + notes, []
         if pending:
             pending.update(changes)
             changes, pending = pending, {}
@@ -115,6 +133,7 @@ def main():
             out.write(b"blob\nmark :%d\n" % mark)
             data(text.encode())
             files.append((mark, f"tasks/{task['id']}.md"))
+        files += notes
         if not files:
             continue
         person = people[index % len(people)]
