@@ -25,7 +25,7 @@ SHAPES = {
     "large-checkout": "large, git checkout -b away main~300, then git checkout main",
     "large-gc": "large, after git gc (one pack, packed-refs, commit-graph)",
     "git-made": "30 people x 300 working days, history made by the git CLI and hand edits",
-    "limits": "200 people x 2,600 working days (ten years), one commit per week, cached clones",
+    "limits": "200 people x 2,500 working days (ten years), gen_limits.py --notes, cached clones",
 }
 ORDER = ["note", "task-done", "sync", "status", "digest", "history", "search", "help"]
 LABELS = {
