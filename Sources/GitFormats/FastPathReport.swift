@@ -17,11 +17,21 @@ public enum FastPathReport {
         return path
     }()
 
-    /// Records that `step` ran the fast path (`declined` nil) or went to libgit2 for `declined`.
-    public static func record(_ step: Step, declined reason: String?) {
+    /// Records that `step` ran the fast path.
+    public static func fast(_ step: Step) {
+        append(step, way: "fast", reason: "-")
+    }
+
+    /// Records that `step` went to libgit2 for `reason`, which is worked out only when a report is asked for.
+    public static func declined(_ step: Step, _ reason: @autoclosure () -> String) {
+        guard file != nil else { return }
+        append(step, way: "libgit2", reason: reason())
+    }
+
+    private static func append(_ step: Step, way: String, reason: String) {
         guard let file else { return }
-        let clean = (reason ?? "-").map { $0 == "\t" || $0 == "\n" ? " " : $0 }
-        let line = "\(step.rawValue)\t\(reason == nil ? "fast" : "libgit2")\t\(String(clean))\n"
+        let clean = reason.map { $0 == "\t" || $0 == "\n" ? " " : $0 }
+        let line = "\(step.rawValue)\t\(way)\t\(String(clean))\n"
         let fd = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
         defer { close(fd) }

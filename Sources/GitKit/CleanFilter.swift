@@ -8,11 +8,11 @@ extension Repository {
     /// With `filtered == false` (`FastPathPolicy` found nothing that changes bytes) the bytes are stored as they are.
     public func createBlob(for file: WorkTreeFile, filtered: Bool) throws -> ObjectID {
         guard filtered, file.mode.isFile else {
-            FastPathReport.record(.blob, declined: nil)
+            FastPathReport.fast(.blob)
             return try createBlob(file.data)
         }
-        FastPathReport.record(
-            .blob, declined: FastPathPolicy(repository: self).contentRefusal(paths: [file.path]) ?? "filters apply")
+        FastPathReport.declined(
+            .blob, FastPathPolicy(repository: self).contentRefusal(paths: [file.path]) ?? "filters apply")
         return try createBlob(try filteredContent(of: file))
     }
 

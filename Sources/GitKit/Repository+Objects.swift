@@ -98,10 +98,10 @@ extension Repository {
         let baseTree = try base ?? emptyTree()
         // Large folders: edit the raw trees on the changed paths (TreeSplice); libgit2 otherwise.
         if let spliced = try TreeSplice(repository: self).apply(base: baseTree, changes: changes) {
-            FastPathReport.record(.tree, declined: nil)
+            FastPathReport.fast(.tree)
             return spliced
         }
-        FastPathReport.record(.tree, declined: "small folders or entries the raw edit does not handle")
+        FastPathReport.declined(.tree, "small folders or entries the raw edit does not handle")
         return try libgit2UpdatedTree(base: baseTree, changes: changes)
     }
 

@@ -12,11 +12,11 @@ extension Repository {
         let policy = FastPathPolicy(repository: self)
         let refusal = policy.contentRefusal(paths: paths.map(\.path))
         if let oldTree, refusal == nil, try spliceIndex(paths, oldTree: oldTree, newTree: newTree) {
-            FastPathReport.record(.index, declined: nil)
+            FastPathReport.fast(.index)
             return
         }
-        let reason = oldTree == nil ? "first commit" : refusal ?? policy.indexRefusal() ?? "the index splice declined"
-        FastPathReport.record(.index, declined: reason)
+        FastPathReport.declined(
+            .index, oldTree == nil ? "first commit" : refusal ?? policy.indexRefusal() ?? "the index splice declined")
         try stage(committed: paths)
     }
 

@@ -8,12 +8,10 @@ extension Repository {
     /// assume-unchanged entries, symlinks, submodules, attributes, filters, CRLF settings).
     public func scanStatus() throws -> [StatusEntry] {
         if let entries = try WorkTreeScan(repository: self).run() {
-            FastPathReport.record(.status, declined: nil)
+            FastPathReport.fast(.status)
             return entries
         }
-        let policy = FastPathPolicy(repository: self)
-        FastPathReport.record(
-            .status, declined: policy.contentRefusal() ?? policy.indexRefusal() ?? "the work-tree scan declined")
+        FastPathReport.declined(.status, FastPathPolicy(repository: self).refusal() ?? "the work-tree scan declined")
         return try status()
     }
 }
