@@ -36,11 +36,20 @@ extension Baton {
 
     /// The help screen for `baton --help` and `baton -h`, rendered directly: the same text ArgumentParser prints
     /// for them, without the parse (building the argument sets of baton and of ArgumentParser's two
-    /// completion-script commands, by reflection) that took more time than rendering the help. Nil for
-    /// anything else, which goes through the parser.
-    static func rootHelp(for args: [String]) -> String? {
+    /// completion-script commands, by reflection) that took more time than rendering the help; at 80
+    /// columns, the text kept in `rootHelpAt80Columns`. Nil for anything else, which goes through the parser.
+    static func rootHelp(for args: [String], columns: Int = helpColumns()) -> String? {
         guard args == ["--help"] || args == ["-h"] else { return nil }
-        return helpMessage()
+        return columns == 80 ? rootHelpAt80Columns : helpMessage(columns: columns)
+    }
+
+    /// The width ArgumentParser renders help for: `COLUMNS` when it holds a number, else the terminal's
+    /// width on stdout, else 80.
+    static func helpColumns() -> Int {
+        if let value = getenv("COLUMNS"), let columns = Int(String(cString: value)) { return columns }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
     }
 
     /// The leading `-C PATH` options (see `WorkingFolder.leading`) and `--no-pager`, which may come among them.
