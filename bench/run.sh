@@ -28,14 +28,16 @@ ALL_SHAPES="small small-reset large large-reset large-pull large-checkout large-
 if [ "$QUICK" = 1 ]; then DEFAULT_SHAPES="small small-reset"; else DEFAULT_SHAPES=$ALL_SHAPES; fi
 SHAPES=$(echo "${BENCH_SHAPES:-${BENCH_SIZES:-$DEFAULT_SHAPES}}" | tr ',' ' ')
 ONLY=${BENCH_ONLY:-}
-# Measured runs: fresh-clone shapes get the most, the derived shapes and the slow rows (digest, history)
-# fewer, so `make bench` stays under 20 minutes on 2 cores.
+# Measured runs: fresh-clone shapes get the most, the derived shapes and the slow row (history) fewer, so
+# `make bench` stays under 20 minutes on 2 cores. history on the large journal takes 8 to 10 s a run on
+# each side and does the same work on every large shape (the same commits and objects): one run on the
+# derived shapes, three on large.
 if [ "$QUICK" = 1 ]; then
     RUNS=${BENCH_RUNS:-3} WARMUP=${BENCH_WARMUP:-1} SLOW_RUNS=${BENCH_SLOW_RUNS:-3}
     DERIVED_RUNS=${BENCH_DERIVED_RUNS:-3} DERIVED_SLOW_RUNS=${BENCH_DERIVED_SLOW_RUNS:-3} RSS_RUNS=${BENCH_RSS_RUNS:-1}
 else
-    RUNS=${BENCH_RUNS:-15} WARMUP=${BENCH_WARMUP:-3} SLOW_RUNS=${BENCH_SLOW_RUNS:-5}
-    DERIVED_RUNS=${BENCH_DERIVED_RUNS:-7} DERIVED_SLOW_RUNS=${BENCH_DERIVED_SLOW_RUNS:-3} RSS_RUNS=${BENCH_RSS_RUNS:-3}
+    RUNS=${BENCH_RUNS:-15} WARMUP=${BENCH_WARMUP:-3} SLOW_RUNS=${BENCH_SLOW_RUNS:-3}
+    DERIVED_RUNS=${BENCH_DERIVED_RUNS:-7} DERIVED_SLOW_RUNS=${BENCH_DERIVED_SLOW_RUNS:-1} RSS_RUNS=${BENCH_RSS_RUNS:-3}
 fi
 LIMITS_RUNS=${BENCH_LIMITS_RUNS:-3}
 TODAY=$(date +%F)
@@ -73,7 +75,7 @@ if grep -q BATON_PATH_REPORT "$BATON"; then touch "$RESULTS/path-report"; fi
     echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) cores"
     echo "memory: $(free -h | awk '/^Mem:/ {print $2}')"
     echo "git: $(git --version | cut -d' ' -f3), hyperfine: $(hyperfine --version | cut -d' ' -f2)"
-    echo "runs: $RUNS (digest, history: $SLOW_RUNS) on small and large, $DERIVED_RUNS ($DERIVED_SLOW_RUNS) on the" \
+    echo "runs: $RUNS (history: $SLOW_RUNS) on small and large, $DERIVED_RUNS ($DERIVED_SLOW_RUNS) on the" \
         "other shapes, $LIMITS_RUNS on limits; warm-up $WARMUP; peak memory: largest of $RSS_RUNS"
 } >"$RESULTS/machine.txt"
 
@@ -180,29 +182,28 @@ make_side() {
     esac
 }
 
-# cached_side SIDE: limits' clones are made once and reset to the seed's state at the start of a run.
+# cached_side SIDE: limits' clone and remote are made once and reset to the seed's state at the start of a run.
+# limits has no teammate's clone: sync's prepare commits for the teammate with plumbing (bench/peer_commit.sh),
+# and bench/physical.py, which needs one, does not run on limits.
 cached_side() {
     local side=$1 head
-    local remote="$WORK/remote-$side.git" dir="$WORK/$side" mate="$WORK/$side-peer"
+    local remote="$WORK/remote-$side.git" dir="$WORK/$side"
     head=$(git -C "$SEED" rev-parse main)
     if [ ! -d "$remote" ] || [ "$(cat "$WORK/seed-head-$side" 2>/dev/null)" != "$head" ]; then
         echo "== cloning the limits journal for $side (once)" >&2
-        rm -rf "$remote" "$dir" "$mate"
+        rm -rf "$remote" "$dir" "$WORK/$side-peer"
         git clone -q --bare "$SEED" "$remote"
         git clone -q "$remote" "$dir"
-        git clone -q "$remote" "$mate"
         echo "$head" >"$WORK/seed-head-$side"
     fi
+    rm -rf "$WORK/$side-peer"
     git -C "$remote" update-ref refs/heads/main "$head"
-    for clone in "$dir" "$mate"; do
-        git -C "$clone" fetch -q origin
-        git -C "$clone" checkout -q -f main
-        git -C "$clone" reset -q --hard origin/main
-        git -C "$clone" clean -q -fdx
-        rm -rf "$clone/.git/baton"
-    done
+    git -C "$dir" fetch -q origin
+    git -C "$dir" checkout -q -f main
+    git -C "$dir" reset -q --hard origin/main
+    git -C "$dir" clean -q -fdx
+    rm -rf "$dir/.git/baton"
     me "$dir"
-    peer "$mate"
     git -C "$dir" status >/dev/null
 }
 
@@ -222,15 +223,15 @@ PY
 
 wanted() { [ -z "$ONLY" ] || [[ " $ONLY " == *" $1 "* ]]; }
 
-# runs_for SHAPE NAME: sets runs, warmup and slow (digest and history: seconds a run on large journals).
+# runs_for SHAPE NAME: sets runs, warmup and slow (history: seconds a run on large journals).
 # The derived shapes share the large journal's objects (clones of one seed hardlink its pack), so its
-# slow rows are warm already: no warm-up there.
+# history is warm already: no warm-up there.
 runs_for() {
     slow=0
-    [ "$2" = digest ] || [ "$2" = history ] && slow=1
+    [ "$2" = history ] && slow=1
     case $1 in
     small | large) if [ $slow = 1 ]; then runs=$SLOW_RUNS warmup=1; else runs=$RUNS warmup=$WARMUP; fi ;;
-    limits) runs=$LIMITS_RUNS warmup=$((1 - slow)) ;;
+    limits) runs=$LIMITS_RUNS warmup=0 ;;
     *) if [ $slow = 1 ]; then runs=$DERIVED_SLOW_RUNS warmup=0; else runs=$DERIVED_RUNS warmup=$WARMUP; fi ;;
     esac
     [ "$QUICK" = 1 ] && warmup=$WARMUP
@@ -242,7 +243,7 @@ runs_for() {
 measure() {
     local shape=$1 name=$2 mode=$3 bcmd=$4 gcmd=$5 bprep=${6:-} gprep=${7:-}
     wanted "$name" || return 0
-    echo "== $shape: $name" >&2
+    echo "== $shape: $name (at $(($(date +%s) - START)) s)" >&2
     printf '%s\t%s\n' "$shape" "$name" >>"$RESULTS/expected.tsv"
     local runs warmup slow
     runs_for "$shape" "$name"
@@ -254,7 +255,7 @@ measure() {
         hyperfine "${args[@]}" -n baton "$bcmd" -n git "$gcmd" >&2
     fi
     local rss_runs=$RSS_RUNS
-    [ "$slow" = 1 ] && rss_runs=1
+    [ "$slow" = 1 ] || [ "$shape" = limits ] && rss_runs=1
     rss "$shape" "$name" baton "$bcmd" "$bprep" "$rss_runs"
     rss "$shape" "$name" git "$gcmd" "$gprep" "$rss_runs"
     return 0
@@ -293,6 +294,7 @@ PHYSICAL_SHAPES=${BENCH_PHYSICAL_SHAPES:-small large-reset git-made}
 physical_hook() {
     local shape=$1 dir=$2 task=$3
     [[ " $PHYSICAL_SHAPES " == *" $shape "* ]] || return 0
+    [ "$shape" = limits ] && { echo "== limits: no physical-limit trace (limits has no teammate's clone)" >&2; return 0; }
     local only="note task-done sync status digest history search"
     [[ $shape == small* ]] || only="note task-done sync status digest search"
     echo "== $shape: physical limits (bench/physical.py)" >&2
@@ -300,6 +302,14 @@ physical_hook() {
         --git-repo "$dir/git" --git-peer-repo "$dir/git-peer" --task "$task" --me "$ME" --peer "$PEER" \
         --only "$only" --runs 0 --out "$RESULTS" --shape "$shape" >&2 ||
         { echo "bench: bench/physical.py failed on $shape" >&2; return 1; }
+}
+
+# verify_new_objects REPO RANGE: every object reachable in RANGE is there and hashes to its id (rev-list
+# reports a mismatched blob on stderr and still exits 0: any message fails).
+verify_new_objects() {
+    local errors
+    errors=$(git -C "$1" rev-list --objects --verify-objects "$2" 2>&1 >/dev/null) && [ -z "$errors" ] ||
+        { echo "bench: objects in $1 ($2) do not verify: $errors" >&2; return 1; }
 }
 
 # The id of an open task (doing; not an ask) in the journal at DIR with the longest log.
@@ -333,9 +343,18 @@ run_shape() {
         echo "== resetting the cached clones in $WORK" >&2
         cached_side baton
         cached_side git
+        # This machine's kernel reclaims page cache that was not touched for a while (DAMON), and the two
+        # clones' 2.4 GB of files are read from disk again at 25 MB/s: the first `search` took 96 s for baton
+        # and 55 s for git, the others 7 s. Every file is read once first, in parallel, so every row is
+        # measured warm, as on the other shapes (whose clones were just written).
+        echo "== reading the cached clones' files once" >&2
+        for side in baton git; do
+            (cd "$WORK/$side" && git ls-files -z | xargs -0 -P 16 -n 4000 cat >/dev/null) &
+        done
+        wait
     else
         WORK="$BENCH/work/$shape"
-        echo "== setting up clones in $WORK" >&2
+        echo "== setting up clones in $WORK (at $(($(date +%s) - START)) s)" >&2
         rm -rf "$WORK"
         mkdir -p "$WORK"
         make_side "$shape" baton
@@ -356,14 +375,18 @@ run_shape() {
     bstart=$(git -C "$B" rev-parse HEAD) gstart=$(git -C "$G" rev-parse HEAD)
     [ "$(git -C "$B" rev-parse HEAD^{tree})" = "$(git -C "$G" rev-parse HEAD^{tree})" ] ||
         { echo "bench: $shape: baton's and git's clones differ" >&2; exit 1; }
-    cp -p "$B/.git/index" "$B/.git/index.bench"
-    cp -p "$G/.git/index" "$G/.git/index.bench"
     task=$(pick_task "$B")
     printf '%s\t%s\t%s\n' "$shape" "$task" "$(git -C "$B" rev-list --count HEAD)" >>"$RESULTS/tasks.tsv"
+    local tpath="tasks/$task.md"
+    # The shape's index and the files the write commands change, for bench/restore_state.sh.
+    bash "$ROOT/bench/save_state.sh" "$B" "$MYNOTE" "$tpath"
+    bash "$ROOT/bench/save_state.sh" "$G" "$MYNOTE" "$tpath"
     export BATON_BIN="$BATON"
-    # Read commands start from the shape's index; write commands from its commit and index.
+    # Read commands start from the shape's index; write commands from its commit, index and files (without
+    # `git reset --hard`, which would stat every tracked file before each run).
     local bread="cp -p $B/.git/index.bench $B/.git/index" gread="cp -p $G/.git/index.bench $G/.git/index"
-    local bwrite="git -C $B reset -q --hard $bstart && $bread" gwrite="git -C $G reset -q --hard $gstart && $gread"
+    local bwrite="bash $ROOT/bench/restore_state.sh $B $bstart $MYNOTE $tpath"
+    local gwrite="bash $ROOT/bench/restore_state.sh $G $gstart $MYNOTE $tpath"
 
     measure "$shape" help direct "$BATON --help" "git --help" "$bread" "$gread"
     measure "$shape" status direct "$BATON -C $B status" "git -C $G status" "$bread" "$gread"
@@ -382,27 +405,31 @@ run_shape() {
         "$bwrite" "$gwrite"
 
     # task done: the task is open (doing) in the shape's state; the measured run marks it done.
-    local tpath="tasks/$task.md"
     measure "$shape" task-done shell \
         "cd $B && $BATON task done $task" \
         "cd $G && sed -i 's/^status: doing\$/status: done/' $tpath && printf -- '- ${DAY}T12:00:00+05:30 $ME: done\n' >> $tpath && git commit -q -a -m 'task $task: $ME done'" \
         "$bwrite" "$gwrite"
 
-    # sync: prepare makes one new commit on the remote (through the peer clone) and one local commit.
-    local peer_step="git pull -q --rebase && printf -- '- 10:00 peer bullet\n' >> $PEERNOTE && git add $PEERNOTE && git commit -q -m 'note: $PEER $DAY' && git push -q"
+    # sync: prepare makes one new commit on the remote (a teammate's, bench/peer_commit.sh) and one local commit.
     local local_step="printf -- '- 11:00 local bullet\n' >> $MYNOTE && git add $MYNOTE && git commit -q -m 'note: $ME $DAY'"
+    local peer_step="$ROOT/bench/peer_commit.sh $WORK/remote-SIDE.git $PEERNOTE '- 10:00 peer bullet' 'note: $PEER $DAY'"
     measure "$shape" sync shell \
         "cd $B && $BATON sync >/dev/null" \
         "cd $G && git pull -q --rebase && git push -q" \
-        "cd $B-peer && $peer_step && cd $B && $local_step" \
-        "cd $G-peer && $peer_step && cd $G && $local_step"
+        "bash ${peer_step/SIDE/baton} && cd $B && $local_step" \
+        "bash ${peer_step/SIDE/git} && cd $G && $local_step"
 
-    # What baton wrote is sound: a full fsck on the small journal; past it (minutes on this machine)
-    # every reachable object is there and every commit and tree parses (the packs were checked when
-    # the journal was generated).
-    local full=--connectivity-only
-    [[ $shape == small* ]] && full=--full
-    git -C "$B" fsck "$full" --no-progress >&2 && git -C "$WORK/remote-baton.git" fsck "$full" --no-progress >&2
+    # What baton wrote is sound: a full fsck on the small journal. Past it (a fsck walks every object: tens of
+    # seconds a clone on the large journal, minutes on limits) every object the runs added to the clone and
+    # to its remote is there and parses with the id it is stored under (`rev-list --verify-objects` from
+    # the shape's commit); the journal's own packs were checked when it was generated.
+    if [[ $shape == small* ]]; then
+        git -C "$B" fsck --full --no-progress >&2 && git -C "$WORK/remote-baton.git" fsck --full --no-progress >&2
+    else
+        local seedhead
+        seedhead=$(git -C "$SEED" rev-parse main)
+        verify_new_objects "$B" "$bstart..HEAD" && verify_new_objects "$WORK/remote-baton.git" "$seedhead..main"
+    fi
     physical_hook "$shape" "$WORK" "$task"
     printf '%s\t%s\n' "$shape" "$(($(date +%s) - shape_start))" >>"$RESULTS/wall.tsv"
 }
