@@ -38,17 +38,18 @@ extension Baton {
     /// for them, without the parse (building the argument sets of baton and of ArgumentParser's two
     /// completion-script commands, by reflection) that took more time than rendering the help; at 80
     /// columns, the text kept in `rootHelpAt80Columns`. Nil for anything else, which goes through the parser.
-    static func rootHelp(for args: [String], columns: Int = helpColumns()) -> String? {
+    /// `columns` nil: the width ArgumentParser would use (`helpColumns()`), looked up only for a help request.
+    static func rootHelp(for args: [String], columns: Int? = nil) -> String? {
         guard args == ["--help"] || args == ["-h"] else { return nil }
-        return columns == 80 ? rootHelpAt80Columns : helpMessage(columns: columns)
+        let width = columns ?? helpColumns()
+        return width == 80 ? rootHelpAt80Columns : helpMessage(columns: width)
     }
 
     /// The width ArgumentParser renders help for: `COLUMNS` when it holds a number, else the terminal's
     /// width on stdout, else 80.
     static func helpColumns() -> Int {
         if let value = getenv("COLUMNS"), let columns = Int(String(cString: value)) { return columns }
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = TerminalSize.ofStdout()?.columns, columns > 0 { return columns }
         return 80
     }
 

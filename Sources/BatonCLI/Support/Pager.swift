@@ -31,9 +31,8 @@ enum Pager {
 
     /// True when the terminal's height is known and `text` fits in it.
     private static func fitsScreen(_ text: String) -> Bool {
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return false }
-        return text.reduce(into: 1) { count, ch in if ch == "\n" { count += 1 } } < Int(size.ws_row)
+        guard let rows = TerminalSize.ofStdout()?.rows, rows > 0 else { return false }
+        return text.reduce(into: 1) { count, ch in if ch == "\n" { count += 1 } } < rows
     }
 
     /// Runs `command` through `/bin/sh -c` with `text` on its stdin and waits for it; false when it
