@@ -167,7 +167,7 @@ make_side() {
     fi
     # A teammate's clone only where bench/physical.py runs (its sync pushes from it); elsewhere the teammate's
     # commits are made in the remote with plumbing (bench/peer_commit.sh).
-    if [[ " $PHYSICAL_SHAPES " == *" $shape "* ]]; then
+    if traced "$shape"; then
         git clone -q "$remote" "$mate"
         peer "$mate"
     fi
@@ -295,9 +295,11 @@ rss() {
 # in docs/PERFORMANCE.md).
 PHYSICAL_SHAPES=${BENCH_PHYSICAL_SHAPES:-small large-reset git-made}
 [ "${BENCH_QUICK:-0}" = 1 ] && PHYSICAL_SHAPES=${BENCH_PHYSICAL_SHAPES:-small}
+# traced SHAPE: bench/physical.py runs on SHAPE.
+traced() { [[ " $PHYSICAL_SHAPES " == *" $1 "* ]]; }
 physical_hook() {
     local shape=$1 dir=$2 task=$3
-    [[ " $PHYSICAL_SHAPES " == *" $shape "* ]] || return 0
+    traced "$shape" || return 0
     [ "$shape" = limits ] && { echo "== limits: no physical-limit trace (limits has no teammate's clone)" >&2; return 0; }
     local only="note task-done sync status digest history search"
     [[ $shape == small* ]] || only="note task-done sync status digest search"
