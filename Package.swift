@@ -9,6 +9,10 @@ import PackageDescription
 //   -> BatonCLI (argument parsing) -> baton (executable)
 // CI builds with BATON_STRICT=1 (.ci/run): a warning in baton's own code fails the build there.
 let strict: [SwiftSetting] = Context.environment["BATON_STRICT"] == "1" ? [.unsafeFlags(["-warnings-as-errors"])] : []
+// `make release` on Linux links libgit2 and its libraries into the executable (scripts/static-libgit2.sh
+// makes the pkg-config file that says so); GitKit then takes mbedTLS's certificate parser over by --wrap.
+let staticLibgit2: [SwiftSetting] =
+    Context.environment["BATON_STATIC_LIBGIT2"] == "1" ? [.define("BATON_STATIC_LIBGIT2")] : []
 
 let package = Package(
     name: "baton",
@@ -31,7 +35,7 @@ let package = Package(
         ),
         .target(name: "Basics"),
         .target(name: "GitFormats", dependencies: ["Basics", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "GitKit", dependencies: ["Basics", "CGit2", "GitFormats"]),
+        .target(name: "GitKit", dependencies: ["Basics", "CGit2", "GitFormats"], swiftSettings: staticLibgit2),
         .target(
             name: "JournalModel",
             dependencies: [

@@ -56,10 +56,10 @@ if [ -n "${BENCH_BIN:-}" ]; then
     echo "== timing $BATON (BENCH_BIN)"
 else
     echo "== building baton (release)"
-    # The same flags as `make release` (the Makefile passes its RELEASE_FLAGS).
+    # Built as `make release` builds (the Makefile passes its RELEASE_FLAGS), in its own scratch folder.
     read -r -a flags <<<"${BENCH_RELEASE_FLAGS:---static-swift-stdlib -Xlinker -no-pie}"
-    (cd "$ROOT" && swift build -c release --product baton "${flags[@]}" \
-        --scratch-path "${BENCH_SCRATCH:-.build-bench}" 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true)
+    (bash "$ROOT/scripts/build-release.sh" "${BENCH_SCRATCH:-.build-bench}" "${flags[@]}" 2>&1 |
+        grep -Ev '^\[[0-9]+/[0-9]+\]' || true)
     BATON="$ROOT/${BENCH_SCRATCH:-.build-bench}/release/baton"
 fi
 [ -x "$BATON" ] || { echo "bench: no baton binary at $BATON" >&2; exit 1; }

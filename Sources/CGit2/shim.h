@@ -49,4 +49,11 @@ static inline int baton_git_set_ssl_cert_locations(const char *file, const char 
     return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, path);
 }
 
+// mbedTLS's own certificate-file parser where libgit2 is linked into the executable with
+// `--wrap=mbedtls_x509_crt_parse_file` (the linker defines `__real_`); only that build calls it.
+int __real_mbedtls_x509_crt_parse_file(void *chain, const char *path);
+static inline int baton_real_mbedtls_x509_crt_parse_file(void *chain, const char *path) {
+    return __real_mbedtls_x509_crt_parse_file(chain, path);
+}
+
 #endif

@@ -14,8 +14,10 @@ import Foundation
 /// the file instead; the first HTTPS transfer then has libgit2 load it for real
 /// (`GIT_OPT_SET_SSL_CERT_LOCATIONS`, the documented way to set certificates).
 ///
-/// This works because an executable's symbols come before a shared library's; where libgit2 uses
-/// another TLS library (OpenSSL, macOS), the function below is never called and nothing changes.
+/// Where libgit2 is a shared library, this works because an executable's symbols come before a
+/// shared library's; where `make release` linked libgit2 and mbedTLS in (`BATON_STATIC_LIBGIT2`), the
+/// linker's `--wrap=mbedtls_x509_crt_parse_file` sends libgit2's call here. Where libgit2 uses another
+/// TLS library (OpenSSL, macOS), the function below is never called and nothing changes.
 enum DeferredCertificates {
     private static let loading = NSLock()
     private static let state = Locked(State())
@@ -71,6 +73,33 @@ enum DeferredCertificates {
             return true
         }
         if deferred { return 0 }
+        return realParseFile(chain, path)
+    }
+}
+
+#if BATON_STATIC_LIBGIT2
+    // libgit2 and mbedTLS are linked into the executable (scripts/build-release.sh) with
+    // `--wrap=mbedtls_x509_crt_parse_file`: libgit2's call comes here, and `__real_` is mbedTLS's own.
+
+    /// mbedTLS's `int mbedtls_x509_crt_parse_file(mbedtls_x509_crt *chain, const char *path)` as libgit2
+    /// calls it, taken over while libgit2 initializes (see `DeferredCertificates`).
+    @_cdecl("__wrap_mbedtls_x509_crt_parse_file")
+    public func batonDeferredCertificateParse(_ chain: OpaquePointer?, _ path: UnsafePointer<CChar>?) -> Int32 {
+        DeferredCertificates.parseFile(chain, path)
+    }
+
+    private func realParseFile(_ chain: OpaquePointer?, _ path: UnsafePointer<CChar>?) -> Int32 {
+        baton_real_mbedtls_x509_crt_parse_file(chain.map { UnsafeMutableRawPointer($0) }, path)
+    }
+#else
+    /// mbedTLS's `int mbedtls_x509_crt_parse_file(mbedtls_x509_crt *chain, const char *path)`, taken
+    /// over while libgit2 initializes (see `DeferredCertificates`).
+    @_cdecl("mbedtls_x509_crt_parse_file")
+    public func batonDeferredCertificateParse(_ chain: OpaquePointer?, _ path: UnsafePointer<CChar>?) -> Int32 {
+        DeferredCertificates.parseFile(chain, path)
+    }
+
+    private func realParseFile(_ chain: OpaquePointer?, _ path: UnsafePointer<CChar>?) -> Int32 {
         typealias Parse = @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> Int32
         // RTLD_NEXT: the definition after this executable's, i.e. mbedTLS's own.
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: -1), "mbedtls_x509_crt_parse_file") else {
@@ -78,11 +107,4 @@ enum DeferredCertificates {
         }
         return unsafeBitCast(symbol, to: Parse.self)(chain, path)
     }
-}
-
-/// mbedTLS's `int mbedtls_x509_crt_parse_file(mbedtls_x509_crt *chain, const char *path)`, taken
-/// over while libgit2 initializes (see `DeferredCertificates`).
-@_cdecl("mbedtls_x509_crt_parse_file")
-public func batonDeferredCertificateParse(_ chain: OpaquePointer?, _ path: UnsafePointer<CChar>?) -> Int32 {
-    DeferredCertificates.parseFile(chain, path)
-}
+#endif
