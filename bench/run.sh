@@ -375,6 +375,9 @@ run_shape() {
         make_side "$shape" baton
         make_side "$shape" git
         [ -z "$remover" ] || wait "$remover"
+        # Write the new clones out before timing: otherwise baton's fsyncs (git makes none) wait for the
+        # file system to flush what the clones wrote, and the first shape after them times the setup.
+        sync
     fi
     local B="$WORK/baton" G="$WORK/git"
     # limits keeps its last day: baton's today is that day's afternoon, git's --since counts from it.
