@@ -22,7 +22,8 @@ extension Baton {
             JournalLibrary.startInBackground()
         }
         do {
-            var command = try parseAsRoot(args)
+            // The everyday lines skip ArgumentParser's reflection (QuickParse); anything else is parsed.
+            var command = try QuickParse.command(for: args) ?? parseAsRoot(args)
             try command.run()
         } catch {
             // `exit` runs the process's exit handlers (OpenSSL's and libgit2's among them); they must not
