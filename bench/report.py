@@ -18,9 +18,9 @@ import sys
 
 SHAPES = {
     "small": "10 people x 60 working days, fresh clone",
-    "small-reset": "small, clone --no-checkout + git reset --hard (files and index written by git together)",
+    "small-reset": "small, clone --no-checkout + git reset --hard (files and index written by git together: every index entry racily clean on both sides)",
     "large": "50 people x 500 working days, fresh clone",
-    "large-reset": "large, clone --no-checkout + git reset --hard (files and index written by git together)",
+    "large-reset": "large, clone --no-checkout + git reset --hard (files and index written by git together: every index entry racily clean on both sides)",
     "large-pull": "large, index last written by a git pull --no-rebase that merged",
     "large-checkout": "large, git checkout -b away main~300, then git checkout main",
     "large-gc": "large, after git gc (one pack, packed-refs, commit-graph)",

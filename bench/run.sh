@@ -14,7 +14,8 @@
 # journal at the limits baton promises; generated and cloned once, reset at the start of a run).
 #
 # Both sides of a row get the same state, made by the git CLI: baton's clone B and git's clone G, each
-# with its own bare remote and a teammate's clone for sync. Every measured run of a command starts from
+# with its own bare remote and a teammate's clone for sync, and the same racily clean index entries
+# (settle). Every measured run of a command starts from
 # that state: read commands get the shape's index back (cp -p keeps its time), write commands are reset
 # to the shape's commit first (sync keeps going: its prepare pushes a teammate's commit and makes a local
 # one, with the git CLI). Journals are generated once into ${BATON_BENCH_DIR:-/tmp/baton-bench}.
@@ -211,6 +212,51 @@ cached_side() {
     git -C "$dir" status >/dev/null
 }
 
+# settle SHAPE: both clones' indexes in the same racy state, so both sides do the same work; which entries
+# git's one-second rule counts as racily clean (hashed again by every command that reads or writes the index)
+# was otherwise chance: when each clone's checkout crossed a second (10,140 of 31,280 entries in baton's
+# clone against 207 in git's, one run). A used clone's index is newer than its files: after the second its
+# files were written in, `git status` writes it again, and no entry is racy. After `reset --hard` every entry
+# is: the index is dated to the second of the oldest file, as if files and index were written in one second.
+settle() {
+    local shape=$1 dir
+    if [[ $shape == *-reset ]]; then
+        for dir in "$WORK/baton" "$WORK/git"; do
+            python3 - "$dir" <<'PY'
+import os, subprocess, sys
+root = sys.argv[1]
+files = subprocess.run(["git", "-C", root, "ls-files", "-z"], capture_output=True, check=True).stdout.split(b"\0")
+oldest = min(int(os.lstat(os.path.join(root.encode(), f)).st_mtime) for f in files if f)
+os.utime(os.path.join(root, ".git", "index"), (oldest, oldest))
+PY
+        done
+    else
+        python3 -c 'import time; time.sleep(1.05 - time.time() % 1)'
+        for dir in "$WORK/baton" "$WORK/git"; do git -C "$dir" status >/dev/null; done
+    fi
+    local counts=()
+    for dir in "$WORK/baton" "$WORK/git"; do counts+=("$(racy_entries "$dir")"); done
+    echo "== $shape: racily clean index entries: baton's clone ${counts[0]}, git's ${counts[1]}"
+    [ "${counts[0]}" = "${counts[1]}" ] || { echo "bench: $shape: the clones' racy entries differ" >&2; exit 1; }
+}
+
+# racy_entries DIR: how many index entries git's one-second rule counts as racily clean.
+racy_entries() {
+    python3 - "$1/.git/index" <<'PY'
+import os, struct, sys
+path = sys.argv[1]
+data = open(path, "rb").read()
+since = int(os.stat(path).st_mtime)
+count, offset, racy = struct.unpack(">I", data[8:12])[0], 12, 0
+for _ in range(count):
+    racy += struct.unpack(">I", data[offset + 8:offset + 12])[0] >= since
+    flags = struct.unpack(">H", data[offset + 60:offset + 62])[0]
+    extended = 2 if flags & 0x4000 else 0
+    offset += (62 + extended + (flags & 0xFFF) + 8) & ~7
+print(racy)
+PY
+}
+
 # state SHAPE DIR: how many tracked files share the second the index was written in (racily clean).
 state() {
     python3 - "$2" "$1" <<'PY' >>"$RESULTS/state.tsv"
@@ -374,6 +420,7 @@ run_shape() {
         mkdir -p "$WORK"
         make_side "$shape" baton
         make_side "$shape" git
+        settle "$shape"
         [ -z "$remover" ] || wait "$remover"
         # Write the new clones out before timing: otherwise baton's fsyncs (git makes none) wait for the
         # file system to flush what the clones wrote, and the first shape after them times the setup.
