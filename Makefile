@@ -23,7 +23,7 @@ build: deps
 # On Linux it is linked at a fixed address (-no-pie): the loader then has no relocations to apply
 # to the 80 MB binary, about 1 ms of every start (docs/PERFORMANCE.md). scripts/build-release.sh links
 # libgit2 and the libraries it uses in as well where their static archives are installed (Debian's are):
-# 7 shared libraries to load instead of 19, `--help` in 4 ms instead of 11. BATON_STATIC_LIBGIT2=0: shared.
+# 10 shared libraries to load instead of 20, `--help` in 4 ms instead of 11. BATON_STATIC_LIBGIT2=0: shared.
 ifeq ($(shell uname -s),Linux)
 RELEASE_FLAGS ?= --static-swift-stdlib -Xlinker -no-pie
 else

@@ -3,7 +3,7 @@
 # and bench/run.sh in its own scratch folder).
 #
 # On Linux, libgit2 and the libraries it uses are linked into the executable when their static archives
-# are installed (scripts/static-libgit2.sh): the loader then opens 7 shared libraries instead of 19, and
+# are installed (scripts/static-libgit2.sh): the loader then opens 10 shared libraries instead of 20, and
 # `baton --help` starts in about 4 ms instead of 11 (docs/PERFORMANCE.md). GitKit then takes mbedTLS's
 # certificate-file parser over with the linker's --wrap (BATON_STATIC_LIBGIT2, DeferredCertificates.swift)
 # instead of by interposition. BATON_STATIC_LIBGIT2=0 links them as shared libraries.

@@ -9,7 +9,9 @@ set -euo pipefail
 bin=${1:?usage: scripts/check-release.sh BIN}
 root=$(cd "$(dirname "$0")/.." && pwd)
 [ "$(uname -s)" = Linux ] || exit 0
-if ! bash "$root/scripts/static-libgit2.sh" "$(mktemp -d)" >/dev/null 2>&1; then
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+if ! bash "$root/scripts/static-libgit2.sh" "$tmp/static-libgit2" >/dev/null 2>&1; then
     echo "check-release: libgit2's static archives are not installed; nothing to check"
     exit 0
 fi
@@ -20,11 +22,10 @@ for lib in libgit2 libssh2 libmbedtls libmbedx509 libmbedcrypto libcrypto libhtt
         exit 1
     fi
 done
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/journal"
 # Any command that needs a journal starts libgit2 (and waits for it before it exits), even where there is none.
 status=0
-strace -f -qq -e trace=open,openat -o "$tmp/trace" "$bin" -C "$tmp" status >/dev/null 2>&1 || status=$?
+strace -f -qq -e trace=open,openat -o "$tmp/trace" "$bin" -C "$tmp/journal" status >/dev/null 2>&1 || status=$?
 [ "$status" -eq 78 ] || { echo "check-release: baton status outside a journal exited $status, not 78" >&2; exit 1; }
 if grep -E '/etc/ssl|\.crt"|\.pem"' "$tmp/trace"; then
     echo "check-release: libgit2's start read the CA bundle: the certificate deferral is not linked in" >&2
