@@ -246,6 +246,13 @@ def stale_entries(repo, index_path, index):
     return stale, stale_bytes, racy, racy_seconds, racy_seconds_bytes
 
 
+def racy(a):
+    """Prints how many entries of a clone's index git's one-second rule counts as racily clean."""
+    index_path = os.path.join(a.repo, ".git", "index")
+    since = int(os.stat(index_path).st_mtime)
+    print(sum(1 for entry in parse_index(index_path)["entries"] if entry[3] >= since))
+
+
 def tracked_dirs(index):
     dirs = {""}
     for e in index["entries"]:
@@ -961,8 +968,10 @@ def main():
     pr.add_argument("--peer", default="tom")
     rp = sub.add_parser("report", help="print the tables")
     rp.add_argument("dir")
+    ra = sub.add_parser("racy", help="count a clone's racily clean index entries (one-second rule)")
+    ra.add_argument("repo")
     a = p.parse_args()
-    {"run": run, "prepare": prepare, "report": report}[a.verb](a)
+    {"run": run, "prepare": prepare, "report": report, "racy": racy}[a.verb](a)
 
 
 if __name__ == "__main__":

@@ -241,21 +241,7 @@ PY
 }
 
 # racy_entries DIR: how many index entries git's one-second rule counts as racily clean.
-racy_entries() {
-    python3 - "$1/.git/index" <<'PY'
-import os, struct, sys
-path = sys.argv[1]
-data = open(path, "rb").read()
-since = int(os.stat(path).st_mtime)
-count, offset, racy = struct.unpack(">I", data[8:12])[0], 12, 0
-for _ in range(count):
-    racy += struct.unpack(">I", data[offset + 8:offset + 12])[0] >= since
-    flags = struct.unpack(">H", data[offset + 60:offset + 62])[0]
-    extended = 2 if flags & 0x4000 else 0
-    offset += (62 + extended + (flags & 0xFFF) + 8) & ~7
-print(racy)
-PY
-}
+racy_entries() { python3 "$ROOT/bench/physical.py" racy "$1"; }
 
 # state SHAPE DIR: how many tracked files share the second the index was written in (racily clean).
 state() {
