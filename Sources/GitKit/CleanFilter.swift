@@ -50,15 +50,14 @@ extension Repository {
         var config: OpaquePointer?
         guard git_repository_config_snapshot(&config, pointer) == 0 else { return nil }
         defer { git_config_free(config) }
-        var iterator: OpaquePointer?
-        guard git_config_iterator_glob_new(&iterator, config, "^filter\\..*\\.process$") == 0 else { return nil }
-        defer { git_config_iterator_free(iterator) }
-        var entry: UnsafeMutablePointer<git_config_entry>?
-        while git_config_next(&entry, iterator) == 0, let name = entry?.pointee.name {
-            let driver = String(String(cString: name).dropFirst("filter.".count).dropLast(".process".count))
-            if (try? configString("filter.\(driver).clean")) ?? nil == nil { return driver }
+        var unrunnable: String?
+        ConfigEntries.forEach(in: config, prefix: "filter.") { name, _ in
+            guard name.hasSuffix(".process"), name.utf8.count >= "filter..process".utf8.count else { return true }
+            let driver = String(name.dropFirst("filter.".count).dropLast(".process".count))
+            if (try? configString("filter.\(driver).clean")) ?? nil == nil { unrunnable = driver }
+            return unrunnable == nil
         }
-        return nil
+        return unrunnable
     }
 }
 

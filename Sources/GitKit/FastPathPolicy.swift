@@ -89,10 +89,11 @@ public struct FastPathPolicy {
 
     /// True when any `filter.*` setting exists (a clean or smudge driver, `process`, `required`).
     private func hasFilterSettings(_ config: OpaquePointer?) -> Bool {
-        var iterator: OpaquePointer?
-        guard git_config_iterator_glob_new(&iterator, config, "^filter\\.") == 0 else { return true }
-        defer { git_config_iterator_free(iterator) }
-        var entry: UnsafeMutablePointer<git_config_entry>?
-        return git_config_next(&entry, iterator) == 0
+        var found = false
+        let walked = ConfigEntries.forEach(in: config, prefix: "filter.") { _, _ in
+            found = true
+            return false
+        }
+        return found || !walked
     }
 }

@@ -53,18 +53,13 @@ public final class GitConfigSnapshot {
         return value != 0
     }
 
-    /// Every entry whose name matches the POSIX extended regular expression `pattern`, in the order git
-    /// reads them (system, global, local; within a file, top to bottom).
-    public func entries(matching pattern: String) -> [Entry] {
-        var iterator: OpaquePointer?
-        guard git_config_iterator_glob_new(&iterator, pointer, pattern) == 0 else { return [] }
-        defer { git_config_iterator_free(iterator) }
+    /// Every entry whose name starts with `prefix` (such as `"http."`), in the order git reads them
+    /// (system, global, local; within a file, top to bottom).
+    public func entries(withPrefix prefix: String) -> [Entry] {
         var found: [Entry] = []
-        var entry: UnsafeMutablePointer<git_config_entry>?
-        while git_config_next(&entry, iterator) == 0 {
-            guard let entry, let name = entry.pointee.name else { continue }
-            found.append(
-                Entry(name: String(cString: name), value: entry.pointee.value.map { String(cString: $0) } ?? ""))
+        ConfigEntries.forEach(in: pointer, prefix: prefix) { name, value in
+            found.append(Entry(name: name, value: value))
+            return true
         }
         return found
     }

@@ -14,7 +14,7 @@ struct CredentialHelpers {
 
     /// The helpers and settings for `url` in `config`.
     init(url: String, config: GitConfigSnapshot?) {
-        let entries = config?.entries(matching: "^credential\\.") ?? []
+        let entries = config?.entries(withPrefix: "credential.") ?? []
         self.init(url: url, entries: entries)
     }
 

@@ -23,7 +23,7 @@ public struct HTTPSettings: Sendable, Equatable {
         url: String, config: GitConfigSnapshot?, remote: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
-        let http = config?.entries(matching: "^http\\.") ?? []
+        let http = config?.entries(withPrefix: "http.") ?? []
         self.init(
             url: url, httpEntries: http, remoteProxy: remote.flatMap { config?.string("remote.\($0).proxy") },
             environment: environment)
