@@ -88,13 +88,16 @@ enum SimpleYAML {
         // A plain value ends before ` #` (a comment); trailing spaces are not part of it.
         var value = text
         var previous: UInt8 = 0
-        for index in text.utf8.indices {
-            let byte = text.utf8[index]
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
             if byte == UInt8(ascii: "#") && previous == UInt8(ascii: " ") {
                 value = text[..<index]
                 break
             }
             previous = byte
+            utf8.formIndex(after: &index)
         }
         while value.utf8.last == UInt8(ascii: " ") { value = Substring(value.utf8.dropLast()) }
         let plain = String(value)
