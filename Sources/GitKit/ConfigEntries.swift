@@ -15,10 +15,10 @@ enum ConfigEntries {
         var iterator: OpaquePointer?
         guard git_config_iterator_new(&iterator, config) == 0 else { return false }
         defer { git_config_iterator_free(iterator) }
-        let wanted = Array(prefix.utf8)
+        let length = prefix.utf8.count
         var entry: UnsafeMutablePointer<git_config_entry>?
         while git_config_next(&entry, iterator) == 0 {
-            guard let entry, let name = entry.pointee.name, strncmp(name, prefix, wanted.count) == 0 else { continue }
+            guard let entry, let name = entry.pointee.name, strncmp(name, prefix, length) == 0 else { continue }
             let value = entry.pointee.value.map { String(cString: $0) } ?? ""
             if !body(String(cString: name), value) { break }
         }
