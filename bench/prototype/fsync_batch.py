@@ -11,8 +11,10 @@ runs:
   reflog and its folder; the branch's lock file, then its folder): 20 fsyncs;
 - batch, writeout: git's core.fsyncMethod=batch (objects written into a temporary folder with only
   sync_file_range's write-out, one fsync of a dummy file to flush the disk, then renamed into place and the
-  objects folder fsynced); the branch as before, the reflogs without a flush;
-- batch, syncfs: the same with syncfs(2) as the barrier, before and after the renames.
+  objects folder fsynced: like git, it counts on the file system's journal keeping the renames in order
+  before the branch's fsync); the branch as before, the reflogs without a flush;
+- batch, syncfs: the same with syncfs(2) as the barrier, before and after the renames, which needs no such
+  ordering.
 
 The lock file and the note keep their own fsync in every variant. Prints median, minimum and 90th
 percentile per variant, in ms. Linux only (sync_file_range, syncfs).
@@ -40,6 +42,12 @@ def create(path, size):
 def fsync_path(path):
     fd = os.open(path, os.O_RDONLY)
     os.fsync(fd)
+    os.close(fd)
+
+
+def sync_file_system(path):
+    fd = os.open(path, os.O_RDONLY)
+    libc.syncfs(fd)
     os.close(fd)
 
 
@@ -100,17 +108,13 @@ def batched(repo, barrier):
     if barrier == "writeout":
         durable_file(f"{staging}/flush", 0)
     else:
-        fd = os.open(repo, os.O_RDONLY)
-        libc.syncfs(fd)
-        os.close(fd)
+        sync_file_system(repo)
     for index in range(OBJECTS):
         os.rename(f"{staging}/{index}", f"{fan_out(repo, index)}/object")
     if barrier == "writeout":
         fsync_path(f"{repo}/objects")
     else:
-        fd = os.open(repo, os.O_RDONLY)
-        libc.syncfs(fd)
-        os.close(fd)
+        sync_file_system(repo)
     branch(repo)
     for log in ("HEAD", "main"):
         append(f"{repo}/logs/{log}", flush=False)
