@@ -48,4 +48,7 @@ public protocol GitWorkTreeRepository: GitObjectDatabase {
     /// Why file contents may not be taken as raw bytes here (filters, line endings, attributes), or
     /// nil when git would store every file byte for byte (`FastPathPolicy.contentRefusal`).
     func fastPathContentRefusal() -> String?
+    /// The index file as last parsed, shared by every fast path that reads or rewrites it
+    /// (`IndexFileCache`: read again whenever the file on disk changed).
+    var indexFileCache: IndexFileCache { get }
 }

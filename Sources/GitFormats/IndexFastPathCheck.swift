@@ -11,20 +11,34 @@ package enum IndexFastPathCheck {
         if let unknown = index.extensions.first(where: { !understood.contains($0.signature) }) {
             return "the index has a \(unknown.signature) extension"
         }
-        for i in 0..<index.count {
-            if index.flags(i) & (IndexFile.stageMask | IndexFile.extendedFlag | IndexFile.assumeValidFlag) != 0 {
-                return "\(index.path(i)) has index flags (conflict, skip-worktree, intent-to-add or assume-unchanged)"
+        if let memo = index.fastPathRefusalMemo { return memo }
+        var refusal: String?
+        if index.flagsOfAllEntries & (IndexFile.stageMask | IndexFile.extendedFlag | IndexFile.assumeValidFlag) != 0 {
+            let i = (0..<index.count).first {
+                index.flags($0) & (IndexFile.stageMask | IndexFile.extendedFlag | IndexFile.assumeValidFlag) != 0
+            }!
+            refusal = "\(index.path(i)) has index flags (conflict, skip-worktree, intent-to-add or assume-unchanged)"
+        }
+        if refusal == nil {
+            index.forEachEntry(0..<index.count) { i in
+                refusal = entryRefusal(index, i)
+                return refusal == nil
             }
-            let mode = index.mode(i)
-            if mode != 0o100644 && mode != 0o100755 { return "\(index.path(i)) is not a regular file in the index" }
-            let path = index.pathBytes(i)
-            let name = ".gitattributes"
-            if path.count >= 14, path[path.count - 1] == UInt8(ascii: "s"),
-                memcmp(path.baseAddress! + path.count - 14, name, 14) == 0,
-                path.count == 14 || path[path.count - 15] == UInt8(ascii: "/")
-            {
-                return "\(index.path(i)) is tracked"
-            }
+        }
+        index.fastPathRefusalMemo = .some(refusal)
+        return refusal
+    }
+
+    private static func entryRefusal(_ index: IndexFile, _ i: Int) -> String? {
+        let mode = index.mode(i)
+        if mode != 0o100644 && mode != 0o100755 { return "\(index.path(i)) is not a regular file in the index" }
+        let path = index.pathBytes(i)
+        let name = ".gitattributes"
+        if path.count >= 14, path[path.count - 1] == UInt8(ascii: "s"),
+            memcmp(path.baseAddress! + path.count - 14, name, 14) == 0,
+            path.count == 14 || path[path.count - 15] == UInt8(ascii: "/")
+        {
+            return "\(index.path(i)) is tracked"
         }
         return nil
     }

@@ -13,8 +13,13 @@ package struct IndexFileUnsupported: Error {
 }
 
 /// The git index (`.git/index`) read as raw bytes: entries are offsets into the file, nothing is
-/// copied per entry, so reading a 30,000-entry index costs one read and one pass over the lengths.
+/// copied per entry, so reading a 30,000-entry index costs one pass over the lengths.
 /// Versions 2 and 3; anything this reader does not understand makes `init` throw.
+///
+/// The file is mapped, not copied. A large index (52 MB on the limits journal) gives its pages back
+/// behind each pass over it (`releasePages`): they come back from the page cache when touched again,
+/// so a command's memory does not grow by the index's size. git replaces the index by renaming a new
+/// file over it, never by writing into it, so the mapped file does not change while it is read.
 package final class IndexFile {
     /// Where each field of an on-disk entry starts (git's index-format.txt, versions 2 and 3): ten
     /// 32-bit stat fields, the 20-byte object id, the 16-bit flags, then (with the extended flag) 16
@@ -22,6 +27,8 @@ package final class IndexFile {
     package enum Layout {
         static let ctime = 0, mtime = 8, mode = 24, size = 36, oid = 40, flags = 60
         static let oidSize = 20
+        /// The header ("DIRC", the version, the entry count) ends where the first entry starts.
+        static let entriesStart = 12
         /// Bytes of every on-disk entry before its path.
         static let header = 62
         /// The file's own trailing checksum.
@@ -33,8 +40,16 @@ package final class IndexFile {
     package static let stageMask: UInt16 = 0x3000
     package static let extendedFlag: UInt16 = 0x4000
     package static let assumeValidFlag: UInt16 = 0x8000
+    /// Index files at least this large give their pages back behind each pass.
+    package static let releaseThreshold = 8 << 20
+    /// How far a pass goes between two releases.
+    package static let releaseStep = 1 << 20
 
-    package let bytes: UnsafeMutableRawBufferPointer
+    package let bytes: UnsafeRawBufferPointer
+    /// Whether `bytes` is a mapping of the file (else a copy read into memory).
+    private let mapped: Bool
+    /// Whether passes over this file give its pages back (`releaseThreshold`).
+    package let releasesPages: Bool
     package let version: UInt32
     /// Start offset of each entry, in index order (by path bytes, then stage).
     package let entryOffsets: [Int]
@@ -44,8 +59,13 @@ package final class IndexFile {
     package let extensions: [(signature: String, payload: Range<Int>)]
     /// The index file's own modification time: entries modified in the same second are "racy".
     package let modifiedSeconds: Int
+    /// Every entry's flags or'ed together (so whether any entry is a conflict stage is known at once).
+    package let flagsOfAllEntries: UInt16
+    /// `IndexFastPathCheck.refusal`, once computed for this file.
+    package var fastPathRefusalMemo: String??
 
-    package init(path: String) throws {
+    /// Reads the index at `path`; `releaseAbove` is the size from which passes give pages back.
+    package init(path: String, releaseAbove: Int = IndexFile.releaseThreshold) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IndexFileUnsupported(reason: "cannot open \(path)") }
         defer { close(fd) }
@@ -53,10 +73,21 @@ package final class IndexFile {
         guard fstat(fd, &st) == 0, st.st_size >= 32 else { throw IndexFileUnsupported(reason: "short index") }
         let size = Int(st.st_size)
         modifiedSeconds = Int(st.st_mtim.tv_sec)
-        bytes = .allocate(byteCount: size, alignment: 8)
-        let done = (try? FileDescriptorIO.readFully(fd, into: bytes, path: path)) ?? 0
+        if let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED {
+            bytes = UnsafeRawBufferPointer(start: map, count: size)
+            mapped = true
+        } else {
+            // A file system that cannot map files: read a copy.
+            let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 8)
+            guard (try? FileDescriptorIO.readFully(fd, into: copy, path: path)) == size else {
+                copy.deallocate()
+                throw IndexFileUnsupported(reason: "short read")
+            }
+            bytes = UnsafeRawBufferPointer(copy)
+            mapped = false
+        }
+        releasesPages = mapped && size >= releaseAbove
         do {
-            guard done == size else { throw IndexFileUnsupported(reason: "short read") }
             // "DIRC"
             guard Self.be32(bytes, 0) == 0x4449_5243 else { throw IndexFileUnsupported(reason: "not an index") }
             version = Self.be32(bytes, 4)
@@ -65,13 +96,16 @@ package final class IndexFile {
             let end = size - 20
             var offsets: [Int] = []
             offsets.reserveCapacity(count)
-            var offset = 12
+            var offset = Layout.entriesStart
+            var allFlags: UInt16 = 0
+            var released = 0
             for _ in 0..<count {
                 guard offset + Self.entryHeaderSize + 1 <= end else {
                     throw IndexFileUnsupported(reason: "truncated entry")
                 }
                 offsets.append(offset)
                 let flags = Self.be16(bytes, offset + Layout.flags)
+                allFlags |= flags
                 let pathStart = offset + Self.entryHeaderSize + (flags & Self.extendedFlag != 0 ? 2 : 0)
                 var length = Int(flags & 0xFFF)
                 if length == 0xFFF {
@@ -79,10 +113,15 @@ package final class IndexFile {
                     while pathStart + length < end && bytes[pathStart + length] != 0 { length += 1 }
                 }
                 offset += (pathStart - offset + length + 8) & ~7
+                if releasesPages && offset - released >= Self.releaseStep {
+                    Self.release(bytes, released..<offset)
+                    released = offset
+                }
             }
             guard offset <= end else { throw IndexFileUnsupported(reason: "truncated entries") }
             entryOffsets = offsets
             entriesEnd = offset
+            flagsOfAllEntries = allFlags
             var found: [(String, Range<Int>)] = []
             while offset + 8 <= end {
                 let signature = String(
@@ -95,14 +134,60 @@ package final class IndexFile {
             guard offset == end else { throw IndexFileUnsupported(reason: "trailing bytes") }
             extensions = found
         } catch {
-            bytes.deallocate()
+            Self.free(bytes, mapped: mapped)
             throw error
         }
     }
 
-    deinit { bytes.deallocate() }
+    deinit { Self.free(bytes, mapped: mapped) }
+
+    private static func free(_ bytes: UnsafeRawBufferPointer, mapped: Bool) {
+        if mapped {
+            munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress!), bytes.count)
+        } else {
+            bytes.deallocate()
+        }
+    }
+
+    /// Gives back the memory of the whole pages inside `range` of a large mapped index, when a pass is
+    /// done with them; touching them again reads them back from the page cache. No effect otherwise.
+    package func releasePages(_ range: Range<Int>) {
+        guard releasesPages else { return }
+        Self.release(bytes, range)
+    }
+
+    private static func release(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (range.lowerBound + page - 1) / page * page
+        let end = min(range.upperBound, bytes.count) / page * page
+        guard start < end else { return }
+        madvise(UnsafeMutableRawPointer(mutating: bytes.baseAddress! + start), end - start, MADV_DONTNEED)
+    }
+
+    /// Calls `body` with each entry number of `range` in order until it returns false, giving the pages
+    /// behind back on the way (see `releasePages`): one pass over a large index in bounded memory.
+    package func forEachEntry(_ range: Range<Int>, _ body: (Int) -> Bool) {
+        var released = range.lowerBound
+        for i in range {
+            guard body(i) else { break }
+            if releasesPages && i - released >= 8192 {
+                releaseEntries(released..<i)
+                released = i
+            }
+        }
+        releaseEntries(released..<range.upperBound)
+    }
+
+    /// Gives back the pages of entries `range` (see `releasePages`).
+    package func releaseEntries(_ range: Range<Int>) {
+        guard releasesPages, !range.isEmpty else { return }
+        releasePages(entryRange(range.lowerBound).lowerBound..<entryRange(range.upperBound - 1).upperBound)
+    }
 
     package var count: Int { entryOffsets.count }
+
+    /// The file's trailing checksum: the SHA-1 of every byte before it.
+    package var checksum: [UInt8] { Array(bytes[(bytes.count - Layout.checksumSize)...]) }
 
     package func extensionPayload(_ signature: String) -> Range<Int>? {
         extensions.first { $0.signature == signature }?.payload
@@ -197,11 +282,11 @@ package final class IndexFile {
         return a.count - b.count
     }
 
-    package static func be32(_ b: UnsafeMutableRawBufferPointer, _ o: Int) -> UInt32 {
+    package static func be32(_ b: UnsafeRawBufferPointer, _ o: Int) -> UInt32 {
         UInt32(b[o]) << 24 | UInt32(b[o + 1]) << 16 | UInt32(b[o + 2]) << 8 | UInt32(b[o + 3])
     }
 
-    package static func be16(_ b: UnsafeMutableRawBufferPointer, _ o: Int) -> UInt16 {
+    package static func be16(_ b: UnsafeRawBufferPointer, _ o: Int) -> UInt16 {
         UInt16(b[o]) << 8 | UInt16(b[o + 1])
     }
 }

@@ -23,37 +23,33 @@ package struct IndexRefresh {
             close(fd)
             if !renamed { unlink(lockPath) }
         }
-        // The file must still be the one scanned (same checksum), now that we hold the lock.
-        let checksum = IndexFile.Layout.checksumSize
-        guard let current = try? IndexFile(path: indexPath), current.bytes.count == index.bytes.count,
-            memcmp(
-                current.bytes.baseAddress! + current.bytes.count - checksum,
-                index.bytes.baseAddress! + index.bytes.count - checksum, checksum) == 0
+        // The file must still be the one scanned (same size and checksum), now that we hold the lock.
+        guard let current = IndexFileCache.sizeAndChecksum(path: indexPath), current.size == index.bytes.count,
+            current.checksum == index.checksum
         else { return }
-        var out = [UInt8](UnsafeRawBufferPointer(index.bytes))
-        for (i, stat) in entries {
-            var offset = index.entryOffsets[i]
-            for field in [
-                stat.ctimeSeconds, stat.ctimeNanoseconds, stat.mtimeSeconds, stat.mtimeNanoseconds, stat.device,
-                stat.inode,
-                index.mode(i), stat.uid, stat.gid, stat.size,
-            ] {
-                IndexSplice.put32(&out, at: offset, field)
-                offset += 4
+        // The stat fields of each refreshed entry, and the size of each smudged one, in entry order.
+        var patches: [(entry: Int, stat: IndexStat?)] = entries.map { ($0.entry, $0.stat) }
+        patches += smudging.map { ($0, nil) }
+        patches.sort { $0.entry < $1.entry }
+        var writer = IndexFileWriter(fd: fd, path: indexPath)
+        do {
+            try writer.copyBytes(of: index, 0..<IndexFile.Layout.entriesStart)  // the header
+            try writer.copyEntries(of: index, 0..<index.count, patching: patches, entry: \.entry) { patch, bytes in
+                guard let stat = patch.stat else {
+                    IndexSplice.put32(&bytes, at: IndexFile.Layout.size, 0)
+                    return
+                }
+                let fields = [
+                    stat.ctimeSeconds, stat.ctimeNanoseconds, stat.mtimeSeconds, stat.mtimeNanoseconds, stat.device,
+                    stat.inode, index.mode(patch.entry), stat.uid, stat.gid, stat.size,
+                ]
+                for (k, field) in fields.enumerated() { IndexSplice.put32(&bytes, at: 4 * k, field) }
             }
+            try writer.copyBytes(of: index, index.entriesEnd..<index.bytes.count - IndexFile.Layout.checksumSize)
+            try writer.finish()
+        } catch {
+            return
         }
-        for i in smudging { IndexSplice.put32(&out, at: index.entryOffsets[i] + IndexFile.Layout.size, 0) }
-        out.removeLast(IndexFile.Layout.checksumSize)
-        out += out.withUnsafeBytes { SHA1.digest($0) }
-        let written = out.withUnsafeBytes { raw -> Bool in
-            var done = 0
-            while done < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
-                if n <= 0 { return false }
-                done += n
-            }
-            return true
-        }
-        if written && rename(lockPath, indexPath) == 0 { renamed = true }
+        if rename(lockPath, indexPath) == 0 { renamed = true }
     }
 }

@@ -60,50 +60,59 @@ package struct IndexSplice {
             if fd >= 0 { close(fd) }
             if !renamed { unlink(lockPath) }
         }
-        guard let index = try? IndexFile(path: indexPath) else { return false }
+        // Under the lock no git-compatible writer can replace the file: the copy parsed earlier in
+        // this command is used when it is still the file on disk (`IndexFileCache`).
+        guard let index = try? repository.indexFileCache.file(at: indexPath) else { return false }
         guard IndexFastPathCheck.refusal(index) == nil,
             index.extensions.allSatisfy({ Self.droppableExtensions.contains($0.signature) })
         else { return false }
 
-        var out: [UInt8] = []
-        out.reserveCapacity(index.bytes.count + edits.count * 128)
-        out += [0x44, 0x49, 0x52, 0x43]  // "DIRC"
-        Self.append32(&out, index.version)
-        Self.append32(&out, 0)  // entry count, set below
-        var count = 0
-        var cursor = 0
-        var racy: [(entry: Int, offset: Int)] = []
+        // Where each edit lands among the old entries, and how many entries the new index holds.
+        var positions: [Int] = []
+        positions.reserveCapacity(edits.count)
+        var count = index.count
         for e in edits.indices {
             let position = index.lowerBound(edits[e].path)
             edits[e].existed =
                 position < index.count && IndexFile.compare(index.pathBytes(position), edits[e].path) == 0
-            count += copyEntries(index, cursor..<position, into: &out, racy: &racy)
-            cursor = edits[e].existed ? position + 1 : position
-            if let blob = edits[e].blob, let stat = edits[e].stat {
-                Self.appendEntry(&out, stat: stat, blob: blob, path: edits[e].path)
-                count += 1
-            }
+            positions.append(position)
+            if edits[e].existed { count -= 1 }
+            if edits[e].blob != nil { count += 1 }
         }
-        count += copyEntries(index, cursor..<index.count, into: &out, racy: &racy)
-        smudgeRacilyChanged(index, racy, in: &out)
-        Self.put32(&out, at: 8, UInt32(count))
+        let replaced = Set(edits.indices.filter { edits[$0].existed }.map { positions[$0] })
+        var smudged = racilyChangedEntries(index, skipping: replaced)[...]
 
+        // Everything that can fail other than writing is done before the first byte is written.
+        var tree: [UInt8]?
         if let payload = index.extensionPayload("TREE"),
             let cache = try? TreeCacheNode.parse(UnsafeRawBufferPointer(rebasing: index.bytes[payload]))
         {
             try TreeCacheUpdate(repository: repository, edits: edits.map { ($0.path, $0.blob != nil, $0.existed) })
                 .apply(to: cache, oldTree: oldTree, newTree: newTree)
-            var tree: [UInt8] = []
-            cache.serialize(into: &tree)
-            out += Array("TREE".utf8)
-            Self.append32(&out, UInt32(tree.count))
-            out += tree
+            var serialized: [UInt8] = []
+            cache.serialize(into: &serialized)
+            tree = serialized
         }
-        out += out.withUnsafeBytes { SHA1.digest($0) }
 
-        try out.withUnsafeBytes { raw in
-            try FileDescriptorIO.writeAll(fd, raw, path: indexPath)
+        var writer = IndexFileWriter(fd: fd, path: indexPath)
+        try writer.append([0x44, 0x49, 0x52, 0x43])  // "DIRC"
+        try writer.append32(index.version)
+        try writer.append32(UInt32(count))
+        var cursor = 0
+        for e in edits.indices {
+            try copyEntries(index, cursor..<positions[e], smudging: &smudged, into: &writer)
+            cursor = edits[e].existed ? positions[e] + 1 : positions[e]
+            if let blob = edits[e].blob, let stat = edits[e].stat {
+                try writer.append(Self.entryBytes(stat: stat, blob: blob, path: edits[e].path))
+            }
         }
+        try copyEntries(index, cursor..<index.count, smudging: &smudged, into: &writer)
+        if let tree {
+            try writer.append(Array("TREE".utf8))
+            try writer.append32(UInt32(tree.count))
+            try writer.append(tree)
+        }
+        try writer.finish()
         // Not fsynced, as git does not fsync its index by default: the index is a cache of the work
         // tree, and replacing it by rename leaves the old or the new file after a crash. The commit
         // itself (objects and the branch) is fsynced by libgit2 before this runs.
@@ -114,28 +123,32 @@ package struct IndexSplice {
         return true
     }
 
-    /// Copies entries verbatim, noting (in `racy`, with where each landed in `out`) those as recent as
-    /// the old index file: `smudgeRacilyChanged` checks them once every entry is copied.
+    /// Copies the old entries `range` verbatim, with the size of each of them in `smudging` (sorted; those
+    /// below `range`'s end are taken off it) zeroed.
     private func copyEntries(
-        _ index: IndexFile, _ range: Range<Int>, into out: inout [UInt8], racy: inout [(entry: Int, offset: Int)]
-    ) -> Int {
-        guard !range.isEmpty else { return 0 }
-        let start = index.entryOffsets[range.lowerBound]
-        let end = range.upperBound < index.count ? index.entryOffsets[range.upperBound] : index.entriesEnd
-        let base = out.count
-        out += UnsafeRawBufferPointer(rebasing: index.bytes[start..<end])
-        for i in range where Int(index.mtimeSeconds(i)) >= index.modifiedSeconds && index.size(i) != 0 {
-            racy.append((i, base + index.entryOffsets[i] - start))
-        }
-        return range.count
+        _ index: IndexFile, _ range: Range<Int>, smudging: inout ArraySlice<Int>, into writer: inout IndexFileWriter
+    ) throws {
+        guard !range.isEmpty else { return }
+        let end = smudging.firstIndex { $0 >= range.upperBound } ?? smudging.endIndex
+        try writer.copyEntries(
+            of: index, range, patching: smudging[..<end], entry: { $0 },
+            edit: { _, bytes in for k in 0..<4 { bytes[IndexFile.Layout.size + k] = 0 } })
+        smudging = smudging[end...]
     }
 
-    /// Zeroes the size ("smudges") of every copied entry as recent as the old index file whose file changed
-    /// without its stat data showing it, as git does, so the change is not lost once the new index file is
-    /// no longer as recent as the entry. After `git reset --hard` or a checkout every entry can be that
-    /// recent: the files are hashed on every core.
-    private func smudgeRacilyChanged(_ index: IndexFile, _ racy: [(entry: Int, offset: Int)], in out: inout [UInt8]) {
-        guard !racy.isEmpty else { return }
+    /// The entries, among those copied (not in `replaced`), as recent as the old index file whose file
+    /// changed without its stat data showing it: git zeroes their size ("smudges" them) so the change is
+    /// not lost once the new index file is no longer as recent as the entry. After `git reset --hard` or a
+    /// checkout every entry can be that recent: the files are hashed on every core. Sorted.
+    private func racilyChangedEntries(_ index: IndexFile, skipping replaced: Set<Int>) -> [Int] {
+        var racy: [Int] = []
+        index.forEachEntry(0..<index.count) { i in
+            if Int(index.mtimeSeconds(i)) >= index.modifiedSeconds && index.size(i) != 0 && !replaced.contains(i) {
+                racy.append(i)
+            }
+            return true
+        }
+        guard !racy.isEmpty else { return [] }
         let root = Array(repository.workTree.utf8) + [UInt8(ascii: "/")]
         let hash = repository.blobHasher
         var changed = [Bool](repeating: false, count: racy.count)
@@ -145,13 +158,11 @@ package struct IndexSplice {
             Parallel.forEach(chunks) { chunk in
                 var path = PathBuffer(prefix: root)
                 for k in (chunk * racy.count / chunks)..<((chunk + 1) * racy.count / chunks) {
-                    results[k] = Self.racilyChanged(index, racy[k].entry, path: &path, hash: hash)
+                    results[k] = Self.racilyChanged(index, racy[k], path: &path, hash: hash)
                 }
             }
         }
-        for (k, entry) in racy.enumerated() where changed[k] {
-            Self.put32(&out, at: entry.offset + IndexFile.Layout.size, 0)
-        }
+        return racy.indices.filter { changed[$0] }.map { racy[$0] }
     }
 
     private static func racilyChanged(_ index: IndexFile, _ i: Int, path: inout PathBuffer, hash: BlobHasher) -> Bool {
@@ -163,13 +174,15 @@ package struct IndexSplice {
         return withUnsafeBytes(of: &oid) { memcmp($0.baseAddress!, index.oid(i).baseAddress!, 20) != 0 }
     }
 
-    private static func appendEntry(_ out: inout [UInt8], stat: IndexStat, blob: RawObjectID, path: [UInt8]) {
-        let start = out.count
+    /// A new entry's on-disk bytes, padding included.
+    private static func entryBytes(stat: IndexStat, blob: RawObjectID, path: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(IndexFile.entryHeaderSize + path.count + 8)
         for field in [
             stat.ctimeSeconds, stat.ctimeNanoseconds, stat.mtimeSeconds, stat.mtimeNanoseconds, stat.device, stat.inode,
             stat.mode, stat.uid, stat.gid, stat.size,
         ] {
-            append32(&out, field)
+            out += [UInt8(field >> 24), UInt8(field >> 16 & 0xFF), UInt8(field >> 8 & 0xFF), UInt8(field & 0xFF)]
         }
         var id = blob
         withUnsafeBytes(of: &id) { out += $0.prefix(20) }
@@ -177,17 +190,15 @@ package struct IndexSplice {
         out += [UInt8(length >> 8), UInt8(length & 0xFF)]
         out += path
         let size = (IndexFile.entryHeaderSize + path.count + 8) & ~7
-        out += [UInt8](repeating: 0, count: start + size - out.count)
+        out += [UInt8](repeating: 0, count: size - out.count)
+        return out
     }
 
-    package static func append32(_ out: inout [UInt8], _ v: UInt32) {
-        out += [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)]
-    }
-
-    package static func put32(_ out: inout [UInt8], at offset: Int, _ v: UInt32) {
-        out[offset] = UInt8(v >> 24)
-        out[offset + 1] = UInt8(v >> 16 & 0xFF)
-        out[offset + 2] = UInt8(v >> 8 & 0xFF)
-        out[offset + 3] = UInt8(v & 0xFF)
+    /// Stores `value` big-endian at `offset` (the index's number format).
+    package static func put32(_ out: inout [UInt8], at offset: Int, _ value: UInt32) {
+        out[offset] = UInt8(value >> 24)
+        out[offset + 1] = UInt8(value >> 16 & 0xFF)
+        out[offset + 2] = UInt8(value >> 8 & 0xFF)
+        out[offset + 3] = UInt8(value & 0xFF)
     }
 }

@@ -20,7 +20,7 @@ package struct UntrackedFiles {
         var present = [0]
         var lastFolder: UnsafeRawBufferPointer? = nil
         var slot = 0
-        for i in 0..<index.count {
+        index.forEachEntry(0..<index.count) { i in
             let path = index.pathBytes(i)
             let folder = UnsafeRawBufferPointer(rebasing: path[..<(path.lastIndex(of: UInt8(ascii: "/")) ?? 0)])
             if lastFolder == nil || !lastFolder!.elementsEqual(folder) {
@@ -42,6 +42,7 @@ package struct UntrackedFiles {
                 }
             }
             if self.present[i] { present[slot] += 1 }
+            return true
         }
         return (order, present)
     }

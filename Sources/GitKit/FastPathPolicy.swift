@@ -68,7 +68,7 @@ public struct FastPathPolicy {
 
     /// Whether the index on disk may be read and spliced by hand, with the reason when not.
     func indexRefusal() -> String? {
-        guard let index = try? IndexFile(path: repository.gitDirectory + "/index") else {
+        guard let index = try? repository.indexFileCache.file(at: repository.gitDirectory + "/index") else {
             return "the index is missing or in a version the fast path does not read"
         }
         return indexRefusal(index)

@@ -7,7 +7,7 @@ extension Repository {
     public func unreadableIndexFeature() -> IndexFeature? {
         let path = gitDirectory + "/index"
         guard access(path, F_OK) == 0 else { return nil }
-        if let file = try? checkedIndex.file(at: path) {
+        if let file = try? indexFileCache.file(at: path) {
             let signatures = Set(file.extensions.map(\.signature))
             if signatures.contains("link") { return .splitIndex }
             if signatures.contains("sdir") { return .sparseIndex }
@@ -30,8 +30,8 @@ extension Repository {
 
     /// Whether the index holds unresolved merge conflicts (read raw when the fast reader can).
     public func indexHasConflicts() throws -> Bool {
-        if let file = try? checkedIndex.file(at: gitDirectory + "/index") {
-            return (0..<file.count).contains { file.flags($0) & IndexFile.stageMask != 0 }
+        if let file = try? indexFileCache.file(at: gitDirectory + "/index") {
+            return file.flagsOfAllEntries & IndexFile.stageMask != 0
         }
         let index = try Index(repository: self)
         return git_index_has_conflicts(index.pointer) != 0

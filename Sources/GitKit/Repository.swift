@@ -4,8 +4,9 @@ import Foundation
 /// An open git repository with a work tree. Owns its libgit2 handle; use from one thread at a time.
 public final class Repository {
     let pointer: OpaquePointer
-    /// The index as the read-only checks last parsed it (`unreadableIndexFeature`, `indexHasConflicts`).
-    let checkedIndex = IndexFileCache()
+    /// The index as last parsed, for the checks (`unreadableIndexFeature`, `indexHasConflicts`), the
+    /// work-tree scan and the splice: read once while the file on disk stays the same.
+    public let indexFileCache = IndexFileCache()
 
     init(pointer: OpaquePointer) { self.pointer = pointer }
     deinit { git_repository_free(pointer) }
