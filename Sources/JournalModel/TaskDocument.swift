@@ -56,6 +56,13 @@ public struct TaskDocument: Sendable, Equatable {
     /// The file's path in the journal.
     public var path: String { JournalLayout.taskPath(id: id) }
 
+    /// Adds the people the front matter names (owner, asker, the one asked) to `handles`.
+    public func insertHandles(into handles: inout Set<String>) {
+        handles.insert(owner)
+        if let from { handles.insert(from) }
+        if let to { handles.insert(to) }
+    }
+
     /// Appends `- <at> <author>: <text>` to the log and sets `updated` to `at`.
     public mutating func record(_ text: String, by author: String, at: Timestamp) {
         log.append(LogEntry(at: at, author: author, text: TextSafety.singleLine(text)))

@@ -13,13 +13,21 @@ public enum SearchResults {
         let authorWidth = authors.map(\.count).max() ?? 0
         let paths = hits.map { safe($0.path, keepNewlines: false) }
         let pathWidth = paths.map(\.count).max() ?? 0
-        return zip(hits, zip(authors, paths)).map { hit, names in
-            let (author, path) = names
-            let line = highlighted(safe(hit.line, keepNewlines: false), terms: terms, style: style)
-            return
-                "\(style.dim(hit.day.description))  \(padded(author, authorWidth))"
-                + "  \(style.id(padded(path, pathWidth)))  \(line)"
-        }.joined(separator: "\n")
+        // One string grown in place, not a string per line joined afterwards: a search of a ten-year
+        // journal can print a hundred thousand lines.
+        var out = ""
+        out.reserveCapacity(hits.reduce(0) { $0 + $1.line.utf8.count + authorWidth + pathWidth + 40 })
+        for (k, hit) in hits.enumerated() {
+            if k > 0 { out += "\n" }
+            out += style.dim(hit.day.description)
+            out += "  "
+            out += padded(authors[k], authorWidth)
+            out += "  "
+            out += style.id(padded(paths[k], pathWidth))
+            out += "  "
+            out += highlighted(safe(hit.line, keepNewlines: false), terms: terms, style: style)
+        }
+        return out
     }
 
     /// `TerminalText.clean` without line breaks; printable ASCII (most lines) is already safe.

@@ -24,7 +24,7 @@ struct History: ParsableCommand {
             let zone = try target.options.zone()
             let events = try journal.history(
                 JournalHistory.Query(paths: [JournalLayout.taskPath(id: id)], skipped: Output.skipped),
-                tasks: journal.readableTasks())
+                taskHandles: journal.readableTaskHandles())
             if json {
                 Output.line(
                     try HistoryJSON.render(

@@ -36,7 +36,7 @@ struct Log: ParsableCommand {
             let start = first.map { $0.startDate(in: TimeZone(secondsFromGMT: 14 * 3600) ?? zone) }
             let only = try member.map { try Handle($0).value }
             var events = try journal.history(
-                JournalHistory.Query(since: start, skipped: Output.skipped), tasks: journal.readableTasks())
+                JournalHistory.Query(since: start, skipped: Output.skipped), taskHandles: journal.readableTaskHandles())
             if let first { events = events.filter { $0.day(authors) >= first } }
             if let only { events = events.filter { $0.author == only } }
             if json {

@@ -21,8 +21,20 @@ extension DigestInput {
         let rosterStart = now.localDay.adding(days: -(Roster.recentDays - 1)).startDate(in: zone)
             .addingTimeInterval(-Self.widestOffset)
         let bodySince = journal.config.members?.isEmpty ?? true ? min(periodStart, rosterStart) : periodStart
+        // Tasks closed before that and not touched since count for nothing here but the people they name
+        // (to recognise authors in the walk): only those handles are kept of them, not the documents (most
+        // of a ten-year journal's 100,000 tasks).
         let loading = InBackground {
-            Result { try Journal.open(from: root).loadTasks(readBody: Self.needsBody(since: bodySince)) }
+            Result { () -> (tasks: [TaskDocument], handles: Set<String>, unreadable: [UnreadableFile]) in
+                let needed = Self.needsBody(since: bodySince)
+                var tasks: [TaskDocument] = []
+                var handles: Set<String> = []
+                let unreadable = try Journal.open(from: root).forEachReadableTask(readBody: needed) { task in
+                    task.insertHandles(into: &handles)
+                    if needed(task) { tasks.append(task) }
+                }
+                return (tasks, handles, unreadable)
+            }
         }
         let authors = AuthorClock(config: journal.config)
         // Events count on their author's local day: walk every instant such a day can cover.
@@ -34,7 +46,7 @@ extension DigestInput {
         // blocked before the period gets its "blocked since" from its own log (`Digest.blockedSince`).
         // The digest reads notes from the work tree and only task changes from the history.
         let query = JournalHistory.Query(paths: [JournalLayout.tasksFolder], since: start, until: end, skipped: skipped)
-        let events = try journal.history(query, tasksAfterWalk: { (try? loading.value.get())?.tasks ?? [] })
+        let events = try journal.history(query, taskHandlesAfterWalk: { (try? loading.value.get())?.handles ?? [] })
         let loaded = try loading.value.get()
         let tasks = loaded.tasks
         for file in loaded.unreadable { JournalWarnings.shared.unreadable(file) }
@@ -50,7 +62,12 @@ extension DigestInput {
             guard case .task(let id) = JournalLayout.classify(path: file.path),
                 let text = try? journal.read(file.path), let title = TaskDocument.salvagedTitle(from: text)
             else { continue }
-            salvagedTitles[id] = title
+            otherTitles[id] = title
+        }
+        // A change in the period to a task left out (its `updated` older than the change: a hand edit).
+        let kept = Set(tasks.map(\.id))
+        for id in Set(events.compactMap(\.taskID)) where !kept.contains(id) && otherTitles[id] == nil {
+            if let task = try? journal.loadTask(id: id) { otherTitles[id] = task.title }
         }
     }
 

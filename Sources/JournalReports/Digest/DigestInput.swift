@@ -24,8 +24,9 @@ public struct DigestInput: Sendable {
     public var periodKind: ReadingPeriod.Kind
     /// The authors' zones: an event is in the period when its author's local day is.
     public var authors: AuthorClock
-    /// Titles of task files that do not read, from their `title:` line, by id: their changes stay named.
-    public var salvagedTitles: [String: String] = [:]
+    /// Titles, by id, of tasks the period's changes name that are not in `tasks`, so those changes stay
+    /// named: task files that do not read (from their `title:` line), and closed tasks left out.
+    public var otherTitles: [String: String] = [:]
 
     public init(
         team: String, since: LocalDay, until: LocalDay, zone: TimeZone, now: Timestamp, staleDays: Int, member: String?,

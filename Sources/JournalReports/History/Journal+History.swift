@@ -5,12 +5,19 @@ import JournalSync
 extension Journal {
     /// Handles the work tree knows: note folders, task owners, askers and those asked.
     public func knownHandles(tasks: [TaskDocument]) -> Set<String> {
-        var handles = Set(noteAuthors())
-        for task in tasks {
-            handles.insert(task.owner)
-            if let from = task.from { handles.insert(from) }
-            if let to = task.to { handles.insert(to) }
-        }
+        knownHandles(taskHandles: Self.handles(of: tasks))
+    }
+
+    /// The owners, askers and those asked of `tasks`.
+    static func handles(of tasks: [TaskDocument]) -> Set<String> {
+        var handles: Set<String> = []
+        for task in tasks { task.insertHandles(into: &handles) }
+        return handles
+    }
+
+    /// `knownHandles`, given the tasks' handles (`readableTaskHandles`).
+    public func knownHandles(taskHandles: Set<String>) -> Set<String> {
+        var handles = taskHandles.union(noteAuthors())
         if let me { handles.insert(me.value) }
         handles.remove("")
         return handles
@@ -21,14 +28,26 @@ extension Journal {
         try history(query, tasksAfterWalk: { tasks })
     }
 
+    /// `history`, given the handles the current tasks name (`readableTaskHandles`) instead of the tasks.
+    public func history(_ query: JournalHistory.Query, taskHandles: Set<String>) throws -> [HistoryEvent] {
+        try history(query, taskHandlesAfterWalk: { taskHandles })
+    }
+
     /// `history`, asking for the current tasks (to recognise authors) only after the walk, so they
     /// can be loaded on another core while it runs.
     public func history(_ query: JournalHistory.Query, tasksAfterWalk: @escaping () -> [TaskDocument]) throws
         -> [HistoryEvent]
     {
+        try history(query, taskHandlesAfterWalk: { Self.handles(of: tasksAfterWalk()) })
+    }
+
+    /// `history`, asking for the handles the current tasks name only after the walk.
+    public func history(_ query: JournalHistory.Query, taskHandlesAfterWalk: @escaping () -> Set<String>) throws
+        -> [HistoryEvent]
+    {
         do {
             return try JournalHistory(
-                journal: self, knownHandlesAfterWalk: { self.knownHandles(tasks: tasksAfterWalk()) }
+                journal: self, knownHandlesAfterWalk: { self.knownHandles(taskHandles: taskHandlesAfterWalk()) }
             )
             .events(query)
         } catch {

@@ -57,40 +57,68 @@ extension Journal {
         return tasks
     }
 
+    /// The owner, asker and person asked of every readable task and ask, read from the front matter
+    /// alone and kept as handles only (100,000 parsed tasks would be 26 MB); each file that could not be
+    /// read is told as `readableTasks` tells it.
+    public func readableTaskHandles() -> Set<String> {
+        var handles: Set<String> = []
+        for file in forEachReadableTask(readBody: { _ in false }, each: { $0.insertHandles(into: &handles) }) {
+            JournalWarnings.shared.unreadable(file)
+        }
+        return handles
+    }
+
+    /// Parses every task and ask file on every core and hands each readable one to `each`, in id order,
+    /// without keeping them (`readBody` as for `loadTasks`); returns the files that could not be read.
+    public func forEachReadableTask(readBody: @escaping (TaskDocument) -> Bool, each: (TaskDocument) -> Void)
+        -> [UnreadableFile]
+    {
+        loadTasks(taskIDs(), readBody: readBody, each: each)
+    }
+
     /// `loadTasks`, reading descriptions and logs only of the tasks `readBody` picks by their front
     /// matter (see `TaskDocument.parse(_:path:readBody:)`): for read-only reports.
     public func loadTasks(readBody: @escaping (TaskDocument) -> Bool) -> (
         tasks: [TaskDocument], unreadable: [UnreadableFile]
     ) {
         let ids = taskIDs()
+        var tasks: [TaskDocument] = []
+        tasks.reserveCapacity(ids.count)
+        let unreadable = loadTasks(ids, readBody: readBody) { tasks.append($0) }
+        return (tasks, unreadable)
+    }
+
+    /// `forEachReadableTask` over the task and ask files `ids`.
+    func loadTasks(_ ids: [String], readBody: @escaping (TaskDocument) -> Bool, each: (TaskDocument) -> Void)
+        -> [UnreadableFile]
+    {
         let files = files
         // Each file is opened inside the open tasks folder (never through a link): no path to resolve
         // from the root for each of thousands of files.
         let folder = try? files.openFolder(JournalLayout.tasksFolder)
         defer { if let folder { close(folder) } }
-        let loaded = Parallel.map(ids) { id in
-            Result {
-                let path = JournalLayout.taskPath(id: id)
-                let text =
-                    try folder.map { folder in
-                        try files.text(in: folder, folder: JournalLayout.tasksFolder, name: id + ".md")
-                    } ?? files.text(path)
-                guard let text else { throw ModelError.unknownID(id) }
-                return try Journal.parseTask(text, id: id, readBody: readBody)
-            }
-        }
-        var tasks: [TaskDocument] = []
         var unreadable: [UnreadableFile] = []
-        tasks.reserveCapacity(loaded.count)
-        for (result, id) in zip(loaded, ids) {
+        Parallel.forEachResult(ids) { id in
+            (
+                id,
+                Result {
+                    let path = JournalLayout.taskPath(id: id)
+                    let text =
+                        try folder.map { folder in
+                            try files.text(in: folder, folder: JournalLayout.tasksFolder, name: id + ".md")
+                        } ?? files.text(path)
+                    guard let text else { throw ModelError.unknownID(id) }
+                    return try Journal.parseTask(text, id: id, readBody: readBody)
+                }
+            )
+        } consume: { id, result in
             switch result {
-            case .success(let task): tasks.append(task)
+            case .success(let task): each(task)
             case .failure(let error):
-                let path = JournalLayout.taskPath(id: id)
-                unreadable.append(UnreadableFile(path: path, message: Self.skipReason(error)))
+                unreadable.append(UnreadableFile(path: JournalLayout.taskPath(id: id), message: Self.skipReason(error)))
             }
         }
-        return (tasks, unreadable)
+        return unreadable
     }
 
     /// Why a file was skipped, without repeating its path when the error names it.

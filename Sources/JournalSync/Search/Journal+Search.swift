@@ -78,22 +78,34 @@ extension Journal {
                         folders[job], terms: terms, filter: filter, clock: clock, files: files)
                 } else if let tasksFolder {
                     let first = (job - folders.count) * slice
-                    out[job] = ids[first..<min(ids.count, first + slice)].map { id in
-                        Self.searchTask(id, in: tasksFolder, terms: terms, tag: filter.tag, clock: clock, files: files)
+                    out[job] = ids[first..<min(ids.count, first + slice)].compactMap { id in
+                        let result = Self.searchTask(
+                            id, in: tasksFolder, terms: terms, tag: filter.tag, clock: clock, files: files)
+                        if case .success(let found) = result, found.isEmpty { return nil }
+                        return result
                     }
                 }
             }
         }
-        let results = slots.flatMap { $0 }
         var hits: [SearchHit] = []
         var unreadable: [UnreadableFile] = []
-        for result in results {
-            switch result {
-            case .success(let found): hits += found.filter(filter.keeps)
-            case .failure(let error): unreadable.append(error.file)
+        // Each job's hits are freed once copied: they never all sit in memory twice.
+        hits.reserveCapacity(
+            slots.reduce(0) { total, slot in
+                slot.reduce(total) { if case .success(let found) = $1 { $0 + found.count } else { $0 } }
+            })
+        for job in slots.indices {
+            for result in slots[job] {
+                switch result {
+                case .success(let found): hits += found.filter(filter.keeps)
+                case .failure(let error): unreadable.append(error.file)
+                }
             }
+            slots[job] = []
         }
-        return (hits.sorted(by: SearchHit.newestFirst), unreadable.sorted { $0.path < $1.path })
+        hits.sort(by: SearchHit.newestFirst)
+        unreadable.sort { $0.path < $1.path }
+        return (hits, unreadable)
     }
 
     /// A file a search could not read, as an error so it can travel in a `Result`.
@@ -149,6 +161,7 @@ extension Journal {
         }
         guard let fd else { return [] }
         defer { close(fd) }
+        // Only files with hits, or that could not be read: not one result per note of a ten-year journal.
         var results: [Result<[SearchHit], UnreadableError>] = []
         for entry in entries where entry.name.hasSuffix(".md") {
             guard let day = LocalDay(string: String(entry.name.dropLast(3))), filter.keepsNote(of: day) else {
@@ -160,15 +173,17 @@ extension Journal {
                 continue
             }
             guard entry.kind == .file else { continue }
-            results.append(
-                Result {
+            let result =
+                Result { () throws -> [SearchHit] in
                     guard let bytes = try files.bytes(in: fd, folder: folder.path, name: entry.name),
                         terms.mayMatch(bytes), terms.someLineMayMatch(bytes)
                     else { return [] }
                     return try terms.hits(
                         inNote: String(decoding: bytes, as: UTF8.self), path: path, author: folder.handle, day: day,
                         clock: clock)
-                }.mapError { UnreadableError(file: UnreadableFile(path: path, message: skipReason($0))) })
+                }.mapError { UnreadableError(file: UnreadableFile(path: path, message: skipReason($0))) }
+            if case .success(let found) = result, found.isEmpty { continue }
+            results.append(result)
         }
         return results
     }
