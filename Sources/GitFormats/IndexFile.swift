@@ -16,10 +16,11 @@ package struct IndexFileUnsupported: Error {
 /// copied per entry, so reading a 30,000-entry index costs one pass over the lengths.
 /// Versions 2 and 3; anything this reader does not understand makes `init` throw.
 ///
-/// The file is mapped, not copied. A large index (52 MB on the limits journal) gives its pages back
-/// behind each pass over it (`releasePages`): they come back from the page cache when touched again,
-/// so a command's memory does not grow by the index's size. git replaces the index by renaming a new
-/// file over it, never by writing into it, so the mapped file does not change while it is read.
+/// A large index (8 MB or more: 52 MB on the limits journal) is mapped, not copied, and gives its pages
+/// back behind each pass over it (`releasePages`): they come back from the page cache when touched
+/// again, so a command's memory does not grow by the index's size. git replaces the index by renaming a
+/// new file over it, never by writing into it, so the mapped file does not change while it is read; a
+/// smaller index is read into a private copy, immune to any other tool writing the file in place.
 package final class IndexFile {
     /// Where each field of an on-disk entry starts (git's index-format.txt, versions 2 and 3): ten
     /// 32-bit stat fields, the 20-byte object id, the 16-bit flags, then (with the extended flag) 16
@@ -40,15 +41,14 @@ package final class IndexFile {
     package static let stageMask: UInt16 = 0x3000
     package static let extendedFlag: UInt16 = 0x4000
     package static let assumeValidFlag: UInt16 = 0x8000
-    /// Index files at least this large give their pages back behind each pass.
+    /// Index files at least this large are mapped and give their pages back behind each pass.
     package static let releaseThreshold = 8 << 20
     /// How far a pass goes between two releases.
     package static let releaseStep = 1 << 20
 
     package let bytes: UnsafeRawBufferPointer
-    /// Whether `bytes` is a mapping of the file (else a copy read into memory).
-    private let mapped: Bool
-    /// Whether passes over this file give its pages back (`releaseThreshold`).
+    /// Whether `bytes` is a mapping of the file (else a copy read into memory), so passes over it give
+    /// its pages back (`releaseThreshold`).
     package let releasesPages: Bool
     package let version: UInt32
     /// Start offset of each entry, in index order (by path bytes, then stage).
@@ -64,8 +64,8 @@ package final class IndexFile {
     /// `IndexFastPathCheck.refusal`, once computed for this file.
     package var fastPathRefusalMemo: String??
 
-    /// Reads the index at `path`; `releaseAbove` is the size from which passes give pages back.
-    package init(path: String, releaseAbove: Int = IndexFile.releaseThreshold) throws {
+    /// Reads the index at `path`; `mapAbove` is the size from which it is mapped and gives pages back.
+    package init(path: String, mapAbove: Int = IndexFile.releaseThreshold) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IndexFileUnsupported(reason: "cannot open \(path)") }
         defer { close(fd) }
@@ -73,20 +73,19 @@ package final class IndexFile {
         guard fstat(fd, &st) == 0, st.st_size >= 32 else { throw IndexFileUnsupported(reason: "short index") }
         let size = Int(st.st_size)
         modifiedSeconds = Int(st.st_mtim.tv_sec)
-        if let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED {
+        if size >= mapAbove, let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED {
             bytes = UnsafeRawBufferPointer(start: map, count: size)
-            mapped = true
+            releasesPages = true
         } else {
-            // A file system that cannot map files: read a copy.
+            // A small index, or a file system that cannot map files: read a copy.
             let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 8)
             guard (try? FileDescriptorIO.readFully(fd, into: copy, path: path)) == size else {
                 copy.deallocate()
                 throw IndexFileUnsupported(reason: "short read")
             }
             bytes = UnsafeRawBufferPointer(copy)
-            mapped = false
+            releasesPages = false
         }
-        releasesPages = mapped && size >= releaseAbove
         do {
             // "DIRC"
             guard Self.be32(bytes, 0) == 0x4449_5243 else { throw IndexFileUnsupported(reason: "not an index") }
@@ -134,12 +133,12 @@ package final class IndexFile {
             guard offset == end else { throw IndexFileUnsupported(reason: "trailing bytes") }
             extensions = found
         } catch {
-            Self.free(bytes, mapped: mapped)
+            Self.free(bytes, mapped: releasesPages)
             throw error
         }
     }
 
-    deinit { Self.free(bytes, mapped: mapped) }
+    deinit { Self.free(bytes, mapped: releasesPages) }
 
     private static func free(_ bytes: UnsafeRawBufferPointer, mapped: Bool) {
         if mapped {
@@ -227,7 +226,7 @@ package final class IndexFile {
         var length = Int(flags(i) & 0xFFF)
         if length == 0xFFF {
             length = 0
-            while bytes[start + length] != 0 { length += 1 }
+            while start + length < bytes.count && bytes[start + length] != 0 { length += 1 }
         }
         return UnsafeRawBufferPointer(rebasing: bytes[start..<start + length])
     }

@@ -10,8 +10,9 @@
 /// its change time, so a command that reads the index several times (its checks, the work-tree scan,
 /// the splice) reads and parses it once: on the limits journal that is a 52 MB file.
 ///
-/// Writers ask for it while they hold `index.lock`, so no git-compatible writer can replace the file
-/// between the check and the write.
+/// The splice asks for it while it holds `index.lock`, so no git-compatible writer can replace the file
+/// between the check and the write; the stat refresh compares the copy it scanned with the file's size
+/// and checksum under the lock instead.
 public final class IndexFileCache {
     private struct Identity: Equatable {
         let device: UInt64

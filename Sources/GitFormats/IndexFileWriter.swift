@@ -60,7 +60,10 @@ package struct IndexFileWriter {
         var scratch: [UInt8] = []
         for patch in patches {
             let i = entry(patch)
-            precondition(range.contains(i) && i >= from, "patches must be sorted and inside the range")
+            // A caller's mistake, thrown rather than trapped so the caller's lock file is still removed.
+            guard range.contains(i) && i >= from else {
+                throw IndexFileUnsupported(reason: "index patches out of order")
+            }
             try copyBytes(of: index, bytesOfEntries(index, from..<i))
             scratch.removeAll(keepingCapacity: true)
             scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: index.bytes[index.entryRange(i)]))

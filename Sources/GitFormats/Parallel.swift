@@ -37,7 +37,7 @@ extension Parallel {
         }
     }
 
-    /// Computes `transform` of every item on every core, a few thousand items at a time, and hands
+    /// Computes `transform` of every item on up to 16 threads, a few thousand items at a time, and hands
     /// the results to `consume` one by one in the original order, each batch freed once consumed: for
     /// results that are kept only in part or in another form, so that they never all sit in memory
     /// beside what `consume` builds (100,000 parsed task files are 26 MB). `transform` must be safe to

@@ -73,7 +73,7 @@ import Testing
         for i in 0..<400 { try sb.write("notes/p\(i % 7)/2026/day-\(i)-with-a-longer-name.md", "n\(i)\n", in: work) }
         _ = try sb.git(["add", "."], in: work)
         let path = work + "/.git/index"
-        let index = try IndexFile(path: path, releaseAbove: 0)
+        let index = try IndexFile(path: path, mapAbove: 0)
         #expect(index.releasesPages)
         #expect(index.bytes.count > 4 * 4096)
         let before = (0..<index.count).map { index.path($0) }

@@ -3,7 +3,7 @@ import JournalModel
 import JournalSync
 
 extension DigestInput {
-    /// The digest's input from `journal` for the days `first...last` in `zone`: the current tasks
+    /// The digest's input from `journal` for the days `first...last` in `zone`: the current tasks it uses
     /// (loaded on another core while the history is walked), one walk over the period's task changes,
     /// and the period's notes from the work tree. Files and old versions that cannot be read are told
     /// to `skipped` (one line each) and left out.

@@ -11,6 +11,8 @@ public struct DigestInput: Sendable {
     public var staleDays: Int
     /// Only this person (nil: everyone).
     public var member: String?
+    /// The current tasks and asks the reading uses; read from the journal, those closed before the period
+    /// (and the roster's 30 days) and not updated since are left out, as nothing here counts them.
     public var tasks: [TaskDocument]
     /// Notes of the period: author, the note's day, the note.
     public var notes: [(author: String, day: LocalDay, note: DailyNote)]

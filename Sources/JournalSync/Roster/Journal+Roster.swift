@@ -4,7 +4,8 @@ import JournalModel
 
 extension Journal {
     /// The roster readers share (`Roster.effective`): `baton.yml`'s members, else who wrote in the last
-    /// 30 days up to `today`. `tasks` are the journal's tasks when the caller has them loaded already.
+    /// 30 days up to `today`. `tasks` are the journal's tasks when the caller has them loaded already; only
+    /// their logs count, so tasks left out because their logs were not read change nothing.
     public func roster(today: LocalDay, tasks: [TaskDocument]? = nil) -> Roster {
         roster(today: today, tasks: tasks, quiet: false)
     }
