@@ -13,10 +13,9 @@ package enum IndexFastPathCheck {
         }
         if let memo = index.fastPathRefusalMemo { return memo }
         var refusal: String?
-        if index.flagsOfAllEntries & (IndexFile.stageMask | IndexFile.extendedFlag | IndexFile.assumeValidFlag) != 0 {
-            let i = (0..<index.count).first {
-                index.flags($0) & (IndexFile.stageMask | IndexFile.extendedFlag | IndexFile.assumeValidFlag) != 0
-            }!
+        let refused = IndexFile.stageMask | IndexFile.extendedFlag | IndexFile.assumeValidFlag
+        if index.flagsOfAllEntries & refused != 0 {
+            let i = (0..<index.count).first { index.flags($0) & refused != 0 }!
             refusal = "\(index.path(i)) has index flags (conflict, skip-worktree, intent-to-add or assume-unchanged)"
         }
         if refusal == nil {

@@ -180,7 +180,7 @@ package final class IndexFile {
     /// Gives back the pages of entries `range` (see `releasePages`).
     package func releaseEntries(_ range: Range<Int>) {
         guard releasesPages, !range.isEmpty else { return }
-        releasePages(entryRange(range.lowerBound).lowerBound..<entryRange(range.upperBound - 1).upperBound)
+        releasePages(byteRange(ofEntries: range))
     }
 
     package var count: Int { entryOffsets.count }
@@ -234,8 +234,13 @@ package final class IndexFile {
     package func path(_ i: Int) -> String { String(decoding: pathBytes(i), as: UTF8.self) }
 
     /// The on-disk bytes of entry `i`, padding included.
-    package func entryRange(_ i: Int) -> Range<Int> {
-        entryOffsets[i]..<(i + 1 < entryOffsets.count ? entryOffsets[i + 1] : entriesEnd)
+    package func entryRange(_ i: Int) -> Range<Int> { byteRange(ofEntries: i..<i + 1) }
+
+    /// The on-disk bytes of entries `entries`, padding included (empty for no entry).
+    package func byteRange(ofEntries entries: Range<Int>) -> Range<Int> {
+        guard !entries.isEmpty else { return 0..<0 }
+        let end = entries.upperBound < entryOffsets.count ? entryOffsets[entries.upperBound] : entriesEnd
+        return entryOffsets[entries.lowerBound]..<end
     }
 
     /// The first entry whose path is not below `path` in index order (by bytes), so `path`'s own
@@ -279,6 +284,11 @@ package final class IndexFile {
             if c != 0 { return Int(c) }
         }
         return a.count - b.count
+    }
+
+    /// `value`'s four bytes as the index stores every number, big-endian.
+    package static func bigEndian(_ value: UInt32) -> [UInt8] {
+        [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
     }
 
     package static func be32(_ b: UnsafeRawBufferPointer, _ o: Int) -> UInt32 {

@@ -34,7 +34,7 @@ package struct IndexFileWriter {
 
     /// A big-endian 32-bit number, as every number in the index is stored.
     package mutating func append32(_ value: UInt32) throws {
-        try append([UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)])
+        try append(IndexFile.bigEndian(value))
     }
 
     /// Copies `index`'s bytes in `range` unchanged.
@@ -64,14 +64,14 @@ package struct IndexFileWriter {
             guard range.contains(i) && i >= from else {
                 throw IndexFileUnsupported(reason: "index patches out of order")
             }
-            try copyBytes(of: index, bytesOfEntries(index, from..<i))
+            try copyBytes(of: index, index.byteRange(ofEntries: from..<i))
             scratch.removeAll(keepingCapacity: true)
             scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: index.bytes[index.entryRange(i)]))
             edit(patch, &scratch)
             try append(scratch)
             from = i + 1
         }
-        try copyBytes(of: index, bytesOfEntries(index, from..<range.upperBound))
+        try copyBytes(of: index, index.byteRange(ofEntries: from..<range.upperBound))
     }
 
     /// Writes what is buffered and the checksum of everything written.
@@ -90,11 +90,5 @@ package struct IndexFileWriter {
         }
         hasher = hashed
         buffer.removeAll(keepingCapacity: true)
-    }
-
-    private func bytesOfEntries(_ index: IndexFile, _ entries: Range<Int>) -> Range<Int> {
-        guard !entries.isEmpty else { return 0..<0 }
-        let end = entries.upperBound < index.count ? index.entryOffsets[entries.upperBound] : index.entriesEnd
-        return index.entryOffsets[entries.lowerBound]..<end
     }
 }

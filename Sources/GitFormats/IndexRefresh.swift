@@ -39,11 +39,11 @@ package struct IndexRefresh {
                     IndexSplice.put32(&bytes, at: IndexFile.Layout.size, 0)
                     return
                 }
-                let fields = [
-                    stat.ctimeSeconds, stat.ctimeNanoseconds, stat.mtimeSeconds, stat.mtimeNanoseconds, stat.device,
-                    stat.inode, index.mode(patch.entry), stat.uid, stat.gid, stat.size,
-                ]
-                for (k, field) in fields.enumerated() { IndexSplice.put32(&bytes, at: 4 * k, field) }
+                var recorded = stat
+                recorded.mode = index.mode(patch.entry)
+                for (k, field) in recorded.fieldsInEntryOrder.enumerated() {
+                    IndexSplice.put32(&bytes, at: 4 * k, field)
+                }
             }
             try writer.copyBytes(of: index, index.entriesEnd..<index.bytes.count - IndexFile.Layout.checksumSize)
             try writer.finish()

@@ -132,7 +132,7 @@ package struct IndexSplice {
         let end = smudging.firstIndex { $0 >= range.upperBound } ?? smudging.endIndex
         try writer.copyEntries(
             of: index, range, patching: smudging[..<end], entry: { $0 },
-            edit: { _, bytes in for k in 0..<4 { bytes[IndexFile.Layout.size + k] = 0 } })
+            edit: { _, bytes in Self.put32(&bytes, at: IndexFile.Layout.size, 0) })
         smudging = smudging[end...]
     }
 
@@ -178,12 +178,7 @@ package struct IndexSplice {
     private static func entryBytes(stat: IndexStat, blob: RawObjectID, path: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(IndexFile.entryHeaderSize + path.count + 8)
-        for field in [
-            stat.ctimeSeconds, stat.ctimeNanoseconds, stat.mtimeSeconds, stat.mtimeNanoseconds, stat.device, stat.inode,
-            stat.mode, stat.uid, stat.gid, stat.size,
-        ] {
-            out += [UInt8(field >> 24), UInt8(field >> 16 & 0xFF), UInt8(field >> 8 & 0xFF), UInt8(field & 0xFF)]
-        }
+        for field in stat.fieldsInEntryOrder { out += IndexFile.bigEndian(field) }
         var id = blob
         withUnsafeBytes(of: &id) { out += $0.prefix(20) }
         let length = UInt16(min(path.count, 0xFFF))

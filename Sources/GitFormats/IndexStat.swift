@@ -33,6 +33,11 @@ package struct IndexStat: Equatable {
         (self.device, self.inode, self.mode, self.uid, self.gid, self.size) = (device, inode, mode, uid, gid, size)
     }
 
+    /// The ten fields in the order an index entry stores them.
+    package var fieldsInEntryOrder: [UInt32] {
+        [ctimeSeconds, ctimeNanoseconds, mtimeSeconds, mtimeNanoseconds, device, inode, mode, uid, gid, size]
+    }
+
     /// True when a file with `st` looks unchanged since this entry was recorded, comparing what git
     /// compares. Nanoseconds and the device are compared only when the entry recorded them (git built
     /// without USE_NSEC/USE_STDEV writes zeros there).

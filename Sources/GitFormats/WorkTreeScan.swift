@@ -77,7 +77,8 @@ package final class WorkTreeScan {
                 Parallel.forEach(chunks) { chunk in
                     var folder = FolderHandle(root: rootFD)
                     defer { folder.release() }
-                    for i in (chunk * count / chunks)..<((chunk + 1) * count / chunks) {
+                    let entries = (chunk * count / chunks)..<((chunk + 1) * count / chunks)
+                    for i in entries {
                         // Index paths are NUL-terminated in the file: stat the name inside its open folder.
                         let path = index.pathBytes(i)
                         let slash = path.lastIndex(of: UInt8(ascii: "/"))
@@ -114,7 +115,7 @@ package final class WorkTreeScan {
                             seen[chunk].append((i, IndexStat(st, mode: entry.mode)))
                         }
                     }
-                    index.releaseEntries((chunk * count / chunks)..<((chunk + 1) * count / chunks))
+                    index.releaseEntries(entries)
                 }
                 let uncertain = seen.flatMap { $0.map(\.entry) }
                 Parallel.forEach(uncertain.count) { k in

@@ -17,12 +17,20 @@ import Testing
         return work
     }
 
+    /// A clone, its index's path, a cache, and the cache's first parse of that index.
+    private func parsedClone(_ sb: Sandbox) throws -> (
+        work: String, index: String, cache: IndexFileCache, first: IndexFile
+    ) {
+        let work = try clone(sb)
+        let index = work + "/.git/index"
+        let cache = IndexFileCache()
+        return (work, index, cache, try cache.file(at: index))
+    }
+
     @Test func anUnchangedIndexIsParsedOnce() throws {
         let sb = try Sandbox()
         defer { sb.remove() }
-        let index = try clone(sb) + "/.git/index"
-        let cache = IndexFileCache()
-        let first = try cache.file(at: index)
+        let (_, index, cache, first) = try parsedClone(sb)
         #expect(try cache.file(at: index) === first)
         #expect(first.count == 1)
     }
@@ -30,10 +38,7 @@ import Testing
     @Test func anIndexReplacedWithTheSameSizeAndTimesIsReadAgain() throws {
         let sb = try Sandbox()
         defer { sb.remove() }
-        let work = try clone(sb)
-        let index = work + "/.git/index"
-        let cache = IndexFileCache()
-        let first = try cache.file(at: index)
+        let (work, index, cache, first) = try parsedClone(sb)
         let old = try FileManager.default.attributesOfItem(atPath: index)
         // Another index of the same size (b.md instead of a.md), renamed over the file with its times.
         _ = try sb.git(["rm", "-q", "--cached", "a.md"], in: work)
@@ -49,10 +54,7 @@ import Testing
     @Test func anIndexRewrittenInPlaceIsReadAgain() throws {
         let sb = try Sandbox()
         defer { sb.remove() }
-        let work = try clone(sb)
-        let index = work + "/.git/index"
-        let cache = IndexFileCache()
-        let first = try cache.file(at: index)
+        let (_, index, cache, first) = try parsedClone(sb)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: index))
         Thread.sleep(forTimeInterval: 0.05)  // past the file system's clock tick, so the change time moves
         let handle = try #require(FileHandle(forWritingAtPath: index))

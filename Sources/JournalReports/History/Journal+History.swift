@@ -3,11 +3,6 @@ import JournalModel
 import JournalSync
 
 extension Journal {
-    /// Handles the work tree knows: note folders, task owners, askers and those asked.
-    public func knownHandles(tasks: [TaskDocument]) -> Set<String> {
-        knownHandles(taskHandles: Self.handles(of: tasks))
-    }
-
     /// The owners, askers and those asked of `tasks`.
     static func handles(of tasks: [TaskDocument]) -> Set<String> {
         var handles: Set<String> = []
@@ -15,7 +10,8 @@ extension Journal {
         return handles
     }
 
-    /// `knownHandles`, given the tasks' handles (`readableTaskHandles`).
+    /// Handles the work tree knows: note folders, and the tasks' owners, askers and those asked
+    /// (`taskHandles`, from `readableTaskHandles`).
     public func knownHandles(taskHandles: Set<String>) -> Set<String> {
         var handles = taskHandles.union(noteAuthors())
         if let me { handles.insert(me.value) }
@@ -25,7 +21,7 @@ extension Journal {
 
     /// The changes recorded in the history (one walk), oldest first.
     public func history(_ query: JournalHistory.Query, tasks: [TaskDocument]) throws -> [HistoryEvent] {
-        try history(query, tasksAfterWalk: { tasks })
+        try history(query, taskHandles: Self.handles(of: tasks))
     }
 
     /// `history`, given the handles the current tasks name (`readableTaskHandles`) instead of the tasks.
@@ -33,15 +29,8 @@ extension Journal {
         try history(query, taskHandlesAfterWalk: { taskHandles })
     }
 
-    /// `history`, asking for the current tasks (to recognise authors) only after the walk, so they
-    /// can be loaded on another core while it runs.
-    public func history(_ query: JournalHistory.Query, tasksAfterWalk: @escaping () -> [TaskDocument]) throws
-        -> [HistoryEvent]
-    {
-        try history(query, taskHandlesAfterWalk: { Self.handles(of: tasksAfterWalk()) })
-    }
-
-    /// `history`, asking for the handles the current tasks name only after the walk.
+    /// `history`, asking for the handles the current tasks name (to recognise authors) only after the
+    /// walk, so the tasks can be loaded on another core while it runs.
     public func history(_ query: JournalHistory.Query, taskHandlesAfterWalk: @escaping () -> Set<String>) throws
         -> [HistoryEvent]
     {
