@@ -5,6 +5,8 @@
 #include <git2/sys/transport.h>
 #include <git2/sys/stream.h>
 #include <git2/sys/credential.h>
+#include <git2/sys/odb_backend.h>
+#include <git2/sys/repository.h>
 
 // git_libgit2_opts is C-variadic and does not import into Swift;
 // these wrappers expose the few options baton sets.
@@ -55,5 +57,20 @@ int __real_mbedtls_x509_crt_parse_file(void *chain, const char *path);
 static inline int baton_real_mbedtls_x509_crt_parse_file(void *chain, const char *path) {
     return __real_mbedtls_x509_crt_parse_file(chain, path);
 }
+
+// Starts writing `fd`'s unwritten data to the disk without waiting for it (Linux's `sync_file_range`,
+// declared as glibc does, which exposes it only to _GNU_SOURCE builds); elsewhere does nothing.
+#ifdef __linux__
+#include <sys/types.h>
+extern int sync_file_range(int fd, __off64_t offset, __off64_t count, unsigned int flags);
+static inline int baton_start_writeback(int fd) {
+    return sync_file_range(fd, 0, 0, 2 /* SYNC_FILE_RANGE_WRITE */);
+}
+#else
+static inline int baton_start_writeback(int fd) {
+    (void)fd;
+    return 0;
+}
+#endif
 
 #endif

@@ -93,8 +93,13 @@ struct LockTests {
         defer { team.shutdown() }
         let head = alice.git.head(alice.journal)
         let git = alice.gitDirectory
-        try Files.write("\(try Self.deadPID()) \(ProcessInfo.processInfo.hostName)\n", to: git + "/baton.lock")
-        // What a baton killed while committing leaves: an old index lock and a fresh branch lock.
+        let dead = try Self.deadPID()
+        try Files.write("\(dead) \(ProcessInfo.processInfo.hostName)\n", to: git + "/baton.lock")
+        // What a baton killed while committing leaves: its object staging folder with an object not yet
+        // flushed (here an empty file under an object's name), an old index lock and a fresh branch lock.
+        let staging = git + "/objects/tmp_baton-\(dead)-5eed"
+        try FileManager.default.createDirectory(atPath: staging + "/ab", withIntermediateDirectories: true)
+        try Files.write("", to: staging + "/ab/" + String(repeating: "c", count: 38))
         try Files.write("", to: git + "/index.lock")
         try Self.age(git + "/index.lock", seconds: 30)
         try Files.write(head + "\n", to: git + "/refs/heads/main.lock")
@@ -103,6 +108,7 @@ struct LockTests {
         #expect(r.duration < 5, "took \(r.duration) s")
         #expect(SyncSafety.leftoverLocks(gitDirectory: git).isEmpty, "\(SyncSafety.leftoverLocks(gitDirectory: git))")
         #expect(alice.git.commitCount(alice.journal) == 2)
+        #expect(!FileManager.default.fileExists(atPath: staging))
         #expect((alice.read(Person.notePath("alice", Day.today())) ?? "").contains("after the crash"))
         Checks.expectHealthy(alice)
     }

@@ -14,7 +14,11 @@ runs:
   objects folder fsynced: like git, it counts on the file system's journal keeping the renames in order
   before the branch's fsync); the branch as before, the reflogs without a flush;
 - batch, syncfs: the same with syncfs(2) as the barrier, before and after the renames, which needs no such
-  ordering.
+  ordering;
+- batch, each fsynced (what baton does, `ObjectStaging`): objects written into a temporary folder without a
+  flush, the write-back of all of them started with sync_file_range, then each fsynced, renamed into place,
+  and objects/ and each fan-out folder fsynced; the reflogs and the branch as in "per file". It needs no
+  ordering from the file system either.
 
 The lock file and the note keep their own fsync in every variant. Prints median, minimum and 90th
 percentile per variant, in ms. Linux only (sync_file_range, syncfs).
@@ -120,6 +124,31 @@ def batched(repo, barrier):
         append(f"{repo}/logs/{log}", flush=False)
 
 
+def batched_each(repo):
+    lock_and_note(repo)
+    staging = f"{repo}/objects/tmp_batch"
+    os.makedirs(staging)
+    descriptors = [create(f"{staging}/{index}", 300) for index in range(OBJECTS)]
+    for fd in descriptors:
+        libc.sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE)
+    for fd in descriptors:
+        os.fsync(fd)
+        os.close(fd)
+    folders = []
+    for index in range(OBJECTS):
+        folder = fan_out(repo, index)
+        os.rename(f"{staging}/{index}", f"{folder}/object")
+        folders.append(folder)
+    fsync_path(f"{repo}/objects")
+    for folder in folders:
+        fsync_path(folder)
+    os.rmdir(staging)
+    for log in ("HEAD", "main"):
+        append(f"{repo}/logs/{log}", flush=True)
+        fsync_path(f"{repo}/logs")
+    branch(repo)
+
+
 def main():
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 40
     root = tempfile.mkdtemp(prefix="fsync-batch-", dir=sys.argv[2] if len(sys.argv) > 2 else None)
@@ -127,6 +156,7 @@ def main():
         "per file (20 fsyncs)": per_file,
         "batch, writeout + one flush": lambda repo: batched(repo, "writeout"),
         "batch, syncfs": lambda repo: batched(repo, "syncfs"),
+        "batch, each fsynced (baton)": batched_each,
     }
     times = {name: [] for name in variants}
     try:

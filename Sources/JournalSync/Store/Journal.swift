@@ -159,34 +159,40 @@ public final class Journal {
             // setting applies; otherwise every file goes through git's filters.
             let filtered = FastPathPolicy(repository: repository).contentRefusal(paths: paths) != nil
             let trustFileMode = (try? repository.configString("core.filemode"))??.lowercased() != "false"
-            for relative in paths {
-                _ = try absolutePath(relative)
-                let before = try baseTree.flatMap { try repository.entryMode(atPath: relative, inTree: $0) }
-                if before == .gitlink {
-                    continue  // a submodule is left as it is, as `git add` leaves a checked-out one
+            // The blobs, trees and commit are made durable together, before the branch moves.
+            let (tree, commit, isNew) = try repository.withStagedObjectWrites {
+                () throws -> (ObjectID, ObjectID, Bool) in
+                for relative in paths {
+                    _ = try absolutePath(relative)
+                    let before = try baseTree.flatMap { try repository.entryMode(atPath: relative, inTree: $0) }
+                    if before == .gitlink {
+                        continue  // a submodule is left as it is, as `git add` leaves a checked-out one
+                    }
+                    if let file = try WorkTreeFile.read(root: root, relative: relative) {
+                        let blob = try repository.createBlob(for: file, filtered: filtered)
+                        var mode = file.mode
+                        if !trustFileMode, mode.isFile { mode = before.flatMap { $0.isFile ? $0 : nil } ?? .regular }
+                        changes.append(.upsert(path: relative, blob: blob, mode: mode))
+                        committed.append(CommittedPath(path: relative, blob: blob, file: file, mode: mode))
+                    } else {
+                        changes.append(.remove(path: relative))
+                        committed.append(CommittedPath(path: relative, blob: nil, file: nil))
+                    }
                 }
-                if let file = try WorkTreeFile.read(root: root, relative: relative) {
-                    let blob = try repository.createBlob(for: file, filtered: filtered)
-                    var mode = file.mode
-                    if !trustFileMode, mode.isFile { mode = before.flatMap { $0.isFile ? $0 : nil } ?? .regular }
-                    changes.append(.upsert(path: relative, blob: blob, mode: mode))
-                    committed.append(CommittedPath(path: relative, blob: blob, file: file, mode: mode))
-                } else {
-                    changes.append(.remove(path: relative))
-                    committed.append(CommittedPath(path: relative, blob: nil, file: nil))
-                }
-            }
-            let tree = try repository.updatedTree(base: baseTree, changes: changes)
-            if let head, tree == baseTree {
+                let tree = try repository.updatedTree(base: baseTree, changes: changes)
                 // Nothing differs from HEAD (e.g. only the index was stale): no empty commit.
-                try repository.recordInIndex(committed, oldTree: baseTree, newTree: tree)
-                return head
+                if let head, tree == baseTree { return (tree, head, false) }
+                let committer = signature()
+                let author = authoredAt.map { signature(at: $0) } ?? committer
+                let commit = try repository.createCommit(
+                    tree: tree, parents: head.map { [$0] } ?? [], author: author, committer: committer,
+                    message: message.text)
+                return (tree, commit, true)
             }
-            let committer = signature()
-            let author = authoredAt.map { signature(at: $0) } ?? committer
-            let commit = try repository.createCommit(
-                tree: tree, parents: head.map { [$0] } ?? [], author: author, committer: committer,
-                message: message.text)
+            if !isNew {
+                try repository.recordInIndex(committed, oldTree: baseTree, newTree: tree)
+                return commit
+            }
             try repository.updateReference(branch, to: commit, expected: head, message: "baton: \(message.text)")
             // Only the changed entries of the index are rewritten, not the whole journal's.
             do {

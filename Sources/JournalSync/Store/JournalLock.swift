@@ -56,7 +56,10 @@ public final class JournalLock {
                     let tookOverStaleLock = !previous.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
                     // git's own lock files a killed baton left behind are the git layer's to remove.
                     Repository.removeStaleLockFiles(gitDirectory: gitDirectory, afterDeadHolder: tookOverStaleLock)
-                    if tookOverStaleLock { Self.removeDeadTemporaryFiles(gitDirectory: gitDirectory) }
+                    if tookOverStaleLock {
+                        Self.removeDeadTemporaryFiles(gitDirectory: gitDirectory)
+                        Repository.removeAbandonedObjectStaging(gitDirectory: gitDirectory)
+                    }
                     return
                 }
             }

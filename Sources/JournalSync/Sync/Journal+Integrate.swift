@@ -40,7 +40,7 @@ extension Journal {
                 }
                 return result
             }
-            let merge = try mergeCommit(local: local, remote: remote)
+            let merge = try repository.withStagedObjectWrites { try mergeCommit(local: local, remote: remote) }
             try guardedCheckout(from: local, to: merge.commit) {
                 try repository.updateReference(
                     branchRef, to: merge.commit, expected: local, message: "baton: sync merge")
